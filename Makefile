@@ -1,0 +1,101 @@
+# farkas: one non-recursive GNU Makefile.
+#   make             build build/farkas (and build/farkas-check, the checker alone)
+#   make test        unit + CLI tests, then the same under ASan+UBSan  [MOD=exact]
+#   make run         build, then verify every built-in theorem instance
+#   make bench       speed against the peers (bench/run.sh)
+# Build output goes to $(B) (build/ by default, build/asan for the sanitizer run).
+
+B        ?= build
+CC       ?= cc
+OPT      ?= -O2
+WARN     := -std=c11 -pedantic -Wall -Wextra -Wshadow -Wmissing-prototypes \
+            -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS   ?= $(OPT) -g
+ifeq ($(SAN),1)
+  CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+  LDFLAGS += -fsanitize=address,undefined
+endif
+ifeq ($(CI),true)
+  WARN += -Werror
+endif
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iexact -Icertify -Iproofs -Icases -Itests
+LDLIBS   += -lmpfr -lgmp -lm
+
+# The library: everything but the CLI, the checker and the tests.
+LIB_SRC   := $(sort $(wildcard exact/*.c certify/*.c proofs/*.c cases/*.c))
+LIB_SRC   := $(filter-out %_tmpl.c,$(LIB_SRC))
+CHECK_SRC := $(sort $(wildcard certify/check/*.c))
+LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o)
+CHECK_OBJ := $(CHECK_SRC:%.c=$(B)/%.o)
+
+# Unit tests: tests/<mod>/t-*.c, each defining int test_<thing>(fk_rng *).
+# The runner main is generated from the function names found.
+TEST_MODS := $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard tests/*/t-*.c)))))
+TEST_BINS := $(TEST_MODS:%=$(B)/tests/%)
+
+.PHONY: all test unit cli-test run bench clean deps check-indep golden-update fuzz
+all: deps $(B)/farkas $(B)/farkas-check
+
+# Install the system packages the build needs when they are missing
+# (as root via apt on Debian), or say exactly what to install.
+deps:
+	@sh tests/deps.sh build
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libfarkas.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/farkas: $(B)/farkas.o $(B)/libfarkas.a $(B)/libchk.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/libchk.a: $(CHECK_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# The checker alone, linked against GMP only: proof that it needs nothing else.
+$(B)/farkas-check: certify/check-main.c $(B)/libchk.a | check-indep
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lgmp
+
+# The checker shares no code with the solver: it may include only <gmp.h>,
+# the C library and its own headers, and must not touch floating point.
+check-indep:
+	@if grep -nE '#include *"|\b(double|float|mpfr|long double)\b' $(CHECK_SRC) certify/check/*.h certify/check-main.c \
+	   | grep -vE '#include *"(chk|chk_[a-z0-9_]*)\.h"' ; then \
+	   echo "certify/check must include only its own headers and use no floating point" >&2; exit 1; fi
+
+$(B)/tests/%_main.c: $(wildcard tests/*/t-*.c)
+	@mkdir -p $(dir $@)
+	@sh tests/genmain.sh $* tests/$*/t-*.c > $@
+
+.SECONDEXPANSION:
+$(TEST_BINS): $(B)/tests/%: $(B)/tests/%_main.c $$(patsubst %.c,$(B)/%.o,$$(wildcard tests/$$*/t-*.c)) $(B)/tests/testlib.o $(B)/libfarkas.a $(B)/libchk.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tests/%_main.o: $(B)/tests/%_main.c
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+
+# Unit and CLI tests for one build ($(B)); MOD=name runs one module only.
+unit: all $(TEST_BINS)
+	@sh tests/run.sh $(B) $(MOD)
+
+# `make test`: the normal build, then everything again under ASan+UBSan.
+test: deps
+	@$(MAKE) --no-print-directory all $(TEST_BINS)
+	@$(MAKE) --no-print-directory B=build/asan SAN=1 all $(TEST_MODS:%=build/asan/tests/%)
+	@sh tests/run.sh all $(MOD)
+
+run: all
+	@sh cases/run.sh $(B)
+
+bench: all
+	@sh bench/run.sh $(B)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,181 @@
+/* farkas.c: the command-line interface, a thin table of subcommands.
+ *
+ * Exit codes (the only place that chooses them): 0 success / accepted,
+ * 1 rejected or no verdict (time or iteration limit), 2 bad input or usage.
+ * Every subcommand is one step of the data flow in DESIGN.md and runs on
+ * files from the previous step: solve -> check -> proof. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cert.h"
+#include "check/chk.h"
+#include "fk.h"
+#include "lp.h"
+#include "lp_io.h"
+#include "prf.h"
+#include "rat.h"
+#include "spx.h"
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "farkas: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n(see 'farkas help')\n");
+    return 2;
+}
+
+static int exit_for(fk_status st)
+{
+    return st == FK_OK ? 0 : 2;
+}
+
+/* Print "status  p/q  (decimal)" for an objective value. */
+static void print_value(const char *label, const mpq_t v)
+{
+    char *s = rat_get_str(v), *d = rat_get_dec(v, 17);
+    printf("%-10s %s  (%s)\n", label, s ? s : "?", d ? d : "?");
+    free(s);
+    free(d);
+}
+
+static int cmd_solve(int argc, char **argv)
+{
+    const char *file = NULL, *cert = NULL;
+    int quiet = 0, force_max = 0, force_min = 0, i, rc = 2;
+    lp_model *lp = NULL;
+    spx_opts opts;
+    spx_result res;
+    fk_err err;
+    fk_status st;
+
+    fk_err_clear(&err);
+    spx_opts_default(&opts);
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--cert") == 0 && i + 1 < argc)
+            cert = argv[++i];
+        else if (strcmp(argv[i], "--max") == 0)
+            force_max = 1;
+        else if (strcmp(argv[i], "--min") == 0)
+            force_min = 1;
+        else if (strcmp(argv[i], "--quiet") == 0)
+            quiet = 1;
+        else if (strcmp(argv[i], "--verbose") == 0)
+            opts.verbose = 1;
+        else if (strcmp(argv[i], "--time-limit") == 0 && i + 1 < argc) {
+            char *end;
+            opts.time_limit = strtod(argv[++i], &end);
+            if (*end || opts.time_limit <= 0)
+                return usage_error("bad --time-limit '%s'", argv[i]);
+        } else if (argv[i][0] == '-' && argv[i][1])
+            return usage_error("solve: unknown or incomplete option '%s'", argv[i]);
+        else if (!file)
+            file = argv[i];
+        else
+            return usage_error("solve: unexpected argument '%s'", argv[i]);
+    }
+    if (!file)
+        return usage_error("%s", "usage: farkas solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S]");
+    if (force_max && force_min)
+        return usage_error("%s", "solve: --max and --min exclude each other");
+    st = lp_read_file(&lp, file, &err);
+    if (st) {
+        fk_err_print(&err);
+        return exit_for(st);
+    }
+    if (force_max)
+        lp->sense = LP_MAX;
+    if (force_min)
+        lp->sense = LP_MIN;
+    spx_result_init(&res);
+    st = spx_solve(&res, lp, &opts, &err);
+    if (st) {
+        fk_err_print(&err);
+        goto done;
+    }
+    switch (res.status) {
+    case SPX_OPTIMAL:
+        print_value("optimal", res.objval);
+        rc = 0;
+        break;
+    case SPX_INFEASIBLE:
+    case SPX_UNBOUNDED:
+        printf("%s\n", spx_status_str(res.status));
+        rc = 0;
+        break;
+    default:
+        printf("%s (no verdict after %ld iterations)\n",
+               spx_status_str(res.status), res.iters);
+        rc = 1;
+        break;
+    }
+    if (!quiet)
+        fprintf(stderr, "farkas: %ld rows, %ld columns, %ld nonzeros; %ld iterations (%ld in phase 1)\n",
+                lp->m, lp->n, lp->nnz, res.iters, res.phase1_iters);
+    if (rc == 0 && cert) {
+        st = cert_write(cert, file, lp, &res, &err);
+        if (st) {
+            fk_err_print(&err);
+            rc = 2;
+        } else if (!quiet) {
+            fprintf(stderr, "farkas: certificate written to %s\n", cert);
+        }
+    }
+done:
+    spx_result_clear(&res);
+    lp_free(lp);
+    return rc;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    return chk_main(argc, argv);
+}
+
+static int cmd_proof(int argc, char **argv)
+{
+    return prf_cmd_proof(argc, argv);
+}
+
+static int cmd_help(int argc, char **argv);
+
+static const struct {
+    const char *name;
+    int (*fn)(int, char **);
+    const char *help;
+} cmds[] = {
+    {"solve", cmd_solve,
+     "solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose]\n"
+     "        solve an LP (.mps or .lp) exactly; print the status and the exact objective;\n"
+     "        --cert writes a certificate that `farkas check` verifies"},
+    {"check", cmd_check,
+     "check MODEL CERT [--quiet]\n"
+     "        verify a certificate against the original model file with the independent\n"
+     "        checker: exit 0 accepted, 1 rejected (first failing condition printed), 2 unreadable"},
+    {"proof", cmd_proof,
+     "proof MODEL CERT --smt OUT.smt2\n"
+     "        export a certificate for a third-party checker (SMT-LIB 2 for z3)"},
+    {"help", cmd_help, "help      this text"},
+};
+
+static int cmd_help(int argc, char **argv)
+{
+    size_t k;
+    printf("farkas: exact LP solving with checkable certificates\n\nusage: farkas COMMAND ...\n\n");
+    for (k = 0; k < sizeof cmds / sizeof cmds[0]; k++)
+        printf("  %s\n\n", cmds[k].help);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    size_t k;
+    if (argc < 2)
+        return cmd_help(0, NULL), 2;
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return cmd_help(0, NULL);
+    for (k = 0; k < sizeof cmds / sizeof cmds[0]; k++)
+        if (strcmp(argv[1], cmds[k].name) == 0)
+            return cmds[k].fn(argc - 1, argv + 1);
+    return usage_error("unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,21 @@
+#!/bin/sh
+# deps.sh build|test: make sure the Debian packages farkas needs are there.
+# As root it installs what is missing with apt-get; otherwise it names the
+# exact packages to install and fails.
+#   build: libgmp-dev libmpfr-dev
+#   test:  build's, plus z3 (the SMT cross-check)
+set -u
+need="libgmp-dev libmpfr-dev"
+[ "${1:-build}" = test ] && need="$need z3"
+missing=""
+for p in $need; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing:$missing"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null || exit 1
+else
+    echo "farkas needs these Debian packages: sudo apt-get install$missing" >&2
+    exit 1
+fi

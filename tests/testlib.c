@@ -1,0 +1,125 @@
+/* testlib.c: see testlib.h */
+#include "testlib.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *module_name = "?";
+static const char *only = NULL;
+static int npass, nfail, nskip;
+static int cur_fails;
+static uint64_t cur_seed;
+static uint64_t base_seed = 20261123u;
+
+void fk_rng_seed(fk_rng *r, uint64_t seed) { r->s = seed ^ 0x9E3779B97F4A7C15ull; }
+
+uint64_t fk_rng_next(fk_rng *r)
+{
+    /* splitmix64: tiny, good enough for test data */
+    uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+long fk_rng_range(fk_rng *r, long lo, long hi)
+{
+    uint64_t span = (uint64_t)(hi - lo) + 1u;
+    return lo + (long)(fk_rng_next(r) % span);
+}
+
+long tl_mult(void)
+{
+    const char *s = getenv("FK_TEST_MULT");
+    long v = s ? strtol(s, NULL, 10) : 1;
+    return v > 0 ? v : 1;
+}
+
+int tl_quick(void)
+{
+    const char *s = getenv("FK_TEST_QUICK");
+    return s && *s && strcmp(s, "0") != 0;
+}
+
+uint64_t tl_seed(void) { return cur_seed; }
+
+const char *tl_shared(void)
+{
+    const char *s = getenv("FK_SHARED");
+    return s && *s ? s : "../shared";
+}
+
+void tl_begin(const char *module, int argc, char **argv)
+{
+    const char *s = getenv("FK_SEED");
+    module_name = module;
+    if (s && *s)
+        base_seed = strtoull(s, NULL, 10);
+    if (argc > 1)
+        only = argv[1];
+}
+
+void tl_failf(const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    cur_fails++;
+    fprintf(stdout, "  %s:%d: ", file, line);
+    va_start(ap, fmt);
+    vfprintf(stdout, fmt, ap);
+    va_end(ap);
+    fprintf(stdout, "\n");
+    fflush(stdout);
+}
+
+int tl_failed_now(void) { return cur_fails; }
+
+void tl_report(const char *name, int res, const char *fmt, ...)
+{
+    va_list ap;
+    const char *tag = res == TL_PASS ? "ok" : res == TL_SKIP ? "skip" : "FAIL";
+    if (res == TL_PASS) npass++;
+    else if (res == TL_SKIP) nskip++;
+    else nfail++;
+    printf("%s %s: ", tag, name);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    if (res == TL_FAIL)
+        printf(" (FK_SEED=%llu)", (unsigned long long)base_seed);
+    printf("\n");
+    fflush(stdout);
+}
+
+void tl_run(const char *name, int (*fn)(fk_rng *))
+{
+    fk_rng r;
+    int res;
+    if (only && strcmp(only, name) != 0)
+        return;
+    cur_fails = 0;
+    cur_seed = base_seed;
+    fk_rng_seed(&r, base_seed);
+    res = fn(&r);
+    if (res == TL_PASS && cur_fails)
+        res = TL_FAIL;
+    if (res == TL_SKIP) {
+        nskip++;
+        printf("skip %s\n", name);
+    } else if (res == TL_PASS) {
+        npass++;
+        printf("ok %s\n", name);
+    } else {
+        nfail++;
+        printf("FAIL %s (FK_SEED=%llu)\n", name, (unsigned long long)base_seed);
+    }
+    fflush(stdout);
+}
+
+int tl_end(void)
+{
+    printf("%s: %d passed, %d failed, %d skipped\n", module_name, npass, nfail,
+           nskip);
+    return nfail ? 1 : 0;
+}
