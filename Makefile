@@ -42,6 +42,11 @@ all: deps $(B)/farkas $(B)/farkas-check
 deps:
 	@sh tests/deps.sh build
 
+# Test sources compile under obj/ so that build/tests/<mod> can be a binary.
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c $< -o $@
+
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c $< -o $@
@@ -73,7 +78,7 @@ $(B)/tests/%_main.c: $(wildcard tests/*/t-*.c)
 	@sh tests/genmain.sh $* tests/$*/t-*.c > $@
 
 .SECONDEXPANSION:
-$(TEST_BINS): $(B)/tests/%: $(B)/tests/%_main.c $$(patsubst %.c,$(B)/%.o,$$(wildcard tests/$$*/t-*.c)) $(B)/tests/testlib.o $(B)/libfarkas.a $(B)/libchk.a
+$(TEST_BINS): $(B)/tests/%: $(B)/tests/%_main.o $$(addprefix $(B)/obj/,$$(addsuffix .o,$$(basename $$(wildcard tests/$$*/t-*.c)))) $(B)/tests/testlib.o $(B)/libfarkas.a $(B)/libchk.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/tests/%_main.o: $(B)/tests/%_main.c
@@ -84,7 +89,8 @@ unit: all $(TEST_BINS)
 	@sh tests/run.sh $(B) $(MOD)
 
 # `make test`: the normal build, then everything again under ASan+UBSan.
-test: deps
+test:
+	@sh tests/deps.sh test
 	@$(MAKE) --no-print-directory all $(TEST_BINS)
 	@$(MAKE) --no-print-directory B=build/asan SAN=1 all $(TEST_MODS:%=build/asan/tests/%)
 	@sh tests/run.sh all $(MOD)

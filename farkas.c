@@ -78,6 +78,12 @@ static int cmd_solve(int argc, char **argv)
         return usage_error("%s", "usage: farkas solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S]");
     if (force_max && force_min)
         return usage_error("%s", "solve: --max and --min exclude each other");
+    /* A certificate speaks about the model file as it is, sense included,
+     * and the checker reads that file: a sense changed on the command line
+     * would certify a claim the file does not make. */
+    if ((force_max || force_min) && cert)
+        return usage_error("%s", "solve: --cert cannot be combined with --max/--min: the certificate must "
+                                 "speak about the model file's own objective sense (change it in the file)");
     st = lp_read_file(&lp, file, &err);
     if (st) {
         fk_err_print(&err);

@@ -29,7 +29,15 @@
 #ifndef SPX_REFACTOR
 #define SPX_REFACTOR 100
 #endif
-#define SPX_DEGEN_SWITCH 50 /* degenerate pivots in a row before Bland */
+/* Degenerate pivots in a row before switching to Bland's rule.  Bland's
+ * smallest-index rule guarantees termination but is very slow (on Netlib
+ * brandy it turns 1,300 Dantzig pivots into more than 7,000 without
+ * finishing), while real cycling is rare; so Dantzig may stall for a long
+ * run before Bland takes over.  Any finite bound keeps the guarantee: a
+ * cycle consists of degenerate pivots only. */
+#ifndef SPX_DEGEN_SWITCH
+#define SPX_DEGEN_SWITCH(m, n) (1000 + 10 * ((m) + (n)))
+#endif
 
 typedef struct {
     const lp_model *lp;
@@ -755,6 +763,7 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
     compute_xb(&w);
 
     phase = basic_infeasible(&w) ? 1 : 2;
+    bland = opts->bland_after == 1;
     for (;;) {
         long q = -1;
         int sigma = 0, degenerate = 0;
@@ -777,7 +786,7 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
         }
         if (phase == 1 && !basic_infeasible(&w)) {
             phase = 2;
-            bland = 0;
+            bland = opts->bland_after == 1;
             degen_run = 0;
             res->phase1_iters = iters;
         }
@@ -819,18 +828,19 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
         }
         iters++;
         if (degenerate) {
-            if (++degen_run >= SPX_DEGEN_SWITCH)
+            if (++degen_run >= (opts->bland_after > 0 ? opts->bland_after
+                                                       : SPX_DEGEN_SWITCH(w.m, w.n)))
                 bland = 1;
         } else {
             degen_run = 0;
-            bland = 0;
+            bland = opts->bland_after == 1;
         }
         if (opts->verbose && iters % 1000 == 0)
             fprintf(stderr, "simplex: phase %d, %ld iterations, %.1f s%s\n",
                     phase, iters, now_sec() - t0, bland ? " (Bland)" : "");
     }
     res->iters = iters;
-    if (phase == 1 && res->status != SPX_INFEASIBLE)
+    if (phase == 1)
         res->phase1_iters = iters;
     /* objective in the model's own sense */
     if (res->status == SPX_OPTIMAL) {

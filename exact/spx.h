@@ -52,6 +52,8 @@ typedef struct {
     double time_limit;        /* seconds, 0 = none */
     int verbose;              /* progress lines on stderr */
     const spx_basis *start;   /* NULL = all-logical start */
+    long bland_after;         /* degenerate pivots before Bland's rule;
+                                 0 = default (1000 + 10(m+n)), 1 = always */
 } spx_opts;
 
 void spx_opts_default(spx_opts *o);

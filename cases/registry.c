@@ -1,0 +1,89 @@
+/* registry.c: the table of theorem cases and `farkas case`. */
+#include <stdio.h>
+#include <string.h>
+
+#include "case.h"
+
+const case_entry case_table[] = {
+    {"notrade", case_notrade, "[FILE | --p P --q Q]",
+     "Morris (1994): a feasible acceptable trade exists iff there is no common prior; "
+     "with IC iff beliefs are not noisy concordant"},
+    {"concordance", case_concordance, "[FILE | --p P --q Q]",
+     "beliefs admit a common prior / noisy-concordance multipliers (pi, lambda > 0, mu), "
+     "or a trade certifies that they do not"},
+    {"minmax", case_minmax, "[GAME.nfg]",
+     "per player: pure maxmin <= mixed maxmin <= correlated minmax <= pure minmax; "
+     "two players: mixed maxmin = mixed minmax (von Neumann)"},
+#ifdef CASE_HAVE_SZENTES
+    {"szentes", case_szentes, "",
+     "Szentes (2010): against principal 1's majority rule every deterministic deviation of "
+     "principal 2 is punished, so payoff -1 < pure minmax 1 is supported"},
+    {"yamashita", case_yamashita, "",
+     "Yamashita (2010): with majority mechanisms exactly the outcomes giving each principal "
+     "at least his minmax are supported"},
+#endif
+};
+const int case_count = (int)(sizeof case_table / sizeof case_table[0]);
+
+static void usage(void)
+{
+    int k;
+    fprintf(stderr, "usage: farkas case NAME [ARGS] [--out DIR] [--quiet]\n"
+                    "       farkas case list\ncases:\n");
+    for (k = 0; k < case_count; k++)
+        fprintf(stderr, "  %-12s %s\n", case_table[k].name, case_table[k].args);
+}
+
+int case_cmd(int argc, char **argv)
+{
+    econ_out o;
+    fk_err err;
+    fk_status st;
+    char *rest[64];
+    int k, nrest = 0;
+    const case_entry *ce = NULL;
+    fk_err_clear(&err);
+    memset(&o, 0, sizeof o);
+    o.outdir = "out/cases";
+    if (argc < 2) {
+        usage();
+        return 2;
+    }
+    if (strcmp(argv[1], "list") == 0) {
+        for (k = 0; k < case_count; k++)
+            printf("%-12s %s\n", case_table[k].name, case_table[k].claim);
+        return 0;
+    }
+    for (k = 0; k < case_count; k++)
+        if (strcmp(argv[1], case_table[k].name) == 0)
+            ce = &case_table[k];
+    if (!ce) {
+        fprintf(stderr, "farkas: unknown case '%s' (try 'farkas case list')\n", argv[1]);
+        return 2;
+    }
+    for (k = 2; k < argc; k++) {
+        if (strcmp(argv[k], "--out") == 0) {
+            if (k + 1 >= argc) {
+                fprintf(stderr, "farkas: case: --out needs a directory\n");
+                return 2;
+            }
+            o.outdir = argv[++k];
+        } else if (strcmp(argv[k], "--quiet") == 0) {
+            o.quiet = 1;
+        } else if (nrest < (int)(sizeof rest / sizeof rest[0])) {
+            rest[nrest++] = argv[k];
+        } else {
+            fprintf(stderr, "farkas: case: too many arguments\n");
+            return 2;
+        }
+    }
+    printf("case %s: %s\n", ce->name, ce->claim);
+    st = ce->run(&o, nrest, rest, &err);
+    if (st) {
+        fk_err_print(&err);
+        return st == FK_EPARSE || st == FK_EINVAL || st == FK_EIO ? 2 : 1;
+    }
+    printf("certificates: %d written, %d accepted by the independent checker\n",
+           o.ncert, o.ncert - o.nbad);
+    return o.nbad ? 1 : 0;
+}

@@ -1,0 +1,79 @@
+#!/bin/sh
+# cases/run.sh BUILD_DIR: the body of `make run`.  Runs every built-in
+# theorem instance with BUILD_DIR/farkas, writing models and certificates to
+# out/cases/, re-checks every certificate with `farkas check` (a separate
+# process reading the written files), and prints one verdict table:
+#   case, claim, verdict, key exact values, certificates checked, seconds.
+# Exit status non-zero if any case fails or any certificate is rejected.
+set -u
+B=${1:-build}
+F="$B/farkas"
+OUT=${FK_CASES_OUT:-out/cases}
+mkdir -p "$OUT"
+log=$(mktemp); tab=$(mktemp); trap 'rm -f "$log" "$tab"' EXIT
+bad=0
+
+if ! "$F" case list >/dev/null 2>&1; then
+    echo "cases/run.sh: $F has no 'case' command" >&2
+    exit 1
+fi
+
+now() { date +%s.%N 2>/dev/null || date +%s; }
+
+# one CASE ARGS...: run, re-check, append a table row
+one() {
+    cs=$1; shift
+    claim=$("$F" case list | awk -v c="$cs" '$1 == c { $1 = ""; sub(/^ /, ""); print }')
+    t0=$(now)
+    "$F" case "$cs" "$@" --out "$OUT" --quiet > "$log" 2>&1
+    rc=$?
+    t1=$(now)
+    secs=$(echo "$t0 $t1" | awk '{ printf "%.2f", $2 - $1 }')
+    summ=$(grep '^summary:' "$log" | tail -n 1 | sed 's/^summary: //')
+    inst=$(echo "$summ" | awk -F' [|] ' '{ print $2 }')
+    verdict=$(echo "$summ" | awk -F' [|] ' '{ print $3 }')
+    vals=$(grep '^values:' "$log" | sed 's/^values: //' | tr '\n' ' ')
+    n=0; okc=0
+    for pair in $(grep '^certificate: ' "$log" | awk '{ print $2 "|" $3 }'); do
+        m=${pair%%|*}; c=${pair#*|}
+        n=$((n + 1))
+        if "$F" check "$m" "$c" --quiet >/dev/null 2>&1; then okc=$((okc + 1)); fi
+    done
+    if [ "$rc" -ne 0 ] || [ "$n" -eq 0 ] || [ "$okc" -ne "$n" ]; then
+        bad=$((bad + 1)); status="NO"
+        echo "---- $cs $* failed (exit $rc):" >&2
+        tail -n 20 "$log" >&2
+    else
+        status="yes"
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s/%s %s\t%s\n' "$cs" "${inst:--}" "$claim" "${verdict:-?}" \
+        "${vals:--}" "$okc" "$n" "$status" "$secs" >> "$tab"
+}
+
+one notrade
+one notrade --p 2/3 --q 3/4
+one notrade --p 1/2 --q 1/2
+one notrade cases/data/common-prior.tsp
+one concordance
+one concordance cases/data/common-prior.tsp
+if "$F" case list | grep -q '^minmax'; then
+    for g in cases/data/*.nfg; do one minmax "$g"; done
+fi
+"$F" case list | grep -q '^szentes' && one szentes
+"$F" case list | grep -q '^yamashita' && one yamashita
+
+echo
+echo "verdict table (models and certificates in $OUT/; every certificate re-checked by 'farkas check')"
+awk -F'\t' '{
+    printf "\n%-12s %s\n", $1, $2
+    printf "  claim:    %s\n", $3
+    printf "  verdict:  %s\n", $4
+    if ($5 != "-" && $5 != "") printf "  values:   %s\n", $5
+    printf "  checked:  %s   (%s s)\n", $6, $7
+}' "$tab"
+echo
+if [ "$bad" -ne 0 ]; then
+    echo "cases/run.sh: $bad case run(s) failed or had a rejected certificate"
+    exit 1
+fi
+echo "cases/run.sh: all cases verified"

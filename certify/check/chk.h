@@ -1,0 +1,32 @@
+/* chk.h: the independent certificate checker of farkas (see shared/DESIGN.md
+ * and docs/certificate-format.md).
+ *
+ * Independent on purpose: certify/check/ shares no code with exact/ and
+ * reads the user's model file (MPS or LP, docs/model-formats.md) with its
+ * own, stricter parser.  The duplication is intended: two independent
+ * readings of the same file are a cross-check.  It needs only GMP and the
+ * C library, and never touches floating point. */
+#ifndef CHK_H
+#define CHK_H
+
+/* The `check` subcommand.  argv = {NAME, MODEL, CERT [, --quiet]}, where
+ * argv[0] is the subcommand (or program) name.  Returns the exit code:
+ * 0 accepted ("accepted: ..." on stdout), 1 rejected ("rejected: <first
+ * failing condition>" on stdout), 2 unreadable model or certificate, or a
+ * usage error ("file:line:col: message" on stderr).  --quiet prints nothing
+ * on stdout; messages for exit code 2 still go to stderr. */
+int chk_main(int argc, char **argv);
+
+/* What chk_main does after reading its arguments. */
+int chk_files(const char *model, const char *cert, int quiet);
+
+/* Read MODEL with the checker's reader only.  Returns 0 and the numbers of
+ * rows (objective and dropped free rows excluded), columns and stored
+ * nonzeros of A, or 2 after printing the error to stderr. */
+int chk_model_counts(const char *model, long *rows, long *cols, long *nnz);
+
+/* SHA-256 of a file's bytes as 64 lower-case hex digits plus NUL in hex.
+ * Returns 0, or 2 after printing the error to stderr. */
+int chk_sha256_file(const char *path, char hex[65]);
+
+#endif

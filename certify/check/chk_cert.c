@@ -1,0 +1,230 @@
+/* chk_cert.c: the checker's reader of docs/certificate-format.md.  Intended
+ * duplication of the certificate writer's side: the checker trusts no code
+ * of the solver, so it reads the file on its own, strictly. */
+#include "chk_int.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { VERSION, MODELFILE, SHA, SENSE, STATUS, ROWSK, COLSK, OBJ, X, Y, R, END };
+static const char *const KEYS[] = {"farkas-certificate", "model-file",
+    "model-sha256", "sense", "status", "rows", "cols", "objective", "x", "y",
+    "r", "end"};
+static const char *const STATUS_NAMES[] = {"optimal", "infeasible", "unbounded", "feasible"};
+/* Which of the sections x, y, r each status has (bit 1 x, 2 y, 4 r). */
+static const int SECTIONS[] = {3, 2, 5, 1};
+
+static mpq_t *vec(long n)
+{
+    mpq_t *v = malloc((size_t)(n + 1) * sizeof *v);
+    long k;
+    if (!v)
+        abort(); /* as GMP itself does on OOM (STYLE 4) */
+    for (k = 0; k < n; k++)
+        mpq_init(v[k]);
+    return v;
+}
+
+static void vfree(mpq_t *v, long n)
+{
+    long k;
+    for (k = 0; v && k < n; k++)
+        mpq_clear(v[k]);
+    free(v);
+}
+
+void chk_cert_init(chk_cert *ct, const chk_model *md)
+{
+    memset(ct, 0, sizeof *ct);
+    mpq_init(ct->obj);
+    ct->x = vec(md->n);
+    ct->y = vec(md->m);
+    ct->r = vec(md->n);
+}
+
+void chk_cert_clear(chk_cert *ct, const chk_model *md)
+{
+    mpq_clear(ct->obj);
+    vfree(ct->x, md->n);
+    vfree(ct->y, md->m);
+    vfree(ct->r, md->n);
+}
+
+static size_t ndig(const char *s)
+{
+    size_t k = 0;
+    while (s[k] >= '0' && s[k] <= '9')
+        k++;
+    return k;
+}
+
+/* VALUE: [-]digits or [-]digits/digits, exactly as GMP prints a canonical
+ * mpq (no '+', no leading zeros, no -0, denominator > 1, lowest terms). */
+static int value(mpq_t q, char *s)
+{
+    char *p = s + (*s == '-'), *d = NULL;
+    size_t n = ndig(p);
+    int ok;
+    if (n == 0 || (p[0] == '0' && (n > 1 || p != s || p[1] != '\0')))
+        return -1; /* also refuses -0 and 0/q */
+    if (p[n] == '\0')
+        return mpq_set_str(q, s, 10);
+    d = p + n + 1;
+    if (p[n] != '/' || ndig(d) == 0 || d[ndig(d)] != '\0' || d[0] == '0')
+        return -1;
+    p[n] = '\0';
+    mpz_set_str(mpq_numref(q), s, 10);
+    mpz_set_str(mpq_denref(q), d, 10);
+    p[n] = '/';
+    ok = mpz_cmp_ui(mpq_denref(q), 1) > 0;
+    if (ok) { /* lowest terms */
+        mpz_t g;
+        mpz_init(g);
+        mpz_gcd(g, mpq_numref(q), mpq_denref(q));
+        ok = mpz_cmp_ui(g, 1) == 0;
+        mpz_clear(g);
+    }
+    if (!ok)
+        mpq_set_ui(q, 0, 1);
+    return ok ? 0 : -1;
+}
+
+/* Decode a percent-encoded NAME in place; only the bytes that must be
+ * encoded may be, with upper-case hex.  Returns the length or -1. */
+static long decode(char *s)
+{
+    static const char HEX[] = "0123456789ABCDEF";
+    size_t i, o = 0;
+    for (i = 0; s[i]; i++) {
+        unsigned c = (unsigned char)s[i];
+        if (c == '%') {
+            const char *h1 = s[i + 1] ? strchr(HEX, s[i + 1]) : NULL;
+            const char *h2 = h1 && s[i + 2] ? strchr(HEX, s[i + 2]) : NULL;
+            if (!h2)
+                return -1;
+            c = (unsigned)((h1 - HEX) * 16 + (h2 - HEX));
+            if (c == 0 || (c != '%' && c > 0x20 && c < 0x7f))
+                return -1;
+            i += 2;
+        } else if (c <= 0x20 || c >= 0x7f) {
+            return -1;
+        }
+        s[o++] = (char)c;
+    }
+    s[o] = '\0';
+    return (long)o;
+}
+
+/* rows / cols: a non-negative integer without leading zeros. */
+static int count(long *v, const char *s)
+{
+    size_t n = ndig(s);
+    if (n == 0 || s[n] || n > 15 || (s[0] == '0' && n > 1))
+        return -1;
+    *v = strtol(s, NULL, 10);
+    return 0;
+}
+
+static int header_value(chk_cert *ct, int k, char *s)
+{
+    int i;
+    switch (k) {
+    case VERSION:
+        return strcmp(s, "1") ? -1 : 0;
+    case MODELFILE:
+        return decode(s) < 0 ? -1 : 0;
+    case SHA:
+        if (strlen(s) != 64 || strspn(s, "0123456789abcdef") != 64)
+            return -1;
+        memcpy(ct->sha, s, 65);
+        return 0;
+    case SENSE:
+        ct->sense = !strcmp(s, "min") ? 1 : !strcmp(s, "max") ? -1 : 0;
+        return ct->sense ? 0 : -1;
+    case STATUS:
+        for (i = 0; i < 4 && strcmp(s, STATUS_NAMES[i]); i++)
+            ;
+        ct->status = i;
+        return i < 4 ? 0 : -1;
+    case ROWSK:
+        return count(&ct->rows, s);
+    case COLSK:
+        return count(&ct->cols, s);
+    default:
+        return value(ct->obj, s);
+    }
+}
+
+int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
+                  const char *model_sha, int quiet)
+{
+    static const char *const WHAT[] = {"version", "model file name",
+        "sha256 (64 lower-case hex digits)", "sense (min or max)", "status",
+        "count", "count", "value"};
+    char *s, *next = t->buf, *nl;
+    unsigned char *seen = calloc((size_t)(md->m > md->n ? md->m : md->n) + 1, 1);
+    chk_tok tk[4];
+    long line = 0, idx;
+    int k = -1, last = -1, nt, body = 0, done = 0, rc = 0;
+    if (!seen)
+        abort();
+    while (!rc && *(s = next)) {
+        if ((nl = strchr(s, '\n')))
+            *nl = '\0', next = nl + 1;
+        else
+            next = s + strlen(s);
+        line++;
+        if (*s == '#' || (nt = chk_split(s, tk, 3)) == 0)
+            continue;
+        for (k = 0; k <= END && strcmp(tk[0].s, KEYS[k]); k++)
+            ;
+        if (done || k > END) {
+            rc = chk_err(t->file, line, 1, done ? "text after end" : "unknown line '%s'", tk[0].s);
+        } else if (nt != (k == END ? 1 : k >= X ? 3 : 2)) {
+            rc = chk_err(t->file, line, 1, "wrong number of fields for '%s'", KEYS[k]);
+        } else if (k < X && !body) {
+            int want = last + 1 + (last == COLSK && ct->status != CHK_OPTIMAL);
+            if (k != want)
+                rc = chk_err(t->file, line, 1, "'%s' out of order or repeated (expected '%s')",
+                             KEYS[k], KEYS[want]);
+            else if (header_value(ct, k, tk[1].s) < 0)
+                rc = chk_err(t->file, line, tk[1].col, "bad %s '%s'", WHAT[k], tk[1].s);
+            last = k;
+        } else if (!body && last < COLSK + (ct->status == CHK_OPTIMAL)) {
+            rc = chk_err(t->file, line, 1, "'%s' before the header is complete", KEYS[k]);
+        } else if (k < last || k == OBJ || (k < END && !(SECTIONS[ct->status] & (1 << (k - X))))) {
+            rc = chk_err(t->file, line, 1, "'%s' out of order or not allowed for status %s",
+                         KEYS[k], STATUS_NAMES[ct->status]);
+        } else {
+            /* The header is complete: a certificate for another model is
+             * rejected here, before its names are looked up. */
+            if (!body) {
+                body = 1;
+                if (chk_header(ct, md, model_sha, quiet))
+                    rc = 1;
+            }
+            if (k != last)
+                memset(seen, 0, (size_t)(md->m > md->n ? md->m : md->n));
+            last = k;
+            done = k == END;
+            if (rc || done)
+                continue;
+            idx = decode(tk[1].s);
+            if (idx >= 0)
+                idx = chk_names_find(k == Y ? &md->rows : &md->cols, tk[1].s, (size_t)idx);
+            if (idx < 0)
+                rc = chk_err(t->file, line, tk[1].col, "unknown %s name '%s'",
+                             k == Y ? "row" : "column", tk[1].s);
+            else if (seen[idx]++)
+                rc = chk_err(t->file, line, tk[1].col, "'%s %s' listed twice", KEYS[k], tk[1].s);
+            else if (value(k == X ? ct->x[idx] : k == Y ? ct->y[idx] : ct->r[idx], tk[2].s) < 0)
+                rc = chk_err(t->file, line, tk[2].col, "bad value '%s' (want [-]p or [-]p/q in lowest terms)",
+                             tk[2].s);
+        }
+    }
+    if (!rc && !done)
+        rc = chk_err(t->file, line + 1, 1, "unexpected end of file (no 'end' line)");
+    free(seen);
+    return rc;
+}

@@ -1,0 +1,405 @@
+/* chk_check.c: the checks of shared/DESIGN.md, in its order, each one
+ * function named after its condition, all in exact rationals.
+ *
+ * Intended duplication (see chk.h): nothing here comes from exact/ or from
+ * the certificate writer.  Everything is recomputed from the model and the
+ * certificate's primary vectors x, y, r: A x, z = c' - A^T y, b(y), the
+ * objective and the box maximum M.  The stated objective is only compared.
+ * c' = c for min and -c for max (the certificate speaks about a
+ * minimisation).  Infinite bounds are explicit cases on the *_fin flags.
+ * Each check returns 0 when it holds, else prints "rejected: ..." (unless
+ * quiet) and returns 1. */
+#include "chk.h"
+#include "chk_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int reject(int quiet, const char *fmt, ...)
+{
+    va_list ap;
+    if (quiet)
+        return 1;
+    fputs("rejected: ", stdout);
+    va_start(ap, fmt);
+    gmp_vprintf(fmt, ap);
+    va_end(ap);
+    fputc('\n', stdout);
+    return 1;
+}
+
+static mpq_t *vec(long n)
+{
+    mpq_t *v = malloc((size_t)(n + 1) * sizeof *v);
+    long k;
+    if (!v)
+        abort(); /* as GMP itself does on OOM (STYLE 4) */
+    for (k = 0; k < n; k++)
+        mpq_init(v[k]);
+    return v;
+}
+
+static void vfree(mpq_t *v, long n)
+{
+    long k;
+    for (k = 0; k < n; k++)
+        mpq_clear(v[k]);
+    free(v);
+}
+
+/* out = A v (m entries) */
+static mpq_t *mul_a(const chk_model *md, mpq_t *v)
+{
+    mpq_t *out = vec(md->m), t;
+    long k;
+    mpq_init(t);
+    for (k = 0; k < md->nnz; k++) {
+        mpq_mul(t, md->tv[k], v[md->tj[k]]);
+        mpq_add(out[md->ti[k]], out[md->ti[k]], t);
+    }
+    mpq_clear(t);
+    return out;
+}
+
+/* out = A^T v (n entries) */
+static mpq_t *mul_at(const chk_model *md, mpq_t *v)
+{
+    mpq_t *out = vec(md->n), t;
+    long k;
+    mpq_init(t);
+    for (k = 0; k < md->nnz; k++) {
+        mpq_mul(t, md->tv[k], v[md->ti[k]]);
+        mpq_add(out[md->tj[k]], out[md->tj[k]], t);
+    }
+    mpq_clear(t);
+    return out;
+}
+
+/* acc += w * (w > 0 ? pos : neg), where the chosen side must be finite;
+ * returns -1 (acc unchanged) if it is not. */
+static int add_side(mpq_t acc, const mpq_t w, int pos_fin, const mpq_t pos,
+                    int neg_fin, const mpq_t neg)
+{
+    mpq_t t;
+    if (mpq_sgn(w) == 0)
+        return 0;
+    if (mpq_sgn(w) > 0 ? !pos_fin : !neg_fin)
+        return -1;
+    mpq_init(t);
+    mpq_mul(t, w, mpq_sgn(w) > 0 ? pos : neg);
+    mpq_add(acc, acc, t);
+    mpq_clear(t);
+    return 0;
+}
+
+/* b(y) = sum_i y_i * (y_i > 0 ? lo_i : hi_i); -1 if a needed side is infinite. */
+static int b_of_y(mpq_t b, const chk_model *md, mpq_t *y)
+{
+    long i;
+    mpq_set_ui(b, 0, 1);
+    for (i = 0; i < md->m; i++)
+        if (add_side(b, y[i], md->rlo_fin[i], md->rlo[i], md->rhi_fin[i], md->rhi[i]))
+            return -1;
+    return 0;
+}
+
+/* out = c'^T v (scale 1: c^T v in the model's own sense) */
+static void cdot(mpq_t out, const chk_model *md, mpq_t *v, int scale)
+{
+    mpq_t t;
+    long j;
+    mpq_init(t);
+    mpq_set_ui(out, 0, 1);
+    for (j = 0; j < md->n; j++) {
+        mpq_mul(t, md->c[j], v[j]);
+        mpq_add(out, out, t);
+    }
+    if (scale < 0)
+        mpq_neg(out, out);
+    mpq_clear(t);
+}
+
+static const char *sense_name(int sense) { return sense > 0 ? "min" : "max"; }
+
+int chk_header(const chk_cert *ct, const chk_model *md, const char *model_sha, int quiet)
+{
+    if (strcmp(ct->sha, model_sha) != 0)
+        return reject(quiet, "model-sha256 %s is not the model file's %s", ct->sha, model_sha);
+    if (ct->sense != md->sense)
+        return reject(quiet, "sense %s is not the model's %s", sense_name(ct->sense), sense_name(md->sense));
+    if (ct->rows != md->m)
+        return reject(quiet, "rows %ld is not the model's %ld", ct->rows, md->m);
+    if (ct->cols != md->n)
+        return reject(quiet, "cols %ld is not the model's %ld", ct->cols, md->n);
+    return 0;
+}
+
+/* lo_i <= a_i^T x <= hi_i for every row */
+static int chk_rows_hold(const chk_model *md, mpq_t *x, int quiet)
+{
+    mpq_t *ax = mul_a(md, x);
+    long i;
+    int rc = 0;
+    for (i = 0; i < md->m && !rc; i++) {
+        if (md->rlo_fin[i] && mpq_cmp(ax[i], md->rlo[i]) < 0)
+            rc = reject(quiet, "row '%s' violated: a^T x = %Qd < lo = %Qd", md->rname[i], ax[i], md->rlo[i]);
+        else if (md->rhi_fin[i] && mpq_cmp(ax[i], md->rhi[i]) > 0)
+            rc = reject(quiet, "row '%s' violated: a^T x = %Qd > hi = %Qd", md->rname[i], ax[i], md->rhi[i]);
+    }
+    vfree(ax, md->m);
+    return rc;
+}
+
+/* l_j <= x_j <= u_j for every column */
+static int chk_bounds_hold(const chk_model *md, mpq_t *x, int quiet)
+{
+    long j;
+    for (j = 0; j < md->n; j++) {
+        if (md->clo_fin[j] && mpq_cmp(x[j], md->clo[j]) < 0)
+            return reject(quiet, "column '%s' violated: x = %Qd < l = %Qd", md->cname[j], x[j], md->clo[j]);
+        if (md->chi_fin[j] && mpq_cmp(x[j], md->chi[j]) > 0)
+            return reject(quiet, "column '%s' violated: x = %Qd > u = %Qd", md->cname[j], x[j], md->chi[j]);
+    }
+    return 0;
+}
+
+/* y_i > 0 only if lo_i is finite, y_i < 0 only if hi_i is finite */
+static int chk_sign_rule_rows(const chk_model *md, mpq_t *y, int quiet)
+{
+    long i;
+    for (i = 0; i < md->m; i++) {
+        if (mpq_sgn(y[i]) > 0 && !md->rlo_fin[i])
+            return reject(quiet, "sign rule: row '%s' has y = %Qd > 0 but lo = -inf", md->rname[i], y[i]);
+        if (mpq_sgn(y[i]) < 0 && !md->rhi_fin[i])
+            return reject(quiet, "sign rule: row '%s' has y = %Qd < 0 but hi = +inf", md->rname[i], y[i]);
+    }
+    return 0;
+}
+
+/* z = c' - A^T y; z_j > 0 only if l_j finite, z_j < 0 only if u_j finite.
+ * On success z is left in *zout (n entries). */
+static int chk_reduced_cost_signs(const chk_model *md, mpq_t *y, mpq_t **zout, int quiet)
+{
+    mpq_t *z = mul_at(md, y);
+    long j;
+    int rc = 0;
+    for (j = 0; j < md->n && !rc; j++) {
+        if (md->sense > 0) {
+            mpq_sub(z[j], md->c[j], z[j]); /* c - g */
+        } else {
+            mpq_add(z[j], md->c[j], z[j]); /* -c - g = -(c + g) */
+            mpq_neg(z[j], z[j]);
+        }
+        if (mpq_sgn(z[j]) > 0 && !md->clo_fin[j])
+            rc = reject(quiet, "reduced cost: column '%s' has z = %Qd > 0 but l = -inf", md->cname[j], z[j]);
+        else if (mpq_sgn(z[j]) < 0 && !md->chi_fin[j])
+            rc = reject(quiet, "reduced cost: column '%s' has z = %Qd < 0 but u = +inf", md->cname[j], z[j]);
+    }
+    *zout = z;
+    return rc;
+}
+
+/* c'^T x == b(y) + sum_j z_j * (z_j > 0 ? l_j : u_j)  (weak duality makes
+ * equality a proof that x is optimal) */
+static int chk_duality_gap_zero(const chk_model *md, mpq_t *x, mpq_t *y, mpq_t *z, int quiet)
+{
+    mpq_t p, d;
+    long j;
+    int rc = 0;
+    mpq_init(p), mpq_init(d);
+    cdot(p, md, x, md->sense);
+    if (b_of_y(d, md, y) < 0)
+        rc = reject(quiet, "b(y) needs an infinite row bound");
+    for (j = 0; j < md->n && !rc; j++)
+        if (add_side(d, z[j], md->clo_fin[j], md->clo[j], md->chi_fin[j], md->chi[j]))
+            rc = reject(quiet, "dual bound needs an infinite bound of column '%s'", md->cname[j]);
+    if (!rc && !mpq_equal(p, d))
+        rc = reject(quiet, "duality gap: c'^T x = %Qd but b(y) + sum z_j*bound_j = %Qd (min form)", p, d);
+    mpq_clear(p), mpq_clear(d);
+    return rc;
+}
+
+/* the stated objective == c^T x + c0 (the model's own sense) */
+static int chk_objective_value(const chk_model *md, const chk_cert *ct, int quiet)
+{
+    mpq_t v;
+    int rc = 0;
+    mpq_init(v);
+    cdot(v, md, ct->x, 1);
+    mpq_add(v, v, md->c0);
+    if (!mpq_equal(v, ct->obj))
+        rc = reject(quiet, "objective: stated %Qd but c^T x + c0 = %Qd", ct->obj, v);
+    mpq_clear(v);
+    return rc;
+}
+
+/* With g = A^T y: M = sum_j g_j * (g_j > 0 ? u_j : l_j) is finite and
+ * M < b(y), so no x in the box satisfies g^T x >= b(y), which every
+ * feasible x would.  Leaves M and b(y) in m, b. */
+static int chk_farkas_bound(const chk_model *md, mpq_t *y, mpq_t m, mpq_t b, int quiet)
+{
+    mpq_t *g = mul_at(md, y);
+    long j;
+    int rc = 0;
+    mpq_set_ui(m, 0, 1);
+    for (j = 0; j < md->n && !rc; j++)
+        if (add_side(m, g[j], md->chi_fin[j], md->chi[j], md->clo_fin[j], md->clo[j]))
+            rc = reject(quiet, "Farkas: column '%s' has (A^T y)_j = %Qd but the bound it needs is infinite",
+                        md->cname[j], g[j]);
+    if (!rc && b_of_y(b, md, y) < 0)
+        rc = reject(quiet, "Farkas: b(y) needs an infinite row bound");
+    if (!rc && mpq_cmp(m, b) >= 0)
+        rc = reject(quiet, "Farkas: max over the box of (A^T y)^T x = %Qd is not < b(y) = %Qd", m, b);
+    vfree(g, md->n);
+    return rc;
+}
+
+/* a_i^T r >= 0 where lo_i finite, <= 0 where hi_i finite; r_j >= 0 where
+ * l_j finite, <= 0 where u_j finite; c'^T r < 0.  Leaves c^T r in cr. */
+static int chk_ray(const chk_model *md, mpq_t *r, mpq_t cr, int quiet)
+{
+    mpq_t *ar = mul_a(md, r);
+    long i, j;
+    int rc = 0;
+    for (i = 0; i < md->m && !rc; i++) {
+        if (md->rlo_fin[i] && mpq_sgn(ar[i]) < 0)
+            rc = reject(quiet, "ray: row '%s' has a^T r = %Qd < 0 but lo = %Qd is finite", md->rname[i], ar[i], md->rlo[i]);
+        else if (md->rhi_fin[i] && mpq_sgn(ar[i]) > 0)
+            rc = reject(quiet, "ray: row '%s' has a^T r = %Qd > 0 but hi = %Qd is finite", md->rname[i], ar[i], md->rhi[i]);
+    }
+    for (j = 0; j < md->n && !rc; j++) {
+        if (md->clo_fin[j] && mpq_sgn(r[j]) < 0)
+            rc = reject(quiet, "ray: column '%s' has r = %Qd < 0 but l = %Qd is finite", md->cname[j], r[j], md->clo[j]);
+        else if (md->chi_fin[j] && mpq_sgn(r[j]) > 0)
+            rc = reject(quiet, "ray: column '%s' has r = %Qd > 0 but u = %Qd is finite", md->cname[j], r[j], md->chi[j]);
+    }
+    cdot(cr, md, r, 1);
+    if (!rc && mpq_sgn(cr) * md->sense >= 0)
+        rc = reject(quiet, "ray: c^T r = %Qd does not improve the objective (%s)", cr, sense_name(md->sense));
+    vfree(ar, md->m);
+    return rc;
+}
+
+/* The checks of DESIGN.md for the certificate's status, in its order. */
+static int verify(const chk_model *md, const chk_cert *ct, int quiet)
+{
+    mpq_t *z = NULL, a, b;
+    int rc;
+    mpq_init(a), mpq_init(b);
+    switch (ct->status) {
+    case CHK_OPTIMAL:
+        rc = chk_rows_hold(md, ct->x, quiet) || chk_bounds_hold(md, ct->x, quiet) ||
+             chk_sign_rule_rows(md, ct->y, quiet) ||
+             chk_reduced_cost_signs(md, ct->y, &z, quiet) ||
+             chk_duality_gap_zero(md, ct->x, ct->y, z, quiet) ||
+             chk_objective_value(md, ct, quiet);
+        if (!rc && !quiet)
+            gmp_printf("accepted: optimal, objective %Qd (%s)\n", ct->obj, sense_name(md->sense));
+        break;
+    case CHK_INFEASIBLE:
+        rc = chk_sign_rule_rows(md, ct->y, quiet) || chk_farkas_bound(md, ct->y, a, b, quiet);
+        if (!rc && !quiet)
+            gmp_printf("accepted: infeasible, Farkas: max over the box of (A^T y)^T x = %Qd < b(y) = %Qd\n", a, b);
+        break;
+    case CHK_UNBOUNDED:
+        rc = chk_rows_hold(md, ct->x, quiet) || chk_bounds_hold(md, ct->x, quiet) ||
+             chk_ray(md, ct->r, a, quiet);
+        if (!rc && !quiet)
+            gmp_printf("accepted: unbounded, feasible x and a ray r with c^T r = %Qd (%s)\n", a, sense_name(md->sense));
+        break;
+    default:
+        rc = chk_rows_hold(md, ct->x, quiet) || chk_bounds_hold(md, ct->x, quiet);
+        if (!rc && !quiet)
+            printf("accepted: feasible, x satisfies all %ld rows and %ld column bounds\n", md->m, md->n);
+    }
+    if (z)
+        vfree(z, md->n);
+    mpq_clear(a), mpq_clear(b);
+    return rc;
+}
+
+/* Read the model file named by its suffix; sha gets its SHA-256. */
+static int read_model(chk_model *md, chk_text *t, const char *file, char sha[65])
+{
+    size_t n = strlen(file);
+    int rc = chk_read_text(t, file);
+    if (rc)
+        return rc;
+    chk_sha256((const unsigned char *)t->buf, t->len, sha);
+    if (n > 4 && strcmp(file + n - 4, ".mps") == 0)
+        return chk_read_mps(md, t);
+    if (n > 3 && strcmp(file + n - 3, ".lp") == 0)
+        return chk_read_lp(md, t);
+    return chk_err(file, 0, 0, "unknown model format (the name must end in .mps or .lp)");
+}
+
+int chk_files(const char *model, const char *cert, int quiet)
+{
+    chk_model md;
+    chk_cert ct;
+    chk_text tm, tc = {NULL, NULL, 0};
+    char sha[65];
+    int rc;
+    chk_model_init(&md);
+    rc = read_model(&md, &tm, model, sha);
+    if (!rc) {
+        chk_cert_init(&ct, &md);
+        rc = chk_read_text(&tc, cert);
+        if (!rc)
+            rc = chk_read_cert(&ct, &tc, &md, sha, quiet);
+        if (!rc)
+            rc = verify(&md, &ct, quiet);
+        chk_cert_clear(&ct, &md);
+    }
+    fflush(stdout);
+    free(tm.buf);
+    free(tc.buf);
+    chk_model_clear(&md);
+    return rc;
+}
+
+int chk_model_counts(const char *model, long *rows, long *cols, long *nnz)
+{
+    chk_model md;
+    chk_text t;
+    char sha[65];
+    int rc;
+    chk_model_init(&md);
+    rc = read_model(&md, &t, model, sha);
+    *rows = md.m, *cols = md.n, *nnz = md.nnz;
+    free(t.buf);
+    chk_model_clear(&md);
+    return rc;
+}
+
+int chk_sha256_file(const char *path, char hex[65])
+{
+    chk_text t;
+    int rc = chk_read_text(&t, path);
+    if (!rc)
+        chk_sha256((const unsigned char *)t.buf, t.len, hex);
+    free(t.buf);
+    return rc;
+}
+
+int chk_main(int argc, char **argv)
+{
+    const char *f[2] = {NULL, NULL};
+    int k, nf = 0, quiet = 0;
+    for (k = 1; k < argc; k++) {
+        if (strcmp(argv[k], "--quiet") == 0)
+            quiet = 1;
+        else if (nf < 2 && argv[k][0] != '-')
+            f[nf++] = argv[k];
+        else
+            nf = 3;
+    }
+    if (nf != 2) {
+        fprintf(stderr, "usage: %s MODEL.mps|MODEL.lp CERTIFICATE [--quiet]\n"
+                "exit 0 accepted, 1 rejected, 2 unreadable or usage\n", argc > 0 ? argv[0] : "check");
+        return 2;
+    }
+    return chk_files(f[0], f[1], quiet);
+}

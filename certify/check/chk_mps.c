@@ -1,0 +1,317 @@
+/* chk_mps.c: the checker's own MPS reader (fixed and free MPS, split at
+ * white space), following docs/model-formats.md and rejecting anything it
+ * does not cover.  Intended duplication of exact/mps_read.c: an
+ * independent reading of the same file is a cross-check. */
+#include "chk_int.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { NONE, NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS, ENDATA };
+static const char *const SECTION[] = {"", "NAME", "OBJSENSE", "ROWS",
+    "COLUMNS", "RHS", "RANGES", "BOUNDS", "ENDATA"};
+/* Section s may follow only sections PREV_LO[s] .. s-1 (the order of the
+ * spec, with OBJSENSE, RANGES and BOUNDS optional). */
+static const int PREV_LO[] = {0, 0, 1, 1, 3, 4, 5, 5, 5};
+
+typedef chk_tok tok;
+
+typedef struct {
+    chk_model *md;
+    const char *file;
+    long line;
+    int sec, sense_pending, warned;
+    long nrow_n;          /* N rows seen; N row k has table idx -1-k */
+    char *rtype;          /* E, L or G per model row */
+    long *lastcol;        /* per ROWS entry (model rows, then N rows) */
+    unsigned char *seen;  /* per ROWS entry: 1 RHS given, 2 RANGE given */
+    unsigned char *loset; /* per column: lower bound set in BOUNDS */
+    mpq_t *rhs, *rng, v;
+    const char *set[3];   /* the one set name of RHS, RANGES, BOUNDS */
+} mps;
+
+static int err(mps *p, const tok *t, const char *fmt, const char *arg)
+{
+    return chk_err(p->file, p->line, t ? t->col : 1, fmt, arg);
+}
+
+static int number(mps *p, const tok *t, mpq_t q)
+{
+    if (chk_num(q, t->s, strlen(t->s)) < 0)
+        return err(p, t, "bad number '%s'", t->s);
+    return 0;
+}
+
+/* Index into the per-ROWS-entry arrays of the row named t (model rows
+ * first, then N rows), or -1 after reporting an unknown row. */
+static long rowpos(mps *p, const tok *t)
+{
+    long v = chk_names_find(&p->md->rows, t->s, strlen(t->s));
+    if (v == LONG_MIN) {
+        err(p, t, "unknown row '%s'", t->s);
+        return -1;
+    }
+    return v >= 0 ? v : p->md->m + (-1 - v);
+}
+
+static int setname(mps *p, int which, const char *name, const tok *t)
+{
+    if (!p->set[which])
+        p->set[which] = name;
+    else if (strcmp(p->set[which], name) != 0)
+        return err(p, t, "a second set name '%s' (only one is allowed)", name);
+    return 0;
+}
+
+static int header(mps *p, tok *tk, int nt)
+{
+    int s;
+    for (s = NAME; s <= ENDATA; s++)
+        if (strcmp(tk[0].s, SECTION[s]) == 0)
+            break;
+    if (s > ENDATA)
+        return err(p, tk, "unknown section '%s'", tk[0].s);
+    if (p->sense_pending)
+        return err(p, tk, "missing objective sense before %s", tk[0].s);
+    if (p->sec < PREV_LO[s] || p->sec >= s)
+        return err(p, tk, "section %s out of order", tk[0].s);
+    if (nt > (s == OBJSENSE ? 2 : 1))
+        return err(p, tk + 1, "unexpected '%s' after section name", tk[1].s);
+    if (s == OBJSENSE && nt == 2) {
+        if (strcmp(tk[1].s, "MAX") && strcmp(tk[1].s, "MAXIMIZE") &&
+            strcmp(tk[1].s, "MIN") && strcmp(tk[1].s, "MINIMIZE"))
+            return err(p, tk + 1, "bad objective sense '%s'", tk[1].s);
+        p->md->sense = tk[1].s[2] == 'X' ? -1 : 1;
+    }
+    p->sense_pending = s == OBJSENSE && nt == 1;
+    if (s == COLUMNS) { /* the rows are complete: size the row arrays */
+        long k, m = p->md->m, all = m + p->nrow_n;
+        p->lastcol = malloc((size_t)(all + 1) * sizeof *p->lastcol);
+        p->seen = calloc((size_t)all + 1, 1);
+        p->rhs = malloc((size_t)(m + 1) * sizeof *p->rhs);
+        p->rng = malloc((size_t)(m + 1) * sizeof *p->rng);
+        if (!p->lastcol || !p->seen || !p->rhs || !p->rng)
+            return err(p, tk, "out of memory", "");
+        for (k = 0; k < all; k++)
+            p->lastcol[k] = -1;
+        for (k = 0; k < m; k++)
+            mpq_init(p->rhs[k]), mpq_init(p->rng[k]);
+    }
+    if (s == RHS && !(p->loset = calloc((size_t)p->md->n + 1, 1)))
+        return err(p, tk, "out of memory", "");
+    p->sec = s;
+    return 0;
+}
+
+static int row_line(mps *p, tok *tk, int nt)
+{
+    chk_model *md = p->md;
+    const char *ty = tk[0].s;
+    long i;
+    if (nt != 2)
+        return err(p, tk, "ROWS line needs a type and a name", "");
+    if (strlen(ty) != 1 || !strchr("NELG", ty[0]))
+        return err(p, tk, "bad row type '%s'", ty);
+    if (ty[0] == 'N') {
+        if (chk_names_add(&md->rows, tk[1].s, strlen(tk[1].s), -1 - p->nrow_n, NULL) < 0)
+            return err(p, tk + 1, "repeated row name '%s'", tk[1].s);
+        p->nrow_n++;
+        return 0;
+    }
+    if ((i = chk_add_row(md, tk[1].s, strlen(tk[1].s))) < 0)
+        return err(p, tk + 1, "repeated row name '%s'", tk[1].s);
+    p->rtype = realloc(p->rtype, (size_t)md->ralloc);
+    if (!p->rtype)
+        return err(p, tk, "out of memory", "");
+    p->rtype[i] = ty[0];
+    return 0;
+}
+
+static int column_line(mps *p, tok *tk, int nt)
+{
+    chk_model *md = p->md;
+    long j = md->n - 1, k, pos;
+    int f;
+    for (f = 0; f < nt; f++)
+        if (strcmp(tk[f].s, "'MARKER'") == 0)
+            return err(p, tk + f, "integer MARKER lines are not supported (LP only)", "");
+    if (nt != 3 && nt != 5)
+        return err(p, tk, "COLUMNS line needs a column and 1 or 2 (row, value) pairs", "");
+    if (j < 0 || strcmp(md->cname[j], tk[0].s) != 0) {
+        if (chk_names_find(&md->cols, tk[0].s, strlen(tk[0].s)) != LONG_MIN)
+            return err(p, tk, "column '%s' split into two blocks", tk[0].s);
+        j = chk_add_col(md, tk[0].s, strlen(tk[0].s));
+    }
+    for (f = 1; f < nt; f += 2) {
+        if ((pos = rowpos(p, tk + f)) < 0 || number(p, tk + f + 1, p->v))
+            return 2;
+        if (p->lastcol[pos] == j)
+            return err(p, tk + f, "repeated entry for row '%s'", tk[f].s);
+        p->lastcol[pos] = j;
+        k = chk_names_find(&md->rows, tk[f].s, strlen(tk[f].s));
+        if (k == -1)
+            mpq_set(md->c[j], p->v);
+        else if (k >= 0 && mpq_sgn(p->v) != 0)
+            chk_add_coef(md, k, j, p->v);
+    }
+    return 0;
+}
+
+/* RHS and RANGES: [set] row value [row value]. */
+static int rhs_line(mps *p, tok *tk, int nt)
+{
+    int f = nt % 2, bit = p->sec == RHS ? 1 : 2;
+    long pos, m = p->md->m;
+    if (nt < 2 || nt > 5)
+        return err(p, tk, "bad number of fields", "");
+    if (setname(p, bit - 1, f ? tk[0].s : "", tk))
+        return 2;
+    for (; f < nt; f += 2) {
+        if ((pos = rowpos(p, tk + f)) < 0 || number(p, tk + f + 1, p->v))
+            return 2;
+        if (p->seen[pos] & bit)
+            return err(p, tk + f, "repeated entry for row '%s'", tk[f].s);
+        p->seen[pos] |= (unsigned char)bit;
+        if (bit == 2 && pos >= m)
+            return err(p, tk + f, "RANGES on N row '%s'", tk[f].s);
+        if (pos < m)
+            mpq_set(bit == 1 ? p->rhs[pos] : p->rng[pos], p->v);
+        else if (pos == m) /* the objective row: c0 = -rhs */
+            mpq_neg(p->md->c0, p->v);
+    }
+    return 0;
+}
+
+static int bound_line(mps *p, tok *tk, int nt)
+{
+    static const char *const TYPES[] = {"UP", "LO", "FX", "LI", "UI", "FR",
+                                        "MI", "PL", "BV"};
+    chk_model *md = p->md;
+    const char *ty = tk[0].s;
+    int t, ci, vi;
+    long j;
+    for (t = 0; t < 9 && strcmp(ty, TYPES[t]); t++)
+        ;
+    if (t == 9)
+        return err(p, tk, "unknown bound type '%s'", ty);
+    /* Field rule of the spec: which field is the column, which the value. */
+    if (t < 5 && (nt == 3 || nt == 4))
+        ci = nt - 2, vi = nt - 1;
+    else if (t >= 5 && t < 8 && (nt == 2 || nt == 3))
+        ci = nt - 1, vi = 0;
+    else if (t == 8 && (nt == 2 || nt == 4))
+        ci = nt / 2, vi = nt == 4 ? 3 : 0;
+    else if (t == 8 && nt == 3)
+        vi = chk_numlen(tk[2].s) == strlen(tk[2].s) ? 2 : 0, ci = vi ? 1 : 2;
+    else
+        return err(p, tk, "bad number of fields for bound type %s", ty);
+    if (setname(p, 2, ci == 2 ? tk[1].s : "", tk))
+        return 2;
+    if ((j = chk_names_find(&md->cols, tk[ci].s, strlen(tk[ci].s))) < 0)
+        return err(p, tk + ci, "unknown column '%s'", tk[ci].s);
+    if (vi && number(p, tk + vi, p->v))
+        return 2;
+    if ((t == 3 || t == 4 || t == 8) && !p->warned) {
+        p->warned = 1;
+        chk_err(p->file, p->line, 1, "warning: integer bound type %s: reading the LP relaxation", ty);
+    }
+    if (t == 0 || t == 4) { /* UP, UI; CPLEX: u < 0 with l never set: l = -inf */
+        mpq_set(md->chi[j], p->v), md->chi_fin[j] = 1;
+        if (mpq_sgn(p->v) < 0 && !p->loset[j])
+            md->clo_fin[j] = 0;
+        return 0;
+    }
+    if (t != 7)
+        p->loset[j] = 1;
+    if (t == 1 || t == 3 || t == 2) /* LO, LI, FX */
+        mpq_set(md->clo[j], p->v), md->clo_fin[j] = 1;
+    if (t == 2)
+        mpq_set(md->chi[j], p->v), md->chi_fin[j] = 1;
+    if (t == 5 || t == 6)
+        mpq_set_ui(md->clo[j], 0, 1), md->clo_fin[j] = 0;
+    if (t == 5 || t == 7)
+        mpq_set_ui(md->chi[j], 0, 1), md->chi_fin[j] = 0;
+    if (t == 8) {
+        mpq_set_ui(md->clo[j], 0, 1), md->clo_fin[j] = 1;
+        mpq_set_ui(md->chi[j], 1, 1), md->chi_fin[j] = 1;
+    }
+    return 0;
+}
+
+/* At ENDATA: row bounds from type, RHS and RANGES (docs/model-formats.md). */
+static void row_bounds(mps *p)
+{
+    chk_model *md = p->md;
+    long i;
+    for (i = 0; i < md->m; i++) {
+        char ty = p->rtype[i];
+        int r = p->seen[i] & 2 ? mpq_sgn(p->rng[i]) : 0;
+        mpq_abs(p->rng[i], p->rng[i]);
+        md->rlo_fin[i] = ty != 'L' || r != 0;
+        md->rhi_fin[i] = ty != 'G' || r != 0;
+        mpq_set(md->rlo[i], p->rhs[i]);
+        mpq_set(md->rhi[i], p->rhs[i]);
+        if (ty == 'L' || (ty == 'E' && r < 0))
+            mpq_sub(md->rlo[i], p->rhs[i], p->rng[i]);
+        else if (r != 0)
+            mpq_add(md->rhi[i], p->rhs[i], p->rng[i]);
+        if (!md->rlo_fin[i])
+            mpq_set_ui(md->rlo[i], 0, 1);
+        if (!md->rhi_fin[i])
+            mpq_set_ui(md->rhi[i], 0, 1);
+    }
+}
+
+int chk_read_mps(chk_model *md, const chk_text *t)
+{
+    mps p;
+    tok tk[6];
+    char *s, *next = t->buf, *nl;
+    int nt, rc = 0;
+    long k;
+    memset(&p, 0, sizeof p);
+    p.md = md;
+    p.file = t->file;
+    mpq_init(p.v);
+    while (!rc && *(s = next)) {
+        if ((nl = strchr(s, '\n')))
+            *nl = '\0', next = nl + 1;
+        else
+            next = s + strlen(s);
+        p.line++;
+        if (strncmp(s, "NAME", 4) == 0 && strchr(" \t\r", s[4]))
+            s[4] = '\0'; /* the rest of the NAME line is free text */
+        if (*s == '*' || (nt = chk_split(s, tk, 5)) == 0)
+            continue;
+        if (nt > 5)
+            rc = err(&p, tk + 5, "too many fields", "");
+        else if (p.sec == ENDATA)
+            rc = err(&p, tk, "text after ENDATA", "");
+        else if (tk[0].col == 1)
+            rc = header(&p, tk, nt);
+        else if (p.sense_pending && nt == 1 && (!strcmp(tk[0].s, "MAX") ||
+                 !strcmp(tk[0].s, "MAXIMIZE") || !strcmp(tk[0].s, "MIN") ||
+                 !strcmp(tk[0].s, "MINIMIZE")))
+            md->sense = tk[0].s[2] == 'X' ? -1 : 1, p.sense_pending = 0;
+        else if (p.sec == ROWS)
+            rc = row_line(&p, tk, nt);
+        else if (p.sec == COLUMNS)
+            rc = column_line(&p, tk, nt);
+        else if (p.sec == RHS || p.sec == RANGES)
+            rc = rhs_line(&p, tk, nt);
+        else if (p.sec == BOUNDS)
+            rc = bound_line(&p, tk, nt);
+        else
+            rc = err(&p, tk, "unexpected data line '%s'", tk[0].s);
+    }
+    if (!rc && p.sec != ENDATA)
+        rc = chk_err(t->file, p.line + 1, 1, "unexpected end of file (no ENDATA)");
+    if (!rc)
+        row_bounds(&p);
+    for (k = 0; p.rhs && k < md->m; k++)
+        mpq_clear(p.rhs[k]), mpq_clear(p.rng[k]);
+    free(p.rhs), free(p.rng), free(p.rtype), free(p.lastcol), free(p.seen), free(p.loset);
+    mpq_clear(p.v);
+    return rc;
+}

@@ -1,0 +1,768 @@
+/* mps_read.c: the solver's MPS reader (docs/model-formats.md, "MPS").
+ *
+ * The file is read whole; each line is split in place into at most
+ * MAX_FIELDS NUL-terminated fields, so names and numbers need no
+ * allocation of their own.  Rows are looked up with lp_find_row; N rows
+ * (the objective and the dropped extra ones) live in a small hash set of
+ * their own, since they are not rows of the model.  Right-hand sides and
+ * ranges are collected per row and turned into [lo, hi] at ENDATA, where
+ * every rule of the spec is applied in one place. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lp_io.h"
+#include "rat.h"
+
+#define MAX_FIELDS 7
+
+enum { S_NONE, S_NAME, S_OBJSENSE, S_ROWS, S_COLUMNS, S_RHS, S_RANGES,
+       S_BOUNDS, S_ENDATA };
+static const char *const sec_name[] = {"", "NAME", "OBJSENSE", "ROWS",
+                                       "COLUMNS", "RHS", "RANGES", "BOUNDS",
+                                       "ENDATA"};
+
+typedef struct {
+    char *s;
+    size_t n;
+    long col;
+} field;
+
+/* Names of the N rows: index 0 is the objective, the others are dropped. */
+typedef struct {
+    char **name;  /* pointers into the file buffer */
+    long n, alloc;
+    long *slot;   /* open addressing: index+1, 0 = empty */
+    size_t nslot; /* power of two */
+} nset;
+
+typedef struct {
+    const char *path;
+    fk_err *err;
+    lp_model *lp;
+    long line;
+    field f[MAX_FIELDS];
+    int nf;
+    long extra_col;      /* column of a field beyond MAX_FIELDS, or 0 */
+
+    int sec;             /* current section */
+    long sense_line;     /* line of an OBJSENSE header still owing a sense */
+    int sense_set;
+    char *rtype;         /* 'E' 'L' 'G' per model row */
+    long rtype_alloc;
+    nset ns;
+
+    /* from COLUMNS on (m is fixed by then) */
+    long m;
+    long *mark;          /* mark[i] = j+1: entry (i, j) seen */
+    long objmark;
+    mpq_t *rhs, *rng;    /* m each, initialised */
+    unsigned char *has_rhs, *has_rng;
+    long cur;            /* current column, -1 before the first */
+    int have_rhs_arrays;
+
+    char *rhs_set, *rng_set, *bnd_set; /* the one set name of each section */
+    unsigned char *lo_set;             /* per column: lower bound given */
+    long lo_set_alloc;
+    int warned;
+    mpq_t v;
+} mps;
+
+static size_t hash_str(const char *s)
+{
+    size_t h = 1469598103934665603u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 1099511628211u;
+    return h;
+}
+
+/* Index of name in the N-row set, or -1. */
+static long nset_find(const nset *ns, const char *name)
+{
+    size_t k;
+    if (ns->nslot == 0)
+        return -1;
+    for (k = hash_str(name) & (ns->nslot - 1); ns->slot[k];
+         k = (k + 1) & (ns->nslot - 1))
+        if (strcmp(ns->name[ns->slot[k] - 1], name) == 0)
+            return ns->slot[k] - 1;
+    return -1;
+}
+
+static int nset_add(nset *ns, char *name)
+{
+    size_t k;
+    if ((size_t)(ns->n + 1) * 2 > ns->nslot) {
+        size_t nn = ns->nslot ? ns->nslot * 2 : 16, i;
+        long *slot = fk_calloc(nn, sizeof *slot);
+        if (slot == NULL)
+            return -1;
+        for (i = 0; i < ns->nslot; i++)
+            if (ns->slot[i]) {
+                for (k = hash_str(ns->name[ns->slot[i] - 1]) & (nn - 1);
+                     slot[k]; k = (k + 1) & (nn - 1))
+                    ;
+                slot[k] = ns->slot[i];
+            }
+        free(ns->slot);
+        ns->slot = slot;
+        ns->nslot = nn;
+    }
+    if (ns->n == ns->alloc) {
+        long na = ns->alloc ? ns->alloc * 2 : 8;
+        char **nm = fk_realloc(ns->name, (size_t)na, sizeof *nm);
+        if (nm == NULL)
+            return -1;
+        ns->name = nm;
+        ns->alloc = na;
+    }
+    ns->name[ns->n++] = name;
+    for (k = hash_str(name) & (ns->nslot - 1); ns->slot[k];
+         k = (k + 1) & (ns->nslot - 1))
+        ;
+    ns->slot[k] = ns->n;
+    return 0;
+}
+
+static fk_status fail_at(mps *p, long col, fk_status code, const char *fmt,
+                         const char *arg)
+{
+    return lpio_fail(p->err, code, p->path, p->line, col, fmt, arg);
+}
+
+#define SHOW(buf, fld) lpio_show(buf, (fld).s, (fld).n)
+
+static fk_status check_name(mps *p, const field *fl)
+{
+    char b[48];
+    if (fl->n > LPIO_MAX_NAME)
+        return lpio_fail(p->err, FK_ELIMIT, p->path, p->line, fl->col,
+                         "name '%s' too long (%zu characters, at most %d)",
+                         SHOW(b, *fl), fl->n, LPIO_MAX_NAME);
+    return FK_OK;
+}
+
+static fk_status number(mps *p, mpq_t r, const field *fl)
+{
+    return lpio_number(r, fl->s, fl->n, p->path, p->line, fl->col, p->err);
+}
+
+static int is_number_like(const field *fl)
+{
+    mpq_t t;
+    int ok;
+    mpq_init(t);
+    ok = rat_set_str(t, fl->s, fl->n, NULL) == RAT_OK;
+    mpq_clear(t);
+    return ok;
+}
+
+/* Row of a name given in COLUMNS/RHS/RANGES: >= 0 a model row, -1 the
+ * objective, -2 a dropped N row; -3 with err filled if undeclared. */
+static long find_row(mps *p, const field *fl)
+{
+    char b[48];
+    long i = lp_find_row(p->lp, fl->s);
+    if (i >= 0)
+        return i;
+    i = nset_find(&p->ns, fl->s);
+    if (i == 0)
+        return -1;
+    if (i > 0)
+        return -2;
+    fail_at(p, fl->col, FK_EPARSE, "row '%s' not declared in ROWS",
+            SHOW(b, *fl));
+    return -3;
+}
+
+/* Remember the one set name allowed per section. */
+static fk_status set_name(mps *p, char **slot, const field *fl)
+{
+    char b[48], msg[160];
+    fk_status st = check_name(p, fl);
+    if (st != FK_OK)
+        return st;
+    if (*slot == NULL) {
+        *slot = fl->s;
+        return FK_OK;
+    }
+    if (strcmp(*slot, fl->s) == 0)
+        return FK_OK;
+    snprintf(msg, sizeof msg, "second %s set '%%s' (only one set is allowed)",
+             sec_name[p->sec]);
+    return lpio_fail(p->err, FK_EPARSE, p->path, p->line, fl->col, msg,
+                     SHOW(b, *fl));
+}
+
+/* Split line s[0..n) into fields; checks characters. */
+static fk_status split(mps *p, char *s, size_t n)
+{
+    size_t i = 0;
+    p->nf = 0;
+    p->extra_col = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            s[i++] = '\0';
+            continue;
+        }
+        if (c < 0x20 || c == 0x7f)
+            return lpio_fail(p->err, FK_EPARSE, p->path, p->line,
+                             (long)i + 1, "invalid character 0x%02X", c);
+        if (p->nf == MAX_FIELDS) {
+            /* only the NAME line may go on (with commentary) */
+            p->extra_col = (long)i + 1;
+            break;
+        }
+        p->f[p->nf].s = s + i;
+        p->f[p->nf].col = (long)i + 1;
+        while (i < n) {
+            c = (unsigned char)s[i];
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+                break;
+            if (c < 0x20 || c == 0x7f)
+                return lpio_fail(p->err, FK_EPARSE, p->path, p->line,
+                                 (long)i + 1, "invalid character 0x%02X", c);
+            i++;
+        }
+        p->f[p->nf].n = (size_t)(s + i - p->f[p->nf].s);
+        p->nf++;
+    }
+    s[n] = '\0'; /* n is the newline (or the buffer's NUL) */
+    return FK_OK;
+}
+
+static fk_status unexpected(mps *p, int k)
+{
+    char b[48];
+    return fail_at(p, p->f[k].col, FK_EPARSE, "unexpected field '%s'",
+                   SHOW(b, p->f[k]));
+}
+
+static fk_status too_few(mps *p, const char *what)
+{
+    return lpio_fail(p->err, FK_EPARSE, p->path, p->line, p->f[0].col,
+                     "too few fields in %s line", what);
+}
+
+static fk_status grow_rtype(mps *p)
+{
+    if (p->lp->m >= p->rtype_alloc) {
+        long na = p->rtype_alloc ? p->rtype_alloc * 2 : 64;
+        char *t = fk_realloc(p->rtype, (size_t)na, 1);
+        if (t == NULL)
+            return fk_fail(p->err, FK_ENOMEM, NULL, "out of memory");
+        p->rtype = t;
+        p->rtype_alloc = na;
+    }
+    return FK_OK;
+}
+
+static fk_status do_rows(mps *p)
+{
+    char b[48];
+    field *t = &p->f[0], *nm = &p->f[1];
+    fk_status st;
+    long idx;
+    char ty;
+    if (p->nf < 2)
+        return too_few(p, "ROWS");
+    if (p->nf > 2)
+        return unexpected(p, 2);
+    if (t->n != 1 || strchr("NELG", t->s[0]) == NULL)
+        return fail_at(p, t->col, FK_EPARSE, "unknown row type '%s'",
+                       SHOW(b, *t));
+    if ((st = check_name(p, nm)) != FK_OK)
+        return st;
+    ty = t->s[0];
+    if (lp_find_row(p->lp, nm->s) >= 0 || nset_find(&p->ns, nm->s) >= 0)
+        return fail_at(p, nm->col, FK_EPARSE, "duplicate row name '%s'",
+                       SHOW(b, *nm));
+    if (ty == 'N') {
+        if (nset_add(&p->ns, nm->s) != 0)
+            return fk_fail(p->err, FK_ENOMEM, NULL, "out of memory");
+        if (p->ns.n == 1 &&
+            (st = lp_set_objname(p->lp, nm->s, p->err)) != FK_OK)
+            return st;
+        return FK_OK;
+    }
+    if ((st = grow_rtype(p)) != FK_OK)
+        return st;
+    if ((st = lp_add_row(p->lp, nm->s, &idx, p->err)) != FK_OK)
+        return st;
+    p->rtype[idx] = ty;
+    return FK_OK;
+}
+
+/* Entering COLUMNS: the rows are final, size the per-row arrays. */
+static fk_status start_columns(mps *p)
+{
+    long i;
+    p->m = p->lp->m;
+    p->mark = fk_calloc((size_t)p->m, sizeof *p->mark);
+    p->rhs = fk_calloc((size_t)p->m, sizeof *p->rhs);
+    p->rng = fk_calloc((size_t)p->m, sizeof *p->rng);
+    p->has_rhs = fk_calloc((size_t)p->m, 1);
+    p->has_rng = fk_calloc((size_t)p->m, 1);
+    if (!p->mark || !p->rhs || !p->rng || !p->has_rhs || !p->has_rng)
+        return fk_fail(p->err, FK_ENOMEM, NULL, "out of memory");
+    for (i = 0; i < p->m; i++) {
+        mpq_init(p->rhs[i]);
+        mpq_init(p->rng[i]);
+    }
+    p->have_rhs_arrays = 1;
+    p->cur = -1;
+    return FK_OK;
+}
+
+static fk_status do_columns(mps *p)
+{
+    char b[48];
+    fk_status st;
+    int k;
+    if (p->nf >= 2 && strcmp(p->f[1].s, "'MARKER'") == 0)
+        return fail_at(p, p->f[1].col, FK_EPARSE, "%s",
+                       "integer MARKER lines are not supported (farkas "
+                       "solves LPs only)");
+    if (p->nf < 3 || p->nf == 4)
+        return too_few(p, "COLUMNS");
+    if (p->nf > 5)
+        return unexpected(p, 5);
+    if ((st = check_name(p, &p->f[0])) != FK_OK)
+        return st;
+    if (p->cur < 0 || strcmp(p->lp->cname[p->cur], p->f[0].s) != 0) {
+        long j;
+        if (lp_find_col(p->lp, p->f[0].s) >= 0)
+            return fail_at(p, p->f[0].col, FK_EPARSE,
+                           "entries of column '%s' are split into two "
+                           "blocks",
+                           SHOW(b, p->f[0]));
+        if ((st = lp_add_col(p->lp, p->f[0].s, &j, p->err)) != FK_OK)
+            return st;
+        if (p->lo_set_alloc <= j) {
+            long na = p->lo_set_alloc ? p->lo_set_alloc * 2 : 64;
+            unsigned char *t = fk_realloc(p->lo_set, (size_t)na, 1);
+            if (t == NULL)
+                return fk_fail(p->err, FK_ENOMEM, NULL, "out of memory");
+            memset(t + p->lo_set_alloc, 0, (size_t)(na - p->lo_set_alloc));
+            p->lo_set = t;
+            p->lo_set_alloc = na;
+        }
+        p->cur = j;
+    }
+    for (k = 1; k + 1 < p->nf; k += 2) {
+        long i = find_row(p, &p->f[k]);
+        if (i == -3)
+            return p->err->code;
+        if ((st = number(p, p->v, &p->f[k + 1])) != FK_OK)
+            return st;
+        if (i == -2)
+            continue;
+        if ((i == -1 && p->objmark == p->cur + 1) ||
+            (i >= 0 && p->mark[i] == p->cur + 1))
+            return fail_at(p, p->f[k].col, FK_EPARSE,
+                           "duplicate entry for row '%s' in this column",
+                           SHOW(b, p->f[k]));
+        if (i == -1) {
+            p->objmark = p->cur + 1;
+            lp_set_obj(p->lp, p->cur, p->v);
+        } else {
+            p->mark[i] = p->cur + 1;
+            if ((st = lp_add_coef(p->lp, i, p->cur, p->v, p->err)) != FK_OK)
+                return st;
+        }
+    }
+    return FK_OK;
+}
+
+/* RHS and RANGES lines: [set] row value [row value]. */
+static fk_status do_rhs_ranges(mps *p)
+{
+    char b[48];
+    fk_status st;
+    int k = 0, ranges = p->sec == S_RANGES;
+    const char *what = ranges ? "RANGES" : "RHS";
+    if (p->nf < 2)
+        return too_few(p, what);
+    if (p->nf > 5)
+        return unexpected(p, 5);
+    if (p->nf % 2 == 1) {
+        if ((st = set_name(p, ranges ? &p->rng_set : &p->rhs_set,
+                           &p->f[0])) != FK_OK)
+            return st;
+        k = 1;
+    }
+    for (; k + 1 < p->nf; k += 2) {
+        long i = find_row(p, &p->f[k]);
+        if (i == -3)
+            return p->err->code;
+        if (ranges && i < 0)
+            return fail_at(p, p->f[k].col, FK_EPARSE,
+                           "RANGES entry for N row '%s'", SHOW(b, p->f[k]));
+        if ((st = number(p, p->v, &p->f[k + 1])) != FK_OK)
+            return st;
+        if (i == -2)
+            continue;
+        if (i == -1) {
+            if (p->objmark == -1)
+                return fail_at(p, p->f[k].col, FK_EPARSE,
+                               "duplicate RHS entry for row '%s'",
+                               SHOW(b, p->f[k]));
+            p->objmark = -1; /* COLUMNS is over: reuse as "obj RHS seen" */
+            mpq_neg(p->lp->objconst, p->v);
+            continue;
+        }
+        if (ranges ? p->has_rng[i] : p->has_rhs[i])
+            return lpio_fail(p->err, FK_EPARSE, p->path, p->line,
+                             p->f[k].col, "duplicate %s entry for row '%s'",
+                             what, SHOW(b, p->f[k]));
+        if (ranges) {
+            p->has_rng[i] = 1;
+            mpq_set(p->rng[i], p->v);
+        } else {
+            p->has_rhs[i] = 1;
+            mpq_set(p->rhs[i], p->v);
+        }
+    }
+    return FK_OK;
+}
+
+static fk_status do_bounds(mps *p)
+{
+    static const char *const types[] = {"UP", "LO", "FX", "FR", "MI",
+                                        "PL", "BV", "LI", "UI"};
+    char b[48];
+    fk_status st;
+    field *t = &p->f[0], *cf, *vf = NULL;
+    int ty = -1, k, nf = p->nf;
+    long j;
+    for (k = 0; k < 9; k++)
+        if (strcmp(t->s, types[k]) == 0)
+            ty = k;
+    if (ty < 0)
+        return fail_at(p, t->col, FK_EPARSE, "unknown bound type '%s'",
+                       SHOW(b, *t));
+    if (ty <= 2 || ty >= 7) { /* UP LO FX LI UI: a value */
+        if (nf < 3)
+            return too_few(p, "BOUNDS");
+        if (nf > 4)
+            return unexpected(p, 4);
+    } else if (ty <= 5) { /* FR MI PL */
+        if (nf < 2)
+            return too_few(p, "BOUNDS");
+        if (nf > 3)
+            return unexpected(p, 3);
+    } else { /* BV */
+        if (nf < 2)
+            return too_few(p, "BOUNDS");
+        if (nf > 4)
+            return unexpected(p, 4);
+    }
+    /* set name present? */
+    k = 1;
+    if ((ty <= 2 || ty >= 7) ? nf == 4
+        : ty <= 5            ? nf == 3
+                             : (nf == 4 || (nf == 3 && !is_number_like(&p->f[2])))) {
+        if ((st = set_name(p, &p->bnd_set, &p->f[1])) != FK_OK)
+            return st;
+        k = 2;
+    }
+    cf = &p->f[k];
+    if (k + 1 < nf)
+        vf = &p->f[k + 1];
+    if ((st = check_name(p, cf)) != FK_OK)
+        return st;
+    j = lp_find_col(p->lp, cf->s);
+    if (j < 0)
+        return fail_at(p, cf->col, FK_EPARSE,
+                       "column '%s' not declared in COLUMNS", SHOW(b, *cf));
+    if (vf && (st = number(p, p->v, vf)) != FK_OK)
+        return st;
+    if (ty >= 6 && !p->warned) {
+        lpio_warn(p->path, p->line, t->col,
+                  "bound type %s: integrality ignored, reading the LP "
+                  "relaxation",
+                  types[ty]);
+        p->warned = 1;
+    }
+    switch (ty) {
+    case 0: /* UP */
+    case 8: /* UI */
+        lp_set_col_hi(p->lp, j, p->v);
+        if (mpq_sgn(p->v) < 0 && !p->lo_set[j])
+            lp_set_col_lo(p->lp, j, NULL);
+        break;
+    case 1: /* LO */
+    case 7: /* LI */
+        lp_set_col_lo(p->lp, j, p->v);
+        p->lo_set[j] = 1;
+        break;
+    case 2: /* FX */
+        lp_set_col_lo(p->lp, j, p->v);
+        lp_set_col_hi(p->lp, j, p->v);
+        p->lo_set[j] = 1;
+        break;
+    case 3: /* FR */
+        lp_set_col_lo(p->lp, j, NULL);
+        lp_set_col_hi(p->lp, j, NULL);
+        p->lo_set[j] = 1;
+        break;
+    case 4: /* MI */
+        lp_set_col_lo(p->lp, j, NULL);
+        p->lo_set[j] = 1;
+        break;
+    case 5: /* PL */
+        lp_set_col_hi(p->lp, j, NULL);
+        break;
+    default: /* BV */
+        mpq_set_ui(p->v, 0, 1);
+        lp_set_col_lo(p->lp, j, p->v);
+        mpq_set_ui(p->v, 1, 1);
+        lp_set_col_hi(p->lp, j, p->v);
+        p->lo_set[j] = 1;
+        break;
+    }
+    return FK_OK;
+}
+
+/* ENDATA: row bounds from RHS and RANGES (docs/model-formats.md). */
+static void apply_rows(mps *p)
+{
+    long i;
+    mpq_t t;
+    mpq_init(t);
+    for (i = 0; i < p->m; i++) {
+        mpq_srcptr r = p->rhs[i];
+        int hr = p->has_rng[i], s = hr ? mpq_sgn(p->rng[i]) : 0;
+        switch (p->rtype[i]) {
+        case 'E':
+            if (s == 0) {
+                lp_set_row_lo(p->lp, i, r);
+                lp_set_row_hi(p->lp, i, r);
+            } else {
+                mpq_add(t, r, p->rng[i]);
+                lp_set_row_lo(p->lp, i, s > 0 ? r : t);
+                lp_set_row_hi(p->lp, i, s > 0 ? t : r);
+            }
+            break;
+        case 'L':
+            lp_set_row_hi(p->lp, i, r);
+            if (hr) {
+                mpq_abs(t, p->rng[i]);
+                mpq_sub(t, r, t);
+                lp_set_row_lo(p->lp, i, t);
+            }
+            break;
+        default: /* 'G' */
+            lp_set_row_lo(p->lp, i, r);
+            if (hr) {
+                mpq_abs(t, p->rng[i]);
+                mpq_add(t, r, t);
+                lp_set_row_hi(p->lp, i, t);
+            }
+            break;
+        }
+    }
+    mpq_clear(t);
+}
+
+static int is_section(const char *s)
+{
+    int k;
+    for (k = S_NAME; k <= S_ENDATA; k++)
+        if (strcmp(s, sec_name[k]) == 0)
+            return k;
+    return -1;
+}
+
+static fk_status set_sense(mps *p, const field *fl)
+{
+    char b[48];
+    if (strcmp(fl->s, "MIN") == 0 || strcmp(fl->s, "MINIMIZE") == 0)
+        p->lp->sense = LP_MIN;
+    else if (strcmp(fl->s, "MAX") == 0 || strcmp(fl->s, "MAXIMIZE") == 0)
+        p->lp->sense = LP_MAX;
+    else
+        return fail_at(p, fl->col, FK_EPARSE, "unknown objective sense '%s'",
+                       SHOW(b, *fl));
+    p->sense_set = 1;
+    return FK_OK;
+}
+
+/* A section header line. */
+static fk_status header(mps *p)
+{
+    char b[48], msg[200];
+    fk_status st;
+    int s = is_section(p->f[0].s);
+    if (s < 0)
+        return fail_at(p, 1, FK_EPARSE, "unknown section '%s'",
+                       SHOW(b, p->f[0]));
+    if (s <= p->sec) {
+        snprintf(msg, sizeof msg, "section %s out of order (after %s)",
+                 sec_name[s], sec_name[p->sec]);
+        return lpio_fail(p->err, FK_EPARSE, p->path, p->line, 1, "%s", msg);
+    }
+    /* required sections may not be skipped */
+    {
+        static const int req[] = {S_NAME, S_ROWS, S_COLUMNS, S_RHS};
+        int k;
+        for (k = 0; k < 4; k++)
+            if (req[k] > p->sec && req[k] < s) {
+                snprintf(msg, sizeof msg,
+                         "missing section %s before %s", sec_name[req[k]],
+                         sec_name[s]);
+                return lpio_fail(p->err, FK_EPARSE, p->path, p->line, 1,
+                                 "%s", msg);
+            }
+    }
+    if (p->sec == S_OBJSENSE && !p->sense_set)
+        return lpio_fail(p->err, FK_EPARSE, p->path, p->sense_line, 1,
+                         "OBJSENSE without MIN or MAX");
+    p->sec = s;
+    switch (s) {
+    case S_NAME:
+        /* the first word is the name; the rest is commentary (Netlib) */
+        if (p->nf >= 2) {
+            if ((st = check_name(p, &p->f[1])) != FK_OK)
+                return st;
+            return lp_set_name(p->lp, p->f[1].s, p->err);
+        }
+        return FK_OK;
+    case S_OBJSENSE:
+        p->sense_line = p->line;
+        if (p->nf > 2)
+            return unexpected(p, 2);
+        return p->nf == 2 ? set_sense(p, &p->f[1]) : FK_OK;
+    case S_COLUMNS:
+        if (p->nf > 1)
+            return unexpected(p, 1);
+        return start_columns(p);
+    default:
+        if (p->nf > 1)
+            return unexpected(p, 1);
+        return FK_OK;
+    }
+}
+
+static fk_status data_line(mps *p)
+{
+    char b[48];
+    switch (p->sec) {
+    case S_OBJSENSE:
+        if (p->sense_set)
+            return fail_at(p, p->f[0].col, FK_EPARSE,
+                           "unexpected '%s' after the objective sense",
+                           SHOW(b, p->f[0]));
+        if (p->nf > 1)
+            return unexpected(p, 1);
+        return set_sense(p, &p->f[0]);
+    case S_ROWS:
+        return do_rows(p);
+    case S_COLUMNS:
+        return do_columns(p);
+    case S_RHS:
+    case S_RANGES:
+        return do_rhs_ranges(p);
+    case S_BOUNDS:
+        return do_bounds(p);
+    case S_NONE:
+        return fail_at(p, p->f[0].col, FK_EPARSE,
+                       "data line '%s' before the NAME section",
+                       SHOW(b, p->f[0]));
+    default:
+        return fail_at(p, p->f[0].col, FK_EPARSE,
+                       "unexpected data line '%s' in the NAME section",
+                       SHOW(b, p->f[0]));
+    }
+}
+
+static fk_status parse(mps *p, char *buf, size_t len)
+{
+    char show[48];
+    size_t pos = 0;
+    fk_status st;
+    while (pos < len) {
+        char *s = buf + pos, *nl = memchr(s, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - s) : len - pos;
+        p->line++;
+        pos += n + 1;
+        if (n > (size_t)LPIO_MAX_LINE)
+            return lpio_fail(p->err, FK_ELIMIT, p->path, p->line, 1,
+                             "line too long (%zu bytes, at most %ld)", n,
+                             LPIO_MAX_LINE);
+        if (n > 0 && s[0] == '*')
+            continue;
+        if ((st = split(p, s, n)) != FK_OK)
+            return st;
+        if (p->nf == 0)
+            continue;
+        if (p->sec == S_ENDATA)
+            return fail_at(p, p->f[0].col, FK_EPARSE,
+                           "text after ENDATA: '%s'",
+                           lpio_show(show, p->f[0].s, p->f[0].n));
+        if (p->extra_col && strcmp(p->f[0].s, "NAME") != 0)
+            return lpio_fail(p->err, FK_EPARSE, p->path, p->line,
+                             p->extra_col, "too many fields");
+        st = p->f[0].col == 1 ? header(p) : data_line(p);
+        if (st != FK_OK)
+            return st;
+    }
+    if (p->sec != S_ENDATA)
+        return lpio_fail(p->err, FK_EPARSE, p->path, p->line + 1, 1,
+                         "unexpected end of file: missing ENDATA");
+    return FK_OK;
+}
+
+fk_status lp_read_mps(lp_model **out, const char *path, fk_err *err)
+{
+    mps p;
+    char *buf = NULL;
+    size_t len = 0;
+    fk_status st;
+    long i;
+
+    *out = NULL;
+    memset(&p, 0, sizeof p);
+    p.path = path;
+    p.err = err;
+    mpq_init(p.v);
+    if ((st = lpio_slurp(path, &buf, &len, err)) != FK_OK)
+        goto cleanup;
+    p.lp = lp_new();
+    if (p.lp == NULL) {
+        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        goto cleanup;
+    }
+    if ((st = parse(&p, buf, len)) != FK_OK)
+        goto cleanup;
+    apply_rows(&p);
+    p.lp->sense = p.sense_set ? p.lp->sense : LP_MIN;
+    if ((st = lp_finalize(p.lp, err)) != FK_OK)
+        goto cleanup;
+    *out = p.lp;
+    p.lp = NULL;
+
+cleanup:
+    if (st != FK_OK && err != NULL && err->code == FK_OK)
+        err->code = st;
+    if (p.have_rhs_arrays)
+        for (i = 0; i < p.m; i++) {
+            mpq_clear(p.rhs[i]);
+            mpq_clear(p.rng[i]);
+        }
+    free(p.rhs);
+    free(p.rng);
+    free(p.has_rhs);
+    free(p.has_rng);
+    free(p.mark);
+    free(p.rtype);
+    free(p.lo_set);
+    free(p.ns.name);
+    free(p.ns.slot);
+    lp_free(p.lp);
+    mpq_clear(p.v);
+    free(buf);
+    return st;
+}

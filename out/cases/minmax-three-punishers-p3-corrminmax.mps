@@ -1,0 +1,26 @@
+* written by farkas (exact rationals; free MPS)
+NAME minmax-three-punishers-p3-corrminmax
+ROWS
+ N obj
+ E PROB
+ G BR[1]
+ G BR[2]
+ G BR[3]
+COLUMNS
+    z[1.1] PROB 1
+    z[1.1] BR[1] -1
+    z[2.1] PROB 1
+    z[2.1] BR[3] -1
+    z[1.2] PROB 1
+    z[1.2] BR[2] -1
+    z[2.2] PROB 1
+    z[2.2] BR[1] -1
+    w obj 1
+    w BR[1] 1
+    w BR[2] 1
+    w BR[3] 1
+RHS
+    RHS PROB 1
+BOUNDS
+ FR    BND w
+ENDATA

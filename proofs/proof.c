@@ -1,0 +1,139 @@
+/* proof.c: `farkas proof MODEL CERT --FORMAT OUT ...`; see prf.h.
+ * One row of `formats` per output kind; the command itself only reads
+ * the inputs once and hands them to each requested exporter. */
+#include "prf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lp_io.h"
+#include "sha256.h"
+
+typedef fk_status (*prf_exporter)(const char *path, const lp_model *lp,
+                                  const cert_data *c, fk_err *err);
+
+static const struct {
+    const char *flag;
+    const char *help;
+    prf_exporter fn;
+} formats[] = {
+    {"--smt", "SMT-LIB 2 (QF_LRA) for an SMT solver, e.g. z3 OUT", prf_export_smt},
+};
+#define NFORMATS (sizeof formats / sizeof formats[0])
+
+static void usage(FILE *f)
+{
+    size_t k;
+    fprintf(f, "usage: farkas proof MODEL CERT --FORMAT OUT [--FORMAT OUT ...]\n"
+               "Export the certificate CERT of MODEL (not verified here: use "
+               "`farkas check`).\n");
+    for (k = 0; k < NFORMATS; k++)
+        fprintf(f, "  %-10s OUT  %s\n", formats[k].flag, formats[k].help);
+}
+
+int prf_cmd_proof(int argc, char **argv)
+{
+    const char *model = NULL, *certpath = NULL;
+    const char **out = NULL;    /* out[k]: the file for formats[k], or NULL */
+    lp_model *lp = NULL;
+    cert_data *c = NULL;
+    char hex[65];
+    fk_err err;
+    size_t k;
+    int i, any = 0, rc = 2;
+
+    fk_err_clear(&err);
+    out = calloc(NFORMATS, sizeof *out);
+    if (out == NULL) {
+        fprintf(stderr, "farkas: out of memory\n");
+        return 2;
+    }
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            rc = 0;
+            goto cleanup;
+        }
+        if (a[0] == '-' && a[1] == '-') {
+            for (k = 0; k < NFORMATS && strcmp(a, formats[k].flag) != 0; k++)
+                ;
+            if (k == NFORMATS) {
+                fprintf(stderr, "farkas proof: unknown option '%s'\n", a);
+                usage(stderr);
+                goto cleanup;
+            }
+            if (i + 1 >= argc) {
+                fprintf(stderr, "farkas proof: %s needs a file name\n", a);
+                goto cleanup;
+            }
+            if (out[k] != NULL) {
+                fprintf(stderr, "farkas proof: %s given twice\n", a);
+                goto cleanup;
+            }
+            out[k] = argv[++i];
+            any = 1;
+        } else if (model == NULL) {
+            model = a;
+        } else if (certpath == NULL) {
+            certpath = a;
+        } else {
+            fprintf(stderr, "farkas proof: unexpected argument '%s'\n", a);
+            usage(stderr);
+            goto cleanup;
+        }
+    }
+    if (model == NULL || certpath == NULL || !any) {
+        usage(stderr);
+        goto cleanup;
+    }
+
+    if (lp_read_file(&lp, model, &err) != FK_OK ||
+        lp_finalize(lp, &err) != FK_OK) {
+        fk_err_print(&err);
+        goto cleanup;
+    }
+    if (sha256_file_hex(model, hex) != 0) {
+        fk_fail(&err, FK_EIO, model, "cannot read: %s", strerror(errno));
+        fk_err_print(&err);
+        goto cleanup;
+    }
+    if (cert_read(&c, certpath, lp, &err) != FK_OK) {
+        fk_err_print(&err);
+        goto cleanup;
+    }
+    /* An export restates the certificate as a claim about MODEL; a
+     * certificate written for other bytes would make that claim false. */
+    if (strcmp(c->sha256, hex) != 0) {
+        fk_fail(&err, FK_EINVAL, certpath,
+                "model-sha256 %s does not match '%s' (sha256 %s)", c->sha256,
+                model, hex);
+        fk_err_print(&err);
+        goto cleanup;
+    }
+    if (c->sense != lp->sense) {
+        fk_fail(&err, FK_EINVAL, certpath,
+                "certificate says sense %s but '%s' is a %s",
+                c->sense == LP_MAX ? "max" : "min", model,
+                lp->sense == LP_MAX ? "maximisation" : "minimisation");
+        fk_err_print(&err);
+        goto cleanup;
+    }
+    for (k = 0; k < NFORMATS; k++) {
+        if (out[k] == NULL)
+            continue;
+        if (formats[k].fn(out[k], lp, c, &err) != FK_OK) {
+            fk_err_print(&err);
+            goto cleanup;
+        }
+    }
+    rc = 0;
+
+cleanup:
+    cert_free(c);
+    lp_free(lp);
+    free(out);
+    return rc;
+}

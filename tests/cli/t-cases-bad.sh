@@ -1,0 +1,128 @@
+#!/bin/sh
+# t-cases-bad.sh: bad type-space (.tsp) and game (.nfg) files given to
+# `farkas case` exit 2 with "file:line: message" on stderr.
+. tests/cli/lib.sh
+
+if ! "$FARKAS" case list >/dev/null 2>&1; then
+    skip cases "this farkas has no 'case' command"
+    finish; exit $?
+fi
+
+# bad NAME CASE EXPECTED-STDERR-PREFIX  (file content on stdin)
+bad() {
+    name=$1; cs=$2; want=$3
+    f="$TMP/$name"
+    cat > "$f"
+    "$FARKAS" case "$cs" "$f" --out "$TMP/out" >/dev/null 2>"$TMP/err"
+    rc=$?
+    got=$(head -n 1 "$TMP/err")
+    if [ "$rc" -ne 2 ]; then fail "$name" "exit $rc, expected 2 ($got)"; return; fi
+    case "$got" in
+        "$f:$want"*) ok "$name" ;;
+        *) fail "$name" "stderr '$got', expected '$f:$want...'" ;;
+    esac
+}
+
+bad keyword.tsp notrade "2: unknown keyword 'player'" <<'E'
+# comment
+player 2
+E
+bad sum.tsp notrade "6: beliefs of player 2 type b sum to 1/2, not 1" <<'E'
+players 2
+states s
+types 1 a
+types 2 b
+belief 1 a b s 1
+belief 2 b a s 1/2
+E
+bad number.tsp notrade "5: bad number '0.x'" <<'E'
+players 1
+states s t
+types 1 a
+belief 1 a s 1/2
+belief 1 a t 0.x
+E
+bad negative.tsp concordance "4: negative probability '-1/2'" <<'E'
+players 1
+states s t
+types 1 a
+belief 1 a s -1/2
+E
+bad type.tsp notrade "5: unknown type 'c' of player 2" <<'E'
+players 2
+states s
+types 1 a
+types 2 b
+belief 1 a c s 1
+E
+bad fields.tsp notrade "5: 'belief' takes: player, type, the others' types, state, probability" <<'E'
+players 2
+states s
+types 1 a
+types 2 b
+belief 1 a s 1
+E
+bad notypes.tsp notrade "4: no 'types' line for player 2" <<'E'
+players 2
+states s
+types 1 a
+belief 1 a b s 1
+E
+bad mixed.tsp notrade "5: 'belief' and 'prior' lines cannot be mixed" <<'E'
+players 1
+states s
+types 1 a
+prior a s 1
+belief 1 a s 1
+E
+bad twice.tsp notrade "6: entry given twice" <<'E'
+players 1
+states s t
+types 1 a
+belief 1 a s 1/2
+belief 1 a t 1/2
+belief 1 a s 1/2
+E
+bad name.tsp notrade "2: bad name 's[1]'" <<'E'
+players 1
+states s[1] t
+E
+bad zero.tsp notrade "4: type 'b' of player 1 has prior probability 0" <<'E'
+players 1
+states s
+types 1 a b
+prior a s 1
+E
+bad empty.tsp notrade "1: no belief or prior lines" <<'E'
+players 1
+E
+"$FARKAS" case notrade "$TMP/nonexistent.tsp" --out "$TMP/out" >/dev/null 2>"$TMP/err"
+[ $? -eq 2 ] && grep -q "cannot open" "$TMP/err" && ok missing || fail missing "$(cat "$TMP/err")"
+
+if "$FARKAS" case list | grep -q '^minmax'; then
+bad header.nfg minmax "1: expected 'NFG 1 R'" <<'E'
+NFG 2 R "x" { "1" "2" } { 2 2 }
+E
+bad short.nfg minmax "3: expected 8 payoffs, found 7" <<'E'
+NFG 1 R "short" { "1" "2" } { 2 2 }
+
+1 1 0 2 2 0 3
+E
+bad payoff.nfg minmax "2: bad number 'x'" <<'E'
+NFG 1 R "bad" { "1" "2" } { 1 1 }
+1 x
+E
+bad outcome.nfg minmax "6: outcome 3 out of range (0..2)" <<'E'
+NFG 1 R "o" { "1" "2" }
+{ { "U" "D" } { "L" } }
+""
+{ { "a" 1, 1 }
+  { "b" 0, 0 } }
+1 3
+E
+bad brace.nfg minmax "2: unterminated string" <<'E'
+NFG 1 R "t" { "1" "2" } { 1 1 }
+"oops
+E
+fi
+finish

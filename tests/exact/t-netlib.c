@@ -1,0 +1,244 @@
+/* t-netlib.c: the exact simplex against published Netlib optima.
+ *
+ * The oracle is shared/data/netlib/REFERENCE.md, read at run time: Koch's
+ * (2004) values to 32 significant digits (a shorter one is a terminating
+ * decimal, hence exact) and, where the table gives it in full, the exact
+ * rational QSopt_ex printed.  Each instance is solved by the pure rational
+ * simplex under a time limit; one that does not finish is reported as
+ * skipped, by name, never silently dropped.  Every answer's certificate is
+ * written and must be accepted by the independent checker; the infeasible
+ * set must come out infeasible with an accepted Farkas certificate. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cert.h"
+#include "check/chk.h"
+#include "lp_io.h"
+#include "rat.h"
+#include "spx.h"
+#include "testlib.h"
+
+int test_netlib(fk_rng *r);
+int test_netlib_infeasible(fk_rng *r);
+
+static double limit_seconds(void)
+{
+    const char *s = getenv("FK_NETLIB_LIMIT");
+    double v = s ? atof(s) : 0;
+    if (v > 0)
+        return v;
+    return tl_quick() ? 5 : 20;
+}
+
+/* Solve path; write and check its certificate.  Returns the spx status or
+ * -1 on error (reported). */
+static int solve_and_check(const char *name, const char *path, mpq_t val,
+                           long *mout, double *secs)
+{
+    lp_model *lp = NULL;
+    spx_result res;
+    spx_opts o;
+    fk_err err;
+    char cert[512];
+    int st = -1, rc;
+    struct timespec t0, t1;
+
+    spx_result_init(&res);
+    if (lp_read_file(&lp, path, &err)) {
+        tl_report(name, TL_FAIL, "read: %s: %s", err.where, err.msg);
+        goto done;
+    }
+    *mout = lp->m;
+    spx_opts_default(&o);
+    o.time_limit = limit_seconds();
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (spx_solve(&res, lp, &o, &err)) {
+        tl_report(name, TL_FAIL, "solve: %s", err.msg);
+        goto done;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    *secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    st = (int)res.status;
+    if (res.status == SPX_OPTIMAL || res.status == SPX_INFEASIBLE ||
+        res.status == SPX_UNBOUNDED) {
+        snprintf(cert, sizeof cert, "/tmp/fk-netlib-%ld-%s.cert", (long)getpid(), name);
+        if (cert_write(cert, path, lp, &res, &err)) {
+            tl_report(name, TL_FAIL, "cert_write: %s", err.msg);
+            st = -1;
+            goto done;
+        }
+        rc = chk_files(path, cert, 1);
+        unlink(cert);
+        if (rc != 0) {
+            tl_report(name, TL_FAIL, "checker did not accept the certificate (exit %d)", rc);
+            st = -1;
+            goto done;
+        }
+        if (res.status == SPX_OPTIMAL)
+            mpq_set(val, res.objval);
+    }
+done:
+    spx_result_clear(&res);
+    lp_free(lp);
+    return st;
+}
+
+/* Koch's value "0.225...e6": exact if it has fewer than 32 significant
+ * digits, else rounded to 32.  Accept v iff |v - koch| <= 10^(e-32)/2 (or
+ * v == koch for the short ones). */
+static int agrees_koch(const mpq_t v, const char *koch)
+{
+    mpq_t k, d, ulp;
+    const char *p = strchr(koch, '.'), *e = strpbrk(koch, "eE");
+    long sig = 0, ex = 0;
+    int ok;
+    if (!p)
+        return 0;
+    for (p++; *p && *p != 'e' && *p != 'E'; p++)
+        sig++;
+    if (e)
+        ex = strtol(e + 1, NULL, 10);
+    mpq_init(k);
+    mpq_init(d);
+    mpq_init(ulp);
+    if (rat_set_str(k, koch, strlen(koch), NULL) != RAT_OK) {
+        ok = 0;
+        goto out;
+    }
+    mpq_sub(d, v, k);
+    mpq_abs(d, d);
+    if (sig < 32) {
+        ok = mpq_sgn(d) == 0;
+        goto out;
+    }
+    /* ulp/2 = 10^(ex-32) / 2 */
+    {
+        mpz_t t;
+        mpz_init(t);
+        mpz_ui_pow_ui(t, 10, (unsigned long)(ex - 32 < 0 ? 32 - ex : ex - 32));
+        if (ex - 32 < 0) {
+            mpz_set(mpq_denref(ulp), t);
+            mpz_set_ui(mpq_numref(ulp), 1);
+        } else {
+            mpz_set(mpq_numref(ulp), t);
+            mpz_set_ui(mpq_denref(ulp), 1);
+        }
+        mpz_mul_ui(mpq_denref(ulp), mpq_denref(ulp), 2);
+        mpq_canonicalize(ulp);
+        mpz_clear(t);
+    }
+    ok = mpq_cmp(d, ulp) <= 0;
+out:
+    mpq_clear(k);
+    mpq_clear(d);
+    mpq_clear(ulp);
+    return ok;
+}
+
+/* Split a markdown table row into cells (trimmed, in place). */
+static int cells(char *line, char **cell, int max)
+{
+    int n = 0;
+    char *s = line, *bar;
+    if (*s != '|')
+        return 0;
+    s++;
+    while (n < max && (bar = strchr(s, '|'))) {
+        char *a = s, *b = bar;
+        *bar = '\0';
+        while (*a == ' ')
+            a++;
+        while (b > a && b[-1] == ' ')
+            *--b = '\0';
+        cell[n++] = a;
+        s = bar + 1;
+    }
+    return n;
+}
+
+int test_netlib(fk_rng *r)
+{
+    char path[1024], line[4096];
+    FILE *f;
+    int nrows = 0;
+    snprintf(path, sizeof path, "%s/data/netlib/REFERENCE.md", tl_shared());
+    f = fopen(path, "r");
+    if (!f)
+        return TL_SKIP;
+    while (fgets(line, sizeof line, f)) {
+        char *c[8], mps[1024], name[300];
+        int n = cells(line, c, 8), st;
+        long m = 0;
+        double secs = 0;
+        mpq_t v, ex;
+        if (n < 7 || strcmp(c[0], "instance") == 0 || c[0][0] == '-' ||
+            strchr(c[4], 'e') == NULL)
+            continue;
+        snprintf(name, sizeof name, "netlib %s", c[0]);
+        snprintf(mps, sizeof mps, "%s/data/netlib/%s.mps", tl_shared(), c[0]);
+        if (tl_quick() && atol(c[1]) > 60) {
+            tl_report(name, TL_SKIP, "quick run: %s rows (the full run solves it)", c[1]);
+            continue;
+        }
+        nrows++;
+        mpq_init(v);
+        mpq_init(ex);
+        st = solve_and_check(c[0], mps, v, &m, &secs);
+        if (st == SPX_TIME_LIMIT) {
+            tl_report(name, TL_SKIP, "not solved by the pure rational simplex within %.0f s", limit_seconds());
+        } else if (st == SPX_OPTIMAL) {
+            int ok = agrees_koch(v, c[4]);
+            /* a full exact rational in the table must match exactly */
+            if (ok && strchr(c[5], '~') == NULL &&
+                rat_set_str(ex, c[5], strlen(c[5]), NULL) == RAT_OK)
+                ok = mpq_equal(ex, v);
+            if (ok)
+                tl_report(name, TL_PASS, "optimal, equals the published value %s (%.2f s)", c[4], secs);
+            else {
+                char *s = rat_get_dec(v, 40);
+                tl_report(name, TL_FAIL, "objective %s != published %s", s ? s : "?", c[4]);
+                free(s);
+            }
+        } else if (st >= 0) {
+            tl_report(name, TL_FAIL, "status %s, expected optimal", spx_status_str((spx_status)st));
+        }
+        mpq_clear(v);
+        mpq_clear(ex);
+    }
+    fclose(f);
+    (void)r;
+    return nrows ? TL_RESULT() : TL_SKIP;
+}
+
+int test_netlib_infeasible(fk_rng *r)
+{
+    static const char *names[] = {"galenet", "woodinfe", "forest6", "klein1",
+                                  "ex72a", "box1"};
+    size_t k;
+    for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+        char mps[1024], name[300];
+        long m = 0;
+        double secs = 0;
+        int st;
+        mpq_t v;
+        snprintf(name, sizeof name, "netlib-infeas %s", names[k]);
+        snprintf(mps, sizeof mps, "%s/data/netlib-infeas/%s.mps", tl_shared(), names[k]);
+        if (access(mps, R_OK) != 0) {
+            tl_report(name, TL_SKIP, "%s not found", mps);
+            continue;
+        }
+        mpq_init(v);
+        st = solve_and_check(names[k], mps, v, &m, &secs);
+        if (st == SPX_TIME_LIMIT)
+            tl_report(name, TL_SKIP, "not solved within %.0f s", limit_seconds());
+        else if (st == SPX_INFEASIBLE)
+            tl_report(name, TL_PASS, "infeasible, Farkas certificate accepted (%.2f s)", secs);
+        else if (st >= 0)
+            tl_report(name, TL_FAIL, "status %s, expected infeasible", spx_status_str((spx_status)st));
+        mpq_clear(v);
+    }
+    (void)r;
+    return TL_RESULT();
+}
