@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case.h"
 #include "cert.h"
 #include "check/chk.h"
 #include "fk.h"
@@ -161,6 +162,9 @@ static const struct {
     {"proof", cmd_proof,
      "proof MODEL CERT --smt OUT.smt2\n"
      "        export a certificate for a third-party checker (SMT-LIB 2 for z3)"},
+    {"case", case_cmd,
+     "case NAME [ARGS] [--out DIR] [--quiet] | case list\n"
+     "        verify a built-in theorem instance (certificates written to DIR, default out/cases)"},
     {"help", cmd_help, "help      this text"},
 };
 

@@ -14,14 +14,12 @@ const case_entry case_table[] = {
     {"minmax", case_minmax, "[GAME.nfg]",
      "per player: pure maxmin <= mixed maxmin <= correlated minmax <= pure minmax; "
      "two players: mixed maxmin = mixed minmax (von Neumann)"},
-#ifdef CASE_HAVE_SZENTES
     {"szentes", case_szentes, "",
      "Szentes (2010): against principal 1's majority rule every deterministic deviation of "
      "principal 2 is punished, so payoff -1 < pure minmax 1 is supported"},
     {"yamashita", case_yamashita, "",
      "Yamashita (2010): with majority mechanisms exactly the outcomes giving each principal "
      "at least his minmax are supported"},
-#endif
 };
 const int case_count = (int)(sizeof case_table / sizeof case_table[0]);
 

@@ -309,6 +309,7 @@ static fk_status expr(rd *p, long row, int allow_const)
     int first = 1, kw;
     for (;;) {
         const tok *t;
+        tok numtok;
         int neg = 0, have_num = 0;
         if ((st = keyword(p, &kw)) != FK_OK)
             return st;
@@ -336,6 +337,7 @@ static fk_status expr(rd *p, long row, int allow_const)
             if ((st = number(p, p->v, t)) != FK_OK)
                 return st;
             have_num = 1;
+            numtok = *t;
             drop(p);
             if ((st = keyword(p, &kw)) != FK_OK)
                 return st;
@@ -359,7 +361,7 @@ static fk_status expr(rd *p, long row, int allow_const)
             drop(p);
         } else if (have_num) {
             if (!allow_const)
-                return fail(p, t, FK_EPARSE, "%s",
+                return fail(p, &numtok, FK_EPARSE, "%s",
                             "constant term on the left-hand side (only the "
                             "objective and ranged constraints may have one)");
             mpq_add(p->lp->objconst, p->lp->objconst, p->v);
@@ -539,8 +541,10 @@ static fk_status bound(rd *p)
             drop(p);
             if ((st = value(p, p->v, &inf, op_text(op))) != FK_OK)
                 return st;
-            if ((op == T_EQ && inf) || (op == T_GE && inf > 0) ||
-                (op == T_LE && inf < 0))
+            if (op == T_EQ && inf)
+                return fail(p, &optok, FK_EPARSE, "%s",
+                            "a column cannot be fixed at infinity");
+            if ((op == T_GE && inf > 0) || (op == T_LE && inf < 0))
                 return fail(p, &optok, FK_EPARSE,
                             "infinite bound with '%s' is infeasible",
                             op_text(op));

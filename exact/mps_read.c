@@ -599,7 +599,11 @@ static fk_status header(mps *p)
     if (s < 0)
         return fail_at(p, 1, FK_EPARSE, "unknown section '%s'",
                        SHOW(b, p->f[0]));
-    if (s <= p->sec) {
+    if (s == p->sec) {
+        snprintf(msg, sizeof msg, "section %s repeated", sec_name[s]);
+        return lpio_fail(p->err, FK_EPARSE, p->path, p->line, 1, "%s", msg);
+    }
+    if (s < p->sec) {
         snprintf(msg, sizeof msg, "section %s out of order (after %s)",
                  sec_name[s], sec_name[p->sec]);
         return lpio_fail(p->err, FK_EPARSE, p->path, p->line, 1, "%s", msg);

@@ -15,40 +15,21 @@ static const char *const STATUS_NAMES[] = {"optimal", "infeasible", "unbounded",
 /* Which of the sections x, y, r each status has (bit 1 x, 2 y, 4 r). */
 static const int SECTIONS[] = {3, 2, 5, 1};
 
-static mpq_t *vec(long n)
-{
-    mpq_t *v = malloc((size_t)(n + 1) * sizeof *v);
-    long k;
-    if (!v)
-        abort(); /* as GMP itself does on OOM (STYLE 4) */
-    for (k = 0; k < n; k++)
-        mpq_init(v[k]);
-    return v;
-}
-
-static void vfree(mpq_t *v, long n)
-{
-    long k;
-    for (k = 0; v && k < n; k++)
-        mpq_clear(v[k]);
-    free(v);
-}
-
 void chk_cert_init(chk_cert *ct, const chk_model *md)
 {
     memset(ct, 0, sizeof *ct);
     mpq_init(ct->obj);
-    ct->x = vec(md->n);
-    ct->y = vec(md->m);
-    ct->r = vec(md->n);
+    ct->x = chk_vec(md->n);
+    ct->y = chk_vec(md->m);
+    ct->r = chk_vec(md->n);
 }
 
 void chk_cert_clear(chk_cert *ct, const chk_model *md)
 {
     mpq_clear(ct->obj);
-    vfree(ct->x, md->n);
-    vfree(ct->y, md->m);
-    vfree(ct->r, md->n);
+    chk_vec_free(ct->x, md->n);
+    chk_vec_free(ct->y, md->m);
+    chk_vec_free(ct->r, md->n);
 }
 
 static size_t ndig(const char *s)

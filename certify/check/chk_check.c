@@ -30,29 +30,10 @@ static int reject(int quiet, const char *fmt, ...)
     return 1;
 }
 
-static mpq_t *vec(long n)
-{
-    mpq_t *v = malloc((size_t)(n + 1) * sizeof *v);
-    long k;
-    if (!v)
-        abort(); /* as GMP itself does on OOM (STYLE 4) */
-    for (k = 0; k < n; k++)
-        mpq_init(v[k]);
-    return v;
-}
-
-static void vfree(mpq_t *v, long n)
-{
-    long k;
-    for (k = 0; k < n; k++)
-        mpq_clear(v[k]);
-    free(v);
-}
-
 /* out = A v (m entries) */
 static mpq_t *mul_a(const chk_model *md, mpq_t *v)
 {
-    mpq_t *out = vec(md->m), t;
+    mpq_t *out = chk_vec(md->m), t;
     long k;
     mpq_init(t);
     for (k = 0; k < md->nnz; k++) {
@@ -66,7 +47,7 @@ static mpq_t *mul_a(const chk_model *md, mpq_t *v)
 /* out = A^T v (n entries) */
 static mpq_t *mul_at(const chk_model *md, mpq_t *v)
 {
-    mpq_t *out = vec(md->n), t;
+    mpq_t *out = chk_vec(md->n), t;
     long k;
     mpq_init(t);
     for (k = 0; k < md->nnz; k++) {
@@ -148,7 +129,7 @@ static int chk_rows_hold(const chk_model *md, mpq_t *x, int quiet)
         else if (md->rhi_fin[i] && mpq_cmp(ax[i], md->rhi[i]) > 0)
             rc = reject(quiet, "row '%s' violated: a^T x = %Qd > hi = %Qd", md->rname[i], ax[i], md->rhi[i]);
     }
-    vfree(ax, md->m);
+    chk_vec_free(ax, md->m);
     return rc;
 }
 
@@ -252,7 +233,7 @@ static int chk_farkas_bound(const chk_model *md, mpq_t *y, mpq_t m, mpq_t b, int
         rc = reject(quiet, "Farkas: b(y) needs an infinite row bound");
     if (!rc && mpq_cmp(m, b) >= 0)
         rc = reject(quiet, "Farkas: max over the box of (A^T y)^T x = %Qd is not < b(y) = %Qd", m, b);
-    vfree(g, md->n);
+    chk_vec_free(g, md->n);
     return rc;
 }
 
@@ -278,7 +259,7 @@ static int chk_ray(const chk_model *md, mpq_t *r, mpq_t cr, int quiet)
     cdot(cr, md, r, 1);
     if (!rc && mpq_sgn(cr) * md->sense >= 0)
         rc = reject(quiet, "ray: c^T r = %Qd does not improve the objective (%s)", cr, sense_name(md->sense));
-    vfree(ar, md->m);
+    chk_vec_free(ar, md->m);
     return rc;
 }
 
@@ -315,22 +296,30 @@ static int verify(const chk_model *md, const chk_cert *ct, int quiet)
             printf("accepted: feasible, x satisfies all %ld rows and %ld column bounds\n", md->m, md->n);
     }
     if (z)
-        vfree(z, md->n);
+        chk_vec_free(z, md->n);
     mpq_clear(a), mpq_clear(b);
     return rc;
+}
+
+/* Does file end in ext (any case)? */
+static int ends(const char *file, const char *ext)
+{
+    size_t n = strlen(file), k = strlen(ext);
+    while (k > 0 && n > 1 && (file[n - 1] | 0x20) == ext[k - 1])
+        n--, k--;
+    return k == 0;
 }
 
 /* Read the model file named by its suffix; sha gets its SHA-256. */
 static int read_model(chk_model *md, chk_text *t, const char *file, char sha[65])
 {
-    size_t n = strlen(file);
     int rc = chk_read_text(t, file);
     if (rc)
         return rc;
     chk_sha256((const unsigned char *)t->buf, t->len, sha);
-    if (n > 4 && strcmp(file + n - 4, ".mps") == 0)
+    if (ends(file, ".mps"))
         return chk_read_mps(md, t);
-    if (n > 3 && strcmp(file + n - 3, ".lp") == 0)
+    if (ends(file, ".lp"))
         return chk_read_lp(md, t);
     return chk_err(file, 0, 0, "unknown model format (the name must end in .mps or .lp)");
 }

@@ -51,6 +51,10 @@ int chk_err(const char *file, long line, long col, const char *fmt, ...);
 typedef struct { char *s; long col; } chk_tok;
 int chk_split(char *line, chk_tok *tk, int max);
 
+/* n zero entries (never NULL; GMP-style abort on OOM) and their release. */
+mpq_t *chk_vec(long n);
+void chk_vec_free(mpq_t *v, long n);
+
 void chk_model_init(chk_model *md);
 void chk_model_clear(chk_model *md);
 /* Append a row or column named name[0..len); default bounds: rows free,

@@ -113,6 +113,8 @@ static int row_line(mps *p, tok *tk, int nt)
         return err(p, tk, "ROWS line needs a type and a name", "");
     if (strlen(ty) != 1 || !strchr("NELG", ty[0]))
         return err(p, tk, "bad row type '%s'", ty);
+    if (strlen(tk[1].s) > 255)
+        return err(p, tk + 1, "name longer than 255 characters", "");
     if (ty[0] == 'N') {
         if (chk_names_add(&md->rows, tk[1].s, strlen(tk[1].s), -1 - p->nrow_n, NULL) < 0)
             return err(p, tk + 1, "repeated row name '%s'", tk[1].s);
@@ -141,6 +143,8 @@ static int column_line(mps *p, tok *tk, int nt)
     if (j < 0 || strcmp(md->cname[j], tk[0].s) != 0) {
         if (chk_names_find(&md->cols, tk[0].s, strlen(tk[0].s)) != LONG_MIN)
             return err(p, tk, "column '%s' split into two blocks", tk[0].s);
+        if (strlen(tk[0].s) > 255)
+            return err(p, tk, "name longer than 255 characters", "");
         j = chk_add_col(md, tk[0].s, strlen(tk[0].s));
     }
     for (f = 1; f < nt; f += 2) {

@@ -162,7 +162,7 @@ void chk_model_init(chk_model *md)
     mpq_init(md->c0);
 }
 
-static void clear_q(mpq_t *v, long n)
+void chk_vec_free(mpq_t *v, long n)
 {
     long k;
     for (k = 0; k < n; k++)
@@ -172,12 +172,12 @@ static void clear_q(mpq_t *v, long n)
 
 void chk_model_clear(chk_model *md)
 {
-    clear_q(md->rlo, md->ralloc);
-    clear_q(md->rhi, md->ralloc);
-    clear_q(md->c, md->calloc_);
-    clear_q(md->clo, md->calloc_);
-    clear_q(md->chi, md->calloc_);
-    clear_q(md->tv, md->talloc);
+    chk_vec_free(md->rlo, md->ralloc);
+    chk_vec_free(md->rhi, md->ralloc);
+    chk_vec_free(md->c, md->calloc_);
+    chk_vec_free(md->clo, md->calloc_);
+    chk_vec_free(md->chi, md->calloc_);
+    chk_vec_free(md->tv, md->talloc);
     free(md->rname), free(md->cname), free(md->ti), free(md->tj);
     free(md->rlo_fin), free(md->rhi_fin), free(md->clo_fin), free(md->chi_fin);
     mpq_clear(md->c0);
@@ -196,6 +196,8 @@ static mpq_t *grow_q(mpq_t *v, long old, long n)
         mpq_init(v[old]);
     return v;
 }
+
+mpq_t *chk_vec(long n) { return grow_q(NULL, 0, n); }
 
 long chk_add_row(chk_model *md, const char *name, size_t len)
 {

@@ -11,7 +11,7 @@
 #include "case.h"
 
 /* A fresh output directory under /tmp; o->quiet = 2 (only failures). */
-static int cu_open(econ_out *o, char *dir)
+static inline int cu_open(econ_out *o, char *dir)
 {
     strcpy(dir, "/tmp/fk-cases-XXXXXX");
     if (!mkdtemp(dir))
@@ -23,7 +23,7 @@ static int cu_open(econ_out *o, char *dir)
 }
 
 /* Remove the files the cases wrote and the directory. */
-static void cu_close(const char *dir)
+static inline void cu_close(const char *dir)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -40,7 +40,7 @@ static void cu_close(const char *dir)
     rmdir(dir);
 }
 
-static void cu_q(mpq_t q, long a, long b)
+static inline void cu_q(mpq_t q, long a, long b)
 {
     mpq_set_si(q, a, (unsigned long)b);
     mpq_canonicalize(q);

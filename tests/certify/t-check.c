@@ -17,6 +17,19 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Prototypes (tests/genmain.sh calls these). */
+int test_chk_optimal_min(fk_rng *r);
+int test_chk_optimal_max(fk_rng *r);
+int test_chk_infeasible(fk_rng *r);
+int test_chk_unbounded(fk_rng *r);
+int test_chk_feasible(fk_rng *r);
+int test_chk_cert_syntax(fk_rng *r);
+int test_chk_big_numbers(fk_rng *r);
+int test_chk_sha256(fk_rng *r);
+int test_chk_model_rules(fk_rng *r);
+int test_chk_model_errors(fk_rng *r);
+int test_chk_netlib_counts(fk_rng *r);
+
 /* ---- scratch files ---- */
 
 static char tdir[64];
@@ -65,10 +78,12 @@ static const char *wfile(const char *name, const char *text)
 }
 
 /* Run fn with stderr sent to /dev/null (expected error messages). */
-static int saved_err = -1;
+static int saved_err = -1, mute_depth;
 static void mute(int on)
 {
     fflush(stderr);
+    if (on ? mute_depth++ > 0 : --mute_depth > 0)
+        return;
     if (on) {
         FILE *null = fopen("/dev/null", "w");
         saved_err = dup(2);
@@ -194,12 +209,13 @@ static void tamper_all(const char *model, const char *sense, long m, long n,
                 free(v);
                 continue; /* -0 is 0 */
             }
-            if (k < ne && d == 2) /* drop the line */
-                f[k] = f[ne - 1];
+            if (k < ne && d == 2) /* drop the line, keeping the order */
+                memmove(f + k, f + k + 1, (size_t)(ne - 1 - k) * sizeof *f);
             text = cert_text(model, sense, "optimal", m, n, o, f, ne - (k < ne && d == 2));
             snprintf(what, sizeof what, "%s: %s %s %s",
                      d == 2 ? "drop" : d == 0 ? "flip" : d > 0 ? "+1" : "-1",
-                     k < ne ? e[k].key : "objective", k < ne ? e[k].name : "", v);
+                     k < ne ? e[k].key : "objective", k < ne ? e[k].name : "",
+                     d == 2 ? "" : v);
             expect_text(model, text, 1, what);
             free(text);
             free(v);
@@ -518,4 +534,340 @@ int test_chk_big_numbers(fk_rng *r)
     mpz_clear(N), mpz_clear(M), mpq_clear(x), mpq_clear(y);
     tmp_end();
     return TL_RESULT();
+}
+
+/* ---- SHA-256 known answers (FIPS 180-4 examples) ---- */
+int test_chk_sha256(fk_rng *r)
+{
+    static const char *const io[][2] = {
+        {"", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+        {"abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+        {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"}};
+    char hex[65], *big;
+    size_t k;
+    tmp_begin();
+    for (k = 0; k < 3; k++) {
+        chk_sha256_file(wfile("s", io[k][0]), hex);
+        TL_CHECK(strcmp(hex, io[k][1]) == 0, "sha256('%s') = %s", io[k][0], hex);
+    }
+    big = malloc(1000001);
+    memset(big, 'a', 1000000);
+    big[1000000] = '\0';
+    chk_sha256_file(wfile("s", big), hex);
+    TL_CHECK(strcmp(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0") == 0,
+             "sha256(10^6 x 'a') = %s", hex);
+    free(big);
+    tmp_end();
+    return TL_RESULT();
+}
+
+/* Feasibility probes: the base point is accepted, and each probe changes
+ * one column's value to one that must be accepted (0) or rejected (1). */
+typedef struct { const char *col, *val; int want; } probe;
+
+static void run_probes(const char *model, const char *sense, long m, long n,
+                       const ent *base, int nb, const probe *p, int np)
+{
+    ent *e = malloc((size_t)nb * sizeof *e);
+    char *t, what[120];
+    int k, i;
+    t = cert_text(model, sense, "feasible", m, n, NULL, base, nb);
+    expect_text(model, t, 0, "base point");
+    free(t);
+    for (k = 0; k < np; k++) {
+        memcpy(e, base, (size_t)nb * sizeof *e);
+        for (i = 0; i < nb && strcmp(e[i].name, p[k].col); i++)
+            ;
+        if (!TL_CHECK(i < nb, "probe column %s", p[k].col))
+            continue;
+        e[i].val = p[k].val;
+        t = cert_text(model, sense, "feasible", m, n, NULL, e, nb);
+        snprintf(what, sizeof what, "%s = %s", p[k].col, p[k].val);
+        expect_text(model, t, p[k].want, what);
+        free(t);
+    }
+    free(e);
+}
+
+/* ---- MPS semantics of docs/model-formats.md ----
+ * Rows: e1 E 1 range 2 -> [1,3]; e2 E 1 range -2 -> [-1,1]; l1 L 1 range -3
+ * -> [-2,1]; g1 G 1 range -3 -> [1,4]; e0 E 2 range 0 -> [2,2]; a second N
+ * row `extra` is dropped with its entries and RHS.  Bounds: u UP -1 with no
+ * lower bound set -> (-inf,-1]; v LO -5 then UP -1 -> [-5,-1]; w MI ->
+ * (-inf,+inf); p UP 4 then PL -> [0,+inf); q FX 3.5 -> [7/2,7/2]; s BV ->
+ * [0,1] (with a warning); the row columns a b c d f are free. */
+static const char RULES_MPS[] =
+    "* comment line\nNAME RULES\nROWS\n N obj\n N extra\n E e1\n E e2\n L l1\n G g1\n E e0\n"
+    "COLUMNS\n a obj 1 e1 1\n a extra 5\n b obj 1 e2 1\n c obj 1 l1 1\n d obj 1 g1 1\n"
+    " f obj 1 e0 1\n u obj 1\n v obj 1\n w obj 1\n p obj 1\n q obj 1\n s obj 1\n"
+    "RHS\n RHS e1 1 e2 1\n RHS l1 1 g1 1\n RHS e0 2 extra 7\n"
+    "RANGES\n R e1 2 e2 -2\n R l1 -3 g1 -3\n R e0 0\n"
+    "BOUNDS\n FR B a\n FR B b\n FR B c\n FR B d\n FR B f\n UP B u -1\n LO B v -5\n"
+    " UP B v -1\n MI B w\n UP B p 4\n PL B p\n FX B q 3.5\n BV B s\nENDATA\n";
+static const ent RULES_X[] = {
+    {"x", "a", "1"}, {"x", "b", "0"}, {"x", "c", "0"}, {"x", "d", "1"}, {"x", "f", "2"},
+    {"x", "u", "-1"}, {"x", "v", "-1"}, {"x", "w", "0"}, {"x", "p", "0"}, {"x", "q", "7/2"},
+    {"x", "s", "0"}};
+static const probe RULES_P[] = {
+    {"a", "3", 0}, {"a", "4", 1}, {"a", "1/2", 1}, {"b", "-1", 0}, {"b", "-2", 1},
+    {"b", "1", 0}, {"b", "2", 1}, {"c", "-2", 0}, {"c", "-3", 1}, {"c", "1", 0},
+    {"c", "2", 1}, {"d", "4", 0}, {"d", "5", 1}, {"d", "0", 1}, {"f", "3", 1},
+    {"u", "-100", 0}, {"u", "0", 1}, {"v", "-5", 0}, {"v", "-6", 1}, {"v", "0", 1},
+    {"w", "-100", 0}, {"w", "1000", 0}, {"p", "1000", 0}, {"p", "-1", 1},
+    {"q", "3", 1}, {"s", "1", 0}, {"s", "2", 1}, {"s", "-1", 1}};
+
+/* ---- LP semantics ----
+ * value: 2a + 3 - a + 1 + ... (a's terms add up); R1 is the unnamed first
+ * row -a + b >= -10; named: 3a + a - b = 17 (4a - b = 17); rg: -2 <= a - b
+ * <= 2; R4 named explicitly.  Bounds: a <= 5; -3 <= b <= 3; c >= -inf
+ * (free); d free; e = 2.5e0; 10 >= f (u = 10, l stays 0); h in
+ * [-INFINITY, +Inf].  Base a = 5, b = 3. */
+static const char RULES_LP[] =
+    "\\ rules\nMAXIMIZE\n value: 2 a + 3 - a + 1 + b + c + d + e + f + h\nsubject to\n"
+    " -a + b >= -10\n named: 3 a + a - b = 17\n rg: -2 <= a - b <= 2\n R4: b >= 3/2\n"
+    "Bounds\n a <= 5\n -3 <= b <= 3\n c >= -inf\n d free\n e = 2.5e0\n 10 >= f\n"
+    " -INFINITY <= h <= +Inf\nEND\n";
+static const ent RULES_LPX[] = {
+    {"x", "a", "5"}, {"x", "b", "3"}, {"x", "c", "-100"}, {"x", "d", "-7"},
+    {"x", "e", "5/2"}, {"x", "f", "10"}, {"x", "h", "-1000"}};
+static const probe RULES_LPP[] = {
+    {"e", "2", 1}, {"f", "11", 1}, {"f", "-1", 1}, {"f", "0", 0}, {"b", "-3", 1},
+    {"d", "7", 0}, {"h", "1000", 0}, {"c", "100", 0}};
+
+int test_chk_model_rules(fk_rng *r)
+{
+    static const ent g[] = {{"x", "g", "-2"}};
+    static const ent rows[] = {{"x", "a", "5"}, {"x", "b", "3"}, {"y", "R1", "0"},
+                               {"y", "named", "1"}, {"y", "rg", "0"}, {"y", "R4", "0"}};
+    static const ent pct[] = {{"x", "x%251", "1"}, {"y", "%C3%A9t%C3%A9", "1"}};
+    const char *f;
+    char *t;
+    long m, n, z;
+    tmp_begin();
+    f = wfile("rules.mps", RULES_MPS);
+    mute(1);
+    TL_CHECK(chk_model_counts(f, &m, &n, &z) == 0 && m == 5 && n == 11 && z == 5,
+             "rules.mps counts %ld %ld %ld", m, n, z);
+    mute(0);
+    mute(1); /* the BV warning */
+    run_probes(f, "min", 5, 11, RULES_X, 11, RULES_P, (int)(sizeof RULES_P / sizeof *RULES_P));
+    mute(0);
+    f = wfile("rules.lp", RULES_LP);
+    TL_CHECK(chk_model_counts(f, &m, &n, &z) == 0 && m == 4 && n == 7 && z == 7,
+             "rules.lp counts %ld %ld %ld", m, n, z);
+    run_probes(f, "max", 4, 7, RULES_LPX, 7, RULES_LPP, (int)(sizeof RULES_LPP / sizeof *RULES_LPP));
+    /* Row names R1 (generated) and named are rows; obj is not. */
+    t = cert_text(f, "max", "infeasible", 4, 7, NULL, rows + 2, 4);
+    expect_text(f, t, 1, "names R1 named rg R4 exist (exit 1, not 2)");
+    expect_subst(f, t, "y R1 0", "y R2 0", 2);
+    expect_subst(f, t, "y R1 0", "y value 0", 2);
+    free(t);
+    /* A negative upper bound: MPS frees the lower bound, LP does not. */
+    f = wfile("neg.mps", "NAME\nROWS\n N obj\nCOLUMNS\n g obj 1\nRHS\nBOUNDS\n UP B g -2\nENDATA\n");
+    t = cert_text(f, "min", "feasible", 0, 1, NULL, g, 1);
+    expect_text(f, t, 0, "MPS UP -2: l = -inf");
+    free(t);
+    f = wfile("neg.lp", "Minimize\n obj: g\nSubject To\nBounds\n g <= -2\nEnd\n");
+    t = cert_text(f, "min", "feasible", 0, 1, NULL, g, 1);
+    expect_text(f, t, 1, "LP g <= -2: l stays 0");
+    free(t);
+    /* Percent-encoded names: column x%1, row \xc3\xa9t\xc3\xa9 (UTF-8). */
+    f = wfile("pct.mps", "NAME\nROWS\n N obj\n G \xc3\xa9t\xc3\xa9\nCOLUMNS\n x%1 obj 1 \xc3\xa9t\xc3\xa9 1\n"
+              "RHS\n RHS \xc3\xa9t\xc3\xa9 1\nENDATA\n");
+    t = cert_text(f, "min", "optimal", 1, 1, "1", pct, 2);
+    expect_text(f, t, 0, "percent-encoded names");
+    expect_subst(f, t, "%C3%A9t", "%c3%a9t", 2);
+    expect_subst(f, t, "x%251", "x%1", 2);
+    free(t);
+    tmp_end();
+    return TL_RESULT();
+}
+
+/* ---- readers: files docs/model-formats.md calls errors (exit 2) ---- */
+int test_chk_model_errors(fk_rng *r)
+{
+    static const char MPS_OK[] = "NAME T\nROWS\n N obj\n L c1\n G c2\nCOLUMNS\n"
+        " x obj 1 c1 1\n x c2 1\n y c1 1\nRHS\n RHS c1 4\nBOUNDS\n UP BND x 3\nENDATA\n";
+    static const char *const mps_bad[][2] = {
+        {"ENDATA\n", ""},                                 /* no ENDATA */
+        {"RHS\n", "FOO\nRHS\n"},                          /* unknown section */
+        {" G c2\n", " G c2\n E c1\n"},                    /* repeated row name */
+        {" G c2\n", " G obj\n"},                          /* ... also against N rows */
+        {" x c2 1\n", " x c2 1\n x c1 2\n"},              /* repeated entry */
+        {" y c1 1\n", " y c1 1\n x c2 2\n"},              /* split column */
+        {" y c1 1\n", " M 'MARKER' 'INTORG'\n y c1 1\n"}, /* integer marker */
+        {" y c1 1\n", " y c9 1\n"},                       /* undeclared row */
+        {"BOUNDS\n", "RANGES\n R obj 1\nBOUNDS\n"},       /* RANGES on the N row */
+        {" UP BND x 3", " SC BND x 3"},                   /* unknown bound type */
+        {" UP BND x 3", " UP BND z 3"},                   /* undeclared column */
+        {" UP BND x 3", " UP BND x 3 4"},                 /* too many fields */
+        {" UP BND x 3", " UP BND x 3\n UP OTHER x 3"},    /* a second set name */
+        {" RHS c1 4\n", " RHS c1 4\n OTHER c2 1\n"},
+        {" RHS c1 4\n", " RHS c1 4\n RHS c1 5\n"},        /* repeated RHS entry */
+        {" RHS c1 4", " RHS c1 1.2.3"},                   /* bad numbers */
+        {" RHS c1 4", " RHS c1 1e999999999"},
+        {" RHS c1 4", " RHS c1 inf"},
+        {" RHS c1 4", " RHS c1 0x10"},
+        {" RHS c1 4", " RHS c1 1/0"},
+        {" RHS c1 4", " RHS c1 4."},                      /* fine: see mps_good */
+        {"ROWS\n", "rows\n"},                             /* lower-case section */
+        {"ENDATA\n", "ENDATA\n x\n"},                     /* text after ENDATA */
+        {"RHS\n", ""},                                    /* RHS is required */
+        {"ROWS\n", "OBJSENSE\nROWS\n"},                   /* no sense given */
+        {"ROWS\n", "OBJSENSE\n    UPWARDS\nROWS\n"},
+        {"COLUMNS\n", "COLUMNS\nROWS\n"},                 /* out of order */
+        {"NAME T\n", " x\nNAME T\n"},                     /* data before NAME */
+        {" L c1\n", " X c1\n"},                           /* bad row type */
+    };
+    static const char LP_OK[] = "Minimize\n obj: x + y\nSubject To\n c1: x + y >= 1\n"
+        " c2: x - y <= 3\nBounds\n x <= 4\nEnd\n";
+    static const char *const lp_bad[][2] = {
+        {"End\n", ""},                                    /* no end */
+        {"End\n", "End\nx\n"},                            /* text after end */
+        {"Bounds\n", "General\n x\nBounds\n"},            /* integer section */
+        {"End\n", "Binary\n x\nEnd\n"},
+        {"c1: x + y >= 1", "c1: x + y + 2 >= 1"},         /* constant on the left */
+        {"c1: x + y >= 1", "c1: 2 + x + y >= 1"},
+        {"c1: x + y >= 1\n c2:", "R2: x + y >= 1\n"},   /* clashes with unnamed R2 */
+        {"c1: x + y >= 1", "c2: x + y >= 1"},             /* repeated name */
+        {"c1: x + y >= 1", "c1: x + y >= inf"},
+        {"c1: x + y >= 1", "c1: -1 <= x + y >= 1"},       /* mixed ranged ops */
+        {"c1: x + y >= 1", "c1: x * y >= 1"},             /* unknown character */
+        {"c1: x + y >= 1", "c1: x + y"},                  /* no operator */
+        {"c1: x + y >= 1", "c1: >= 1"},                   /* no terms */
+        {"c1: x + y >= 1", "c1: x + min >= 1"},           /* keyword as a name */
+        {"c1: x + y >= 1", "c1: x + >= 1"},
+        {"c1: x + y >= 1", "c1: x + y >= 1e999999"},
+        {"x <= 4", "x <= -inf"},
+        {"x <= 4", "x >= +inf"},
+        {"x <= 4", "x = inf"},
+        {"x <= 4", "5 >= x >= 1"},
+        {"x <= 4", "x <= 4 <= 5"},
+        {"Minimize\n", ""},                               /* no objective section */
+        {"Subject To\n", ""},                             /* no constraints section */
+        {"Subject To\n", "Subject\n"},
+        {" obj: x + y\n", " obj: x y\n"},                 /* missing operator */
+    };
+    static const char *const mps_good[][2] = {
+        {" RHS c1 4", " RHS c1 4."}, {" RHS c1 4", " RHS c1 .4e1"}, {" RHS c1 4", " RHS c1 +40E-1"},
+        {" RHS c1 4", " RHS c1 8/2"}, {"ROWS\n", "OBJSENSE MIN\nROWS\n"},
+        {" RHS c1 4\n", " c1 4\n"}, {"ENDATA\n", "ENDATA\n* trailing comment\n\n"},
+        {"NAME T\n", "NAME\r\n"}, {" x obj 1 c1 1\n", "\tx\tobj\t1\tc1\t1\r\n"},
+    };
+    static const char *const lp_good[][2] = {
+        {"c1: x + y >= 1", "c1: x + y > 1"}, {"c1: x + y >= 1", "c1: x + y => 1"},
+        {"c2: x - y <= 3", "c2: x - y =< 3"}, {"c1: x + y >= 1", "c1: 1 <= x + y <= 1e1"},
+        {"c1: x + y >= 1", "\\ comment\nc1: x\n+ y >= 1 \\ more"},
+        {"Subject To", "st"}, {"Subject To", "such that"}, {"Subject To", "S.T."},
+        {"Minimize", "MIN"}, {"x <= 4", "x <= 4 y >= -1"}, {"c1: x + y >= 1", "c1: 2x + 3y >= 1"},
+    };
+    const char *f;
+    char *t, what[200];
+    long m, n, z;
+    size_t k;
+    tmp_begin();
+    f = wfile("ok.mps", MPS_OK);
+    TL_CHECK(chk_model_counts(f, &m, &n, &z) == 0 && m == 2 && n == 2 && z == 3, "ok.mps");
+    f = wfile("ok.lp", LP_OK);
+    TL_CHECK(chk_model_counts(f, &m, &n, &z) == 0 && m == 2 && n == 2 && z == 4, "ok.lp");
+    mute(1);
+    for (k = 0; k < sizeof mps_bad / sizeof *mps_bad; k++) {
+        t = subst(MPS_OK, mps_bad[k][0], mps_bad[k][1]);
+        snprintf(what, sizeof what, "MPS '%s' -> '%s'", mps_bad[k][0], mps_bad[k][1]);
+        f = wfile("bad.mps", t);
+        TL_CHECK(strcmp(mps_bad[k][1], " RHS c1 4.") == 0 ? chk_model_counts(f, &m, &n, &z) == 0
+                 : chk_model_counts(f, &m, &n, &z) == 2, "%s", what);
+        free(t);
+    }
+    for (k = 0; k < sizeof lp_bad / sizeof *lp_bad; k++) {
+        t = subst(LP_OK, lp_bad[k][0], lp_bad[k][1]);
+        f = wfile("bad.lp", t);
+        TL_CHECK(chk_model_counts(f, &m, &n, &z) == 2, "LP '%s' -> '%s'", lp_bad[k][0], lp_bad[k][1]);
+        free(t);
+    }
+    f = wfile("long.lp", "Minimize\n obj: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nSubject To\nEnd\n");
+    TL_CHECK(chk_model_counts(f, &m, &n, &z) == 2, "name of 256 characters");
+    mute(0);
+    for (k = 0; k < sizeof mps_good / sizeof *mps_good; k++) {
+        t = subst(MPS_OK, mps_good[k][0], mps_good[k][1]);
+        f = wfile("good.mps", t);
+        TL_CHECK(chk_model_counts(f, &m, &n, &z) == 0 && m == 2 && n == 2 && z == 3,
+                 "MPS '%s' -> '%s'", mps_good[k][0], mps_good[k][1]);
+        free(t);
+    }
+    for (k = 0; k < sizeof lp_good / sizeof *lp_good; k++) {
+        t = subst(LP_OK, lp_good[k][0], lp_good[k][1]);
+        f = wfile("good.lp", t);
+        TL_CHECK(chk_model_counts(f, &m, &n, &z) == 0 && m == 2 && n == 2,
+                 "LP '%s' -> '%s'", lp_good[k][0], lp_good[k][1]);
+        free(t);
+    }
+    tmp_end();
+    return TL_RESULT();
+}
+
+/* ---- Netlib: rows, columns and nonzeros as published in
+ * shared/data/netlib/REFERENCE.md and netlib-large/REFERENCE.md ---- */
+static const struct { const char *file; long m, n, nnz; } NETLIB[] = {
+    {"netlib/adlittle", 56, 97, 383}, {"netlib/afiro", 27, 32, 83},
+    {"netlib/agg", 488, 163, 2410}, {"netlib/agg2", 516, 302, 4284},
+    {"netlib/beaconfd", 173, 262, 3375}, {"netlib/blend", 74, 83, 491},
+    {"netlib/boeing2", 166, 143, 1196}, {"netlib/bore3d", 233, 315, 1429},
+    {"netlib/brandy", 220, 249, 2148}, {"netlib/capri", 271, 353, 1767},
+    {"netlib/e226", 223, 282, 2578}, {"netlib/grow7", 140, 301, 2612},
+    {"netlib/israel", 174, 142, 2269}, {"netlib/kb2", 43, 41, 286},
+    {"netlib/lotfi", 153, 308, 1078}, {"netlib/recipe", 91, 180, 663},
+    {"netlib/sc105", 105, 103, 280}, {"netlib/sc205", 205, 203, 551},
+    {"netlib/sc50a", 50, 48, 130}, {"netlib/sc50b", 50, 48, 118},
+    {"netlib/scagr7", 129, 140, 420}, {"netlib/scsd1", 77, 760, 2388},
+    {"netlib/share1b", 117, 225, 1151}, {"netlib/share2b", 96, 79, 694},
+    {"netlib/stair", 356, 467, 3856}, {"netlib/stocfor1", 117, 111, 447},
+    {"netlib/vtpbase", 198, 203, 908},
+    {"netlib-infeas/box1", 231, 261, 651}, {"netlib-infeas/ex72a", 197, 215, 467},
+    {"netlib-infeas/forest6", 66, 95, 210}, {"netlib-infeas/galenet", 8, 8, 16},
+    {"netlib-infeas/klein1", 54, 54, 696}, {"netlib-infeas/woodinfe", 35, 89, 140},
+    {"netlib-large/80bau3b", 2262, 9799, 21002}, {"netlib-large/bnl2", 2324, 3489, 13999},
+    {"netlib-large/cycle", 1903, 2857, 20720}, {"netlib-large/czprob", 929, 3523, 10669},
+    {"netlib-large/d2q06c", 2171, 5167, 32417}, {"netlib-large/degen3", 1503, 1818, 24646},
+    {"netlib-large/dfl001", 6071, 12230, 35632}, {"netlib-large/fit2d", 25, 10500, 129018},
+    {"netlib-large/fit2p", 3000, 13525, 50284}, {"netlib-large/ganges", 1309, 1681, 6912},
+    {"netlib-large/greenbea", 2392, 5405, 30877}, {"netlib-large/greenbeb", 2392, 5405, 30877},
+    {"netlib-large/maros-r7", 3136, 9408, 144848}, {"netlib-large/nesm", 662, 2923, 13288},
+    {"netlib-large/perold", 625, 1376, 6018}, {"netlib-large/pilot", 1441, 3652, 43167},
+    {"netlib-large/pilot4", 410, 1000, 5141}, {"netlib-large/pilot87", 2030, 4883, 73152},
+    {"netlib-large/pilotnov", 975, 2172, 13057}, {"netlib-large/ship12l", 1151, 5427, 16170},
+    {"netlib-large/sierra", 1227, 2036, 7302}, {"netlib-large/wood1p", 244, 2594, 70215},
+    {"netlib-large/woodw", 1098, 8405, 37474}};
+
+int test_chk_netlib_counts(fk_rng *r)
+{
+    char path[512];
+    long m, n, z;
+    size_t k;
+    int any = 0;
+    for (k = 0; k < sizeof NETLIB / sizeof *NETLIB; k++) {
+        FILE *f;
+        int large = strncmp(NETLIB[k].file, "netlib-large", 12) == 0, rc;
+        clock_t t0;
+        snprintf(path, sizeof path, "%s/data/%s.mps", tl_shared(), NETLIB[k].file);
+        if (!(f = fopen(path, "rb")))
+            continue;
+        fclose(f);
+        if (large && tl_quick() && strcmp(NETLIB[k].file, "netlib-large/fit2d"))
+            continue; /* the sanitizer run reads one large file */
+        any = 1;
+        t0 = clock();
+        rc = chk_model_counts(path, &m, &n, &z);
+        TL_CHECK(rc == 0 && m == NETLIB[k].m && n == NETLIB[k].n && z == NETLIB[k].nnz,
+                 "%s: exit %d, %ld rows %ld cols %ld nonzeros; published %ld %ld %ld",
+                 NETLIB[k].file, rc, m, n, z, NETLIB[k].m, NETLIB[k].n, NETLIB[k].nnz);
+        if (strcmp(NETLIB[k].file, "netlib-large/fit2d") == 0)
+            tl_report("chk_fit2d_read", TL_PASS, "fit2d.mps (4.8 MB) read in %ld ms",
+                      (long)((clock() - t0) * 1000 / CLOCKS_PER_SEC));
+    }
+    return any ? TL_RESULT() : TL_SKIP;
 }

@@ -28,7 +28,7 @@ static void rand_mpq(mpq_t q, fk_rng *r, long bits)
 {
     rand_mpz(mpq_numref(q), r, bits, 1);
     do
-        rand_mpz(mpq_denref(q), r, bits, 0);
+        rand_mpz(mpq_denref(q), r, bits > 0 ? bits : 1, 0);
     while (mpz_sgn(mpq_denref(q)) == 0);
     mpq_canonicalize(q);
 }
@@ -51,6 +51,7 @@ static int check_parse(const char *s, const char *want)
     return ok;
 }
 
+int test_rat_parse(fk_rng *r);
 int test_rat_parse(fk_rng *r)
 {
     static const char *const cases[][2] = {
@@ -80,6 +81,7 @@ int test_rat_parse(fk_rng *r)
     return TL_RESULT();
 }
 
+int test_rat_errors(fk_rng *r);
 int test_rat_errors(fk_rng *r)
 {
     static const struct {
@@ -124,6 +126,7 @@ int test_rat_errors(fk_rng *r)
     return TL_RESULT();
 }
 
+int test_rat_limits(fk_rng *r);
 int test_rat_limits(fk_rng *r)
 {
     mpq_t q;
@@ -143,15 +146,15 @@ int test_rat_limits(fk_rng *r)
     TL_CHECK(rat_set_str(q, e, strlen(e), &bad) == RAT_ELIMIT && bad == 1,
              "%s", e);
     /* mantissa of exactly RAT_MAX_DIGITS digits is fine, one more is not */
-    memset(s, '9', n);
+    memset(s, '9', n + 2);
     TL_CHECK(rat_set_str(q, s, n - 1, NULL) == RAT_OK &&
-                 mpz_sizeinbase(mpq_numref(q), 10) == n - 1,
+                 mpz_sizeinbase(mpq_numref(q), 10) >= n - 1,
              "%ld nines", RAT_MAX_DIGITS);
     TL_CHECK(rat_set_str(q, s, n, &bad) == RAT_ELIMIT && bad == 0,
              "%zu nines", n);
     s[0] = '-';
     s[5] = '.';
-    TL_CHECK(rat_set_str(q, s, n + 1, &bad) == RAT_ELIMIT && bad == 1,
+    TL_CHECK(rat_set_str(q, s, n + 2, &bad) == RAT_ELIMIT && bad == 1,
              "-999.99... over the limit");
     /* a long denominator alone is refused too */
     memset(s, '7', n + 2);
@@ -164,6 +167,7 @@ int test_rat_limits(fk_rng *r)
     return TL_RESULT();
 }
 
+int test_rat_roundtrip(fk_rng *r);
 int test_rat_roundtrip(fk_rng *r)
 {
     long it, iters = 2000 * tl_mult();
@@ -243,6 +247,7 @@ static int check_dec(const char *q_str, int digits, const char *want)
     return ok;
 }
 
+int test_rat_dec(fk_rng *r);
 int test_rat_dec(fk_rng *r)
 {
     long it, iters = 3000 * tl_mult();
@@ -260,7 +265,8 @@ int test_rat_dec(fk_rng *r)
     check_dec("5/2", 1, "2");
     check_dec("7/2", 1, "4");
     check_dec("-5/2", 1, "-2");
-    check_dec("999999/1000", 3, "1");  /* carry 0.999999 -> 1.00 */
+    check_dec("999999/1000000", 3, "1");  /* carry 0.999999 -> 1.00 */
+    check_dec("999999/1000", 3, "1e+03"); /* carry 999.999 -> 1.00e3 */
     check_dec("9995/10", 3, "1e+03"); /* 999.5 -> 1.00e3 (tie, 999 odd) */
     check_dec("9985/10", 3, "998");   /* 998.5 -> 998 (tie to even) */
     check_dec("123456789", 4, "1.235e+08");
@@ -275,7 +281,7 @@ int test_rat_dec(fk_rng *r)
     check_dec("100000000000000000000000000000000000000000000000000000000000"
               "00000000000000000000000000000000000000000000000000000000000000"
               "000000000000000000000000000000000000000000000000000000000000",
-              3, "1e+180");
+              3, "1e+181");
     check_dec("5000000000000000000000000000001/10000000000000000000000000000000",
               1, "0.5");
     check_dec("15000000000000000000000000000001/10000000000000000000000000000000",

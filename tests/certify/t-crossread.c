@@ -1,0 +1,97 @@
+/* t-crossread.c: the two independent readers of docs/model-formats.md,
+ * the solver's (exact/lp_io.h) and the checker's (certify/check/), must
+ * accept the same files and build the same model: names, bounds with
+ * their infinities, costs, c0, sense and every entry of A, all exact.
+ * Run on every shared Netlib file (the large set only outside the quick
+ * sanitizer run). */
+#include "testlib.h"
+#include "lp_io.h"
+#include "check/chk_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int test_crossread(fk_rng *r);
+
+static int same_bound(int fa, const mpq_t a, int fb, const mpq_t b)
+{
+    return fa == fb && (!fa || mpq_equal(a, b));
+}
+
+/* NULL if the models agree, else what differs. */
+static const char *differ(const lp_model *a, const chk_model *b)
+{
+    long i, j, k, p, nz = 0;
+    if (a->m != b->m || a->n != b->n)
+        return "sizes";
+    if (a->sense != b->sense || !mpq_equal(a->objconst, b->c0))
+        return "sense or c0";
+    for (i = 0; i < a->m; i++)
+        if (strcmp(a->rname[i], b->rname[i]) ||
+            !same_bound(a->rlo_fin[i], a->rlo[i], b->rlo_fin[i], b->rlo[i]) ||
+            !same_bound(a->rhi_fin[i], a->rhi[i], b->rhi_fin[i], b->rhi[i]))
+            return "a row name or bound";
+    for (j = 0; j < a->n; j++)
+        if (strcmp(a->cname[j], b->cname[j]) || !mpq_equal(a->obj[j], b->c[j]) ||
+            !same_bound(a->clo_fin[j], a->clo[j], b->clo_fin[j], b->clo[j]) ||
+            !same_bound(a->chi_fin[j], a->chi[j], b->chi_fin[j], b->chi[j]))
+            return "a column name, cost or bound";
+    for (k = 0; k < b->nnz; k++) {
+        if (mpq_sgn(b->tv[k]) == 0)
+            continue;
+        nz++;
+        for (p = a->cbeg[b->tj[k]]; p < a->cbeg[b->tj[k] + 1] && a->ridx[p] != b->ti[k]; p++)
+            ;
+        if (p == a->cbeg[b->tj[k] + 1] || !mpq_equal(a->val[p], b->tv[k]))
+            return "an entry of A";
+    }
+    return nz == a->nnz ? NULL : "the number of nonzeros";
+}
+
+int test_crossread(fk_rng *r)
+{
+    static const char *const dirs[] = {"netlib", "netlib-infeas", "netlib-large"};
+    static const char *const names[] = {"adlittle", "afiro", "agg", "agg2", "beaconfd",
+        "blend", "boeing2", "bore3d", "brandy", "capri", "e226", "grow7", "israel", "kb2",
+        "lotfi", "recipe", "sc105", "sc205", "sc50a", "sc50b", "scagr7", "scsd1", "share1b",
+        "share2b", "stair", "stocfor1", "vtpbase", "box1", "ex72a", "forest6", "galenet",
+        "klein1", "woodinfe", "80bau3b", "bnl2", "cycle", "czprob", "d2q06c", "degen3",
+        "dfl001", "fit2d", "fit2p", "ganges", "greenbea", "greenbeb", "maros-r7", "nesm",
+        "perold", "pilot", "pilot4", "pilot87", "pilotnov", "ship12l", "sierra", "wood1p",
+        "woodw"};
+    char path[512];
+    size_t k;
+    int done = 0;
+    for (k = 0; k < sizeof names / sizeof *names; k++) {
+        int d = k < 27 ? 0 : k < 33 ? 1 : 2, rc;
+        lp_model *a = NULL;
+        chk_model b;
+        chk_text t;
+        fk_err e;
+        fk_status st;
+        const char *why;
+        FILE *f;
+        if (d == 2 && tl_quick())
+            continue;
+        snprintf(path, sizeof path, "%s/data/%s/%s.mps", tl_shared(), dirs[d], names[k]);
+        if (!(f = fopen(path, "rb")))
+            continue;
+        fclose(f);
+        st = lp_read_file(&a, path, &e);
+        chk_model_init(&b);
+        rc = chk_read_text(&t, path);
+        if (!rc)
+            rc = chk_read_mps(&b, &t);
+        why = st != FK_OK || rc ? "a reader failed" : differ(a, &b);
+        TL_CHECK(why == NULL, "%s: %s", names[k], why);
+        done++;
+        lp_free(a);
+        free(t.buf);
+        chk_model_clear(&b);
+    }
+    if (!done)
+        return TL_SKIP;
+    tl_report("crossread_files", TL_PASS, "%d Netlib files read alike by both readers", done);
+    return TL_RESULT();
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# t-cases.sh: every built-in case runs, exits 0, and each certificate it
+# wrote is accepted by `farkas check` in a separate process.
+. tests/cli/lib.sh
+if ! "$FARKAS" case list >/dev/null 2>&1; then
+    skip cases "this farkas has no 'case' command"; finish; exit $?
+fi
+run() { # run LABEL ARGS...
+    label=$1; shift
+    if ! "$FARKAS" case "$@" --out "$TMP/o" --quiet > "$TMP/log" 2>&1; then
+        fail "$label" "exit $? $(tail -n 2 "$TMP/log")"; return
+    fi
+    n=0
+    for pair in $(grep '^certificate: ' "$TMP/log" | awk '{ print $2 "|" $3 }'); do
+        n=$((n + 1))
+        if ! "$FARKAS" check "${pair%%|*}" "${pair#*|}" --quiet >/dev/null 2>&1; then
+            fail "$label" "farkas check rejects ${pair#*|}"; return
+        fi
+    done
+    [ "$n" -gt 0 ] && ok "$label" || fail "$label" "no certificate written"
+}
+run notrade notrade
+grep -q 'without IC: trade; with IC: no trade' "$TMP/log" && ok notrade-verdict || fail notrade-verdict "$(grep summary "$TMP/log")"
+run notrade-file notrade cases/data/common-prior.tsp
+run concordance concordance --p 3/5 --q 3/5
+grep -q 'common prior: yes; noisy concordant: yes' "$TMP/log" && ok concordance-verdict || fail concordance-verdict "$(grep summary "$TMP/log")"
+run minmax minmax cases/data/pennies-outcome.nfg
+grep -q 'p1 pure_maxmin=-1 mixed=0 pure_minmax=1' "$TMP/log" && ok minmax-values || fail minmax-values "$(grep values "$TMP/log")"
+run szentes szentes
+run yamashita yamashita
+grep -q 'supported: (Up,Left) (Down,Right)' "$TMP/log" && ok yamashita-verdict || fail yamashita-verdict "$(grep summary "$TMP/log")"
+"$FARKAS" case nosuch >/dev/null 2>&1; [ $? -eq 2 ] && ok unknown-case || fail unknown-case "exit not 2"
+"$FARKAS" case notrade --p x >/dev/null 2>&1; [ $? -eq 2 ] && ok bad-param || fail bad-param "exit not 2"
+finish
