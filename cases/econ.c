@@ -15,26 +15,6 @@
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static mpq_t *qnew(long k)
-{
-    mpq_t *v = fk_calloc((size_t)(k > 0 ? k : 1), sizeof *v);
-    long i;
-    if (v)
-        for (i = 0; i < k; i++)
-            mpq_init(v[i]);
-    return v;
-}
-
-static void qdel(mpq_t *v, long k)
-{
-    long i;
-    if (!v)
-        return;
-    for (i = 0; i < k; i++)
-        mpq_clear(v[i]);
-    free(v);
-}
-
 static void names_del(char **s, int k)
 {
     int i;
@@ -81,7 +61,7 @@ void econ_tspace_clear(econ_tspace ts)
         if (ts->type)
             names_del(ts->type[i], ts->ntypes[i]);
         if (ts->bel)
-            qdel(ts->bel[i], ts->nprof * ts->nstates);
+            fk_qarr_free(ts->bel[i], ts->nprof * ts->nstates);
     }
     free(ts->type);
     free(ts->bel);
@@ -121,7 +101,7 @@ fk_status econ_tspace_shape(econ_tspace ts, int n, const int *ntypes,
         ts->n = i + 1; /* so clear frees what exists so far */
         ts->ntypes[i] = ntypes[i];
         ts->type[i] = names_dup(type_names ? type_names[i] : NULL, ntypes[i], "t");
-        ts->bel[i] = qnew(nprof * nstates);
+        ts->bel[i] = fk_qarr_new(nprof * nstates);
         if (!ts->type[i] || !ts->bel[i])
             goto oom;
     }
@@ -258,7 +238,7 @@ void econ_game_clear(econ_game g)
         if (g->sname)
             names_del(g->sname[i], g->nstrat[i]);
         if (g->u)
-            qdel(g->u[i], g->nprof);
+            fk_qarr_free(g->u[i], g->nprof);
     }
     free(g->sname);
     free(g->u);
@@ -301,7 +281,7 @@ fk_status econ_game_shape(econ_game g, int n, const int *nstrat, fk_err *err)
         snprintf(buf, sizeof buf, "%d", i + 1);
         g->pname[i] = fk_strdup(buf);
         g->sname[i] = names_dup(NULL, nstrat[i], "s");
-        g->u[i] = qnew(nprof);
+        g->u[i] = fk_qarr_new(nprof);
         if (!g->pname[i] || !g->sname[i] || !g->u[i]) {
             econ_game_clear(g);
             return fk_fail(err, FK_ENOMEM, NULL, "out of memory");

@@ -17,26 +17,6 @@ const char *cert_status_str(cert_status s)
     return (unsigned)s < 4u ? status_names[s] : "?";
 }
 
-static mpq_t *qalloc(long k)
-{
-    mpq_t *v = fk_calloc((size_t)(k > 0 ? k : 1), sizeof *v);
-    long i;
-    if (v != NULL)
-        for (i = 0; i < k; i++)
-            mpq_init(v[i]);
-    return v;
-}
-
-static void qfree(mpq_t *v, long k)
-{
-    long i;
-    if (v == NULL)
-        return;
-    for (i = 0; i < k; i++)
-        mpq_clear(v[i]);
-    free(v);
-}
-
 cert_data *cert_new(long m, long n)
 {
     cert_data *c;
@@ -51,9 +31,9 @@ cert_data *cert_new(long m, long n)
     c->status = CERT_OPTIMAL;
     mpq_init(c->objective);
     c->model_file = fk_strdup("");
-    c->x = qalloc(n);
-    c->y = qalloc(m);
-    c->r = qalloc(n);
+    c->x = fk_qarr_new(n);
+    c->y = fk_qarr_new(m);
+    c->r = fk_qarr_new(n);
     if (c->model_file == NULL || c->x == NULL || c->y == NULL ||
         c->r == NULL) {
         cert_free(c);
@@ -66,9 +46,9 @@ void cert_free(cert_data *c)
 {
     if (c == NULL)
         return;
-    qfree(c->x, c->n);
-    qfree(c->y, c->m);
-    qfree(c->r, c->n);
+    fk_qarr_free(c->x, c->n);
+    fk_qarr_free(c->y, c->m);
+    fk_qarr_free(c->r, c->n);
     mpq_clear(c->objective);
     free(c->model_file);
     free(c);

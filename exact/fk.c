@@ -60,3 +60,23 @@ char *fk_strdup(const char *s)
         memcpy(d, s, len);
     return d;
 }
+
+mpq_t *fk_qarr_new(long k)
+{
+    mpq_t *v = fk_calloc((size_t)(k > 0 ? k : 1), sizeof *v);
+    long i;
+    if (v)
+        for (i = 0; i < k; i++)
+            mpq_init(v[i]);
+    return v;
+}
+
+void fk_qarr_free(mpq_t *v, long k)
+{
+    long i;
+    if (!v)
+        return;
+    for (i = 0; i < k; i++)
+        mpq_clear(v[i]);
+    free(v);
+}

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include <gmp.h>
+
 typedef enum {
     FK_OK = 0,
     FK_ENOMEM,   /* our own allocation failed (GMP itself aborts on OOM) */
@@ -45,5 +47,10 @@ void fk_err_print(const fk_err *e);
 void *fk_calloc(size_t n, size_t size);
 void *fk_realloc(void *p, size_t n, size_t size);
 char *fk_strdup(const char *s);
+
+/* An array of k mpq_t, each initialised to 0 (NULL on allocation failure),
+ * and its release (clears the k entries; NULL is fine). */
+mpq_t *fk_qarr_new(long k);
+void fk_qarr_free(mpq_t *v, long k);
 
 #endif

@@ -16,15 +16,16 @@
  * any error the temporary file is removed and path is untouched.
  *   FK_EIO     cannot create, write or rename the file;
  *   FK_EINVAL  the model cannot be expressed in the format: a name that is
- *              not a valid name of the format (e.g. an LP name starting
- *              with a digit, any name containing blanks), or an empty
- *              row with no column to write it with (LP).
- * lp_write_lp output read back by lp_read_lp gives an identical model
- * (same names in the same order, same exact data, free rows included).
- * lp_write_mps output read back by lp_read_mps gives an identical model,
- * except that MPS has no free rows: they are written as extra N rows,
- * which the readers drop (docs/model-formats.md).  The model need not be
- * finalized; the writers do not modify it. */
+ *              not a valid name of the format (an LP name starting with a
+ *              digit or equal to a reserved word, any name with blanks), a
+ *              free row (neither format has one), an MPS row with lo > hi,
+ *              or an empty row in a model with no column (LP).
+ * Reading what a writer wrote gives an identical model: same names in the
+ * same order, same exact data (lp_write_lp does not keep the problem name,
+ * and writes no objective name when the model has none, which the LP
+ * reader then calls "obj"; lp_write_mps invents an objective row name
+ * when the model's is empty or clashes with a row).  The model need not be
+ *  * finalized; the writers do not modify it. */
 #ifndef LP_IO_H
 #define LP_IO_H
 

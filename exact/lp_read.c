@@ -3,11 +3,9 @@
  *
  * A hand-written lexer over the whole file in memory feeds a recursive
  * descent parser with up to three tokens of lookahead; tokens point into
- * the buffer, so nothing is allocated per token.  Section keywords are
- * recognised only as the first token of a line and not when followed by
- * ':' or a comparison (then they are names), which keeps a column called
- * `end` or a row called `bounds` readable and makes "3\nsubject to" a
- * constant followed by a section, not a term. */
+ * the buffer, so nothing is allocated per token.  The reserved words of
+ * the spec are never names, so a section keyword is recognised wherever it
+ * stands ("3\nsubject to" is a constant, then a section). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +13,7 @@
 #include "lp_io.h"
 #include "rat.h"
 
-enum { T_EOF, T_NAME, T_NUM, T_PLUS, T_MINUS, T_COLON, T_LE, T_GE, T_EQ,
-       T_BADNUM };
+enum { T_EOF, T_NAME, T_NUM, T_PLUS, T_MINUS, T_COLON, T_LE, T_GE, T_EQ };
 
 typedef struct {
     int type;
@@ -26,7 +23,7 @@ typedef struct {
     int bol; /* first token on its line */
 } tok;
 
-enum { K_NONE, K_OBJ, K_ST, K_BOUNDS, K_INT, K_END };
+enum { K_NONE, K_OBJ, K_ST, K_BOUNDS, K_INT, K_END, K_FREE, K_INF };
 
 typedef struct {
     const char *path;
@@ -91,8 +88,7 @@ static fk_status lex(rd *p, tok *t)
             p->pos++;
             if ((st = new_line(p)) != FK_OK)
                 return st;
-        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
-                   c == '\v') {
+        } else if (c == ' ' || c == '\t' || c == '\r') {
             p->pos++;
         } else if (c == '\\') {
             while (p->pos < p->len && b[p->pos] != '\n')
@@ -141,14 +137,8 @@ static fk_status lex(rd *p, tok *t)
                     }
                 }
             }
+            /* the longest prefix that is a number: "1.2.3" is 1.2 then .3 */
             t->type = T_NUM;
-            /* "1.2.3", "1/2/3", "1.5/2": not a number followed by more */
-            if (i < p->len && (b[i] == '.' || b[i] == '/' || is_digit(b[i]))) {
-                while (i < p->len && (b[i] == '.' || b[i] == '/' ||
-                                      is_digit(b[i])))
-                    i++;
-                t->type = T_BADNUM;
-            }
             t->n = i - p->pos;
             p->pos = i;
             return FK_OK;
@@ -237,55 +227,71 @@ static int word_is(const tok *t, const char *w)
     return 1;
 }
 
-static int is_inf(const tok *t)
-{
-    return word_is(t, "inf") || word_is(t, "infinity");
-}
-
-/* Is the next token a section keyword?  *kw gets K_*, or K_NONE.  The
- * multi-token keywords ("subject to") are left in the lookahead. */
-static fk_status keyword(rd *p, int *kw)
+/* The reserved word t is (K_*), or K_NONE. */
+static int reserved(const tok *t)
 {
     static const char *const objw[] = {"minimize", "minimum", "min",
                                        "maximize", "maximum", "max"};
+    static const char *const stw[] = {"st", "s.t.", "st.", "subject",
+                                      "such"};
     static const char *const intw[] = {"general", "generals", "gen",
                                        "integer", "binary",   "binaries",
-                                       "bin",     "sec",      "sos"};
-    const tok *t = peek(p, 0), *u;
+                                       "bin",     "semi",     "sec",
+                                       "sos"};
     size_t k;
+    if (t->type != T_NAME || t->n > 9)
+        return K_NONE;
+    for (k = 0; k < sizeof objw / sizeof *objw; k++)
+        if (word_is(t, objw[k]))
+            return K_OBJ;
+    for (k = 0; k < sizeof stw / sizeof *stw; k++)
+        if (word_is(t, stw[k]))
+            return K_ST;
+    for (k = 0; k < sizeof intw / sizeof *intw; k++)
+        if (word_is(t, intw[k]))
+            return K_INT;
+    if (word_is(t, "bounds"))
+        return K_BOUNDS;
+    if (word_is(t, "end"))
+        return K_END;
+    if (word_is(t, "free"))
+        return K_FREE;
+    if (word_is(t, "inf") || word_is(t, "infinity"))
+        return K_INF;
+    return K_NONE;
+}
+
+static int is_inf(const tok *t) { return reserved(t) == K_INF; }
+
+/* Is the next token a section keyword?  *kw gets K_OBJ ... K_END, or
+ * K_NONE. */
+static fk_status keyword(rd *p, int *kw)
+{
+    const tok *t = peek(p, 0);
     *kw = K_NONE;
     if (t == NULL)
         return p->err->code;
-    if (t->type != T_NAME || !t->bol)
-        return FK_OK;
-    if ((u = peek(p, 1)) == NULL)
-        return p->err->code;
-    t = &p->la[0];
-    if (u->type == T_COLON || u->type == T_LE || u->type == T_GE ||
-        u->type == T_EQ)
-        return FK_OK;
-    for (k = 0; k < sizeof objw / sizeof *objw; k++)
-        if (word_is(t, objw[k]))
-            *kw = K_OBJ;
-    for (k = 0; k < sizeof intw / sizeof *intw; k++)
-        if (word_is(t, intw[k]))
-            *kw = K_INT;
-    if (word_is(t, "semi") && u->type == T_MINUS)
-        *kw = K_INT;
-    if (word_is(t, "st") || word_is(t, "s.t.") || word_is(t, "st.") ||
-        (word_is(t, "subject") && word_is(u, "to")) ||
-        (word_is(t, "such") && word_is(u, "that")))
-        *kw = K_ST;
-    if (word_is(t, "bounds"))
-        *kw = K_BOUNDS;
-    if (word_is(t, "end"))
-        *kw = K_END;
+    *kw = reserved(t);
+    if (*kw == K_FREE || *kw == K_INF)
+        *kw = K_NONE;
+    return FK_OK;
+}
+
+static fk_status not_reserved(rd *p, const tok *t)
+{
+    char b[48];
+    if (reserved(t) != K_NONE)
+        return fail(p, t, FK_EPARSE, "reserved word '%s' cannot be a name",
+                    show(b, t));
     return FK_OK;
 }
 
 /* Column of a name token, created on first sight. */
 static fk_status column(rd *p, const tok *t, long *j)
 {
+    fk_status st = not_reserved(p, t);
+    if (st != FK_OK)
+        return st;
     memcpy(p->name, t->s, t->n);
     p->name[t->n] = '\0';
     *j = lp_find_col(p->lp, p->name);
@@ -331,8 +337,6 @@ static fk_status expr(rd *p, long row, int allow_const)
                         show(b, t));
         }
         first = 0;
-        if (t->type == T_BADNUM)
-            return fail(p, t, FK_EPARSE, "bad number '%s'", show(b, t));
         if (t->type == T_NUM) {
             if ((st = number(p, p->v, t)) != FK_OK)
                 return st;
@@ -373,7 +377,8 @@ static fk_status expr(rd *p, long row, int allow_const)
 }
 
 /* A value: [+|-] number, or [+|-] inf[inity] (*inf = -1 or +1). */
-static fk_status value(rd *p, mpq_t r, int *inf, const char *after)
+static fk_status value(rd *p, mpq_t r, int *inf, int allow_inf,
+                       const char *after)
 {
     char b[48], msg[80];
     fk_status st;
@@ -393,11 +398,9 @@ static fk_status value(rd *p, mpq_t r, int *inf, const char *after)
             return st;
         if (neg)
             mpq_neg(r, r);
-    } else if (is_inf(t)) {
+    } else if (allow_inf && is_inf(t)) {
         *inf = neg ? -1 : 1;
         mpq_set_ui(r, 0, 1);
-    } else if (t->type == T_BADNUM) {
-        return fail(p, t, FK_EPARSE, "bad number '%s'", show(b, t));
     } else {
         snprintf(msg, sizeof msg, "expected a number after '%s', found '%%s'",
                  after);
@@ -425,6 +428,8 @@ static fk_status constraint(rd *p)
     t = &p->la[0];
     p->nrows++;
     if (t->type == T_NAME && u->type == T_COLON) {
+        if ((st = not_reserved(p, t)) != FK_OK)
+            return st;
         memcpy(p->name, t->s, t->n);
         p->name[t->n] = '\0';
         st = lp_add_row(p->lp, p->name, &row, p->err);
@@ -454,12 +459,12 @@ static fk_status constraint(rd *p)
         k = 1;
     if ((t = peek(p, k)) == NULL || (u = peek(p, k + 1)) == NULL)
         return p->err->code;
-    if ((t->type == T_NUM || t->type == T_BADNUM) &&
+    if (t->type == T_NUM &&
         (u->type == T_LE || u->type == T_GE || u->type == T_EQ))
         ranged = 1;
     if (ranged) {
         tok optok;
-        if ((st = value(p, p->w, &inf, "")) != FK_OK)
+        if ((st = value(p, p->w, &inf, 0, "")) != FK_OK)
             return st;
         if ((t = peek(p, 0)) == NULL)
             return p->err->code;
@@ -477,11 +482,8 @@ static fk_status constraint(rd *p)
                         "expected '%s' to close the ranged constraint",
                         op_text(op));
         drop(p);
-        if ((st = value(p, p->v, &inf, op_text(op))) != FK_OK)
+        if ((st = value(p, p->v, &inf, 0, op_text(op))) != FK_OK)
             return st;
-        if (inf)
-            return fail(p, &optok, FK_EPARSE, "%s",
-                        "infinite bound in a ranged constraint");
         lp_set_row_lo(p->lp, row, op == T_LE ? p->w : p->v);
         lp_set_row_hi(p->lp, row, op == T_LE ? p->v : p->w);
         return FK_OK;
@@ -496,16 +498,13 @@ static fk_status constraint(rd *p)
     {
         tok optok = *t;
         drop(p);
-        if ((st = value(p, p->v, &inf, op_text(op))) != FK_OK)
+        if ((st = value(p, p->v, &inf, 0, op_text(op))) != FK_OK)
             return st;
-        if ((op == T_EQ && inf) || (op == T_GE && inf > 0) ||
-            (op == T_LE && inf < 0))
-            return fail(p, &optok, FK_EPARSE,
-                        "infinite right-hand side with '%s'", op_text(op));
+        (void)optok;
     }
-    if (op != T_LE && !inf)
+    if (op != T_LE)
         lp_set_row_lo(p->lp, row, p->v);
-    if (op != T_GE && !inf)
+    if (op != T_GE)
         lp_set_row_hi(p->lp, row, p->v);
     return FK_OK;
 }
@@ -519,13 +518,13 @@ static fk_status bound(rd *p)
     int inf, inf2;
     if (t == NULL)
         return p->err->code;
-    if (t->type == T_NAME) {
+    if (t->type == T_NAME && !is_inf(t)) {
         if ((st = column(p, t, &j)) != FK_OK)
             return st;
         drop(p);
         if ((u = peek(p, 0)) == NULL)
             return p->err->code;
-        if (word_is(u, "free")) {
+        if (reserved(u) == K_FREE) {
             drop(p);
             lp_set_col_lo(p->lp, j, NULL);
             lp_set_col_hi(p->lp, j, NULL);
@@ -539,7 +538,7 @@ static fk_status bound(rd *p)
             tok optok = *u;
             int op = u->type;
             drop(p);
-            if ((st = value(p, p->v, &inf, op_text(op))) != FK_OK)
+            if ((st = value(p, p->v, &inf, 1, op_text(op))) != FK_OK)
                 return st;
             if (op == T_EQ && inf)
                 return fail(p, &optok, FK_EPARSE, "%s",
@@ -556,10 +555,10 @@ static fk_status bound(rd *p)
         return FK_OK;
     }
     if (t->type == T_PLUS || t->type == T_MINUS || t->type == T_NUM ||
-        t->type == T_BADNUM) {
+        is_inf(t)) {
         tok optok;
         int op;
-        if ((st = value(p, p->w, &inf, "")) != FK_OK)
+        if ((st = value(p, p->w, &inf, 1, "")) != FK_OK)
             return st;
         if ((u = peek(p, 0)) == NULL)
             return p->err->code;
@@ -591,7 +590,7 @@ static fk_status bound(rd *p)
         if (op == T_LE && u->type == T_LE) {
             optok = *u;
             drop(p);
-            if ((st = value(p, p->v, &inf2, "<=")) != FK_OK)
+            if ((st = value(p, p->v, &inf2, 1, "<=")) != FK_OK)
                 return st;
             if (inf2 < 0)
                 return fail(p, &optok, FK_EPARSE,
@@ -648,6 +647,8 @@ static fk_status parse(rd *p)
         return p->err->code;
     t = &p->la[0];
     if (t->type == T_NAME && u->type == T_COLON) {
+        if ((st = not_reserved(p, t)) != FK_OK)
+            return st;
         memcpy(p->name, t->s, t->n);
         p->name[t->n] = '\0';
         drop(p);
@@ -661,6 +662,16 @@ static fk_status parse(rd *p)
         return st;
 
     sec = K_OBJ;
+    if ((st = keyword(p, &kw)) != FK_OK)
+        return st;
+    t = &p->la[0];
+    if (kw != K_ST && kw != K_INT) {
+        if (t->type == T_EOF)
+            return fail(p, t, FK_EPARSE, "%s",
+                        "unexpected end of file: missing 'subject to'");
+        return fail(p, t, FK_EPARSE, "expected 'subject to', found '%s'",
+                    show(b, t));
+    }
     for (;;) {
         if ((st = keyword(p, &kw)) != FK_OK)
             return st;
@@ -702,8 +713,18 @@ static fk_status parse(rd *p)
             return FK_OK;
         }
         /* "subject to", "such that": two tokens */
-        if (word_is(t, "subject") || word_is(t, "such"))
+        if (word_is(t, "subject") || word_is(t, "such")) {
+            const char *want = word_is(t, "such") ? "that" : "to";
+            if ((u = peek(p, 1)) == NULL)
+                return p->err->code;
+            if (!word_is(u, want)) {
+                char msg[80];
+                snprintf(msg, sizeof msg, "expected '%s' after '%%s'", want);
+                return lpio_fail(p->err, FK_EPARSE, p->path, u->line, u->col,
+                                 msg, show(b, &p->la[0]));
+            }
             drop(p);
+        }
         drop(p);
         sec = kw;
     }

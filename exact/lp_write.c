@@ -48,8 +48,8 @@ static int lp_name_start(int c)
            (c != 0 && strchr("_!\"#$%&()/,.;?@'{}|~[]", c) != NULL);
 }
 
-/* A name lp_read.c reads back as one name token. */
-static int lp_name_ok(const char *s)
+/* A name lp_read.c reads back as one name token (reserved words aside). */
+static int lp_name_chars_ok(const char *s)
 {
     size_t i, n = strlen(s);
     if (n == 0 || n > LPIO_MAX_NAME || !lp_name_start((unsigned char)s[0]))
@@ -88,20 +88,25 @@ static int eq_ci(const char *a, const char *b)
     return *a == *b;
 }
 
-/* Names that lp_read.c would take as a section keyword at the start of a
- * line when followed by another name ("end free"). */
-static int lp_keyword(const char *s)
+/* The reserved words of docs/model-formats.md, which are never names. */
+static int lp_reserved(const char *s)
 {
     static const char *const kw[] = {
-        "minimize", "minimum", "min",     "maximize", "maximum", "max",
-        "st",       "s.t.",    "st.",     "subject",  "such",    "bounds",
-        "general",  "generals", "gen",    "integer",  "binary",  "binaries",
-        "bin",      "sec",     "sos",     "semi",     "end"};
+        "minimize", "minimum", "min",      "maximize", "maximum", "max",
+        "st",       "s.t.",    "st.",      "subject",  "such",    "bounds",
+        "general",  "generals", "gen",     "integer",  "binary",  "binaries",
+        "bin",      "semi",    "sec",      "sos",      "end",     "free",
+        "inf",      "infinity"};
     size_t k;
     for (k = 0; k < sizeof kw / sizeof *kw; k++)
         if (eq_ci(s, kw[k]))
             return 1;
     return 0;
+}
+
+static int lp_name_ok(const char *s)
+{
+    return lp_name_chars_ok(s) && !lp_reserved(s);
 }
 
 static fk_status check_names(const lp_model *lp, int (*ok)(const char *),
@@ -118,6 +123,21 @@ static fk_status check_names(const lp_model *lp, int (*ok)(const char *),
             return fk_fail(err, FK_EINVAL, NULL,
                            "column name '%s' cannot be written in %s format",
                            lp->cname[i], fmt);
+    return FK_OK;
+}
+
+/* Neither format has free rows (MPS would turn them into N rows, which
+ * readers drop): refuse rather than change the model. */
+static fk_status check_free_rows(const lp_model *lp, const char *fmt,
+                                 fk_err *err)
+{
+    long i;
+    for (i = 0; i < lp->m; i++)
+        if (!lp->rlo_fin[i] && !lp->rhi_fin[i])
+            return fk_fail(err, FK_EINVAL, NULL,
+                           "row '%s' is free (no finite bound): %s format "
+                           "cannot express it",
+                           lp->rname[i], fmt);
     return FK_OK;
 }
 
@@ -218,7 +238,8 @@ fk_status lp_write_lp(const lp_model *lp0, const char *path, fk_err *err)
     memset(&o, 0, sizeof o);
     if ((st = finalized(lp0, &lp, &own, err)) != FK_OK)
         goto done;
-    if ((st = check_names(lp, lp_name_ok, "LP", err)) != FK_OK)
+    if ((st = check_names(lp, lp_name_ok, "LP", err)) != FK_OK ||
+        (st = check_free_rows(lp, "LP", err)) != FK_OK)
         goto done;
     if (lp->objname[0] && !lp_name_ok(lp->objname)) {
         st = fk_fail(err, FK_EINVAL, NULL,
@@ -290,11 +311,9 @@ fk_status lp_write_lp(const lp_model *lp0, const char *path, fk_err *err)
         } else if (lf) {
             put(&o, " >= ");
             lp_value(&o, lp->rlo[i]);
-        } else if (hf) {
+        } else {
             put(&o, " <= ");
             lp_value(&o, lp->rhi[i]);
-        } else {
-            put(&o, " >= -inf"); /* a free row */
         }
         put(&o, "\n");
     }
@@ -309,15 +328,9 @@ fk_status lp_write_lp(const lp_model *lp0, const char *path, fk_err *err)
             put(&o, " = ");
             lp_value(&o, lp->clo[j]);
         } else if (!lf && !uf) {
-            if (lp_keyword(nm)) { /* "end free" would end the file */
-                put(&o, " -inf <= ");
-                put(&o, nm);
-                put(&o, " <= +inf");
-            } else {
-                put(&o, " ");
-                put(&o, nm);
-                put(&o, " free");
-            }
+            put(&o, " ");
+            put(&o, nm);
+            put(&o, " free");
         } else if (lf && !uf) {
             if (mpq_sgn(lp->clo[j]) == 0)
                 continue; /* the default [0, +inf) */
@@ -400,7 +413,8 @@ fk_status lp_write_mps(const lp_model *lp0, const char *path, fk_err *err)
     memset(&o, 0, sizeof o);
     if ((st = finalized(lp0, &lp, &own, err)) != FK_OK)
         goto done;
-    if ((st = check_names(lp, mps_name_ok, "MPS", err)) != FK_OK)
+    if ((st = check_names(lp, mps_name_ok, "MPS", err)) != FK_OK ||
+        (st = check_free_rows(lp, "MPS", err)) != FK_OK)
         goto done;
     if (lp->name[0] && !mps_name_ok(lp->name)) {
         st = fk_fail(err, FK_EINVAL, NULL,
@@ -439,12 +453,10 @@ fk_status lp_write_mps(const lp_model *lp0, const char *path, fk_err *err)
     put(&o, "\n");
     for (i = 0; i < lp->m; i++) {
         int lf = lp->rlo_fin[i], hf = lp->rhi_fin[i];
-        /* ranged rows are G rows with a range; free rows become N rows,
-         * which the reader drops (MPS has no free constraint rows) */
+        /* ranged rows are G rows with a range */
         put(&o, lf && hf && mpq_equal(lp->rlo[i], lp->rhi[i]) ? " E "
                 : lf                                          ? " G "
-                : hf                                          ? " L "
-                                                              : " N ");
+                                                              : " L ");
         put(&o, lp->rname[i]);
         put(&o, "\n");
     }

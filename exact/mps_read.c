@@ -56,7 +56,8 @@ typedef struct {
     /* from COLUMNS on (m is fixed by then) */
     long m;
     long *mark;          /* mark[i] = j+1: entry (i, j) seen */
-    long objmark;
+    long *nmark;         /* per N row: column+1 of its last COLUMNS entry */
+    unsigned char *nrhs; /* per N row: RHS entry seen */
     mpq_t *rhs, *rng;    /* m each, initialised */
     unsigned char *has_rhs, *has_rng;
     long cur;            /* current column, -1 before the first */
@@ -158,8 +159,9 @@ static int is_number_like(const field *fl)
     return ok;
 }
 
-/* Row of a name given in COLUMNS/RHS/RANGES: >= 0 a model row, -1 the
- * objective, -2 a dropped N row; -3 with err filled if undeclared. */
+/* Row of a name given in COLUMNS/RHS/RANGES: >= 0 a model row, -2 - k
+ * the N row k of p->ns (k = 0: the objective); -1 with err filled if
+ * undeclared. */
 static long find_row(mps *p, const field *fl)
 {
     char b[48];
@@ -167,32 +169,40 @@ static long find_row(mps *p, const field *fl)
     if (i >= 0)
         return i;
     i = nset_find(&p->ns, fl->s);
-    if (i == 0)
-        return -1;
-    if (i > 0)
-        return -2;
+    if (i >= 0)
+        return -2 - i;
     fail_at(p, fl->col, FK_EPARSE, "row '%s' not declared in ROWS",
             SHOW(b, *fl));
-    return -3;
+    return -1;
 }
 
-/* Remember the one set name allowed per section. */
+/* Remember the one set name allowed per section; fl NULL is a line
+ * without a set name, which belongs to the set "" (so mixing lines with
+ * and without a set name is an error, as docs/model-formats.md decides). */
 static fk_status set_name(mps *p, char **slot, const field *fl)
 {
-    char b[48], msg[160];
-    fk_status st = check_name(p, fl);
-    if (st != FK_OK)
+    char b[48], b2[48], msg[200];
+    char *name = fl ? fl->s : "";
+    fk_status st;
+    if (fl && (st = check_name(p, fl)) != FK_OK)
         return st;
     if (*slot == NULL) {
-        *slot = fl->s;
+        *slot = name;
         return FK_OK;
     }
-    if (strcmp(*slot, fl->s) == 0)
+    if (strcmp(*slot, name) == 0)
         return FK_OK;
-    snprintf(msg, sizeof msg, "second %s set '%%s' (only one set is allowed)",
-             sec_name[p->sec]);
-    return lpio_fail(p->err, FK_EPARSE, p->path, p->line, fl->col, msg,
-                     SHOW(b, *fl));
+    if (fl == NULL)
+        snprintf(msg, sizeof msg,
+                 "%s line without a set name after set '%s' (only one set "
+                 "is allowed)",
+                 sec_name[p->sec], lpio_show(b2, *slot, strlen(*slot)));
+    else
+        snprintf(msg, sizeof msg,
+                 "second %s set '%s' (only one set is allowed)",
+                 sec_name[p->sec], SHOW(b, *fl));
+    return lpio_fail(p->err, FK_EPARSE, p->path, p->line,
+                     fl ? fl->col : p->f[0].col, "%s", msg);
 }
 
 /* Split line s[0..n) into fields; checks characters. */
@@ -203,7 +213,7 @@ static fk_status split(mps *p, char *s, size_t n)
     p->extra_col = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+        if (c == ' ' || c == '\t' || c == '\r') {
             s[i++] = '\0';
             continue;
         }
@@ -219,7 +229,7 @@ static fk_status split(mps *p, char *s, size_t n)
         p->f[p->nf].col = (long)i + 1;
         while (i < n) {
             c = (unsigned char)s[i];
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            if (c == ' ' || c == '\t' || c == '\r')
                 break;
             if (c < 0x20 || c == 0x7f)
                 return lpio_fail(p->err, FK_EPARSE, p->path, p->line,
@@ -305,7 +315,10 @@ static fk_status start_columns(mps *p)
     p->rng = fk_calloc((size_t)p->m, sizeof *p->rng);
     p->has_rhs = fk_calloc((size_t)p->m, 1);
     p->has_rng = fk_calloc((size_t)p->m, 1);
-    if (!p->mark || !p->rhs || !p->rng || !p->has_rhs || !p->has_rng)
+    p->nmark = fk_calloc((size_t)p->ns.n, sizeof *p->nmark);
+    p->nrhs = fk_calloc((size_t)p->ns.n, 1);
+    if (!p->mark || !p->rhs || !p->rng || !p->has_rhs || !p->has_rng ||
+        !p->nmark || !p->nrhs)
         return fk_fail(p->err, FK_ENOMEM, NULL, "out of memory");
     for (i = 0; i < p->m; i++) {
         mpq_init(p->rhs[i]);
@@ -321,10 +334,11 @@ static fk_status do_columns(mps *p)
     char b[48];
     fk_status st;
     int k;
-    if (p->nf >= 2 && strcmp(p->f[1].s, "'MARKER'") == 0)
-        return fail_at(p, p->f[1].col, FK_EPARSE, "%s",
-                       "integer MARKER lines are not supported (farkas "
-                       "solves LPs only)");
+    for (k = 0; k < p->nf; k++)
+        if (strcmp(p->f[k].s, "'MARKER'") == 0)
+            return fail_at(p, p->f[k].col, FK_EPARSE, "%s",
+                           "integer MARKER lines are not supported (farkas "
+                           "solves LPs only)");
     if (p->nf < 3 || p->nf == 4)
         return too_few(p, "COLUMNS");
     if (p->nf > 5)
@@ -352,23 +366,22 @@ static fk_status do_columns(mps *p)
         p->cur = j;
     }
     for (k = 1; k + 1 < p->nf; k += 2) {
-        long i = find_row(p, &p->f[k]);
-        if (i == -3)
+        long i = find_row(p, &p->f[k]), *mk;
+        if (i == -1)
             return p->err->code;
+        mk = i >= 0 ? &p->mark[i] : &p->nmark[-2 - i];
         if ((st = number(p, p->v, &p->f[k + 1])) != FK_OK)
             return st;
-        if (i == -2)
-            continue;
-        if ((i == -1 && p->objmark == p->cur + 1) ||
-            (i >= 0 && p->mark[i] == p->cur + 1))
+        if (*mk == p->cur + 1)
             return fail_at(p, p->f[k].col, FK_EPARSE,
                            "duplicate entry for row '%s' in this column",
                            SHOW(b, p->f[k]));
-        if (i == -1) {
-            p->objmark = p->cur + 1;
+        *mk = p->cur + 1;
+        if (i < -2)
+            continue; /* a dropped N row: checked, then ignored */
+        if (i == -2) {
             lp_set_obj(p->lp, p->cur, p->v);
         } else {
-            p->mark[i] = p->cur + 1;
             if ((st = lp_add_coef(p->lp, i, p->cur, p->v, p->err)) != FK_OK)
                 return st;
         }
@@ -387,30 +400,27 @@ static fk_status do_rhs_ranges(mps *p)
         return too_few(p, what);
     if (p->nf > 5)
         return unexpected(p, 5);
-    if (p->nf % 2 == 1) {
-        if ((st = set_name(p, ranges ? &p->rng_set : &p->rhs_set,
-                           &p->f[0])) != FK_OK)
-            return st;
-        k = 1;
-    }
+    k = p->nf % 2; /* odd: the first field is the set name */
+    if ((st = set_name(p, ranges ? &p->rng_set : &p->rhs_set,
+                       k ? &p->f[0] : NULL)) != FK_OK)
+        return st;
     for (; k + 1 < p->nf; k += 2) {
         long i = find_row(p, &p->f[k]);
-        if (i == -3)
+        if (i == -1)
             return p->err->code;
         if (ranges && i < 0)
             return fail_at(p, p->f[k].col, FK_EPARSE,
                            "RANGES entry for N row '%s'", SHOW(b, p->f[k]));
         if ((st = number(p, p->v, &p->f[k + 1])) != FK_OK)
             return st;
-        if (i == -2)
-            continue;
-        if (i == -1) {
-            if (p->objmark == -1)
+        if (i < 0) {
+            if (p->nrhs[-2 - i])
                 return fail_at(p, p->f[k].col, FK_EPARSE,
                                "duplicate RHS entry for row '%s'",
                                SHOW(b, p->f[k]));
-            p->objmark = -1; /* COLUMNS is over: reuse as "obj RHS seen" */
-            mpq_neg(p->lp->objconst, p->v);
+            p->nrhs[-2 - i] = 1;
+            if (i == -2) /* dropped N rows: checked, then ignored */
+                mpq_neg(p->lp->objconst, p->v);
             continue;
         }
         if (ranges ? p->has_rng[i] : p->has_rhs[i])
@@ -463,11 +473,10 @@ static fk_status do_bounds(mps *p)
     k = 1;
     if ((ty <= 2 || ty >= 7) ? nf == 4
         : ty <= 5            ? nf == 3
-                             : (nf == 4 || (nf == 3 && !is_number_like(&p->f[2])))) {
-        if ((st = set_name(p, &p->bnd_set, &p->f[1])) != FK_OK)
-            return st;
+                             : (nf == 4 || (nf == 3 && !is_number_like(&p->f[2]))))
         k = 2;
-    }
+    if ((st = set_name(p, &p->bnd_set, k == 2 ? &p->f[1] : NULL)) != FK_OK)
+        return st;
     cf = &p->f[k];
     if (k + 1 < nf)
         vf = &p->f[k + 1];
@@ -761,6 +770,8 @@ cleanup:
     free(p.has_rhs);
     free(p.has_rng);
     free(p.mark);
+    free(p.nmark);
+    free(p.nrhs);
     free(p.rtype);
     free(p.lo_set);
     free(p.ns.name);

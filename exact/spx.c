@@ -66,26 +66,6 @@ typedef struct {
 
 /* ---------- small helpers ---------- */
 
-static mpq_t *qarr(long k)
-{
-    mpq_t *a = fk_calloc((size_t)(k > 0 ? k : 1), sizeof *a);
-    long i;
-    if (a)
-        for (i = 0; i < k; i++)
-            mpq_init(a[i]);
-    return a;
-}
-
-static void qarr_free(mpq_t *a, long k)
-{
-    long i;
-    if (!a)
-        return;
-    for (i = 0; i < k; i++)
-        mpq_clear(a[i]);
-    free(a);
-}
-
 static void qzero(mpq_t *a, long k)
 {
     long i;
@@ -136,9 +116,9 @@ void spx_result_init(spx_result *r)
 
 void spx_result_clear(spx_result *r)
 {
-    qarr_free(r->x, r->n);
-    qarr_free(r->y, r->m);
-    qarr_free(r->ray, r->n);
+    fk_qarr_free(r->x, r->n);
+    fk_qarr_free(r->y, r->m);
+    fk_qarr_free(r->ray, r->n);
     mpq_clear(r->objval);
     spx_basis_clear(&r->basis);
     memset(r, 0, sizeof *r);
@@ -415,14 +395,14 @@ done:
 
 static void ws_clear(spx_ws *w)
 {
-    qarr_free(w->lo, w->N);
-    qarr_free(w->up, w->N);
-    qarr_free(w->c, w->N);
-    qarr_free(w->x, w->N);
-    qarr_free(w->d, w->N);
-    qarr_free(w->w1, w->m);
-    qarr_free(w->w2, w->m);
-    qarr_free(w->ev, w->nvalloc);
+    fk_qarr_free(w->lo, w->N);
+    fk_qarr_free(w->up, w->N);
+    fk_qarr_free(w->c, w->N);
+    fk_qarr_free(w->x, w->N);
+    fk_qarr_free(w->d, w->N);
+    fk_qarr_free(w->w1, w->m);
+    fk_qarr_free(w->w2, w->m);
+    fk_qarr_free(w->ev, w->nvalloc);
     free(w->ei);
     free(w->ep);
     free(w->ebeg);
@@ -447,13 +427,13 @@ static int ws_init(spx_ws *w, const lp_model *lp)
     w->m = lp->m;
     w->n = lp->n;
     w->N = lp->n + lp->m;
-    w->lo = qarr(w->N);
-    w->up = qarr(w->N);
-    w->c = qarr(w->N);
-    w->x = qarr(w->N);
-    w->d = qarr(w->N);
-    w->w1 = qarr(w->m);
-    w->w2 = qarr(w->m);
+    w->lo = fk_qarr_new(w->N);
+    w->up = fk_qarr_new(w->N);
+    w->c = fk_qarr_new(w->N);
+    w->x = fk_qarr_new(w->N);
+    w->d = fk_qarr_new(w->N);
+    w->w1 = fk_qarr_new(w->m);
+    w->w2 = fk_qarr_new(w->m);
     w->lof = fk_calloc((size_t)w->N + 1, 1);
     w->upf = fk_calloc((size_t)w->N + 1, 1);
     w->head = fk_calloc((size_t)w->m + 1, sizeof *w->head);
@@ -706,9 +686,9 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
     spx_result_init(res);
     res->m = lp->m;
     res->n = lp->n;
-    res->x = qarr(lp->n);
-    res->y = qarr(lp->m);
-    res->ray = qarr(lp->n);
+    res->x = fk_qarr_new(lp->n);
+    res->y = fk_qarr_new(lp->m);
+    res->ray = fk_qarr_new(lp->n);
     if (ws_init(&w, lp) || !res->x || !res->y || !res->ray ||
         spx_basis_init(&res->basis, lp->m, lp->n)) {
         ws_clear(&w);

@@ -47,13 +47,12 @@ COLUMNS
     x  obj  1  c1  1
 RHS'
 digits() { # digits N: N nines, no newline
-    awk -v n="$1" 'BEGIN { s = "9999999999"; while (length(s) * 2 <= n) s = s s;
-                          while (length(s) < n) s = s "9"; printf "%s", substr(s, 1, n) }'
+    head -c "$1" /dev/zero | tr '\000' 9
 }
 
 f=$TMP/long-line.mps
 { echo "$head_mps"; printf '    RHS  c1  '; digits 2097152; printf '\nENDATA\n'; } > "$f"
-expect gen-long-line-mps "$f" "$f:8:1: line too long (2097164 bytes, at most 1048576)"
+expect gen-long-line-mps "$f" "$f:8:1: line too long (2097165 bytes, at most 1048576)"
 
 f=$TMP/long-line.lp
 { printf 'minimize\n obj: x\nsubject to\n c1: x >= '; digits 2097152; printf '\nend\n'; } > "$f"

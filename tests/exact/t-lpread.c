@@ -113,7 +113,7 @@ static const char *full_lp =
     " g: y > .5\n"
     " h: y =< 2\n"
     " k: y => 1\n"
-    " end: y >= 0\n"
+    " obj: 2x >= 0\n"
     " R8: y + newcol <= 1\n"
     "Bounds\n"
     " x <= 10\n"
@@ -126,7 +126,7 @@ static const char *full_lp =
     " u >= 2\n"
     " u <= -1\n"
     " 1 <= t\n"
-    " end >= 1\n"
+    " end_ >= 1\n"
     "End\n";
 
 int test_lp_rules(fk_rng *r);
@@ -154,7 +154,7 @@ int test_lp_rules(fk_rng *r)
     col_is(lp, 6, "v", "3/4", "3/4", "0");
     col_is(lp, 7, "u", "2", "-1", "0"); /* negative UP keeps l in LP */
     col_is(lp, 8, "t", "1", "-", "0");
-    col_is(lp, 9, "end", "1", "-", "0");
+    col_is(lp, 9, "end_", "1", "-", "0");
     row_is(lp, 0, "c1", "-", "4");
     row_is(lp, 1, "R2", "-3", "-");
     row_is(lp, 2, "R3", "-5", "5");
@@ -164,7 +164,8 @@ int test_lp_rules(fk_rng *r)
     row_is(lp, 6, "g", "1/2", "-");
     row_is(lp, 7, "h", "-", "2");
     row_is(lp, 8, "k", "1", "-");
-    row_is(lp, 9, "end", "0", "-");
+    row_is(lp, 9, "obj", "0", "-"); /* not the objective's name space */
+    coef_is(lp, 9, 0, "2");
     row_is(lp, 10, "R8", "-", "1"); /* explicit name R8 at position 11 */
     coef_is(lp, 4, 0, "2");
     coef_is(lp, 5, 0, "20");
@@ -182,7 +183,7 @@ int test_lp_rules(fk_rng *r)
             "minimum\n obj: x\nsuch that\n c: x >= 1\nEND\n",
             "maximum\n x\ns.t.\n c: x >= 1\nend",
             "max\n\\ nothing\nst.\n c: x >= 1\nend\n",
-            "minimize\nend\n",
+            "minimize\nsubject to\nend\n",
             "minimize\n 5\nsubject to\n c: 3 x >= 1\nend\n",
         };
         size_t k;
@@ -212,9 +213,25 @@ int test_lp_errors(fk_rng *r)
          FK_EPARSE},
         {"min\n x\nst\n c: x >= 1\n", ":5:1",
          "unexpected end of file: missing 'end'", FK_EPARSE},
-        {"min\n x\nend\nx\n", ":4:1", "text after 'end': 'x'", FK_EPARSE},
-        {"min\n x\nst\n c: x >= 1.2.3\nend\n", ":4:10",
-         "bad number '1.2.3'", FK_EPARSE},
+        {"min\n x\nst\nend\nx\n", ":5:1", "text after 'end': 'x'", FK_EPARSE},
+        {"min\n x\nst\n c: x >= 1.2.3\nend\n", ":4:13", /* 1.2, then .3 */
+         "constant term on the left-hand side (only the objective and "
+         "ranged constraints may have one)",
+         FK_EPARSE},
+        {"min\n x\nend\n", ":3:1", "expected 'subject to', found 'end'",
+         FK_EPARSE},
+        {"min\n x\n", ":3:1", "unexpected end of file: missing 'subject to'",
+         FK_EPARSE},
+        {"min\n x\nsubject\n c: x >= 1\nend\n", ":4:2",
+         "expected 'to' after 'subject'", FK_EPARSE},
+        {"min\n x + free\nst\nend\n", ":2:6",
+         "reserved word 'free' cannot be a name", FK_EPARSE},
+        {"min\n x\nst\n Inf: x >= 1\nend\n", ":4:2",
+         "reserved word 'Inf' cannot be a name", FK_EPARSE},
+        {"min\n x\nst\n c: x >= inf\nend\n", ":4:10",
+         "expected a number after '>=', found 'inf'", FK_EPARSE},
+        {"min\n x\nst\n c: x + y\nbounds\nend\n", ":5:1",
+         "expected '<=', '>=' or '=', found 'bounds'", FK_EPARSE},
         {"min\n x\nst\n c: x >= 3/0\nend\n", ":4:10",
          "division by zero in '3/0'", FK_EPARSE},
         {"min\n x\nst\n c: x >= 1e999999999\nend\n", ":4:10",
@@ -237,7 +254,7 @@ int test_lp_errors(fk_rng *r)
          "'semi' section: integer and special variables are not supported "
          "(farkas solves LPs only)",
          FK_EPARSE},
-        {"min\n x\nbounds\n x >= 1\nst\n c: x >= 1\nend\n", ":5:1",
+        {"min\n x\nst\nbounds\n x >= 1\nst\n c: x >= 1\nend\n", ":6:1",
          "section 'subject to' out of order (after 'bounds')", FK_EPARSE},
         {"min\n x y\nend\n", ":2:4", "expected '+' or '-' before 'y'",
          FK_EPARSE},
@@ -247,21 +264,20 @@ int test_lp_errors(fk_rng *r)
          "expected a number after '>=', found 'y'", FK_EPARSE},
         {"min\n x\nst\n c: 1 <= x >= 2\nend\n", ":4:12",
          "expected '<=' to close the ranged constraint", FK_EPARSE},
-        {"min\n x\nst\n c: x = inf\nend\n", ":4:7",
-         "infinite right-hand side with '='", FK_EPARSE},
-        {"min\n x\nbounds\n x >= +inf\nend\n", ":4:4",
+        {"min\n x\nst\nbounds\n x = -inf\nend\n", ":5:4",
+         "a column cannot be fixed at infinity", FK_EPARSE},
+        {"min\n x\nst\nbounds\n x >= +inf\nend\n", ":5:4",
          "infinite bound with '>=' is infeasible", FK_EPARSE},
-        {"min\n x\nbounds\n x ~ 3\nend\n", ":4:4",
+        {"min\n x\nst\nbounds\n x ~ 3\nend\n", ":5:4",
          "expected '<=', '>=', '=' or 'free', found '~'", FK_EPARSE},
-        {"min\n x\nbounds\n 3 = x\nend\n", ":4:4",
+        {"min\n x\nst\nbounds\n 3 = x\nend\n", ":5:4",
          "expected '<=' or '>=', found '='", FK_EPARSE},
-        {"min\n x\nbounds\n 3 >= x >= 1\nend\n", ":4:9",
+        {"min\n x\nst\nbounds\n 3 >= x >= 1\nend\n", ":5:9",
          "a double bound must read 'v <= name <= w'", FK_EPARSE},
         {"min\n 2 * x\nend\n", ":2:4", "unexpected character '*'", FK_EPARSE},
         {"min\n x\n\001\nend\n", ":3:1", "invalid character 0x01", FK_EPARSE},
         {"min\n - - x\nend\n", ":2:4", "expected a term, found '-'", FK_EPARSE},
-        {"min: x\nend\n", ":1:1",
-         "expected 'minimize' or 'maximize', found 'min'", FK_EPARSE},
+        {"min: x\nend\n", ":1:4", "expected a term, found ':'", FK_EPARSE},
     };
     size_t k;
     (void)r;
@@ -307,8 +323,8 @@ static int same(const lp_model *a, const lp_model *b)
 int test_lp_write_roundtrip(fk_rng *r);
 int test_lp_write_roundtrip(fk_rng *r)
 {
-    static const char *const cnames[] = {"x", "end", "free", "st", "inf",
-                                         "e1", "bounds", "y.z", "min"};
+    static const char *const cnames[] = {"x", "end_", "Free1", "st2", "_inf",
+                                         "e1", "[b]", "y.z", "minimal"};
     long it, iters = 60 * tl_mult();
     mpq_t v;
     fk_err e;
@@ -316,7 +332,7 @@ int test_lp_write_roundtrip(fk_rng *r)
     for (it = 0; it < iters && !tl_failed_now(); it++) {
         lp_model *lp = lp_new(), *back = NULL;
         long m = fk_rng_range(r, 0, 6), n = fk_rng_range(r, 1, 9), i, j, idx;
-        int as_lp = (int)(it & 1), free_rows = as_lp;
+        int as_lp = (int)(it & 1);
         char nm[32];
         const char *path;
         lp->sense = fk_rng_range(r, 0, 1) ? LP_MAX : LP_MIN;
@@ -339,8 +355,8 @@ int test_lp_write_roundtrip(fk_rng *r)
             }
         }
         for (i = 0; i < m; i++) {
-            int kind = (int)fk_rng_range(r, 0, free_rows ? 4 : 3);
-            snprintf(nm, sizeof nm, i == 0 ? "subject" : "R%ld", i + 3);
+            int kind = (int)fk_rng_range(r, 0, 3);
+            snprintf(nm, sizeof nm, i == 0 ? "subjects" : "R%ld", i + 3);
             lp_add_row(lp, nm, &idx, &e);
             for (j = 0; j < n; j++)
                 if (fk_rng_range(r, 0, 2) == 0) {
@@ -388,6 +404,19 @@ int test_lp_write_roundtrip(fk_rng *r)
                  "LP name '2x' accepted");
         lp_free(lp);
         lp = lp_new();
+        lp_add_col(lp, "End", &idx, &e);
+        TL_CHECK(lp_write_lp(lp, path, &e) == FK_EINVAL,
+                 "reserved LP name 'End' accepted");
+        lp_free(lp);
+        lp = lp_new();
+        lp_add_col(lp, "x", &idx, &e);
+        lp_add_row(lp, "r", &idx, &e);
+        TL_CHECK(lp_write_lp(lp, path, &e) == FK_EINVAL &&
+                     lp_write_mps(lp, tmp_path("free.mps"), &e) == FK_EINVAL &&
+                     access(path, F_OK) != 0,
+                 "free row accepted");
+        lp_free(lp);
+        lp = lp_new();
         lp_add_col(lp, "a b", &idx, &e);
         path = tmp_path("bad.mps");
         TL_CHECK(lp_write_mps(lp, path, &e) == FK_EINVAL &&
@@ -400,5 +429,73 @@ int test_lp_write_roundtrip(fk_rng *r)
     mpq_clear(v);
     if (tmpdir[0])
         rmdir(tmpdir);
+    tmpdir[0] = '\0';
+    return TL_RESULT();
+}
+
+/* Random mutations of valid files: the readers must answer (a model or an
+ * error with a position), never crash, leak or hang (run under ASan). */
+int test_reader_fuzz(fk_rng *r);
+int test_reader_fuzz(fk_rng *r)
+{
+    static const char *const seeds[] = {
+        "NAME T\nOBJSENSE\n MAX\nROWS\n N obj\n E c1\n L c2\n G c3\n"
+        "COLUMNS\n x obj 1 c1 2\n x c2 3/4\n y c1 -1.5e1 c3 .5\n"
+        "RHS\n RHS c1 4 c2 5\nRANGES\n R c1 -2 c3 3\n"
+        "BOUNDS\n UP B x -1\n FR B y\nENDATA\n",
+        "\\ c\nminimize\n obj: 3 x + 2.5 y - z + 7/2\nsubject to\n"
+        " c1: x + y <= 4\n x + 2 y >= -3\n -5 <= x - y <= 5\n"
+        "bounds\n x <= 10\n -inf <= z <= 2\n y free\nend\n",
+    };
+    static const char alphabet[] = "0123456789.e+-/:<>= \n\tNMAXxyRHSBOUNDSend*\\";
+    long it, iters = 400 * tl_mult();
+    char *buf = malloc(4096);
+    fk_err e;
+    for (it = 0; it < iters && !tl_failed_now(); it++) {
+        int which = (int)(it & 1), k, nmut = (int)fk_rng_range(r, 1, 4);
+        size_t n = strlen(seeds[which]);
+        lp_model *lp = NULL;
+        fk_status st;
+        memcpy(buf, seeds[which], n + 1);
+        for (k = 0; k < nmut; k++) {
+            size_t at = (size_t)fk_rng_range(r, 0, (long)n - 1);
+            switch (fk_rng_range(r, 0, 3)) {
+            case 0: /* replace a byte */
+                buf[at] = alphabet[fk_rng_range(r, 0, sizeof alphabet - 2)];
+                break;
+            case 1: /* truncate */
+                n = at;
+                buf[n] = '\0';
+                break;
+            case 2: /* delete a byte */
+                memmove(buf + at, buf + at + 1, n - at);
+                n--;
+                break;
+            default: /* insert a byte */
+                if (n + 2 < 4096) {
+                    memmove(buf + at + 1, buf + at, n - at + 1);
+                    buf[at] = alphabet[fk_rng_range(r, 0, sizeof alphabet - 2)];
+                    n++;
+                }
+                break;
+            }
+            if (n == 0)
+                break;
+        }
+        st = read_text(&lp, which ? "fz.lp" : "fz.mps", buf, &e);
+        if (st == FK_OK)
+            TL_CHECK(lp != NULL && lp->finalized, "OK without a model");
+        else
+            TL_CHECK(lp == NULL && (st == FK_EPARSE || st == FK_ELIMIT) &&
+                         strstr(e.where, "fz.") != NULL && e.msg[0] != '\0',
+                     "mutant %ld: status %d '%s: %s' (seed %llu)\n%s", it,
+                     (int)st, e.where, e.msg, (unsigned long long)tl_seed(),
+                     buf);
+        lp_free(lp);
+    }
+    free(buf);
+    if (tmpdir[0])
+        rmdir(tmpdir);
+    tmpdir[0] = '\0';
     return TL_RESULT();
 }

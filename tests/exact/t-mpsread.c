@@ -271,8 +271,8 @@ int test_mps_variants(fk_rng *r)
     st = read_text(&lp, "s4.mps",
                    "NAME\r\nROWS\r\n N obj\r\n G c\r\n\r\n* note\r\nCOLUMNS\r\n"
                    " x obj 1 c 1\r\n y c 1\r\n z c 1\r\n w c 1\r\n v c 1\r\n"
-                   "RHS\r\n c 3 obj 4\r\nBOUNDS\r\n BV x\r\n BV B y\r\n"
-                   " BV z 1\r\n LI w -3\r\n UI v -2\r\nENDATA\r\n",
+                   "RHS\r\n c 3 obj 4\r\nBOUNDS\r\n BV B x\r\n BV B y\r\n"
+                   " BV B z 1\r\n LI B w -3\r\n UI B v -2\r\nENDATA\r\n",
                    &e);
     if (TL_CHECK(st == FK_OK, "s4: %s: %s", e.where, e.msg)) {
         row_is(lp, "c", "3", NULL);
@@ -282,6 +282,16 @@ int test_mps_variants(fk_rng *r)
         col_is(lp, "z", "0", "1", "0");
         col_is(lp, "w", "-3", NULL, "0");
         col_is(lp, "v", NULL, "-2", "0"); /* UI < 0 acts as UP */
+        lp_free(lp);
+    }
+    /* BOUNDS without set names: BV with 3 fields ending in a number */
+    st = read_text(&lp, "s6.mps",
+                   "NAME\nROWS\n N obj\nCOLUMNS\n x obj 1\n z obj 1\nRHS\n"
+                   "BOUNDS\n BV z 1\n UP x 4\nENDATA\n",
+                   &e);
+    if (TL_CHECK(st == FK_OK, "s6: %s: %s", e.where, e.msg)) {
+        col_is(lp, "x", "0", "4", "1");
+        col_is(lp, "z", "0", "1", "1");
         lp_free(lp);
     }
     /* no N row at all: objective empty */
@@ -356,6 +366,19 @@ int test_mps_errors(fk_rng *r)
          FK_EPARSE},
         {"NAME\n\001\n", ":2:1", "invalid character 0x01", FK_EPARSE},
         {"NAME\nROWS\n E r s\n", ":3:6", "unexpected field 's'", FK_EPARSE},
+        {"NAME\nROWS\n E r\n E s\nCOLUMNS\n x r 1\nRHS\n A r 1\n s 1\n", ":9:2",
+         "RHS line without a set name after set 'A' (only one set is allowed)",
+         FK_EPARSE},
+        {"NAME\nROWS\n N o\n N d\nCOLUMNS\n x d 1 d 2\n", ":6:8",
+         "duplicate entry for row 'd' in this column", FK_EPARSE},
+        {"NAME\nROWS\n N o\n N d\nCOLUMNS\n x d 1.2.3\n", ":6:6",
+         "bad number '1.2.3'", FK_EPARSE},
+        {"NAME\nROWS\n N o\n N d\nCOLUMNS\n x o 1\nRHS\n d 1 d 2\n", ":8:6",
+         "duplicate RHS entry for row 'd'", FK_EPARSE},
+        {"NAME\nROWS\n N o\nCOLUMNS\n x o 1 'MARKER' 2\n", ":5:8",
+         "integer MARKER lines are not supported (farkas solves LPs only)",
+         FK_EPARSE},
+        {"NAME\f\n", ":1:5", "invalid character 0x0C", FK_EPARSE},
     };
     size_t k;
     (void)r;
@@ -649,5 +672,6 @@ int test_mps_cleanup(fk_rng *r)
     (void)r;
     if (tmpdir[0])
         rmdir(tmpdir);
+    tmpdir[0] = '\0';
     return TL_PASS;
 }

@@ -181,7 +181,7 @@ int test_netlib(fk_rng *r)
             continue;
         snprintf(name, sizeof name, "netlib %s", c[0]);
         snprintf(mps, sizeof mps, "%s/data/netlib/%s.mps", tl_shared(), c[0]);
-        if (tl_quick() && atol(c[1]) > 60) {
+        if (tl_quick() && atol(c[1]) > 250) {
             tl_report(name, TL_SKIP, "quick run: %s rows (the full run solves it)", c[1]);
             continue;
         }

@@ -20,6 +20,10 @@
 #include "oracle.h"
 #include "spx.h"
 #include "testlib.h"
+#include "cert.h"
+#include "check/chk.h"
+#include "lp_io.h"
+#include <unistd.h>
 
 #define GM 24 /* max rows */
 #define GN 8  /* max columns (the oracle takes up to ORACLE_MAX_N) */
@@ -729,6 +733,32 @@ static void print_result(const char *label, const spx_result *res, long n,
  * by construction, for LPs too big for the oracle) and check the
  * certificates.  Returns 1 if all agree.  label/lpseed identify the LP in
  * failure messages. */
+/* Issue 3: every random LP's certificate must be accepted by the
+ * independent checker, against the model as a file (alternately LP and
+ * MPS, so both of the checker's readers are exercised).  Returns the
+ * checker's exit code, or -1 if the files could not be written. */
+static int external_check(const lp_model *lp, const spx_result *res, int run)
+{
+    static long serial;
+    char model[128], cert[128];
+    fk_err err;
+    int rc = -1;
+    serial++;
+    snprintf(model, sizeof model, "/tmp/fk-rand-%ld-%ld.%s", (long)getpid(),
+             serial, (serial + run) % 2 ? "lp" : "mps");
+    snprintf(cert, sizeof cert, "/tmp/fk-rand-%ld-%ld.cert", (long)getpid(),
+             serial);
+    if (((serial + run) % 2 ? lp_write_lp(lp, model, &err)
+                            : lp_write_mps(lp, model, &err)) == FK_OK &&
+        cert_write(cert, model, lp, res, &err) == FK_OK)
+        rc = chk_files(model, cert, 1);
+    else
+        printf("    could not write the model or certificate: %s\n", err.msg);
+    unlink(model);
+    unlink(cert);
+    return rc;
+}
+
 /* Pivot rule of the random-start run: 0 = the solver's default, 1 = Bland's
  * rule from the first pivot (test_random_bland sets it so that the
  * anti-cycling path itself is exercised, not only the Dantzig default). */
@@ -827,6 +857,11 @@ static int one_lp(const glp *g, fk_rng *r, int start, long iter_limit,
         } else if (!TL_CHECK(check_cert(g, &res, why, sizeof why),
                              "%s (%s): certificate rejected: %s", label, rl,
                              why)) {
+            ok = 0;
+        } else if (!TL_CHECK(external_check(lp, &res, run) == 0,
+                             "%s (%s): farkas check did not accept the "
+                             "certificate against the written model",
+                             label, rl)) {
             ok = 0;
         }
         if (!ok) {

@@ -265,6 +265,8 @@ int test_rat_dec(fk_rng *r)
     check_dec("5/2", 1, "2");
     check_dec("7/2", 1, "4");
     check_dec("-5/2", 1, "-2");
+    check_dec("1104819737216889/20", 15, "55240986860844.4"); /* exact tie */
+    check_dec("1104819737216891/20", 15, "55240986860844.6"); /* exact tie */
     check_dec("999999/1000000", 3, "1");  /* carry 0.999999 -> 1.00 */
     check_dec("999999/1000", 3, "1e+03"); /* carry 999.999 -> 1.00e3 */
     check_dec("9995/10", 3, "1e+03"); /* 999.5 -> 1.00e3 (tie, 999 odd) */
@@ -303,7 +305,19 @@ int test_rat_dec(fk_rng *r)
                          (mp_bitcnt_t)fk_rng_range(r, 0, 40));
             mpq_canonicalize(q);
         } else {
-            rand_mpq(q, r, fk_rng_range(r, 1, 200));
+            /* a denominator with a prime other than 2 and 5 has no exact
+             * decimal tie, which MPFR's binary rounding could misjudge */
+            mpz_t den;
+            mpz_init(den);
+            do {
+                rand_mpq(q, r, fk_rng_range(r, 1, 200));
+                mpz_set(den, mpq_denref(q));
+                while (mpz_divisible_ui_p(den, 2))
+                    mpz_divexact_ui(den, d, 2);
+                while (mpz_divisible_ui_p(den, 5))
+                    mpz_divexact_ui(den, d, 5);
+            } while (mpz_cmp_ui(den, 1) == 0);
+            mpz_clear(den);
         }
         mpfr_set_q(f, q, MPFR_RNDN);
         if (mpfr_asprintf(&ref, "%.*Rg", d, f) < 0)
