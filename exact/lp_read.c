@@ -20,7 +20,6 @@ typedef struct {
     const char *s;
     size_t n;
     long line, col;
-    int bol; /* first token on its line */
 } tok;
 
 enum { K_NONE, K_OBJ, K_ST, K_BOUNDS, K_INT, K_END, K_FREE, K_INF };
@@ -31,7 +30,6 @@ typedef struct {
     const char *buf;
     size_t len, pos, lstart;
     long line;
-    int bol;
     tok la[4];
     int nla;
     lp_model *lp;
@@ -70,7 +68,6 @@ static fk_status new_line(rd *p)
     size_t n = nl ? (size_t)(nl - (p->buf + p->pos)) : p->len - p->pos;
     p->line++;
     p->lstart = p->pos;
-    p->bol = 1;
     if (n > (size_t)LPIO_MAX_LINE)
         return lpio_fail(p->err, FK_ELIMIT, p->path, p->line, 1,
                          "line too long (%zu bytes, at most %ld)", n,
@@ -100,9 +97,7 @@ static fk_status lex(rd *p, tok *t)
     t->s = b + p->pos;
     t->line = p->line;
     t->col = (long)(p->pos - p->lstart) + 1;
-    t->bol = p->bol;
     t->n = 1;
-    p->bol = 0;
     if (p->pos >= p->len) {
         t->type = T_EOF;
         t->n = 0;

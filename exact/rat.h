@@ -36,8 +36,8 @@ const char *rat_strerror(int code);
 /* Newly malloc'ed "p/q" (or "p" when q == 1).  NULL on allocation failure. */
 char *rat_get_str(const mpq_t q);
 
-/* Newly malloc'ed decimal rendering of q correctly rounded (MPFR, round to
- * nearest) to `digits` significant digits, in the form "-464.753" or
+/* Newly malloc'ed decimal rendering of q correctly rounded (exactly, in
+ * mpz arithmetic, round half to even) to `digits` significant digits, in the form "-464.753" or
  * "1.2345e+20" for large/small magnitudes (%.*Rg style).  NULL on failure. */
 char *rat_get_dec(const mpq_t q, int digits);
 

@@ -313,9 +313,9 @@ int test_rat_dec(fk_rng *r)
                 rand_mpq(q, r, fk_rng_range(r, 1, 200));
                 mpz_set(den, mpq_denref(q));
                 while (mpz_divisible_ui_p(den, 2))
-                    mpz_divexact_ui(den, d, 2);
+                    mpz_divexact_ui(den, den, 2);
                 while (mpz_divisible_ui_p(den, 5))
-                    mpz_divexact_ui(den, d, 5);
+                    mpz_divexact_ui(den, den, 5);
             } while (mpz_cmp_ui(den, 1) == 0);
             mpz_clear(den);
         }
