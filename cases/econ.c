@@ -645,3 +645,66 @@ void econ_print_q(FILE *f, const char *label, const mpq_t v)
     }
     free(s);
 }
+
+fk_status econ_qlist_parse(const char *s, const char *what, mpq_t **out,
+                           int *n, fk_err *err)
+{
+    const char *p;
+    int k = 1, i = 0;
+    *out = NULL;
+    *n = 0;
+    for (p = s; *p; p++)
+        k += *p == ',';
+    if (!*s || k > 100000)
+        return fk_fail(err, FK_EINVAL, NULL, "%s: expected a comma-separated list of numbers", what);
+    *out = fk_qarr_new(k);
+    if (!*out)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    for (p = s; i < k; i++) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == 0 || rat_set_str((*out)[i], p, len, NULL) != RAT_OK) {
+            fk_qarr_free(*out, k);
+            *out = NULL;
+            return fk_fail(err, FK_EINVAL, NULL, "%s: bad number '%.*s'", what, (int)len, p);
+        }
+        p = e ? e + 1 : p + len;
+    }
+    *n = k;
+    return FK_OK;
+}
+
+fk_status econ_prior_parse(const char *s, const char *what, int n,
+                           mpq_t **out, fk_err *err)
+{
+    mpq_t sum;
+    fk_status st = FK_OK;
+    int k, i;
+    if (!s) {
+        *out = fk_qarr_new(n);
+        if (!*out)
+            return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        for (i = 0; i < n; i++)
+            mpq_set_ui((*out)[i], 1, (unsigned long)n);
+        return FK_OK;
+    }
+    if ((st = econ_qlist_parse(s, what, out, &k, err)))
+        return st;
+    mpq_init(sum);
+    if (k != n)
+        st = fk_fail(err, FK_EINVAL, NULL, "%s: %d probabilities for %d points", what, k, n);
+    for (i = 0; i < k && !st; i++) {
+        if (mpq_sgn((*out)[i]) < 0)
+            st = fk_fail(err, FK_EINVAL, NULL, "%s: negative probability", what);
+        mpq_add(sum, sum, (*out)[i]);
+    }
+    if (!st && mpq_cmp_ui(sum, 1, 1) != 0)
+        st = fk_fail(err, FK_EINVAL, NULL, "%s: probabilities sum to %s, not 1", what,
+                     mpq_cmp_ui(sum, 1, 1) > 0 ? "more than 1" : "less than 1");
+    mpq_clear(sum);
+    if (st) {
+        fk_qarr_free(*out, k);
+        *out = NULL;
+    }
+    return st;
+}

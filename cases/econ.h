@@ -174,6 +174,16 @@ fk_status econ_solve_certify(econ_out *o, lp_model *lp, const char *name,
 fk_status econ_point_certify(econ_out *o, lp_model *lp, const char *name,
                              mpq_t *const x, fk_err *err);
 
+/* Parse a comma-separated list of exact numbers ("0,1/5,0.4") into a new
+ * array *out of *n entries (free with fk_qarr_free).  what names the list
+ * in the FK_EINVAL message. */
+fk_status econ_qlist_parse(const char *s, const char *what, mpq_t **out,
+                           int *n, fk_err *err);
+/* Prior list: NULL means uniform over n; otherwise parse, require n
+ * entries >= 0 summing to 1 (FK_EINVAL). */
+fk_status econ_prior_parse(const char *s, const char *what, int n,
+                           mpq_t **out, fk_err *err);
+
 /* Print "label  p/q" with the value exact (and a decimal when not an
  * integer). */
 void econ_print_q(FILE *f, const char *label, const mpq_t v);

@@ -20,6 +20,16 @@ const case_entry case_table[] = {
     {"yamashita", case_yamashita, "",
      "Yamashita (2010): with majority mechanisms exactly the outcomes giving each principal "
      "at least his minmax are supported"},
+    {"ms", case_ms,
+     "[--values L --costs L [--pv P --pc P]] [--tie none|trade|half] [--bb exante|expost] [--sweep A-B]",
+     "Myerson-Satterthwaite: ex post efficient trade with BIC, interim IR and budget balance "
+     "(feasible or Farkas certificate); minimal external subsidy (exact LP optimum)"},
+    {"vcg", case_vcg, "[--trade N]",
+     "pivot mechanism is DIC; expected externality (AGV) mechanism is BIC and ex post budget "
+     "balanced; where interim IR fails, and whether any efficient BIC+BB+IR mechanism exists"},
+    {"double-auction", case_da, "[--vl V --vh V --pi P]",
+     "Peters: sellers' best collusive surplus in the double auction, LP (0.3)-(0.5): "
+     "((1+pi)v_h+v_l)/4 per seller at p_ll = v_l; expected lost trade v_l(1-pi/2)"},
 };
 const int case_count = (int)(sizeof case_table / sizeof case_table[0]);
 

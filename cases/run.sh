@@ -61,6 +61,17 @@ if "$F" case list | grep -q '^minmax'; then
 fi
 "$F" case list | grep -q '^szentes' && one szentes
 "$F" case list | grep -q '^yamashita' && one yamashita
+if "$F" case list | grep -q '^ms '; then
+    one ms
+    one ms --values 1,3 --costs 0,2
+    one ms --bb expost --tie half
+    one ms --sweep 2-9
+fi
+if "$F" case list | grep -q '^vcg '; then
+    one vcg
+    one vcg --trade 6
+fi
+"$F" case list | grep -q '^double-auction ' && one double-auction
 
 echo
 echo "verdict table (models and certificates in $OUT/; every certificate re-checked by 'farkas check')"

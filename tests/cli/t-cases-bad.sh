@@ -125,4 +125,23 @@ NFG 1 R "t" { "1" "2" } { 1 1 }
 "oops
 E
 fi
+
+# cases with arguments only: bad arguments exit 2 with a message
+badarg() { # badarg LABEL EXPECTED-SUBSTRING ARGS...
+    label=$1; want=$2; shift 2
+    "$FARKAS" case "$@" --out "$TMP/out" >/dev/null 2>"$TMP/err"
+    rc=$?
+    if [ "$rc" -eq 2 ] && grep -q "$want" "$TMP/err"; then ok "$label"
+    else fail "$label" "exit $rc: $(head -n 1 "$TMP/err")"; fi
+}
+if "$FARKAS" case list | grep -q '^ms '; then
+badarg ms-grid "strictly increasing" ms --values 1,1 --costs 0
+badarg ms-prior "sum to" ms --values 0,1 --costs 0 --pv 1/2,1/3
+badarg ms-number "bad number '1/0'" ms --values 1/0 --costs 0
+badarg ms-tie "tie takes" ms --tie sometimes
+badarg ms-sweep "sweep takes" ms --sweep 5-2
+badarg vcg-args "arguments are" vcg --bogus
+badarg da-order "v_l < v_h" double-auction --vl 3 --vh 2
+badarg da-pi "1/2 < pi" double-auction --pi 1/2
+fi
 finish

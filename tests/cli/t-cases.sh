@@ -29,6 +29,16 @@ grep -q 'p1 pure_maxmin=-1 mixed=0 pure_minmax=1' "$TMP/log" && ok minmax-values
 run szentes szentes
 run yamashita yamashita
 grep -q 'supported: (Up,Left) (Down,Right)' "$TMP/log" && ok yamashita-verdict || fail yamashita-verdict "$(grep summary "$TMP/log")"
+if "$FARKAS" case list | grep -q '^ms '; then
+run ms ms
+grep -q 'values: min_subsidy=1/36 ' "$TMP/log" && ok ms-values || fail ms-values "$(grep values "$TMP/log")"
+run ms-sweep ms --sweep 4-6
+grep -q 'possible for 2 grid sizes (largest n = 5), impossible for 1' "$TMP/log" && ok ms-sweep-verdict || fail ms-sweep-verdict "$(grep summary "$TMP/log")"
+run vcg vcg --trade 6
+grep -q 'pivot DIC yes; AGV BIC+BB yes; AGV IR fails for 4 types; efficient BIC+BB+IR impossible' "$TMP/log" && ok vcg-verdict || fail vcg-verdict "$(grep summary "$TMP/log")"
+run double-auction double-auction
+grep -q 'W\*=9/8 p_ll=v_l p\*=13/6 lost_trade=5/8' "$TMP/log" && ok da-values || fail da-values "$(grep values "$TMP/log")"
+fi
 "$FARKAS" case nosuch >/dev/null 2>&1; [ $? -eq 2 ] && ok unknown-case || fail unknown-case "exit not 2"
 "$FARKAS" case notrade --p x >/dev/null 2>&1; [ $? -eq 2 ] && ok bad-param || fail bad-param "exit not 2"
 finish

@@ -1,0 +1,71 @@
+/* t-da.c: Peters' double-auction LP (0.3)-(0.5) against the closed form
+ * derived by hand (cases/case_da.c header): IRL gives p_ll <= v_l and
+ * raising p_ll both adds pi/4 and relaxes ICH, so p_ll = v_l; the
+ * objective's gradient in (p_hh, p_hl) is (pi, 1-pi)/2, parallel to ICH,
+ * which binds before IRH because v_l < v_h:
+ *   pi p_hh + (1-pi) p_hl = ((1+pi) v_h + (1-pi) v_l)/2,
+ *   W* = that / 2 + pi v_l / 4 = ((1+pi) v_h + v_l)/4,
+ * and p_hh = p_hl = that value (> v_l) satisfies ICL, so it is attained.
+ * With p_hl = v_l fixed: p_hh = p* = ((1+pi) v_h - (1-pi) v_l)/(2 pi). */
+#include <gmp.h>
+
+#include "caseutil.h"
+#include "testlib.h"
+
+int test_da_closed_form(fk_rng *r)
+{
+    static const long par[][5] = { /* vl num/den, vh, pi num/den */
+        {1, 1, 2, 3, 4}, {2, 1, 3, 3, 4}, {1, 2, 1, 2, 3}, {3, 1, 10, 9, 10}, {1, 1, 5, 1, 1}};
+    econ_out o;
+    fk_err err;
+    char dir[64];
+    mpq_t vl, vh, pi, w, w2, want, ps, p[3], p2[3];
+    size_t k;
+    int j;
+    (void)r;
+    if (cu_open(&o, dir))
+        return TL_SKIP;
+    mpq_inits(vl, vh, pi, w, w2, want, ps, NULL);
+    for (j = 0; j < 3; j++) {
+        mpq_init(p[j]);
+        mpq_init(p2[j]);
+    }
+    fk_err_clear(&err);
+    for (k = 0; k < sizeof par / sizeof par[0]; k++) {
+        cu_q(vl, par[k][0], par[k][1]);
+        mpq_set_si(vh, par[k][2], 1);
+        cu_q(pi, par[k][3], par[k][4]);
+        if (!TL_CHECK(case_da_solve(&o, vl, vh, pi, 0, "da", w, p, &err) == FK_OK, "%s", err.msg) ||
+            !TL_CHECK(case_da_solve(&o, vl, vh, pi, 1, "dae", w2, p2, &err) == FK_OK, "%s", err.msg))
+            continue;
+        /* want = ((1 + pi) vh + vl) / 4 */
+        mpq_set_ui(want, 1, 1);
+        mpq_add(want, want, pi);
+        mpq_mul(want, want, vh);
+        mpq_add(want, want, vl);
+        mpq_set_ui(ps, 1, 4);
+        mpq_mul(want, want, ps);
+        TL_CHECK(mpq_equal(w, want) && mpq_equal(w2, want), "instance %zu: W* differs", k);
+        TL_CHECK(mpq_equal(p[2], vl) && mpq_equal(p2[2], vl), "instance %zu: p_ll != v_l", k);
+        /* p* = ((1+pi) vh - (1-pi) vl) / (2 pi) */
+        mpq_set_ui(ps, 1, 1);
+        mpq_add(ps, ps, pi);
+        mpq_mul(ps, ps, vh);
+        mpq_set_ui(want, 1, 1);
+        mpq_sub(want, want, pi);
+        mpq_mul(want, want, vl);
+        mpq_sub(ps, ps, want);
+        mpq_div(ps, ps, pi);
+        mpq_set_ui(want, 1, 2);
+        mpq_mul(ps, ps, want);
+        TL_CHECK(mpq_equal(p2[0], ps), "instance %zu: p_hh with p_hl = v_l is not p*", k);
+    }
+    TL_CHECK(o.nbad == 0, "%d certificates rejected", o.nbad);
+    mpq_clears(vl, vh, pi, w, w2, want, ps, NULL);
+    for (j = 0; j < 3; j++) {
+        mpq_clear(p[j]);
+        mpq_clear(p2[j]);
+    }
+    cu_close(dir);
+    return TL_PASS;
+}
