@@ -6,7 +6,7 @@
 #   test:  build's, plus z3 (the SMT cross-check)
 set -u
 need="libgmp-dev libmpfr-dev"
-[ "${1:-build}" = test ] && need="$need z3"
+[ "${1:-build}" = test ] && need="$need z3 valgrind"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
