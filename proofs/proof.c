@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lp_io.h"
+#include "prf_doc.h"
 #include "sha256.h"
 
 typedef fk_status (*prf_exporter)(const char *path, const lp_model *lp,
@@ -20,6 +21,14 @@ static const struct {
     prf_exporter fn;
 } formats[] = {
     {"--smt", "SMT-LIB 2 (QF_LRA) for an SMT solver, e.g. z3 OUT", prf_export_smt},
+    {"--latex", "LaTeX appendix section (\\input it; needs longtable)",
+     prf_export_latex},
+    {"--latex-doc", "the same section as a complete LaTeX document",
+     prf_export_latex_doc},
+    {"--markdown", "Markdown appendix for a README or referee report",
+     prf_export_markdown},
+    {"--coq", "Coq proof (needs proofs/coq/FarkasCheck.v, see its header)",
+     prf_export_coq},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 

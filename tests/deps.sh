@@ -3,7 +3,9 @@
 # As root it installs what is missing with apt-get; otherwise it names the
 # exact packages to install and fails.
 #   build: libgmp-dev libmpfr-dev
-#   test:  build's, plus z3 (the SMT cross-check)
+#   test:  build's, plus z3 (the SMT cross-check), coq (coqc checks the
+#          Coq exports), texlive-latex-base latexmk poppler-utils (the LaTeX
+#          appendices compile; pdftotext reads their verdict)
 set -u
 need="libgmp-dev libmpfr-dev"
 [ "${1:-build}" = test ] && need="$need z3 valgrind"

@@ -1,0 +1,507 @@
+/* prf_doc.c: the recomputation and the shared sentences behind the LaTeX
+ * and Markdown appendices; see prf_doc.h. */
+#include "prf_doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+    const prf_entry *a = pa, *b = pb;
+    int s;
+    mpz_t l, r;
+    /* |a.v| vs |b.v| by cross multiplication: |pa|*qb vs |pb|*qa. */
+    mpz_inits(l, r, NULL);
+    mpz_mul(l, mpq_numref(a->v), mpq_denref(b->v));
+    mpz_mul(r, mpq_numref(b->v), mpq_denref(a->v));
+    s = mpz_cmpabs(r, l);
+    mpz_clears(l, r, NULL);
+    if (s != 0)
+        return s;
+    return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+static void list_clear(prf_list *l)
+{
+    long k;
+    for (k = 0; k < l->n; k++)
+        mpq_clear(l->e[k].v);
+    free(l->e);
+    l->e = NULL;
+    l->n = 0;
+}
+
+/* The nonzero entries of v[0..n-1], sorted by weight. */
+static fk_status list_make(prf_list *l, mpq_t *const v, long n, fk_err *err)
+{
+    long j, k = 0;
+    l->n = 0;
+    l->e = NULL;
+    for (j = 0; j < n; j++)
+        k += mpq_sgn(v[j]) != 0;
+    if (k == 0)
+        return FK_OK;
+    l->e = fk_calloc((size_t)k, sizeof *l->e);
+    if (l->e == NULL)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    for (j = 0; j < n; j++) {
+        if (mpq_sgn(v[j]) == 0)
+            continue;
+        l->e[l->n].idx = j;
+        mpq_init(l->e[l->n].v);
+        mpq_set(l->e[l->n].v, v[j]);
+        l->n++;
+    }
+    qsort(l->e, (size_t)l->n, sizeof *l->e, cmp_entry);
+    return FK_OK;
+}
+
+/* Family prefix of a row name into a fresh string (NULL on OOM). */
+static char *family_of(const char *name)
+{
+    const char *b = strchr(name, '[');
+    size_t len = b ? (size_t)(b - name) : strlen(name);
+    char *p;
+    if (b == NULL) {
+        while (len > 0 && (name[len - 1] >= '0' && name[len - 1] <= '9'))
+            len--;
+        while (len > 0 && name[len - 1] == '_')
+            len--;
+        if (len == 0)
+            len = strlen(name);
+    }
+    p = malloc(len + 1);
+    if (p) {
+        memcpy(p, name, len);
+        p[len] = '\0';
+    }
+    return p;
+}
+
+static fk_status families(prf_doc *d, fk_err *err)
+{
+    const lp_model *lp = d->lp;
+    long i, k;
+    d->fam = NULL;
+    d->nfam = 0;
+    if (lp->m == 0)
+        return FK_OK;
+    d->fam = fk_calloc((size_t)lp->m, sizeof *d->fam);
+    if (d->fam == NULL)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    for (i = 0; i < lp->m; i++) {
+        char *p = family_of(lp->rname[i]);
+        prf_family *f;
+        int lo = lp->rlo_fin[i], hi = lp->rhi_fin[i];
+        if (p == NULL)
+            return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        /* Families are few; a linear scan keeps first-seen order. */
+        for (k = 0; k < d->nfam && strcmp(d->fam[k].prefix, p) != 0; k++)
+            ;
+        if (k == d->nfam) {
+            d->fam[k].prefix = p;
+            d->fam[k].first = i;
+            d->nfam++;
+        } else {
+            free(p);
+        }
+        f = &d->fam[k];
+        f->nrows++;
+        if (lo && hi && mpq_equal(lp->rlo[i], lp->rhi[i]))
+            f->neq++;
+        else if (lo && hi)
+            f->nrange++;
+        else if (lo)
+            f->nge++;
+        else if (hi)
+            f->nle++;
+        else
+            f->nfree++;
+    }
+    return FK_OK;
+}
+
+mpq_srcptr prf_doc_side(const prf_doc *d, long idx, int col, int sgn)
+{
+    const lp_model *lp = d->lp;
+    if (col)
+        return sgn > 0 ? lp->clo[idx] : lp->chi[idx];
+    return sgn > 0 ? lp->rlo[idx] : lp->rhi[idx];
+}
+
+/* v = a_i^T x for each row. */
+static void row_values(const lp_model *lp, mpq_t *const x, mpq_t *ax)
+{
+    long i, k;
+    mpq_t t;
+    mpq_init(t);
+    for (i = 0; i < lp->m; i++) {
+        mpq_set_ui(ax[i], 0, 1);
+        for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
+            mpq_mul(t, lp->rval[k], x[lp->cidx[k]]);
+            mpq_add(ax[i], ax[i], t);
+        }
+    }
+    mpq_clear(t);
+}
+
+static fk_status bad_q(fk_err *err, const char *what, const char *name,
+                       const mpq_t a, const char *rel, const mpq_t b)
+{
+    char *sa = mpq_get_str(NULL, 10, a), *sb = mpq_get_str(NULL, 10, b);
+    fk_fail(err, FK_EINVAL, NULL,
+            "the certificate does not prove its claim: %s '%.80s': %.60s %s %.60s",
+            what, name, sa ? sa : "?", rel, sb ? sb : "?");
+    free(sa);
+    free(sb);
+    return FK_EINVAL;
+}
+
+/* x satisfies every row (values in ax) and bound; counts tight rows. */
+static fk_status point_holds(prf_doc *d, mpq_t *const x, mpq_t *ax,
+                             fk_err *err)
+{
+    const lp_model *lp = d->lp;
+    long i, j;
+    d->ntight = 0;
+    for (i = 0; i < lp->m; i++) {
+        if (lp->rlo_fin[i] && mpq_cmp(ax[i], lp->rlo[i]) < 0)
+            return bad_q(err, "x violates row", lp->rname[i], ax[i], "<",
+                         lp->rlo[i]);
+        if (lp->rhi_fin[i] && mpq_cmp(ax[i], lp->rhi[i]) > 0)
+            return bad_q(err, "x violates row", lp->rname[i], ax[i], ">",
+                         lp->rhi[i]);
+        d->ntight += (lp->rlo_fin[i] && mpq_equal(ax[i], lp->rlo[i])) ||
+                     (lp->rhi_fin[i] && mpq_equal(ax[i], lp->rhi[i]));
+    }
+    for (j = 0; j < lp->n; j++) {
+        if (lp->clo_fin[j] && mpq_cmp(x[j], lp->clo[j]) < 0)
+            return bad_q(err, "x violates the lower bound of", lp->cname[j],
+                         x[j], "<", lp->clo[j]);
+        if (lp->chi_fin[j] && mpq_cmp(x[j], lp->chi[j]) > 0)
+            return bad_q(err, "x violates the upper bound of", lp->cname[j],
+                         x[j], ">", lp->chi[j]);
+    }
+    return FK_OK;
+}
+
+/* c'^T v with c' = sense * c (no c0). */
+static void cdot(const lp_model *lp, mpq_t *const v, int max, mpq_t out)
+{
+    long j;
+    mpq_t t;
+    mpq_init(t);
+    mpq_set_ui(out, 0, 1);
+    for (j = 0; j < lp->n; j++) {
+        mpq_mul(t, lp->obj[j], v[j]);
+        mpq_add(out, out, t);
+    }
+    if (max)
+        mpq_neg(out, out);
+    mpq_clear(t);
+}
+
+/* The infeasible and optimal recomputation: y's sign rule, b(y), and
+ * g = A^T y (into gv, n entries). */
+static fk_status duals(prf_doc *d, mpq_t *gv, fk_err *err)
+{
+    const lp_model *lp = d->lp;
+    const cert_data *c = d->c;
+    long i, k;
+    mpq_t t;
+    for (i = 0; i < lp->m; i++) {
+        int s = mpq_sgn(c->y[i]);
+        if (s > 0 && !lp->rlo_fin[i])
+            return fk_fail(err, FK_EINVAL, NULL,
+                           "the certificate does not prove its claim: y > 0 "
+                           "on row '%.80s', which has no lower side",
+                           lp->rname[i]);
+        if (s < 0 && !lp->rhi_fin[i])
+            return fk_fail(err, FK_EINVAL, NULL,
+                           "the certificate does not prove its claim: y < 0 "
+                           "on row '%.80s', which has no upper side",
+                           lp->rname[i]);
+    }
+    mpq_init(t);
+    mpq_set_ui(d->by, 0, 1);
+    for (i = 0; i < lp->m; i++) {
+        int s = mpq_sgn(c->y[i]);
+        if (s == 0)
+            continue;
+        mpq_mul(t, c->y[i], prf_doc_side(d, i, 0, s));
+        mpq_add(d->by, d->by, t);
+        for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
+            mpq_mul(t, c->y[i], lp->rval[k]);
+            mpq_add(gv[lp->cidx[k]], gv[lp->cidx[k]], t);
+        }
+    }
+    mpq_clear(t);
+    return FK_OK;
+}
+
+static fk_status verify(prf_doc *d, mpq_t *gv, mpq_t *ax, fk_err *err)
+{
+    const lp_model *lp = d->lp;
+    const cert_data *c = d->c;
+    long i, j;
+    mpq_t t;
+    fk_status st = FK_OK;
+
+    mpq_init(t);
+    switch (c->status) {
+    case CERT_INFEASIBLE:
+        if ((st = duals(d, gv, err)) != FK_OK)
+            break;
+        mpq_set_ui(d->boxmax, 0, 1);
+        for (j = 0; j < lp->n; j++) {
+            int s = mpq_sgn(gv[j]);
+            if (s == 0)
+                continue;
+            if ((s > 0 && !lp->chi_fin[j]) || (s < 0 && !lp->clo_fin[j])) {
+                st = fk_fail(err, FK_EINVAL, NULL,
+                             "the certificate does not prove its claim: "
+                             "g = A^T y is %s on column '%.80s', whose %s "
+                             "bound is infinite", s > 0 ? "positive" : "negative",
+                             lp->cname[j], s > 0 ? "upper" : "lower");
+                goto done;
+            }
+            mpq_mul(t, gv[j], prf_doc_side(d, j, 1, -s));
+            mpq_add(d->boxmax, d->boxmax, t);
+        }
+        if (mpq_cmp(d->boxmax, d->by) >= 0)
+            st = bad_q(err, "max over the bounds M must be < b(y)", "M",
+                       d->boxmax, ">=", d->by);
+        break;
+    case CERT_OPTIMAL:
+        row_values(lp, c->x, ax);
+        if ((st = point_holds(d, c->x, ax, err)) != FK_OK)
+            break;
+        if ((st = duals(d, gv, err)) != FK_OK)
+            break;
+        mpq_set_ui(d->zb, 0, 1);
+        for (j = 0; j < lp->n; j++) {
+            int s;
+            /* z_j = c'_j - g_j, stored over g. */
+            mpq_set(t, lp->obj[j]);
+            if (d->max)
+                mpq_neg(t, t);
+            mpq_sub(gv[j], t, gv[j]);
+            s = mpq_sgn(gv[j]);
+            if (s == 0)
+                continue;
+            if ((s > 0 && !lp->clo_fin[j]) || (s < 0 && !lp->chi_fin[j])) {
+                st = fk_fail(err, FK_EINVAL, NULL,
+                             "the certificate does not prove its claim: the "
+                             "reduced cost z is %s on column '%.80s', whose "
+                             "%s bound is infinite",
+                             s > 0 ? "positive" : "negative", lp->cname[j],
+                             s > 0 ? "lower" : "upper");
+                goto done;
+            }
+            mpq_mul(t, gv[j], prf_doc_side(d, j, 1, s));
+            mpq_add(d->zb, d->zb, t);
+        }
+        mpq_add(d->dual, d->by, d->zb);
+        cdot(lp, c->x, d->max, d->primal);
+        if (!mpq_equal(d->primal, d->dual))
+            st = bad_q(err, "primal c'^T x and dual bound differ", "c'^T x",
+                       d->primal, "!=", d->dual);
+        break;
+    case CERT_UNBOUNDED:
+        row_values(lp, c->x, ax);
+        if ((st = point_holds(d, c->x, ax, err)) != FK_OK)
+            break;
+        row_values(lp, c->r, ax);
+        for (i = 0; i < lp->m; i++) {
+            if ((lp->rlo_fin[i] && mpq_sgn(ax[i]) < 0) ||
+                (lp->rhi_fin[i] && mpq_sgn(ax[i]) > 0)) {
+                st = bad_q(err, "the ray leaves row", lp->rname[i], ax[i],
+                           "has the wrong sign, vs", t);
+                goto done;
+            }
+        }
+        for (j = 0; j < lp->n; j++) {
+            if ((lp->clo_fin[j] && mpq_sgn(c->r[j]) < 0) ||
+                (lp->chi_fin[j] && mpq_sgn(c->r[j]) > 0)) {
+                st = bad_q(err, "the ray leaves the bounds of", lp->cname[j],
+                           c->r[j], "has the wrong sign, vs", t);
+                goto done;
+            }
+        }
+        cdot(lp, c->r, d->max, d->primal);
+        if (mpq_sgn(d->primal) >= 0)
+            st = bad_q(err, "the ray must improve the objective", "c'^T r",
+                       d->primal, ">=", t);
+        break;
+    case CERT_FEASIBLE:
+        row_values(lp, c->x, ax);
+        st = point_holds(d, c->x, ax, err);
+        break;
+    default:
+        st = fk_fail(err, FK_EINVAL, NULL, "bad certificate status");
+    }
+done:
+    mpq_clear(t);
+    return st;
+}
+
+fk_status prf_doc_build(prf_doc *d, const lp_model *lp, const cert_data *c,
+                        fk_err *err)
+{
+    mpq_t *gv = NULL, *ax = NULL;
+    long j, nv = 0, na = 0;
+    fk_status st;
+
+    memset(d, 0, sizeof *d);
+    mpq_inits(d->by, d->boxmax, d->zb, d->dual, d->primal, d->value, NULL);
+    d->lp = lp;
+    d->c = c;
+    d->max = lp->sense == LP_MAX;
+    if (!lp->finalized) {
+        st = fk_fail(err, FK_EINVAL, NULL, "model not finalized");
+        goto fail;
+    }
+    if (c->m != lp->m || c->n != lp->n) {
+        st = fk_fail(err, FK_EINVAL, NULL,
+                     "certificate (%ld rows, %ld cols) does not fit the "
+                     "model (%ld, %ld)", c->m, c->n, lp->m, lp->n);
+        goto fail;
+    }
+    gv = fk_calloc((size_t)lp->n + 1, sizeof *gv);
+    ax = fk_calloc((size_t)lp->m + 1, sizeof *ax);
+    if (gv == NULL || ax == NULL) {
+        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        goto fail;
+    }
+    for (; nv < lp->n; nv++)
+        mpq_init(gv[nv]);
+    for (; na < lp->m; na++)
+        mpq_init(ax[na]);
+    if ((st = verify(d, gv, ax, err)) != FK_OK)
+        goto fail;
+    /* The model-sense objective of the point (with c0). */
+    cdot(lp, c->x, 0, d->value);
+    mpq_add(d->value, d->value, lp->objconst);
+    if ((st = list_make(&d->x, c->x, lp->n, err)) != FK_OK ||
+        (st = list_make(&d->y, c->y, lp->m, err)) != FK_OK ||
+        (st = list_make(&d->r, c->r, lp->n, err)) != FK_OK ||
+        (st = list_make(&d->g, gv, lp->n, err)) != FK_OK ||
+        (st = families(d, err)) != FK_OK)
+        goto fail;
+    goto out;
+fail:
+    prf_doc_clear(d);
+out:
+    for (j = 0; j < nv; j++)
+        mpq_clear(gv[j]);
+    for (j = 0; j < na; j++)
+        mpq_clear(ax[j]);
+    free(gv);
+    free(ax);
+    return st;
+}
+
+void prf_doc_clear(prf_doc *d)
+{
+    long k;
+    list_clear(&d->x);
+    list_clear(&d->y);
+    list_clear(&d->r);
+    list_clear(&d->g);
+    for (k = 0; k < d->nfam; k++)
+        free(d->fam[k].prefix);
+    free(d->fam);
+    d->fam = NULL;
+    d->nfam = 0;
+    /* Idempotent: the mpq fields are cleared once, then marked. */
+    if (d->lp != NULL)
+        mpq_clears(d->by, d->boxmax, d->zb, d->dual, d->primal, d->value,
+                   NULL);
+    d->lp = NULL;
+}
+
+/* "1/2 x NAME" with the sign folded into the sentence by the caller. */
+void prf_doc_combination(FILE *f, const prf_doc *d, const prf_style *s,
+                         long top)
+{
+    long k, n = d->y.n, shown = n < top ? n : top;
+    if (n == 0)
+        return;
+    fputs("adding ", f);
+    for (k = 0; k < shown; k++) {
+        if (k > 0)
+            fputs(k == n - 1 ? " and " : ", ", f);
+        fputs(s->math_on, f);
+        s->num(f, d->y.e[k].v);
+        fputs(s->times, f);
+        s->name(f, d->lp->rname[d->y.e[k].idx]);
+        fputs(s->math_off, f);
+    }
+    if (shown < n)
+        fprintf(f, " and %ld more row%s (smaller multipliers, all listed "
+                   "in the certificate)", n - shown, n - shown == 1 ? "" : "s");
+}
+
+/* One term of a linear form: " - 1/2 NAME"; the first without " + ". */
+static void term(FILE *f, const prf_style *s, int first, const mpq_t v,
+                 const char *name)
+{
+    mpq_t a;
+    mpq_init(a);
+    mpq_abs(a, v);
+    if (mpq_sgn(v) < 0)
+        fputs(first ? "-" : " - ", f);
+    else if (!first)
+        fputs(" + ", f);
+    if (mpq_cmp_ui(a, 1, 1) != 0) {
+        s->num(f, a);
+        fputs(s->juxt, f);
+    }
+    s->name(f, name);
+    mpq_clear(a);
+}
+
+void prf_doc_form(FILE *f, const prf_doc *d, const prf_list *l,
+                  const prf_style *s, long maxterms)
+{
+    long k;
+    if (l->n == 0) {
+        fputs("0", f);
+        return;
+    }
+    for (k = 0; k < l->n && k < maxterms; k++)
+        term(f, s, k == 0, l->e[k].v, d->lp->cname[l->e[k].idx]);
+    if (k < l->n)
+        fprintf(f, s->more_terms, l->n - k);
+}
+
+void prf_doc_row(FILE *f, const prf_doc *d, long i, const prf_style *s,
+                 long maxterms)
+{
+    const lp_model *lp = d->lp;
+    long k, b = lp->rbeg[i], e = lp->rbeg[i + 1];
+    int lo = lp->rlo_fin[i], hi = lp->rhi_fin[i];
+    int eq = lo && hi && mpq_equal(lp->rlo[i], lp->rhi[i]);
+    if (lo && hi && !eq) {
+        s->num(f, lp->rlo[i]);
+        fprintf(f, " %s ", s->le);
+    }
+    if (e == b)
+        fputs("0", f);
+    for (k = b; k < e && k - b < maxterms; k++)
+        term(f, s, k == b, lp->rval[k], lp->cname[lp->cidx[k]]);
+    if (k < e)
+        fprintf(f, s->more_terms, e - k);
+    if (eq) {
+        fprintf(f, " %s ", s->eq);
+        s->num(f, lp->rlo[i]);
+    } else if (hi) {
+        fprintf(f, " %s ", s->le);
+        s->num(f, lp->rhi[i]);
+    } else if (lo) {
+        fprintf(f, " %s ", s->ge);
+        s->num(f, lp->rlo[i]);
+    } else {
+        fputs(" (free row: no constraint)", f);
+    }
+}

@@ -1,0 +1,173 @@
+#!/bin/sh
+# t-proof-doc.sh: the proof appendices and the Coq export, checked by the
+# outside tools that read them.
+#  - every certificate of every built-in case: --latex-doc compiles with
+#    latexmk -pdf, and pdftotext of the PDF states the certificate's
+#    verdict; --markdown states it too;
+#  - coqc accepts the Coq export of the small cases and of Netlib afiro
+#    (optimal) and galenet (infeasible), and rejects an export whose
+#    multiplier was changed;
+#  - a model whose names hold TeX, Coq and Markdown syntax is rendered
+#    harmlessly: LaTeX compiles with no injected text, coqc accepts.
+# Skips (not fails) when latexmk/pdflatex/pdftotext or coqc are missing.
+. tests/cli/lib.sh
+
+have() { command -v "$1" >/dev/null 2>&1; }
+HAVE_TEX=0; have latexmk && have pdflatex && have pdftotext && HAVE_TEX=1
+HAVE_COQ=0; have coqc && HAVE_COQ=1
+[ $HAVE_TEX = 1 ] || skip latex "latexmk/pdflatex/pdftotext not installed (apt-get install texlive-latex-base latexmk poppler-utils)"
+[ $HAVE_COQ = 1 ] || skip coq "coqc not installed (apt-get install coq)"
+
+# One LaTeX document in its own directory (latexmk writes aux files).
+tex_ok() { # tex_ok LABEL FILE.tex VERDICT
+    d=$(dirname "$2"); b=$(basename "$2" .tex)
+    if ! (cd "$d" && latexmk -pdf -interaction=nonstopmode -halt-on-error "$b.tex" > latexmk.log 2>&1); then
+        fail "$1" "latexmk failed: $(grep -m1 '^!' "$d/$b.log" 2>/dev/null)"; return 1
+    fi
+    pdftotext "$d/$b.pdf" "$d/$b.txt" 2>/dev/null
+    if ! tr '\n' ' ' < "$d/$b.txt" | grep -q "Verdict: $3"; then
+        fail "$1" "PDF text does not say 'Verdict: $3'"; return 1
+    fi
+    return 0
+}
+
+COQ=$TMP/coq
+mkdir -p "$COQ"
+if [ $HAVE_COQ = 1 ]; then
+    cp proofs/coq/FarkasCheck.v "$COQ/"
+    if grep -nE 'Admitted|^ *(Axiom|Parameter|Conjecture)' "$COQ/FarkasCheck.v"; then
+        fail coq-checker "FarkasCheck.v admits or assumes something"
+    elif (cd "$COQ" && coqc -Q . Farkas FarkasCheck.v) > "$TMP/coq.log" 2>&1; then
+        ok "coq checker FarkasCheck.v compiles, no Admitted"
+    else
+        fail coq-checker "$(head -n 3 "$TMP/coq.log")"; HAVE_COQ=0
+    fi
+fi
+coq_ok() { # coq_ok FILE.v: 0 if coqc accepts
+    (cd "$COQ" && timeout 120 coqc -Q . Farkas "$1") > "$TMP/coqc.log" 2>&1
+}
+
+# All certificates of the built-in cases.
+"$FARKAS" case list > "$TMP/list" 2>/dev/null || { skip cases "no 'case' command"; finish; exit $?; }
+runs="notrade|notrade --p 2/3 --q 3/4|notrade cases/data/common-prior.tsp|concordance|concordance cases/data/common-prior.tsp"
+for g in cases/data/*.nfg; do runs="$runs|minmax $g"; done
+grep -q '^szentes' "$TMP/list" && runs="$runs|szentes"
+grep -q '^yamashita' "$TMP/list" && runs="$runs|yamashita"
+IFS='|'; set -- $runs; unset IFS
+k=0; ncases=0; ncoq=0; ntex=0
+for r in "$@"; do
+    k=$((k + 1))
+    # shellcheck disable=SC2086
+    if ! "$FARKAS" case $r --out "$TMP/c$k" --quiet > "$TMP/log" 2>&1; then
+        fail "case $r" "exit $?"; continue
+    fi
+    first=1
+    for pair in $(grep '^certificate: ' "$TMP/log" | awk '{ print $2 "|" $3 }'); do
+        m=${pair%%|*}; c=${pair#*|}
+        name=$(basename "$c" .cert)
+        verdict=$(sed -n 's/^status //p' "$c")
+        d=$TMP/tex/$name; mkdir -p "$d"
+        if ! "$FARKAS" proof "$m" "$c" --latex-doc "$d/a.tex" --markdown "$d/a.md" 2> "$TMP/err"; then
+            fail "$name" "proof: $(head -n 1 "$TMP/err")"; continue
+        fi
+        grep -q "Verdict: $verdict" "$d/a.md" || { fail "$name" "markdown lacks 'Verdict: $verdict'"; continue; }
+        # Time: the sanitizer run (quick) compiles one document per case
+        # run; Coq takes the first certificate of each run and every
+        # infeasible one under 200 rows (not the enumerations).
+        if [ $HAVE_TEX = 1 ] && { [ $first = 1 ] || ! quick; }; then
+            tex_ok "$name" "$d/a.tex" "$verdict" || continue
+            ntex=$((ntex + 1))
+        fi
+        if [ $HAVE_COQ = 1 ] && ! quick && { [ $first = 1 ] || [ "$verdict" = infeasible ]; } &&
+           [ "$(sed -n 's/^rows //p' "$c")" -lt 200 ]; then
+            v=case_$(echo "$name" | tr -c 'A-Za-z0-9_\n' '_')
+            "$FARKAS" proof "$m" "$c" --coq "$COQ/$v.v" 2> "$TMP/err" || { fail "$name" "coq export: $(head -n 1 "$TMP/err")"; continue; }
+            coq_ok "$v.v" || { fail "$name" "coqc rejects: $(grep -m1 Error "$TMP/coqc.log")"; continue; }
+            ncoq=$((ncoq + 1))
+        fi
+        ncases=$((ncases + 1))
+        first=0
+    done
+done
+ok "built-in cases: $ncases appendices state their verdict, $ntex compiled by pdflatex, $ncoq Coq exports accepted by coqc"
+
+# Netlib: afiro (optimal) and galenet (infeasible), both through coqc.
+D=$FK_SHARED/data
+for m in "$D/netlib/afiro.mps" "$D/netlib-infeas/galenet.mps"; do
+    n=$(basename "$m" .mps)
+    [ -f "$m" ] || { skip "$n" "$m not found"; continue; }
+    "$FARKAS" solve "$m" --cert "$TMP/$n.cert" --quiet > /dev/null 2>&1 || { fail "$n" "solve failed"; continue; }
+    verdict=$(sed -n 's/^status //p' "$TMP/$n.cert")
+    d=$TMP/tex/$n; mkdir -p "$d"
+    "$FARKAS" proof "$m" "$TMP/$n.cert" --latex-doc "$d/a.tex" --coq "$COQ/$n.v" 2> "$TMP/err" || { fail "$n" "proof: $(head -n 1 "$TMP/err")"; continue; }
+    if [ $HAVE_TEX = 1 ]; then tex_ok "$n latex" "$d/a.tex" "$verdict" && ok "$n latex ($verdict)"; fi
+    if [ $HAVE_COQ = 1 ]; then
+        coq_ok "$n.v" && ok "$n coqc accepts ($verdict)" || fail "$n" "coqc rejects: $(grep -m1 Error "$TMP/coqc.log")"
+        # Corrupt the first nonzero multiplier (append a digit to its numerator).
+        awk '/end multipliers/ { b = 0 } b && !d && /^  \(-?[1-9]/ { sub(/\(-?[1-9][0-9]*/, "&1"); d = 1 }
+             /begin multipliers/ { b = 1 } { print }' "$COQ/$n.v" > "$COQ/${n}_bad.v"
+        if cmp -s "$COQ/$n.v" "$COQ/${n}_bad.v"; then fail "$n corrupt" "no multiplier changed"
+        elif coq_ok "${n}_bad.v"; then fail "$n corrupt" "coqc accepted a corrupted multiplier"
+        else ok "$n: coqc rejects a corrupted multiplier"; fi
+    fi
+done
+
+# Hostile names: TeX, Coq and Markdown syntax in row, column and model names.
+H=$TMP/host; mkdir -p "$H"
+cat > "$H/h.mps" <<'MPS'
+NAME hostile\def\x{1}
+ROWS
+ N obj
+ G a}\input{/etc/passwd}
+ L x*)Axiom_False:False.(*
+ L |pipe|<b>`code`
+COLUMNS
+    $x^{\jobname}$ obj 1
+    $x^{\jobname}$ a}\input{/etc/passwd} 1
+    $x^{\jobname}$ x*)Axiom_False:False.(* 1
+    $x^{\jobname}$ |pipe|<b>`code` 1
+    y"%&#~_(*"*) obj 2
+    y"%&#~_(*"*) a}\input{/etc/passwd} 1
+    y"%&#~_(*"*) x*)Axiom_False:False.(* -1
+    y"%&#~_(*"*) |pipe|<b>`code` 1
+RHS
+    rhs a}\input{/etc/passwd} 1
+    rhs x*)Axiom_False:False.(* 3
+    rhs |pipe|<b>`code` RHSVAL
+ENDATA
+MPS
+for kind in infeasible optimal; do
+    val=1/2; [ $kind = optimal ] && val=5
+    sed "s|RHSVAL|$val|" "$H/h.mps" > "$H/$kind.mps"
+    "$FARKAS" solve "$H/$kind.mps" --cert "$H/$kind.cert" --quiet > /dev/null 2>&1
+    got=$(sed -n 's/^status //p' "$H/$kind.cert" 2>/dev/null)
+    [ "$got" = "$kind" ] || { fail "hostile $kind" "solve gave '$got'"; continue; }
+    mkdir -p "$H/$kind"
+    "$FARKAS" proof "$H/$kind.mps" "$H/$kind.cert" --latex-doc "$H/$kind/a.tex" \
+        --markdown "$H/$kind/a.md" --coq "$COQ/hostile_$kind.v" 2> "$TMP/err" || { fail "hostile $kind" "proof: $(head -n 1 "$TMP/err")"; continue; }
+    # Markdown: every special is backslash-escaped, no raw HTML tag.
+    if grep -q '<b>' "$H/$kind/a.md" || ! grep -qF 'a\}\\input\{\/etc\/passwd\}' "$H/$kind/a.md"; then
+        fail "hostile $kind markdown" "a name reached the Markdown unescaped"
+    else ok "hostile $kind markdown escaped"; fi
+    if [ $HAVE_TEX = 1 ] && tex_ok "hostile $kind latex" "$H/$kind/a.tex" "$kind"; then
+        t=$H/$kind/a.txt
+        if grep -q 'root:' "$t" || ! grep -qF 'a}\input{/etc/passwd}' "$t" || ! grep -qF 'x*)Axiom_False:False.(*' "$t"; then
+            fail "hostile $kind latex" "names not printed verbatim or /etc/passwd injected"
+        else ok "hostile $kind latex: names printed verbatim, nothing injected"; fi
+    fi
+    if [ $HAVE_COQ = 1 ]; then
+        if grep -q '^[^(]*Axiom' "$COQ/hostile_$kind.v"; then fail "hostile $kind coq" "a name escaped its comment"
+        elif coq_ok "hostile_$kind.v"; then ok "hostile $kind: coqc accepts"
+        else fail "hostile $kind coq" "$(grep -m1 Error "$TMP/coqc.log")"; fi
+    fi
+done
+
+# A certificate that does not prove its claim gets no appendix.
+if [ -f "$TMP/galenet.cert" ]; then
+    awk '/^y / && !d { $3 = "-" $3; sub(/--/, "", $3); d = 1 } { print }' "$TMP/galenet.cert" > "$TMP/bad.cert"
+    if "$FARKAS" proof "$D/netlib-infeas/galenet.mps" "$TMP/bad.cert" --latex "$TMP/bad.tex" 2> "$TMP/err"; then
+        fail "wrong certificate" "an appendix was written"
+    elif [ -f "$TMP/bad.tex" ]; then fail "wrong certificate" "file left behind"
+    else ok "wrong certificate refused: $(head -n 1 "$TMP/err")"; fi
+fi
+finish
