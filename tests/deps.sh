@@ -3,12 +3,13 @@
 # As root it installs what is missing with apt-get; otherwise it names the
 # exact packages to install and fails.
 #   build: libgmp-dev libmpfr-dev
-#   test:  build's, plus z3 (the SMT cross-check), coq (coqc checks the
+#   test:  build's, plus the third-party checkers the tests run: z3 (SMT
+#          exports), valgrind (leak check of the CLI), coq (coqc checks the
 #          Coq exports), texlive-latex-base latexmk poppler-utils (the LaTeX
 #          appendices compile; pdftotext reads their verdict)
 set -u
 need="libgmp-dev libmpfr-dev"
-[ "${1:-build}" = test ] && need="$need z3 valgrind"
+[ "${1:-build}" = test ] && need="$need z3 valgrind coq texlive-latex-base latexmk poppler-utils"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
