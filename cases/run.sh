@@ -2,7 +2,8 @@
 # cases/run.sh BUILD_DIR: the body of `make run`.  Runs every built-in
 # theorem instance with BUILD_DIR/farkas, writing models and certificates to
 # out/cases/, re-checks every certificate with `farkas check` (a separate
-# process reading the written files), and prints one verdict table:
+# process reading the written files), writes its proof appendix next to it
+# (NAME.md and NAME.tex, a LaTeX section to \input), and prints one table:
 #   case, claim, verdict, key exact values, certificates checked, seconds.
 # Exit status non-zero if any case fails or any certificate is rejected.
 set -u
@@ -37,7 +38,13 @@ one() {
     for pair in $(grep '^certificate: ' "$log" | awk '{ print $2 "|" $3 }'); do
         m=${pair%%|*}; c=${pair#*|}
         n=$((n + 1))
-        if "$F" check "$m" "$c" --quiet >/dev/null 2>&1; then okc=$((okc + 1)); fi
+        if "$F" check "$m" "$c" --quiet >/dev/null 2>&1; then
+            okc=$((okc + 1))
+            # the proof appendix a paper can include, next to the certificate
+            if ! "$F" proof "$m" "$c" --markdown "${c%.cert}.md" --latex "${c%.cert}.tex" >/dev/null 2>&1; then
+                okc=$((okc - 1)); echo "---- appendix of $c failed" >&2
+            fi
+        fi
     done
     if [ "$rc" -ne 0 ] || [ "$n" -eq 0 ] || [ "$okc" -ne "$n" ]; then
         bad=$((bad + 1)); status="NO"
@@ -74,7 +81,7 @@ fi
 "$F" case list | grep -q '^double-auction ' && one double-auction
 
 echo
-echo "verdict table (models and certificates in $OUT/; every certificate re-checked by 'farkas check')"
+echo "verdict table (models, certificates and appendices in $OUT/; every certificate re-checked by 'farkas check')"
 awk -F'\t' '{
     printf "\n%-12s %s\n", $1, $2
     printf "  claim:    %s\n", $3
