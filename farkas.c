@@ -16,6 +16,7 @@
 #include "lp_io.h"
 #include "prf.h"
 #include "rat.h"
+#include "solve.h"
 #include "spx.h"
 
 static int usage_error(const char *fmt, const char *arg)
@@ -45,13 +46,13 @@ static int cmd_solve(int argc, char **argv)
     const char *file = NULL, *cert = NULL;
     int quiet = 0, force_max = 0, force_min = 0, i, rc = 2;
     lp_model *lp = NULL;
-    spx_opts opts;
+    solve_opts opts;
     spx_result res;
     fk_err err;
     fk_status st;
 
     fk_err_clear(&err);
-    spx_opts_default(&opts);
+    solve_opts_default(&opts);
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--cert") == 0 && i + 1 < argc)
             cert = argv[++i];
@@ -63,6 +64,8 @@ static int cmd_solve(int argc, char **argv)
             quiet = 1;
         else if (strcmp(argv[i], "--verbose") == 0)
             opts.verbose = 1;
+        else if (strcmp(argv[i], "--pure") == 0)
+            opts.pure = 1;
         else if (strcmp(argv[i], "--time-limit") == 0 && i + 1 < argc) {
             char *end;
             opts.time_limit = strtod(argv[++i], &end);
@@ -76,7 +79,7 @@ static int cmd_solve(int argc, char **argv)
             return usage_error("solve: unexpected argument '%s'", argv[i]);
     }
     if (!file)
-        return usage_error("%s", "usage: farkas solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S]");
+        return usage_error("%s", "usage: farkas solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose] [--pure]");
     if (force_max && force_min)
         return usage_error("%s", "solve: --max and --min exclude each other");
     /* A certificate speaks about the model file as it is, sense included,
@@ -95,7 +98,7 @@ static int cmd_solve(int argc, char **argv)
     if (force_min)
         lp->sense = LP_MIN;
     spx_result_init(&res);
-    st = spx_solve(&res, lp, &opts, &err);
+    st = solve_lp(&res, lp, &opts, NULL, &err);
     if (st) {
         fk_err_print(&err);
         goto done;
@@ -152,16 +155,18 @@ static const struct {
     const char *help;
 } cmds[] = {
     {"solve", cmd_solve,
-     "solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose]\n"
-     "        solve an LP (.mps or .lp) exactly; print the status and the exact objective;\n"
+     "solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose] [--pure]\n"
+     "        solve an LP (.mps or .lp) exactly; print the status and the exact objective\n"
+     "        (a double-precision phase proposes the basis; --pure: rational simplex only);\n"
      "        --cert writes a certificate that `farkas check` verifies"},
     {"check", cmd_check,
      "check MODEL CERT [--quiet]\n"
      "        verify a certificate against the original model file with the independent\n"
      "        checker: exit 0 accepted, 1 rejected (first failing condition printed), 2 unreadable"},
     {"proof", cmd_proof,
-     "proof MODEL CERT --smt OUT.smt2\n"
-     "        export a certificate for a third-party checker (SMT-LIB 2 for z3)"},
+     "proof MODEL CERT (--latex OUT.tex | --latex-doc OUT.tex | --markdown OUT.md | --coq OUT.v | --smt OUT.smt2)\n"
+     "        turn a certificate into a proof appendix (LaTeX section or whole document,\n"
+     "        Markdown) or an export a third party checks (Coq with proofs/coq/FarkasCheck.v, z3)"},
     {"case", case_cmd,
      "case NAME [ARGS] [--out DIR] [--quiet] | case list\n"
      "        verify a built-in theorem instance (certificates written to DIR, default out/cases)"},

@@ -2,9 +2,11 @@
  *
  * The oracle is shared/data/netlib/REFERENCE.md, read at run time: Koch's
  * (2004) values to 32 significant digits and, where the table gives it in full, the exact
- * rational QSopt_ex printed.  Each instance is solved by the pure rational
- * simplex under a time limit; one that does not finish is reported as
- * skipped, by name, never silently dropped.  Every answer's certificate is
+ * rational QSopt_ex printed.  Each instance is solved twice through
+ * solve_lp(): by the pure rational simplex under a time limit (one that does
+ * not finish is reported as skipped, by name, never silently dropped), and
+ * by the fast path (float phase, then exact phase from its basis), which
+ * must solve every instance: a time-out there is a failure.  Every answer's certificate is
  * written and must be accepted by the independent checker; the infeasible
  * set must come out infeasible with an accepted Farkas certificate. */
 #include <stdio.h>
@@ -17,29 +19,34 @@
 #include "check/chk.h"
 #include "lp_io.h"
 #include "rat.h"
+#include "solve.h"
 #include "spx.h"
 #include "testlib.h"
 
 int test_netlib(fk_rng *r);
+int test_netlib_fast(fk_rng *r);
 int test_netlib_infeasible(fk_rng *r);
 
-static double limit_seconds(void)
+static double limit_seconds(int pure)
 {
-    const char *s = getenv("FK_NETLIB_LIMIT");
+    const char *s = getenv(pure ? "FK_NETLIB_LIMIT" : "FK_NETLIB_FAST_LIMIT");
     double v = s ? atof(s) : 0;
     if (v > 0)
         return v;
+    /* the fast path's budget is a hang guard, not a skip threshold */
+    if (!pure)
+        return 300;
     return tl_quick() ? 5 : 20;
 }
 
 /* Solve path; write and check its certificate.  Returns the spx status or
  * -1 on error (reported). */
 static int solve_and_check(const char *name, const char *path, mpq_t val,
-                           long *mout, double *secs)
+                           long *mout, double *secs, int pure)
 {
     lp_model *lp = NULL;
     spx_result res;
-    spx_opts o;
+    solve_opts o;
     fk_err err;
     char cert[512];
     int st = -1, rc;
@@ -51,10 +58,11 @@ static int solve_and_check(const char *name, const char *path, mpq_t val,
         goto done;
     }
     *mout = lp->m;
-    spx_opts_default(&o);
-    o.time_limit = limit_seconds();
+    solve_opts_default(&o);
+    o.time_limit = limit_seconds(pure);
+    o.pure = pure;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (spx_solve(&res, lp, &o, &err)) {
+    if (solve_lp(&res, lp, &o, NULL, &err)) {
         tl_report(name, TL_FAIL, "solve: %s", err.msg);
         goto done;
     }
@@ -161,7 +169,7 @@ static int cells(char *line, char **cell, int max)
     return n;
 }
 
-int test_netlib(fk_rng *r)
+static int netlib_run(int pure)
 {
     char path[1024], line[4096];
     FILE *f;
@@ -179,18 +187,20 @@ int test_netlib(fk_rng *r)
         if (n < 7 || strcmp(c[0], "instance") == 0 || c[0][0] == '-' ||
             strchr(c[4], 'e') == NULL)
             continue;
-        snprintf(name, sizeof name, "netlib %s", c[0]);
+        snprintf(name, sizeof name, "netlib%s %s", pure ? "" : "-fast", c[0]);
         snprintf(mps, sizeof mps, "%s/data/netlib/%s.mps", tl_shared(), c[0]);
-        if (tl_quick() && atol(c[1]) > 250) {
+        if (pure && tl_quick() && atol(c[1]) > 250) {
             tl_report(name, TL_SKIP, "quick run: %s rows (the full run solves it)", c[1]);
             continue;
         }
         nrows++;
         mpq_init(v);
         mpq_init(ex);
-        st = solve_and_check(c[0], mps, v, &m, &secs);
-        if (st == SPX_TIME_LIMIT) {
-            tl_report(name, TL_SKIP, "not solved by the pure rational simplex within %.0f s", limit_seconds());
+        st = solve_and_check(c[0], mps, v, &m, &secs, pure);
+        if (st == SPX_TIME_LIMIT && !pure) {
+            tl_report(name, TL_FAIL, "fast path did not finish within %.0f s", limit_seconds(pure));
+        } else if (st == SPX_TIME_LIMIT) {
+            tl_report(name, TL_SKIP, "not solved by the pure rational simplex within %.0f s", limit_seconds(pure));
         } else if (st == SPX_OPTIMAL) {
             int ok = agrees_koch(v, c[4]);
             /* a full exact rational in the table must match exactly */
@@ -211,8 +221,19 @@ int test_netlib(fk_rng *r)
         mpq_clear(ex);
     }
     fclose(f);
-    (void)r;
     return nrows ? TL_RESULT() : TL_SKIP;
+}
+
+int test_netlib(fk_rng *r)
+{
+    (void)r;
+    return netlib_run(1);
+}
+
+int test_netlib_fast(fk_rng *r)
+{
+    (void)r;
+    return netlib_run(0);
 }
 
 int test_netlib_infeasible(fk_rng *r)
@@ -220,27 +241,31 @@ int test_netlib_infeasible(fk_rng *r)
     static const char *names[] = {"galenet", "woodinfe", "forest6", "klein1",
                                   "ex72a", "box1"};
     size_t k;
-    for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-        char mps[1024], name[300];
-        long m = 0;
-        double secs = 0;
-        int st;
-        mpq_t v;
-        snprintf(name, sizeof name, "netlib-infeas %s", names[k]);
-        snprintf(mps, sizeof mps, "%s/data/netlib-infeas/%s.mps", tl_shared(), names[k]);
-        if (access(mps, R_OK) != 0) {
-            tl_report(name, TL_SKIP, "%s not found", mps);
-            continue;
+    int pure;
+    /* both paths: pure rational first, then the fast one */
+    for (pure = 1; pure >= 0; pure--) {
+        for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+            char mps[1024], name[300];
+            long m = 0;
+            double secs = 0;
+            int st;
+            mpq_t v;
+            snprintf(name, sizeof name, "netlib-infeas%s %s", pure ? "" : "-fast", names[k]);
+            snprintf(mps, sizeof mps, "%s/data/netlib-infeas/%s.mps", tl_shared(), names[k]);
+            if (access(mps, R_OK) != 0) {
+                tl_report(name, TL_SKIP, "%s not found", mps);
+                continue;
+            }
+            mpq_init(v);
+            st = solve_and_check(names[k], mps, v, &m, &secs, pure);
+            if (st == SPX_TIME_LIMIT)
+                tl_report(name, pure ? TL_SKIP : TL_FAIL, "not solved within %.0f s", limit_seconds(pure));
+            else if (st == SPX_INFEASIBLE)
+                tl_report(name, TL_PASS, "infeasible, Farkas certificate accepted (%.2f s)", secs);
+            else if (st >= 0)
+                tl_report(name, TL_FAIL, "status %s, expected infeasible", spx_status_str((spx_status)st));
+            mpq_clear(v);
         }
-        mpq_init(v);
-        st = solve_and_check(names[k], mps, v, &m, &secs);
-        if (st == SPX_TIME_LIMIT)
-            tl_report(name, TL_SKIP, "not solved within %.0f s", limit_seconds());
-        else if (st == SPX_INFEASIBLE)
-            tl_report(name, TL_PASS, "infeasible, Farkas certificate accepted (%.2f s)", secs);
-        else if (st >= 0)
-            tl_report(name, TL_FAIL, "status %s, expected infeasible", spx_status_str((spx_status)st));
-        mpq_clear(v);
     }
     (void)r;
     return TL_RESULT();

@@ -1,0 +1,145 @@
+#!/bin/sh
+# bench/run.sh BUILD_DIR: farkas against its peers on shared/data/netlib.
+#
+# For every instance: farkas (fast path: float phase, exact phase from its
+# basis), farkas --pure (rational simplex only), QSopt_ex `esolver -O`
+# (exact), `glpsol --exact` (exact) and `clp` (double: the speed limit).
+# Each run is wall-clock timed under `timeout`; farkas's exact objective is
+# checked against REFERENCE.md (Koch's values, 32 significant digits, which
+# exclude the objective constant: see tests/exact/t-netlib.c on e226).
+# Prints a table and the geometric means of farkas/peer over the instances
+# both solved.  Peers are installed (apt) when missing and possible.
+#
+# Environment: FK_SHARED (default ../shared), BENCH_TIMEOUT (seconds per
+# run, default 30), BENCH_PURE_TIMEOUT (default 20), BENCH_ONLY (space-
+# separated instance names).
+set -u
+B=${1:-build}
+FARKAS=$B/farkas
+if [ -z "${FK_SHARED:-}" ]; then FK_SHARED=../shared; fi
+D=$FK_SHARED/data/netlib
+REF=$D/REFERENCE.md
+TO=${BENCH_TIMEOUT:-30}
+PTO=${BENCH_PURE_TIMEOUT:-20}
+[ -x "$FARKAS" ] || { echo "bench: $FARKAS not built" >&2; exit 2; }
+[ -f "$REF" ] || { echo "bench: $REF not found (set FK_SHARED)" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "bench: python3 is needed to check objectives" >&2; exit 2; }
+
+# peers: install what is missing (Debian packages), else run without them
+missing=""
+command -v esolver >/dev/null || missing="$missing qsopt-ex"
+command -v glpsol >/dev/null || missing="$missing glpk-utils"
+command -v clp >/dev/null || missing="$missing coinor-clp"
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "bench: installing$missing" >&2
+        apt-get install -y $missing >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y $missing >/dev/null 2>&1)
+    else
+        echo "bench: missing peers:$missing (install them as root: apt-get install -y$missing)" >&2
+    fi
+fi
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+now() { date +%s.%N; }
+# run_timed LIMIT OUTFILE CMD...: prints seconds, or "t/o" / "err"
+run_timed() {
+    lim=$1; out=$2; shift 2
+    t0=$(now)
+    timeout "$lim" "$@" >"$out" 2>&1
+    rc=$?
+    t1=$(now)
+    if [ $rc -eq 124 ]; then echo "t/o"; elif [ $rc -ne 0 ]; then echo "err"; else
+        echo "$t1 $t0" | awk '{printf "%.3f", $1 - $2}'; fi
+}
+
+# check_obj MPS OUTFILE KOCH: "ok" if farkas's exact objective minus the
+# model's objective constant is within half a unit of Koch's 32nd digit.
+check_obj() {
+    python3 - "$1" "$2" "$3" <<'EOF'
+import sys
+from fractions import Fraction
+mps, out, koch = sys.argv[1:4]
+val = None
+for line in open(out):
+    if line.startswith("optimal"):
+        val = Fraction(line.split()[1])
+if val is None:
+    print("no-answer"); sys.exit()
+# objective constant = -(RHS of the first N row), as farkas and Koch read MPS
+obj, sec, c0 = None, None, Fraction(0)
+for line in open(mps):
+    if not line.strip() or line.startswith("*"):
+        continue
+    if not line[0].isspace():
+        sec = line.split()[0]
+        continue
+    t = line.split()
+    if sec == "ROWS" and t[0] == "N" and obj is None:
+        obj = t[1]
+    elif sec == "RHS":
+        for k in range(len(t) - 2, -1, -1):
+            if t[k] == obj:
+                c0 = -Fraction(t[k + 1])
+                break
+v = val - c0
+m, e = koch.lower().split("e")
+k = Fraction(m) * Fraction(10) ** int(e)
+ulp = Fraction(10) ** (int(e) - 32) / 2
+print("ok" if abs(v - k) <= ulp else "WRONG")
+EOF
+}
+
+printf '%-9s %5s %5s | %9s %9s %9s %9s %9s | %s\n' instance rows cols farkas pure esolver glpsol-ex clp objective
+echo "----------------------------------------------------------------------------------------------"
+res=$tmp/results
+: > "$res"
+grep '^| [a-z0-9]* |' "$REF" | while IFS='|' read -r _ name rows cols nnz koch rest; do
+    name=$(echo $name); rows=$(echo $rows); cols=$(echo $cols); koch=$(echo $koch)
+    case "$koch" in *e*) ;; *) continue ;; esac
+    if [ -n "${BENCH_ONLY:-}" ]; then
+        case " $BENCH_ONLY " in *" $name "*) ;; *) continue ;; esac
+    fi
+    f=$D/$name.mps
+    [ -f "$f" ] || continue
+    tf=$(run_timed "$TO" "$tmp/f.out" "$FARKAS" solve "$f" --quiet)
+    chk=$(check_obj "$f" "$tmp/f.out" "$koch")
+    tp=$(run_timed "$PTO" "$tmp/p.out" "$FARKAS" solve "$f" --quiet --pure)
+    if [ "$tp" != "t/o" ] && [ "$tp" != "err" ] && [ "$(check_obj "$f" "$tmp/p.out" "$koch")" != ok ]; then
+        tp="WRONG"
+    fi
+    te=-; tg=-; tc=-
+    if command -v esolver >/dev/null; then
+        te=$(cd "$tmp" && run_timed "$TO" "$tmp/e.out" esolver -O "$tmp/e.sol" "$f")
+        # esolver exits 0 on most failures: require its success line
+        case "$te" in t/o|err) ;; *) grep -q "Problem Solved Exactly" "$tmp/e.out" || te=err ;; esac
+    fi
+    command -v glpsol >/dev/null && tg=$(run_timed "$TO" "$tmp/g.out" glpsol --exact --mps "$f")
+    command -v clp >/dev/null && tc=$(run_timed "$TO" "$tmp/c.out" clp "$f" -solve)
+    printf '%-9s %5s %5s | %9s %9s %9s %9s %9s | %s\n' "$name" "$rows" "$cols" "$tf" "$tp" "$te" "$tg" "$tc" "$chk"
+    echo "$name $tf $tp $te $tg $tc $chk" >> "$res"
+done
+echo "----------------------------------------------------------------------------------------------"
+# geometric means of farkas(fast)/peer over instances both finished; a
+# time below 1 ms is taken as 1 ms (process start-up dominates anyway)
+awk '
+function num(s) { return (s ~ /^[0-9.]+$/) ? (s < 0.001 ? 0.001 : s) : -1 }
+{
+    f = num($2); n++
+    if ($7 == "ok") ok++
+    for (k = 3; k <= 6; k++) {
+        p = num($k)
+        if (p > 0) solved[k]++
+        if (f > 0 && p > 0) { s[k] += log(f / p); c[k]++ }
+    }
+    if (f > 0) { fs++; ft += log(f) }
+}
+END {
+    split("x x pure esolver glpsol-exact clp", nm, " ")
+    printf "farkas objectives checked against REFERENCE.md: %d/%d ok\n", ok, n
+    for (k = 3; k <= 6; k++)
+        if (c[k] > 0)
+            printf "geomean time ratio farkas/%-13s %8.3f  over %d instances (%s solved %d/%d in time)\n", nm[k], exp(s[k] / c[k]), c[k], nm[k], solved[k], n
+    if (fs > 0) printf "geomean farkas time %.3f s (%d/%d solved)\n", exp(ft / fs), fs, n
+    if (ok != n) exit 1
+}' "$res"

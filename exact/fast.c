@@ -1,0 +1,728 @@
+/* fast.c: double-precision bounded-variable revised simplex (see fast.h).
+ *
+ * Notation as in spx.c: w = (x, s), K = [A -I], K w = 0, l <= w <= u, the
+ * basis head[0..m-1], B = K[:, head], B w_B = -sum_{j nonbasic} K_j w_j.
+ * Everything here works on the scaled model
+ *     A' = R A C (R, C diagonal powers of two),  x' = C^{-1} x,  s' = R s,
+ * which has the same bases as the original, so the basis handed back needs
+ * no unscaling.  Powers of two make the scaling itself exact in double.
+ *
+ * B^{-1} = E_k ... E_1 (P^T L U)^{-1}: a dense LU with partial pivoting
+ * (stored column-major, zero entries skipped in every loop so that the
+ * mostly sparse Netlib bases factor in far less than m^3) plus an eta file
+ * of product-form updates, refactorised every FAST_REFACTOR updates or
+ * when an update looks unstable. */
+#include "fast.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define FAST_REFACTOR 64
+#define TOL_PRIMAL 1e-9   /* bound violation accepted as feasible (scaled) */
+#define TOL_DUAL 1e-9     /* reduced cost accepted as optimal (scaled, |c|<=1) */
+#define TOL_PIVOT 1e-9    /* smallest |alpha_p| the ratio test accepts */
+#define TOL_SING 1e-11    /* LU pivot below this: column dependent */
+#define TOL_DROP 1e-14    /* eta entries dropped */
+
+typedef struct {
+    long m, n, N;
+    /* scaled A, CSC */
+    long *cbeg, *ridx;
+    double *val;
+    double *rs, *cs;          /* row / column scale factors */
+    double *lo, *up, *c;      /* N, +-HUGE_VAL for infinite */
+    double cscale;            /* costs divided by this (max |c|) */
+    long *head, *pos;         /* m, N */
+    unsigned char *stat;      /* N */
+    double *x;                /* N */
+
+    /* dense LU of the last refactored basis: lu[i + k*m], rows permuted */
+    double *lu;
+    long *rperm;              /* rperm[k] = original row at LU row k */
+    /* eta file */
+    long ne, nealloc, nv, nvalloc;
+    long *ep, *ebeg, *ei;
+    double *ev;
+    long updates;
+
+    double *w1, *w2, *w3;     /* m work vectors */
+    double *d;                /* N reduced costs */
+} fws;
+
+static double now_sec(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void fast_opts_default(fast_opts *o)
+{
+    memset(o, 0, sizeof *o);
+}
+
+void fast_result_init(fast_result *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+void fast_result_clear(fast_result *r)
+{
+    spx_basis_clear(&r->basis);
+    memset(r, 0, sizeof *r);
+}
+
+const char *fast_status_str(fast_status s)
+{
+    switch (s) {
+    case FAST_OPTIMAL: return "optimal";
+    case FAST_INFEASIBLE: return "infeasible";
+    case FAST_UNBOUNDED: return "unbounded";
+    case FAST_ITER_LIMIT: return "iteration-limit";
+    case FAST_TIME_LIMIT: return "time-limit";
+    case FAST_FAILED: return "failed";
+    }
+    return "?";
+}
+
+static void fws_clear(fws *w)
+{
+    free(w->cbeg); free(w->ridx); free(w->val);
+    free(w->rs); free(w->cs);
+    free(w->lo); free(w->up); free(w->c);
+    free(w->head); free(w->pos); free(w->stat); free(w->x);
+    free(w->lu); free(w->rperm);
+    free(w->ep); free(w->ebeg); free(w->ei); free(w->ev);
+    free(w->w1); free(w->w2); free(w->w3); free(w->d);
+}
+
+/* Round to the nearest power of two (in the log sense), so that scaling
+ * by it is exact. */
+static double pow2_round(double s)
+{
+    int e;
+    if (!(s > 0) || !isfinite(s))
+        return 1.0;
+    frexp(s * 1.4142135623730951, &e); /* s*sqrt2 in [2^(e-1), 2^e) */
+    return ldexp(1.0, e - 1);
+}
+
+/* Geometric scaling: a few passes of r_i = 1/sqrt(min_j |a_ij| max_j |a_ij|)
+ * and likewise for columns, rounded to powers of two. */
+static void scale(fws *w, const double *a0)
+{
+    long m = w->m, n = w->n, i, j, k, pass;
+    double *rmin = w->w1, *rmax = w->w2;
+    for (i = 0; i < m; i++)
+        w->rs[i] = 1.0;
+    for (j = 0; j < n; j++)
+        w->cs[j] = 1.0;
+    for (pass = 0; pass < 6; pass++) {
+        for (i = 0; i < m; i++) {
+            rmin[i] = HUGE_VAL;
+            rmax[i] = 0;
+        }
+        for (j = 0; j < n; j++)
+            for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++) {
+                double v = fabs(a0[k]) * w->rs[w->ridx[k]] * w->cs[j];
+                i = w->ridx[k];
+                if (v < rmin[i]) rmin[i] = v;
+                if (v > rmax[i]) rmax[i] = v;
+            }
+        for (i = 0; i < m; i++)
+            if (rmax[i] > 0)
+                w->rs[i] /= sqrt(rmin[i] * rmax[i]);
+        for (j = 0; j < n; j++) {
+            double cmin = HUGE_VAL, cmax = 0;
+            for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++) {
+                double v = fabs(a0[k]) * w->rs[w->ridx[k]] * w->cs[j];
+                if (v < cmin) cmin = v;
+                if (v > cmax) cmax = v;
+            }
+            if (cmax > 0)
+                w->cs[j] /= sqrt(cmin * cmax);
+        }
+    }
+    for (i = 0; i < m; i++)
+        w->rs[i] = pow2_round(w->rs[i]);
+    for (j = 0; j < n; j++)
+        w->cs[j] = pow2_round(w->cs[j]);
+}
+
+static int fws_init(fws *w, const lp_model *lp, int do_scale)
+{
+    long m = lp->m, n = lp->n, N = m + n, j, i, k;
+    double *a0, cmax = 0;
+    memset(w, 0, sizeof *w);
+    w->m = m;
+    w->n = n;
+    w->N = N;
+    w->cbeg = fk_calloc((size_t)n + 1, sizeof *w->cbeg);
+    w->ridx = fk_calloc((size_t)lp->nnz + 1, sizeof *w->ridx);
+    w->val = fk_calloc((size_t)lp->nnz + 1, sizeof *w->val);
+    w->rs = fk_calloc((size_t)m + 1, sizeof *w->rs);
+    w->cs = fk_calloc((size_t)n + 1, sizeof *w->cs);
+    w->lo = fk_calloc((size_t)N + 1, sizeof *w->lo);
+    w->up = fk_calloc((size_t)N + 1, sizeof *w->up);
+    w->c = fk_calloc((size_t)N + 1, sizeof *w->c);
+    w->head = fk_calloc((size_t)m + 1, sizeof *w->head);
+    w->pos = fk_calloc((size_t)N + 1, sizeof *w->pos);
+    w->stat = fk_calloc((size_t)N + 1, 1);
+    w->x = fk_calloc((size_t)N + 1, sizeof *w->x);
+    w->lu = fk_calloc((size_t)m * (size_t)m + 1, sizeof *w->lu);
+    w->rperm = fk_calloc((size_t)m + 1, sizeof *w->rperm);
+    w->w1 = fk_calloc((size_t)m + 1, sizeof *w->w1);
+    w->w2 = fk_calloc((size_t)m + 1, sizeof *w->w2);
+    w->w3 = fk_calloc((size_t)m + 1, sizeof *w->w3);
+    w->d = fk_calloc((size_t)N + 1, sizeof *w->d);
+    if (!w->cbeg || !w->ridx || !w->val || !w->rs || !w->cs || !w->lo ||
+        !w->up || !w->c || !w->head || !w->pos || !w->stat || !w->x ||
+        !w->lu || !w->rperm || !w->w1 || !w->w2 || !w->w3 || !w->d)
+        return -1;
+    a0 = w->val;
+    for (j = 0; j <= n; j++)
+        w->cbeg[j] = lp->cbeg[j];
+    for (k = 0; k < lp->nnz; k++) {
+        w->ridx[k] = lp->ridx[k];
+        a0[k] = mpq_get_d(lp->val[k]);
+    }
+    if (do_scale) {
+        scale(w, a0);
+    } else {
+        for (i = 0; i < m; i++) w->rs[i] = 1.0;
+        for (j = 0; j < n; j++) w->cs[j] = 1.0;
+    }
+    for (j = 0; j < n; j++)
+        for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++)
+            w->val[k] = a0[k] * w->rs[w->ridx[k]] * w->cs[j];
+    for (j = 0; j < n; j++) {
+        w->lo[j] = lp->clo_fin[j] ? mpq_get_d(lp->clo[j]) / w->cs[j] : -HUGE_VAL;
+        w->up[j] = lp->chi_fin[j] ? mpq_get_d(lp->chi[j]) / w->cs[j] : HUGE_VAL;
+        w->c[j] = mpq_get_d(lp->obj[j]) * w->cs[j];
+        if (lp->sense == LP_MAX)
+            w->c[j] = -w->c[j];
+        if (fabs(w->c[j]) > cmax)
+            cmax = fabs(w->c[j]);
+    }
+    /* costs normalised to max 1 so that one dual tolerance fits all */
+    w->cscale = cmax > 0 ? cmax : 1.0;
+    for (j = 0; j < n; j++)
+        w->c[j] /= w->cscale;
+    for (i = 0; i < m; i++) {
+        w->lo[n + i] = lp->rlo_fin[i] ? mpq_get_d(lp->rlo[i]) * w->rs[i] : -HUGE_VAL;
+        w->up[n + i] = lp->rhi_fin[i] ? mpq_get_d(lp->rhi[i]) * w->rs[i] : HUGE_VAL;
+    }
+    return 0;
+}
+
+/* ---------- factorisation ---------- */
+
+/* Put nonbasic j at a bound (its preferred one if finite). */
+static void rest(fws *w, long j, int prefer)
+{
+    if (prefer == SPX_AT_UP && w->up[j] < HUGE_VAL)
+        w->stat[j] = SPX_AT_UP;
+    else if (w->lo[j] > -HUGE_VAL)
+        w->stat[j] = SPX_AT_LO;
+    else if (w->up[j] < HUGE_VAL)
+        w->stat[j] = SPX_AT_UP;
+    else
+        w->stat[j] = SPX_AT_ZERO;
+    w->x[j] = w->stat[j] == SPX_AT_LO ? w->lo[j]
+            : w->stat[j] == SPX_AT_UP ? w->up[j] : 0.0;
+    w->pos[j] = -1;
+}
+
+/* Dense LU of B with partial pivoting.  A column found dependent on the
+ * earlier ones is replaced by the logical of the row at its pivot position:
+ * that logical's column, -e_r with r not yet a pivot row, is untouched by
+ * the earlier eliminations, so the factorisation simply continues. */
+static void factor(fws *w)
+{
+    long m = w->m, k, i, j, p, r;
+    double *lu = w->lu;
+    long *nzl = (long *)NULL;
+    double piv;
+
+    memset(lu, 0, (size_t)m * (size_t)m * sizeof *lu);
+    for (k = 0; k < m; k++) {
+        j = w->head[k];
+        if (j < w->n) {
+            for (p = w->cbeg[j]; p < w->cbeg[j + 1]; p++)
+                lu[w->ridx[p] + k * m] = w->val[p];
+        } else {
+            lu[(j - w->n) + k * m] = -1.0;
+        }
+    }
+    for (i = 0; i < m; i++)
+        w->rperm[i] = i;
+    nzl = fk_calloc((size_t)m + 1, sizeof *nzl);
+    for (k = 0; k < m; k++) {
+        double *ck = lu + k * m, best = 0;
+        long nl = 0;
+        r = -1;
+        for (i = k; i < m; i++)
+            if (fabs(ck[i]) > best) {
+                best = fabs(ck[i]);
+                r = i;
+            }
+        if (best < TOL_SING) {
+            /* dependent: swap in the logical of the row at position k */
+            long lj = w->n + w->rperm[k], old = w->head[k];
+            /* old may be a logical already moved to an earlier position
+             * by this very repair: then it stays basic there */
+            if (w->pos[old] == k)
+                rest(w, old, SPX_AT_LO);
+            w->head[k] = lj;
+            w->pos[lj] = k;
+            w->stat[lj] = SPX_BASIC;
+            for (i = k; i < m; i++)
+                ck[i] = 0;
+            ck[k] = -1.0;
+            continue;
+        }
+        if (r != k) {
+            long t = w->rperm[r];
+            w->rperm[r] = w->rperm[k];
+            w->rperm[k] = t;
+            for (j = 0; j < m; j++) {
+                double v = lu[r + j * m];
+                lu[r + j * m] = lu[k + j * m];
+                lu[k + j * m] = v;
+            }
+        }
+        piv = ck[k];
+        for (i = k + 1; i < m; i++)
+            if (ck[i] != 0) {
+                ck[i] /= piv;
+                if (nzl)
+                    nzl[nl++] = i;
+            }
+        for (j = k + 1; j < m; j++) {
+            double *cj = lu + j * m, f = cj[k];
+            if (f == 0)
+                continue;
+            if (nzl) {
+                for (p = 0; p < nl; p++)
+                    cj[nzl[p]] -= ck[nzl[p]] * f;
+            } else {
+                for (i = k + 1; i < m; i++)
+                    cj[i] -= ck[i] * f;
+            }
+        }
+    }
+    free(nzl);
+    w->ne = 0;
+    w->nv = 0;
+    w->updates = 0;
+}
+
+/* v = B^{-1} v: v is indexed by rows on entry, by positions on exit. */
+static void ftran(fws *w, double *v)
+{
+    long m = w->m, k, i, q;
+    double *t = w->w3;
+    const double *lu = w->lu;
+    for (k = 0; k < m; k++)
+        t[k] = v[w->rperm[k]];
+    for (k = 0; k < m; k++) {
+        double f = t[k];
+        const double *ck = lu + k * m;
+        if (f == 0)
+            continue;
+        for (i = k + 1; i < m; i++)
+            t[i] -= ck[i] * f;
+    }
+    for (k = m - 1; k >= 0; k--) {
+        const double *ck = lu + k * m;
+        if (t[k] == 0)
+            continue;
+        t[k] /= ck[k];
+        for (i = 0; i < k; i++)
+            t[i] -= ck[i] * t[k];
+    }
+    for (k = 0; k < m; k++)
+        v[k] = t[k];
+    for (k = 0; k < w->ne; k++) {
+        long p = w->ep[k], b = w->ebeg[k];
+        if (v[p] == 0)
+            continue;
+        v[p] /= w->ev[b];
+        for (q = b + 1; q < w->ebeg[k + 1]; q++)
+            v[w->ei[q]] -= w->ev[q] * v[p];
+    }
+}
+
+/* u = B^{-T} u: u indexed by positions on entry, by rows on exit. */
+static void btran(fws *w, double *u)
+{
+    long m = w->m, k, i, q;
+    double *t = w->w3;
+    const double *lu = w->lu;
+    for (k = w->ne - 1; k >= 0; k--) {
+        long p = w->ep[k], b = w->ebeg[k];
+        double s = u[p];
+        for (q = b + 1; q < w->ebeg[k + 1]; q++)
+            s -= w->ev[q] * u[w->ei[q]];
+        u[p] = s / w->ev[b];
+    }
+    /* U^T z = u (forward), then L^T t = z (backward) */
+    for (k = 0; k < m; k++) {
+        const double *ck = lu + k * m;
+        double s = u[k];
+        for (i = 0; i < k; i++)
+            s -= ck[i] * t[i];
+        t[k] = s / ck[k];
+    }
+    for (k = m - 1; k >= 0; k--) {
+        const double *ck = lu + k * m;
+        double s = t[k];
+        for (i = k + 1; i < m; i++)
+            s -= ck[i] * t[i];
+        t[k] = s;
+    }
+    for (k = 0; k < m; k++)
+        u[w->rperm[k]] = t[k];
+}
+
+static int eta_push(fws *w, const double *alpha, long p)
+{
+    long i, need = w->nv + w->m + 1;
+    if (need > w->nvalloc) {
+        long cap = w->nvalloc ? w->nvalloc : 1024;
+        double *nv;
+        long *ni;
+        while (cap < need)
+            cap *= 2;
+        if (!(nv = fk_realloc(w->ev, (size_t)cap, sizeof *nv)))
+            return -1;
+        w->ev = nv;
+        if (!(ni = fk_realloc(w->ei, (size_t)cap, sizeof *ni)))
+            return -1;
+        w->ei = ni;
+        w->nvalloc = cap;
+    }
+    if (w->ne + 2 > w->nealloc) {
+        long cap = w->nealloc ? 2 * w->nealloc : 128, *a;
+        if (!(a = fk_realloc(w->ep, (size_t)cap, sizeof *a)))
+            return -1;
+        w->ep = a;
+        if (!(a = fk_realloc(w->ebeg, (size_t)cap + 1, sizeof *a)))
+            return -1;
+        w->ebeg = a;
+        w->nealloc = cap;
+    }
+    w->ep[w->ne] = p;
+    w->ebeg[w->ne] = w->nv;
+    w->ev[w->nv] = alpha[p];
+    w->ei[w->nv++] = p;
+    for (i = 0; i < w->m; i++)
+        if (i != p && fabs(alpha[i]) > TOL_DROP) {
+            w->ev[w->nv] = alpha[i];
+            w->ei[w->nv++] = i;
+        }
+    w->ne++;
+    w->ebeg[w->ne] = w->nv;
+    w->updates++;
+    return 0;
+}
+
+static void load_col(const fws *w, double *v, long j)
+{
+    long k;
+    memset(v, 0, (size_t)w->m * sizeof *v);
+    if (j < w->n) {
+        for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++)
+            v[w->ridx[k]] = w->val[k];
+    } else {
+        v[j - w->n] = -1.0;
+    }
+}
+
+static double dot_col(const fws *w, const double *pi, long j)
+{
+    long k;
+    double s = 0;
+    if (j >= w->n)
+        return -pi[j - w->n];
+    for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++)
+        s += pi[w->ridx[k]] * w->val[k];
+    return s;
+}
+
+/* Refactor and recompute x_B from the nonbasic values. */
+static void refresh(fws *w)
+{
+    long j, k, p;
+    double *r = w->w1;
+    factor(w);
+    memset(r, 0, (size_t)w->m * sizeof *r);
+    for (j = 0; j < w->N; j++) {
+        if (w->stat[j] == SPX_BASIC || w->x[j] == 0)
+            continue;
+        if (j < w->n) {
+            for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++)
+                r[w->ridx[k]] -= w->val[k] * w->x[j];
+        } else {
+            r[j - w->n] += w->x[j];
+        }
+    }
+    ftran(w, r);
+    for (p = 0; p < w->m; p++)
+        w->x[w->head[p]] = r[p];
+}
+
+/* -1 below its lower bound, +1 above its upper bound, else 0. */
+static int infeas(const fws *w, long j)
+{
+    if (w->x[j] < w->lo[j] - TOL_PRIMAL)
+        return -1;
+    if (w->x[j] > w->up[j] + TOL_PRIMAL)
+        return 1;
+    return 0;
+}
+
+fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
+                     fk_err *err)
+{
+    fws w;
+    fast_opts defo;
+    long m = lp->m, n = lp->n, N = m + n, j, p, iters = 0, limit;
+    double t0 = now_sec();
+    int phase = 0;
+    fk_status st = FK_OK;
+
+    if (!o) {
+        fast_opts_default(&defo);
+        o = &defo;
+    }
+    if (!lp->finalized)
+        return fk_fail(err, FK_EINVAL, NULL, "model not finalized");
+    fast_result_clear(res);
+    if (spx_basis_init(&res->basis, m, n))
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    if (m > FAST_MAX_ROWS || m == 0) {
+        res->status = FAST_FAILED;
+        return FK_OK;
+    }
+    if (fws_init(&w, lp, !o->no_scale)) {
+        fws_clear(&w);
+        /* too big for memory is not an error of the whole solve: the exact
+         * path does not need the dense LU */
+        res->status = FAST_FAILED;
+        return FK_OK;
+    }
+    limit = o->iter_limit > 0 ? o->iter_limit : 20 * N + 10000;
+    /* all-logical start, structurals at a bound */
+    for (p = 0; p < m; p++) {
+        w.head[p] = n + p;
+        w.pos[n + p] = p;
+        w.stat[n + p] = SPX_BASIC;
+    }
+    for (j = 0; j < n; j++)
+        rest(&w, j, SPX_AT_LO);
+    refresh(&w);
+
+    res->status = FAST_FAILED;
+    for (;;) {
+        long q = -1, r = -1;
+        double best = 0, sigma, tmax, tstep, amax;
+        double *pi = w.w1, *alpha = w.w2;
+        int flip = 0, ninf = 0;
+        double sinf = 0;
+
+        if (w.updates >= FAST_REFACTOR)
+            refresh(&w);
+        if (iters >= limit) {
+            res->status = FAST_ITER_LIMIT;
+            break;
+        }
+        if (o->time_limit > 0 && (iters & 15) == 0 && now_sec() - t0 > o->time_limit) {
+            res->status = FAST_TIME_LIMIT;
+            break;
+        }
+        /* phase and basic costs */
+        for (p = 0; p < m; p++) {
+            int s = infeas(&w, w.head[p]);
+            pi[p] = s;
+            if (s) {
+                ninf++;
+                sinf += s > 0 ? w.x[w.head[p]] - w.up[w.head[p]]
+                              : w.lo[w.head[p]] - w.x[w.head[p]];
+            }
+        }
+        if (ninf == 0) {
+            if (phase != 2)
+                res->phase1_iters = iters;
+            phase = 2;
+            for (p = 0; p < m; p++)
+                pi[p] = w.c[w.head[p]];
+        } else {
+            phase = 1;
+        }
+        if (o->verbose && iters % 500 == 0) {
+            double obj = 0;
+            for (j = 0; j < n; j++)
+                obj += w.c[j] * w.x[j];
+            fprintf(stderr, "fast: phase %d, %ld iterations, %s %.10g, %.2f s\n",
+                    phase, iters, phase == 1 ? "infeasibility" : "objective",
+                    phase == 1 ? sinf : obj * w.cscale * (lp->sense == LP_MAX ? -1 : 1),
+                    now_sec() - t0);
+        }
+        btran(&w, pi);
+        /* Dantzig pricing */
+        for (j = 0; j < N; j++) {
+            double dj;
+            int s = w.stat[j];
+            if (s == SPX_BASIC || w.lo[j] == w.up[j])
+                continue;
+            dj = (phase == 2 ? w.c[j] : 0.0) - dot_col(&w, pi, j);
+            w.d[j] = dj;
+            if ((s == SPX_AT_LO && dj < -TOL_DUAL) || (s == SPX_AT_UP && dj > TOL_DUAL) ||
+                (s == SPX_AT_ZERO && fabs(dj) > TOL_DUAL)) {
+                if (fabs(dj) > best) {
+                    best = fabs(dj);
+                    q = j;
+                }
+            }
+        }
+        if (q < 0) {
+            res->status = phase == 2 ? FAST_OPTIMAL : FAST_INFEASIBLE;
+            break;
+        }
+        sigma = w.d[q] < 0 ? 1.0 : -1.0;
+        load_col(&w, alpha, q);
+        ftran(&w, alpha);
+        /* Harris pass 1: the largest step keeping every basic variable
+         * within its bounds relaxed by the primal tolerance */
+        tmax = HUGE_VAL;
+        for (p = 0; p < m; p++) {
+            double rate = -sigma * alpha[p], xj, t;
+            long b = w.head[p];
+            int inf;
+            if (fabs(alpha[p]) < TOL_PIVOT)
+                continue;
+            xj = w.x[b];
+            inf = phase == 1 ? infeas(&w, b) : 0;
+            if (rate > 0) {
+                if (inf < 0)
+                    t = (w.lo[b] - xj + TOL_PRIMAL) / rate;
+                else if (inf == 0 && w.up[b] < HUGE_VAL)
+                    t = (w.up[b] - xj + TOL_PRIMAL) / rate;
+                else
+                    continue;
+            } else {
+                if (inf > 0)
+                    t = (xj - w.up[b] + TOL_PRIMAL) / -rate;
+                else if (inf == 0 && w.lo[b] > -HUGE_VAL)
+                    t = (xj - w.lo[b] + TOL_PRIMAL) / -rate;
+                else
+                    continue;
+            }
+            if (t < tmax)
+                tmax = t;
+        }
+        if (w.lo[q] > -HUGE_VAL && w.up[q] < HUGE_VAL && w.up[q] - w.lo[q] <= tmax) {
+            flip = 1;
+            tstep = w.up[q] - w.lo[q];
+        } else if (tmax == HUGE_VAL) {
+            res->status = phase == 2 ? FAST_UNBOUNDED : FAST_FAILED;
+            break;
+        } else {
+            /* pass 2: among the ratios within tmax, the largest pivot */
+            amax = 0;
+            tstep = 0;
+            for (p = 0; p < m; p++) {
+                double rate = -sigma * alpha[p], xj, t;
+                long b = w.head[p];
+                int inf;
+                if (fabs(alpha[p]) < TOL_PIVOT)
+                    continue;
+                xj = w.x[b];
+                inf = phase == 1 ? infeas(&w, b) : 0;
+                if (rate > 0) {
+                    if (inf < 0)
+                        t = (w.lo[b] - xj) / rate;
+                    else if (inf == 0 && w.up[b] < HUGE_VAL)
+                        t = (w.up[b] - xj) / rate;
+                    else
+                        continue;
+                } else {
+                    if (inf > 0)
+                        t = (xj - w.up[b]) / -rate;
+                    else if (inf == 0 && w.lo[b] > -HUGE_VAL)
+                        t = (xj - w.lo[b]) / -rate;
+                    else
+                        continue;
+                }
+                if (t <= tmax && fabs(alpha[p]) > amax) {
+                    amax = fabs(alpha[p]);
+                    r = p;
+                    tstep = t < 0 ? 0 : t;
+                }
+            }
+            if (r < 0) {
+                res->status = FAST_FAILED;
+                break;
+            }
+        }
+        /* update values */
+        if (tstep != 0) {
+            for (p = 0; p < m; p++)
+                if (alpha[p] != 0)
+                    w.x[w.head[p]] -= sigma * alpha[p] * tstep;
+            w.x[q] += sigma * tstep;
+        }
+        iters++;
+        if (flip) {
+            w.stat[q] = sigma > 0 ? SPX_AT_UP : SPX_AT_LO;
+            w.x[q] = sigma > 0 ? w.up[q] : w.lo[q];
+            continue;
+        }
+        {
+            long lv = w.head[r];
+            int to_up;
+            /* the leaving variable rests at the bound it has reached */
+            if (w.lo[lv] > -HUGE_VAL && w.up[lv] < HUGE_VAL)
+                to_up = fabs(w.x[lv] - w.up[lv]) < fabs(w.x[lv] - w.lo[lv]);
+            else
+                to_up = !(w.lo[lv] > -HUGE_VAL);
+            if (eta_push(&w, alpha, r)) {
+                st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+                break;
+            }
+            rest(&w, lv, to_up ? SPX_AT_UP : SPX_AT_LO);
+            w.head[r] = q;
+            w.pos[q] = r;
+            w.stat[q] = SPX_BASIC;
+            /* an unstable update: start again from a fresh factorisation */
+            if (fabs(alpha[r]) < 1e-7)
+                refresh(&w);
+        }
+    }
+    res->iters = iters;
+    if (phase == 1)
+        res->phase1_iters = iters;
+    {
+        double obj = 0;
+        for (j = 0; j < n; j++)
+            obj += w.c[j] * w.x[j];
+        obj *= w.cscale;
+        if (lp->sense == LP_MAX)
+            obj = -obj;
+        res->objval = obj + mpq_get_d(lp->objconst);
+    }
+    if (o->verbose)
+        fprintf(stderr, "fast: %s after %ld iterations (%ld in phase 1), objective ~ %.15g, %.2f s\n",
+                fast_status_str(res->status), iters, res->phase1_iters, res->objval,
+                now_sec() - t0);
+    for (p = 0; p < m; p++)
+        res->basis.head[p] = w.head[p];
+    for (j = 0; j < N; j++)
+        res->basis.stat[j] = w.stat[j];
+    fws_clear(&w);
+    return st;
+}

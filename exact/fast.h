@@ -1,0 +1,66 @@
+/* fast.h: the floating-point phase of DESIGN.md "Solving fast and exactly".
+ *
+ * A bounded-variable primal revised simplex in double over the variable
+ * layout of spx.h ([A -I](x, s) = 0 over a box; variable n+i is the
+ * logical of row i).  It never decides anything: it only proposes a basis
+ * (spx_basis) that the exact phase (spx_solve with opts.start) factorises,
+ * verifies and, if needed, repairs with exact pivots.  A wrong or poor
+ * basis therefore costs time, never correctness.
+ *
+ * Method: powers-of-two geometric scaling of A; a dense LU of the basis
+ * with partial pivoting (zero-skipping, so sparse bases factor quickly)
+ * and product-form eta updates with periodic refactorisation; Dantzig
+ * pricing on the scaled problem; Harris's two-pass ratio test with bound
+ * flips; phase 1 minimises the composite (sum of) infeasibility; an
+ * iteration and time guard.  Singular bases met on the way are repaired
+ * with logicals, like the exact phase does.
+ *
+ * Limits: the dense LU needs m^2 doubles, so models with more than
+ * FAST_MAX_ROWS rows are refused (status FAST_FAILED): the caller falls
+ * back to the exact simplex. */
+#ifndef FAST_H
+#define FAST_H
+
+#include "fk.h"
+#include "lp.h"
+#include "spx.h"
+
+#define FAST_MAX_ROWS 3000
+
+typedef enum {
+    FAST_OPTIMAL = 0, /* within tolerances: a candidate optimal basis */
+    FAST_INFEASIBLE,  /* phase 1 stuck at positive infeasibility */
+    FAST_UNBOUNDED,   /* an improving ray was found (within tolerances) */
+    FAST_ITER_LIMIT,
+    FAST_TIME_LIMIT,
+    FAST_FAILED       /* too big, or numerical trouble: no useful basis */
+} fast_status;
+
+typedef struct {
+    long iter_limit;    /* 0 = default guard (20 (m+n) + 10000) */
+    double time_limit;  /* seconds, 0 = none */
+    int verbose;        /* progress on stderr */
+    int no_scale;       /* 1 = skip scaling (tests) */
+} fast_opts;
+
+void fast_opts_default(fast_opts *o);
+
+typedef struct {
+    fast_status status;
+    long iters, phase1_iters;
+    double objval;      /* model sense, with c0 (approximate) */
+    spx_basis basis;    /* always filled when FK_OK is returned */
+} fast_result;
+
+void fast_result_init(fast_result *r);
+void fast_result_clear(fast_result *r);
+
+/* Run the float phase on a finalized lp.  Errors: FK_ENOMEM, FK_EINVAL
+ * (not finalized).  Every LP outcome, failure included, is FK_OK with
+ * res->status set and res->basis a valid basis (all-logical at worst). */
+fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
+                     fk_err *err);
+
+const char *fast_status_str(fast_status s);
+
+#endif

@@ -1,0 +1,342 @@
+/* t-fast.c: the float phase (fast.h) and the driver (solve.h).
+ *
+ * The float phase only proposes a basis; the verdict is the exact phase's.
+ * So every test here compares the driver's exact answer with an
+ * independent reference (the brute-force oracle of oracle.h on tiny LPs,
+ * the pure rational path on Netlib) and has the certificate accepted by
+ * the independent checker, while the float phase is run normally, capped
+ * at 1-3 iterations, or replaced by a random (mostly wrong, often
+ * singular) starting basis:
+ *   test_fast_random       random tiny LPs of every outcome, all modes
+ *   test_fast_wrong_basis  Netlib instances from poor or corrupted bases
+ *   test_fast_phase        the float phase alone: it reaches a basis the
+ *                          exact phase accepts with 0 pivots on Netlib */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cert.h"
+#include "check/chk.h"
+#include "fast.h"
+#include "lp_io.h"
+#include "oracle.h"
+#include "rat.h"
+#include "solve.h"
+#include "spx.h"
+#include "testlib.h"
+
+/* Write lp to a file, the certificate of res next to it, and run the
+ * independent checker on both.  0 = accepted. */
+static int cert_ok(const lp_model *lp, const spx_result *res, const char *path)
+{
+    static long serial;
+    char model[160], cert[160];
+    fk_err err;
+    int rc = -1;
+    serial++;
+    if (!path) {
+        snprintf(model, sizeof model, "/tmp/fk-fast-%ld-%ld.mps", (long)getpid(), serial);
+        if (lp_write_mps(lp, model, &err) != FK_OK) {
+            printf("    could not write the model: %s\n", err.msg);
+            return -1;
+        }
+    }
+    snprintf(cert, sizeof cert, "/tmp/fk-fast-%ld-%ld.cert", (long)getpid(), serial);
+    if (cert_write(cert, path ? path : model, lp, res, &err) == FK_OK)
+        rc = chk_files(path ? path : model, cert, 1);
+    else
+        printf("    could not write the certificate: %s\n", err.msg);
+    if (!path)
+        unlink(model);
+    unlink(cert);
+    return rc;
+}
+
+/* A random tiny LP: n <= ORACLE_MAX_N columns, small integer data, every
+ * kind of bound; about a third come out infeasible or unbounded. */
+static lp_model *random_lp(fk_rng *r)
+{
+    lp_model *lp = lp_new();
+    long n = fk_rng_range(r, 1, ORACLE_MAX_N), m = fk_rng_range(r, 1, 7), i, j, idx;
+    char nm[32];
+    mpq_t v;
+    fk_err err;
+    if (!lp)
+        return NULL;
+    mpq_init(v);
+    lp->sense = fk_rng_range(r, 0, 1) ? LP_MIN : LP_MAX;
+    for (j = 0; j < n; j++) {
+        long k = fk_rng_range(r, 0, 9);
+        snprintf(nm, sizeof nm, "x%ld", j);
+        lp_add_col(lp, nm, &idx, &err);
+        mpq_set_si(v, fk_rng_range(r, -9, 9), (unsigned long)fk_rng_range(r, 1, 3));
+        mpq_canonicalize(v);
+        lp_set_obj(lp, j, v);
+        if (k < 5) {                      /* [lo, inf) */
+            mpq_set_si(v, fk_rng_range(r, -3, 2), 1);
+            lp_set_col_lo(lp, j, v);
+        } else if (k < 8) {               /* box */
+            mpq_set_si(v, fk_rng_range(r, -3, 2), 1);
+            lp_set_col_lo(lp, j, v);
+            mpq_set_si(v, fk_rng_range(r, 3, 8), 2);
+            mpq_canonicalize(v);
+            lp_set_col_hi(lp, j, v);
+        } else if (k < 9) {               /* free */
+            lp_set_col_lo(lp, j, NULL);
+        } else {                          /* (-inf, hi] */
+            lp_set_col_lo(lp, j, NULL);
+            mpq_set_si(v, fk_rng_range(r, -2, 4), 1);
+            lp_set_col_hi(lp, j, v);
+        }
+    }
+    for (i = 0; i < m; i++) {
+        long k = fk_rng_range(r, 0, 9);
+        int any = 0;
+        snprintf(nm, sizeof nm, "r%ld", i);
+        lp_add_row(lp, nm, &idx, &err);
+        for (j = 0; j < n; j++)
+            if (fk_rng_range(r, 0, 99) < 60) {
+                mpq_set_si(v, fk_rng_range(r, -6, 6), (unsigned long)fk_rng_range(r, 1, 2));
+                mpq_canonicalize(v);
+                if (mpq_sgn(v)) {
+                    lp_add_coef(lp, i, j, v, &err);
+                    any = 1;
+                }
+            }
+        if (!any) {
+            mpq_set_si(v, 1, 1);
+            lp_add_coef(lp, i, fk_rng_range(r, 0, n - 1), v, &err);
+        }
+        mpq_set_si(v, fk_rng_range(r, -8, 8), 1);
+        if (k < 4) {
+            lp_set_row_hi(lp, i, v);
+        } else if (k < 7) {
+            lp_set_row_lo(lp, i, v);
+        } else if (k < 8) {
+            lp_set_row_lo(lp, i, v);
+            lp_set_row_hi(lp, i, v);
+        } else {
+            lp_set_row_lo(lp, i, v);
+            mpq_set_si(v, fk_rng_range(r, 9, 14), 1);
+            lp_set_row_hi(lp, i, v);
+        }
+    }
+    mpq_clear(v);
+    if (lp_finalize(lp, &err)) {
+        lp_free(lp);
+        return NULL;
+    }
+    return lp;
+}
+
+static int same_status(spx_status s, int ost)
+{
+    return (s == SPX_OPTIMAL && ost == ORACLE_OPTIMAL) ||
+           (s == SPX_INFEASIBLE && ost == ORACLE_INFEASIBLE) ||
+           (s == SPX_UNBOUNDED && ost == ORACLE_UNBOUNDED);
+}
+
+/* A random basis: random variables, statuses at random (the exact phase
+ * must repair duplicates, singularity and impossible bound statuses). */
+static void random_basis(spx_basis *b, fk_rng *r)
+{
+    long k, N = b->n + b->m;
+    for (k = 0; k < N; k++)
+        b->stat[k] = (unsigned char)fk_rng_range(r, SPX_AT_LO, SPX_AT_ZERO);
+    for (k = 0; k < b->m; k++) {
+        b->head[k] = fk_rng_range(r, 0, N - 1);
+        b->stat[b->head[k]] = SPX_BASIC;
+    }
+}
+
+int test_fast_random(fk_rng *r)
+{
+    long k, runs = 400 * tl_mult(), cnt[3] = {0, 0, 0};
+    for (k = 0; k < runs; k++) {
+        lp_model *lp = random_lp(r);
+        mpq_t oval;
+        int ost, mode;
+        if (!TL_CHECK(lp != NULL, "random LP build failed"))
+            return TL_FAIL;
+        mpq_init(oval);
+        ost = oracle_solve(lp, oval, NULL);
+        if (ost == ORACLE_ERROR) {
+            tl_failf(__FILE__, __LINE__, "oracle error");
+            goto next;
+        }
+        cnt[ost]++;
+        /* 0 pure, 1 fast, 2-4 fast capped at 1-3 iterations, 5 random start */
+        for (mode = 0; mode <= 5; mode++) {
+            spx_result res;
+            solve_opts o;
+            fk_err err;
+            fk_status st;
+            spx_basis b;
+            spx_result_init(&res);
+            if (mode == 5) {
+                spx_opts so;
+                spx_opts_default(&so);
+                if (spx_basis_init(&b, lp->m, lp->n)) {
+                    tl_failf(__FILE__, __LINE__, "out of memory");
+                    spx_result_clear(&res);
+                    goto next;
+                }
+                random_basis(&b, r);
+                so.start = &b;
+                st = spx_solve(&res, lp, &so, &err);
+                spx_basis_clear(&b);
+            } else {
+                solve_opts_default(&o);
+                o.pure = mode == 0;
+                o.fast_iter_limit = mode >= 2 ? mode - 1 : 0;
+                st = solve_lp(&res, lp, &o, NULL, &err);
+            }
+            if (!TL_CHECK(st == FK_OK, "run %ld mode %d: error %s", k, mode, err.msg) ||
+                !TL_CHECK(same_status(res.status, ost),
+                          "run %ld mode %d: solver %s, oracle %s", k, mode,
+                          spx_status_str(res.status), oracle_status_str(ost)) ||
+                !TL_CHECK(ost != ORACLE_OPTIMAL || mpq_equal(res.objval, oval),
+                          "run %ld mode %d: objective differs from the oracle's", k, mode) ||
+                !TL_CHECK(cert_ok(lp, &res, NULL) == 0,
+                          "run %ld mode %d: certificate rejected", k, mode)) {
+                oracle_dump_lp(lp);
+                spx_result_clear(&res);
+                break;
+            }
+            spx_result_clear(&res);
+        }
+    next:
+        mpq_clear(oval);
+        lp_free(lp);
+        if (tl_failed_now())
+            break;
+    }
+    tl_report("fast_random counts", TL_PASS, "%ld LPs: %ld optimal, %ld infeasible, %ld unbounded",
+              runs, cnt[0], cnt[1], cnt[2]);
+    return TL_RESULT();
+}
+
+/* Netlib instances solved from poor bases; the answer must equal the pure
+ * path's exactly and its certificate must be accepted. */
+int test_fast_wrong_basis(fk_rng *r)
+{
+    static const char *names[] = {"afiro", "sc50a", "kb2", "adlittle", "blend",
+                                  "recipe", "share2b", "boeing2"};
+    size_t k;
+    for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+        char path[1024];
+        lp_model *lp = NULL;
+        spx_result ref, res;
+        fk_err err;
+        int mode;
+        snprintf(path, sizeof path, "%s/data/netlib/%s.mps", tl_shared(), names[k]);
+        if (access(path, R_OK) != 0) {
+            tl_report(names[k], TL_SKIP, "%s not found", path);
+            continue;
+        }
+        if (!TL_CHECK(lp_read_file(&lp, path, &err) == FK_OK, "%s: read: %s", names[k], err.msg))
+            continue;
+        spx_result_init(&ref);
+        {
+            solve_opts o;
+            solve_opts_default(&o);
+            o.pure = 1;
+            o.time_limit = 60;
+            if (!TL_CHECK(solve_lp(&ref, lp, &o, NULL, &err) == FK_OK &&
+                          ref.status == SPX_OPTIMAL, "%s: pure path failed", names[k])) {
+                spx_result_clear(&ref);
+                lp_free(lp);
+                continue;
+            }
+        }
+        /* 1-3: float phase capped at 1, 2, 3 iterations; 4: a random basis;
+         * 5: the float optimum with a quarter of its basis replaced */
+        for (mode = 1; mode <= 5; mode++) {
+            spx_opts so;
+            fk_status st;
+            spx_result_init(&res);
+            spx_opts_default(&so);
+            so.time_limit = 60;
+            if (mode <= 3) {
+                solve_opts o;
+                solve_opts_default(&o);
+                o.fast_iter_limit = mode;
+                o.time_limit = 60;
+                st = solve_lp(&res, lp, &o, NULL, &err);
+            } else {
+                fast_result fr;
+                long p;
+                fast_result_init(&fr);
+                st = fast_solve(&fr, lp, NULL, &err);
+                if (st == FK_OK && mode == 4)
+                    random_basis(&fr.basis, r);
+                if (st == FK_OK && mode == 5)
+                    for (p = 0; p < lp->m; p++)
+                        if (fk_rng_range(r, 0, 3) == 0) {
+                            long j = fk_rng_range(r, 0, lp->n + lp->m - 1);
+                            if (fr.basis.stat[j] != SPX_BASIC) {
+                                fr.basis.stat[fr.basis.head[p]] = SPX_AT_UP;
+                                fr.basis.head[p] = j;
+                                fr.basis.stat[j] = SPX_BASIC;
+                            }
+                        }
+                so.start = &fr.basis;
+                if (st == FK_OK)
+                    st = spx_solve(&res, lp, &so, &err);
+                fast_result_clear(&fr);
+            }
+            if (TL_CHECK(st == FK_OK, "%s mode %d: error %s", names[k], mode, err.msg) &&
+                TL_CHECK(res.status == SPX_OPTIMAL, "%s mode %d: status %s", names[k], mode,
+                         spx_status_str(res.status)) &&
+                TL_CHECK(mpq_equal(res.objval, ref.objval),
+                         "%s mode %d: objective differs from the pure path's", names[k], mode))
+                TL_CHECK(cert_ok(lp, &res, path) == 0, "%s mode %d: certificate rejected",
+                         names[k], mode);
+            spx_result_clear(&res);
+        }
+        spx_result_clear(&ref);
+        lp_free(lp);
+    }
+    return TL_RESULT();
+}
+
+/* The float phase alone on a few Netlib instances: optimal, and the exact
+ * phase accepts its basis without a single pivot. */
+int test_fast_phase(fk_rng *r)
+{
+    static const char *names[] = {"afiro", "adlittle", "sc105", "israel", "brandy", "capri"};
+    size_t k;
+    (void)r;
+    for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+        char path[1024];
+        lp_model *lp = NULL;
+        fast_result fr;
+        spx_result res;
+        spx_opts so;
+        fk_err err;
+        snprintf(path, sizeof path, "%s/data/netlib/%s.mps", tl_shared(), names[k]);
+        if (access(path, R_OK) != 0) {
+            tl_report(names[k], TL_SKIP, "%s not found", path);
+            continue;
+        }
+        if (!TL_CHECK(lp_read_file(&lp, path, &err) == FK_OK, "%s: read: %s", names[k], err.msg))
+            continue;
+        fast_result_init(&fr);
+        spx_result_init(&res);
+        spx_opts_default(&so);
+        if (TL_CHECK(fast_solve(&fr, lp, NULL, &err) == FK_OK, "%s: %s", names[k], err.msg) &&
+            TL_CHECK(fr.status == FAST_OPTIMAL, "%s: float phase %s", names[k],
+                     fast_status_str(fr.status))) {
+            so.start = &fr.basis;
+            if (TL_CHECK(spx_solve(&res, lp, &so, &err) == FK_OK, "%s: %s", names[k], err.msg))
+                TL_CHECK(res.status == SPX_OPTIMAL && res.iters == 0,
+                         "%s: exact phase needed %ld pivots (%s)", names[k], res.iters,
+                         spx_status_str(res.status));
+        }
+        fast_result_clear(&fr);
+        spx_result_clear(&res);
+        lp_free(lp);
+    }
+    return TL_RESULT();
+}
