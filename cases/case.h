@@ -44,6 +44,12 @@ fk_status case_concordance_decide(econ_out *o, const econ_tspace ts, int ic,
                                   const char *name, int *concordant,
                                   fk_err *err);
 
+/* weak = 1: lambda >= 0 not all zero (Brooks' slide; the alternative of
+ * "strict gain for every type") instead of every lambda > 0. */
+fk_status case_concordance_decide_weak(econ_out *o, const econ_tspace ts, int ic,
+                                       int weak, const char *name, int *concordant,
+                                       fk_err *err);
+
 fk_status case_notrade(econ_out *o, int argc, char **argv, fk_err *err);
 fk_status case_concordance(econ_out *o, int argc, char **argv, fk_err *err);
 
@@ -142,5 +148,61 @@ fk_status case_da_solve(econ_out *o, const mpq_t vl, const mpq_t vh, const mpq_t
                         int fix_phl, const char *name, mpq_t best, mpq_t *price,
                         fk_err *err);
 fk_status case_da(econ_out *o, int argc, char **argv, fk_err *err);
+
+/* ---- Bayes correlated equilibria (case_bce.c) ------------------------- */
+
+/* The contribution game of seeds/004 (one player, C / NC, states thL, thH,
+ * P(thH) = mu0, C pays theta - cost), objective P(C). */
+fk_status case_bce_contribution(econ_bgame b, const mpq_t mu0, const mpq_t low,
+                                const mpq_t high, const mpq_t cost, fk_err *err);
+/* Best (NAME-best, max) and worst (NAME-worst, min) objective over all BCE
+ * of b; pbest / pworst (NULL or nprof * nstates initialised entries,
+ * index s * nstates + theta) receive the optimal outcome distributions. */
+fk_status case_bce_solve(econ_out *o, const econ_bgame b, const char *name,
+                         mpq_t best, mpq_t worst, mpq_t *pbest, mpq_t *pworst,
+                         fk_err *err);
+fk_status case_bce(econ_out *o, int argc, char **argv, fk_err *err);
+
+/* ---- Chung-Ely and Bergemann-Morris (case_expost.c) ------------------- */
+
+/* n bidders, values v[0..nv) strictly increasing, prior f over V^n (index
+ * mixed radix, bidder 0 fastest), every f > 0. */
+typedef struct {
+    int n, nv;
+    mpq_t *v;
+    mpq_t *f;      /* nv^n */
+    long nprof;
+} case_ce_inst;
+
+typedef struct {
+    mpq_t valP, valP2;    /* (P) and (P') optima */
+    mpq_t *pistar;        /* [i * nprof + v]: pi*_i(v_-i | v_i), n * nprof */
+    int regular;          /* local virtual values nondecreasing */
+    int local_optimal;    /* the local multipliers are optimal for (P) (pi* from them) */
+    int p2_unbounded;     /* (P') unbounded (then valP2 is 0) */
+    int equal;            /* val(P) == val(P') */
+    int concordant;       /* pi* noisy concordant, every lambda > 0 (Morris) */
+    int weak_concordant;  /* noisy concordant with lambda >= 0 not all zero (Brooks) */
+    int common_prior;     /* pi* admits a common prior */
+} case_ce_res;
+
+void case_ce_inst_init(case_ce_inst *in);
+void case_ce_inst_clear(case_ce_inst *in);
+/* The built-in instance: 2 bidders, values 1,2,3, f = [4 2 1; 2 4 2; 1 2 4]/22. */
+fk_status case_ce_default(case_ce_inst *in, fk_err *err);
+void case_ce_res_init(case_ce_res *r);
+void case_ce_res_clear(case_ce_res *r, const case_ce_inst *in);
+fk_status case_ce_run(econ_out *o, const case_ce_inst *in, const char *name,
+                      case_ce_res *r, fk_err *err);
+fk_status case_chung_ely(econ_out *o, int argc, char **argv, fk_err *err);
+
+/* Bergemann-Morris (2005) non-separable example: *interim = 1 if the
+ * "player 1 chooses" mechanism is certified IIC on the built-in type
+ * spaces, *nselect deterministic selections enumerated, *nviol of them
+ * certified not EPIC, *lottery_epic = 1 if the lottery 1/2 a + 1/2 b is
+ * EPIC (certified point). */
+fk_status case_bm_run(econ_out *o, int *interim, int *nselect, int *nviol,
+                      int *lottery_epic, fk_err *err);
+fk_status case_bm(econ_out *o, int argc, char **argv, fk_err *err);
 
 #endif

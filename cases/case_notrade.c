@@ -182,6 +182,13 @@ fk_status case_concordance_decide(econ_out *o, const econ_tspace ts, int ic,
                                   const char *name, int *concordant,
                                   fk_err *err)
 {
+    return case_concordance_decide_weak(o, ts, ic, 0, name, concordant, err);
+}
+
+fk_status case_concordance_decide_weak(econ_out *o, const econ_tspace ts, int ic,
+                                       int weak, const char *name, int *concordant,
+                                       fk_err *err)
+{
     lp_model *lp = lp_new();
     long S = ts->nstates, t, th, *pic = NULL, **lam = NULL, ***mu = NULL;
     char pb[256];
@@ -220,7 +227,8 @@ fk_status case_concordance_decide(econ_out *o, const econ_tspace ts, int ic,
             st = econ_col(lp, &lam[i][a], err, "lambda[%d:%s]", i + 1, ts->type[i][a]);
             if (st)
                 break;
-            lp_set_col_lo(lp, lam[i][a], one);
+            if (!weak)
+                lp_set_col_lo(lp, lam[i][a], one);
             mu[i][a] = fk_calloc((size_t)ts->ntypes[i], sizeof ***mu);
             if (!mu[i][a]) {
                 st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -259,6 +267,14 @@ fk_status case_concordance_decide(econ_out *o, const econ_tspace ts, int ic,
                         st = lp_add_coef(lp, r, mu[i][b][ti], ts->bel[i][tb * S + th], err);
                 }
             }
+    if (!st && weak) { /* lambda >= 0, not all zero: sum lambda >= 1 */
+        long r;
+        if (!(st = econ_row(lp, &r, err, "LAMBDA")))
+            econ_row_ge(lp, r, 1);
+        for (i = 0; i < ts->n && !st; i++)
+            for (a = 0; a < ts->ntypes[i] && !st; a++)
+                st = lp_add_coef(lp, r, lam[i][a], one, err);
+    }
     if (st || (st = econ_solve_certify(o, lp, name, &res, err)))
         goto done;
     if (res.status == SPX_UNBOUNDED) { /* impossible: sum pi >= 0 */

@@ -103,6 +103,33 @@ long econ_strat_with(const econ_game g, long s, int i, int si);
 /* Gambit .nfg, outcome or payoff version (docs/cases.md). */
 fk_status econ_game_read_nfg(econ_game g, const char *path, fk_err *err);
 
+/* ---- base games with a state and a prior (information design) ------- */
+
+/* A finite base game G = (N, (A_i), Theta, mu0, (u_i)) plus a designer's
+ * objective v(a, theta).  Actions live in g (names, mixed radix; g->u is
+ * unused and stays 0); payoffs u[i][s * nstates + theta], objective
+ * obj[s * nstates + theta] (default: the sum of the players' payoffs). */
+typedef struct {
+    econ_game g;
+    int nstates;
+    char **state;     /* nstates names */
+    mpq_t *prior;     /* nstates, >= 0, sum 1 */
+    mpq_t **u;        /* n x (nprof * nstates) */
+    mpq_t *obj;       /* nprof * nstates */
+    int has_obj;      /* 1 if the objective was given */
+} econ_bgame_struct;
+typedef econ_bgame_struct econ_bgame[1];
+
+void econ_bgame_init(econ_bgame b);
+void econ_bgame_clear(econ_bgame b);
+/* Shape with default action names; all payoffs 0, prior uniform.  Names
+ * may be NULL (then "1", "2", .. for states). */
+fk_status econ_bgame_shape(econ_bgame b, int n, const int *nact, int nstates,
+                           char *const *state_names, fk_err *err);
+/* The base-game format of docs/cases.md (.bce).  FK_EIO, or FK_EPARSE with
+ * where = "path:line". */
+fk_status econ_bgame_read(econ_bgame b, const char *path, fk_err *err);
+
 /* ---- named LP builder ------------------------------------------------- */
 
 /* Append a row / column named by fmt.  Rows are free and columns [0, inf)

@@ -30,6 +30,15 @@ const case_entry case_table[] = {
     {"double-auction", case_da, "[--vl V --vh V --pi P]",
      "Peters: sellers' best collusive surplus in the double auction, LP (0.3)-(0.5): "
      "((1+pi)v_h+v_l)/4 per seller at p_ll = v_l; expected lost trade v_l(1-pi/2)"},
+    {"bce", case_bce, "[FILE.bce | --prior P --low L --high H --cost C]",
+     "Bayes correlated equilibria (Bergemann-Morris 2016): best and worst objective over all BCE "
+     "(two LPs, certified optima); contribution game = concavification value"},
+    {"chung-ely", case_chung_ely, "[--values L --n N --prior L]",
+     "Chung-Ely (2007): worst-case beliefs pi* from (P)'s optimal multipliers give (P') the value "
+     "of the ex post revenue LP (P); pi* noisy concordant; common prior or not"},
+    {"bm-separable", case_bm, "",
+     "Bergemann-Morris (2005): the non-separable SCC is interim implementable (mechanism certified) "
+     "but no deterministic selection is ex post IC (each violation certified)"},
 };
 const int case_count = (int)(sizeof case_table / sizeof case_table[0]);
 

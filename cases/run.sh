@@ -79,6 +79,12 @@ if "$F" case list | grep -q '^vcg '; then
     one vcg --trade 6
 fi
 "$F" case list | grep -q '^double-auction ' && one double-auction
+if "$F" case list | grep -q '^bce '; then
+    one bce
+    one bce cases/data/chicken-2state.bce
+fi
+"$F" case list | grep -q '^chung-ely ' && one chung-ely
+"$F" case list | grep -q '^bm-separable ' && one bm-separable
 
 echo
 echo "verdict table (models, certificates and appendices in $OUT/; every certificate re-checked by 'farkas check')"

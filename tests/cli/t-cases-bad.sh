@@ -126,6 +126,78 @@ NFG 1 R "t" { "1" "2" } { 1 1 }
 E
 fi
 
+if "$FARKAS" case list | grep -q '^bce '; then
+bad kw.bce bce "2: unknown keyword 'player'" <<'E'
+# a base game
+player 1
+E
+bad prior.bce bce "3: prior sums to less than 1" <<'E'
+players 1
+states a b
+prior 1/2 1/3
+E
+bad priorn.bce bce "3: 'prior' needs one probability per state" <<'E'
+players 1
+states a b
+prior 1
+E
+bad act.bce bce "6: unknown action 'X' of player 1" <<'E'
+players 1
+states a
+prior 1
+actions 1 C N
+# payoff with a bad action
+payoff a X 1
+E
+bad state.bce bce "5: unknown state 'z'" <<'E'
+players 1
+states a
+prior 1
+actions 1 C N
+payoff z C 1
+E
+bad fields.bce bce "5: 'payoff' takes: state, one action per player, one payoff per player" <<'E'
+players 1
+states a
+prior 1
+actions 1 C
+payoff a C 1 1
+E
+bad noact.bce bce "5: no 'actions' line for player 2" <<'E'
+players 2
+states a
+prior 1
+actions 1 C
+payoff a C C 1 1
+E
+bad twice.bce bce "6: entry given twice" <<'E'
+players 1
+states a
+prior 1
+actions 1 C
+payoff a C 1
+payoff a C 2
+E
+bad num.bce bce "5: bad number '1/x'" <<'E'
+players 1
+states a
+prior 1
+actions 1 C
+objective a C 1/x
+E
+bad nopay.bce bce "4: no payoff lines" <<'E'
+players 1
+states a
+prior 1
+actions 1 C
+E
+bad neg.bce bce "3: negative probability '-1'" <<'E'
+players 1
+states a b
+prior -1 2
+E
+fi
+
 # cases with arguments only: bad arguments exit 2 with a message
 badarg() { # badarg LABEL EXPECTED-SUBSTRING ARGS...
     label=$1; want=$2; shift 2
@@ -143,5 +215,13 @@ badarg ms-sweep "sweep takes" ms --sweep 5-2
 badarg vcg-args "arguments are" vcg --bogus
 badarg da-order "v_l < v_h" double-auction --vl 3 --vh 2
 badarg da-pi "1/2 < pi" double-auction --pi 1/2
+fi
+if "$FARKAS" case list | grep -q '^bce '; then
+badarg bce-cost "low < cost < high" bce --cost 2
+badarg bce-opt "unknown or incomplete option" bce --bogus 1
+badarg ce-prior "prior" chung-ely --values 1,2 --prior 1/2,1/2
+badarg ce-values "strictly increasing" chung-ely --values 2,1
+badarg ce-zero "> 0 everywhere" chung-ely --values 1,2 --prior 1/2,1/2,0,0
+badarg bm-args "takes no arguments" bm-separable x
 fi
 finish

@@ -39,6 +39,16 @@ grep -q 'pivot DIC yes; AGV BIC+BB yes; AGV IR fails for 4 types; efficient BIC+
 run double-auction double-auction
 grep -q 'W\*=9/8 p_ll=v_l p\*=13/6 lost_trade=5/8' "$TMP/log" && ok da-values || fail da-values "$(grep values "$TMP/log")"
 fi
+if "$FARKAS" case list | grep -q '^bce '; then
+run bce bce
+grep -q 'values: best=2/3 worst=0' "$TMP/log" && ok bce-values || fail bce-values "$(grep values "$TMP/log")"
+run bce-file bce cases/data/contribution.bce
+grep -q 'values: best=2/3 worst=0' "$TMP/log" && ok bce-file-values || fail bce-file-values "$(grep values "$TMP/log")"
+run chung-ely chung-ely
+grep -q 'val(P) = val(P.); pi\* noisy concordant: yes (every lambda > 0: yes); common prior: no' "$TMP/log" && ok ce-verdict || fail ce-verdict "$(grep summary "$TMP/log")"
+run bm-separable bm-separable
+grep -q 'interim implementable: yes; deterministic EPIC selections: 0 of 4; random selection EPIC: yes' "$TMP/log" && ok bm-verdict || fail bm-verdict "$(grep summary "$TMP/log")"
+fi
 "$FARKAS" case nosuch >/dev/null 2>&1; [ $? -eq 2 ] && ok unknown-case || fail unknown-case "exit not 2"
 "$FARKAS" case notrade --p x >/dev/null 2>&1; [ $? -eq 2 ] && ok bad-param || fail bad-param "exit not 2"
 finish
