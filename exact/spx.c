@@ -18,13 +18,21 @@
  * M(pi) < b(pi) with y = pi.  Phase 2 duals pi = B^{-T} c_B are the y of
  * the optimality certificate (z = c - A^T y are the structural reduced
  * costs; the logical reduced costs are pi itself, whose signs give the
- * row sign rule).  All arithmetic is mpq: the verdict is exact. */
+ * row sign rule).  All arithmetic is mpq: the verdict is exact.
+ *
+ * A start basis (opts.start) is first checked without any eta file:
+ * try_start() solves its core system for x_B and y by p-adic lifting
+ * (bsolve.h, exact) and returns at once, 0 pivots, if the basis is primal
+ * and dual feasible.  Only otherwise (or if the core is singular) is the
+ * product form built by reinvert() and the simplex run from there. */
 #include "spx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "bsolve.h"
 
 #ifndef SPX_REFACTOR
 #define SPX_REFACTOR 100
@@ -664,6 +672,134 @@ static double now_sec(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+/* ---------- start basis: exact verification without an eta file ---------- */
+
+/* For a start basis, solve the core system (structural basic columns on
+ * the rows whose logical is nonbasic) for x_B and the duals by p-adic
+ * lifting (bsolve.h), exactly, and check primal and dual feasibility.
+ * 1: the basis is optimal; w->x, res->x and res->y hold the answer.
+ * 0: it is not (or is singular): the caller factorises it and pivots.
+ * -1: out of memory. */
+static int try_start(spx_ws *w, spx_result *res, int verbose)
+{
+    const lp_model *lp = w->lp;
+    long m = w->m, n = w->n, k = 0, kr = 0, i, j, p, q, t;
+    long *cols = NULL, *rowmap = NULL, *rowof = NULL;
+    mpq_t *b = NULL, *xs = NULL, *cs = NULL, *yr = NULL, *y = w->w1;
+    bsolve *bs = NULL;
+    int rc = -1, r;
+    double t0 = now_sec();
+
+    cols = fk_calloc((size_t)m + 1, sizeof *cols);
+    rowmap = fk_calloc((size_t)m + 1, sizeof *rowmap);
+    rowof = fk_calloc((size_t)m + 1, sizeof *rowof);
+    if (!cols || !rowmap || !rowof)
+        goto done;
+    for (p = 0; p < m; p++)
+        if (w->head[p] < n)
+            cols[k++] = w->head[p];
+    for (i = 0; i < m; i++) {
+        if (w->stat[n + i] == SPX_BASIC) {
+            rowmap[i] = -1;
+        } else {
+            rowmap[i] = kr;
+            rowof[kr++] = i;
+        }
+    }
+    rc = 0;
+    if (kr != k)
+        goto done;
+    r = bsolve_new(&bs, lp, cols, rowmap, k);
+    if (r) {
+        rc = r < 0 ? -1 : 0;
+        goto done;
+    }
+    rc = -1;
+    b = fk_qarr_new(k + 1);
+    xs = fk_qarr_new(k + 1);
+    cs = fk_qarr_new(k + 1);
+    yr = fk_qarr_new(k + 1);
+    if (!b || !xs || !cs || !yr)
+        goto done;
+    /* core rhs: s_i (nonbasic logical) minus the nonbasic structurals */
+    for (t = 0; t < k; t++)
+        mpq_set(b[t], w->x[n + rowof[t]]);
+    for (j = 0; j < n; j++) {
+        if (w->stat[j] == SPX_BASIC || !mpq_sgn(w->x[j]))
+            continue;
+        for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++)
+            if (rowmap[lp->ridx[q]] >= 0) {
+                mpq_mul(w->t1, lp->val[q], w->x[j]);
+                mpq_sub(b[rowmap[lp->ridx[q]]], b[rowmap[lp->ridx[q]]], w->t1);
+            }
+    }
+    r = bsolve_solve(bs, xs, b);
+    if (r) {
+        rc = r < 0 ? -1 : 0;
+        goto done;
+    }
+    for (t = 0; t < k; t++)
+        mpq_set(w->x[cols[t]], xs[t]);
+    /* basic logicals: s_i = a_i^T x */
+    for (i = 0; i < m; i++)
+        if (rowmap[i] < 0)
+            mpq_set_ui(w->x[n + i], 0, 1);
+    for (j = 0; j < n; j++) {
+        if (!mpq_sgn(w->x[j]))
+            continue;
+        for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++)
+            if (rowmap[lp->ridx[q]] < 0) {
+                mpq_mul(w->t1, lp->val[q], w->x[j]);
+                mpq_add(w->x[n + lp->ridx[q]], w->x[n + lp->ridx[q]], w->t1);
+            }
+    }
+    rc = 0;
+    for (p = 0; p < m; p++)
+        if (infeas_sign(w, w->head[p]))
+            goto done;
+    /* duals: A_core^T y_core = c_B; y = 0 on rows with a basic logical */
+    for (t = 0; t < k; t++)
+        mpq_set(cs[t], w->c[cols[t]]);
+    r = bsolve_solve_t(bs, yr, cs);
+    if (r) {
+        rc = r < 0 ? -1 : 0;
+        goto done;
+    }
+    qzero(y, m);
+    for (t = 0; t < k; t++)
+        mpq_set(y[rowof[t]], yr[t]);
+    for (j = 0; j < w->N; j++) {
+        int st = w->stat[j], sg;
+        if (st == SPX_BASIC || is_fixed(w, j))
+            continue;
+        dot_col(w, w->t3, y, j);
+        mpq_sub(w->d[j], w->c[j], w->t3);
+        sg = mpq_sgn(w->d[j]);
+        if (sg == 0 || (st == SPX_AT_LO && sg > 0) || (st == SPX_AT_UP && sg < 0))
+            continue;
+        goto done; /* an improving nonbasic variable */
+    }
+    for (i = 0; i < m; i++)
+        mpq_set(res->y[i], y[i]);
+    for (j = 0; j < n; j++)
+        mpq_set(res->x[j], w->x[j]);
+    rc = 1;
+done:
+    if (verbose)
+        fprintf(stderr, "simplex: start basis (core %ld) %s by p-adic solve, %.2f s\n", k,
+                rc == 1 ? "verified optimal" : rc == 0 ? "not optimal" : "failed",
+                now_sec() - t0);
+    bsolve_free(bs);
+    fk_qarr_free(b, k + 1);
+    fk_qarr_free(xs, k + 1);
+    fk_qarr_free(cs, k + 1);
+    fk_qarr_free(yr, k + 1);
+    free(cols);
+    free(rowmap);
+    free(rowof);
+    return rc;
+}
+
 fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
                     fk_err *err)
 {
@@ -735,6 +871,18 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
         }
         for (j = 0; j < w.n; j++)
             rest(&w, j, SPX_AT_LO);
+    }
+    if (opts->start) {
+        int r = try_start(&w, res, opts->verbose);
+        if (r < 0) {
+            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+            goto out;
+        }
+        if (r == 1) {
+            res->status = SPX_OPTIMAL;
+            phase = 2;
+            goto finish;
+        }
     }
     if (reinvert(&w)) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -819,6 +967,7 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
             fprintf(stderr, "simplex: phase %d, %ld iterations, %.1f s%s\n",
                     phase, iters, now_sec() - t0, bland ? " (Bland)" : "");
     }
+finish:
     res->iters = iters;
     if (phase == 1)
         res->phase1_iters = iters;

@@ -340,3 +340,116 @@ int test_fast_phase(fk_rng *r)
     }
     return TL_RESULT();
 }
+
+/* An LP whose data spans 1e-20..1e20 (coefficients, bounds, costs), built
+ * around a known feasible point so most are feasible and bounded. */
+static lp_model *wide_lp(fk_rng *r)
+{
+    lp_model *lp = lp_new();
+    long n = fk_rng_range(r, 3, 12), m = fk_rng_range(r, 2, 9), i, j, idx;
+    char nm[32];
+    mpq_t v, p10, act;
+    mpq_t *x0;
+    fk_err err;
+    if (!lp)
+        return NULL;
+    x0 = fk_qarr_new(n);
+    mpq_init(v);
+    mpq_init(p10);
+    mpq_init(act);
+    lp->sense = LP_MIN;
+    for (j = 0; j < n; j++) {
+        long e = fk_rng_range(r, -20, 20);
+        snprintf(nm, sizeof nm, "x%ld", j);
+        lp_add_col(lp, nm, &idx, &err);
+        mpz_ui_pow_ui(mpq_numref(p10), 10, (unsigned long)(e < 0 ? -e : e));
+        mpz_set_ui(mpq_denref(p10), 1);
+        if (e < 0)
+            mpq_inv(p10, p10);
+        mpq_set_si(v, fk_rng_range(r, -9, 9), 1);
+        mpq_mul(v, v, p10);
+        lp_set_obj(lp, j, v);
+        mpq_set_si(v, fk_rng_range(r, 1, 5), 1); /* x0_j in (0, ub) */
+        mpq_mul(x0[j], v, p10);
+        mpq_set_ui(v, 0, 1);
+        lp_set_col_lo(lp, j, v);
+        mpq_set_si(v, 10, 1);
+        mpq_mul(v, v, p10);
+        lp_set_col_hi(lp, j, v);
+    }
+    for (i = 0; i < m; i++) {
+        snprintf(nm, sizeof nm, "r%ld", i);
+        lp_add_row(lp, nm, &idx, &err);
+        mpq_set_ui(act, 0, 1);
+        for (j = 0; j < n; j++)
+            if (fk_rng_range(r, 0, 99) < 60) {
+                long e = fk_rng_range(r, -20, 20);
+                mpz_ui_pow_ui(mpq_numref(p10), 10, (unsigned long)(e < 0 ? -e : e));
+                mpz_set_ui(mpq_denref(p10), 1);
+                if (e < 0)
+                    mpq_inv(p10, p10);
+                mpq_set_si(v, fk_rng_range(r, -9, 9), (unsigned long)fk_rng_range(r, 1, 3));
+                mpq_canonicalize(v);
+                mpq_mul(v, v, p10);
+                if (mpq_sgn(v)) {
+                    lp_add_coef(lp, i, j, v, &err);
+                    mpq_mul(v, v, x0[j]);
+                    mpq_add(act, act, v);
+                }
+            }
+        /* a x0 sits inside the row's range, touching it or not */
+        if (fk_rng_range(r, 0, 1))
+            lp_set_row_hi(lp, i, act);
+        else
+            lp_set_row_lo(lp, i, act);
+    }
+    mpq_clear(v);
+    mpq_clear(p10);
+    mpq_clear(act);
+    fk_qarr_free(x0, n);
+    if (lp_finalize(lp, &err)) {
+        lp_free(lp);
+        return NULL;
+    }
+    return lp;
+}
+
+/* Data over 40 orders of magnitude: the double phase's basis is often
+ * wrong (or it fails); every answer must still equal the pure path's,
+ * exactly, with an accepted certificate. */
+int test_fast_wide_range(fk_rng *r)
+{
+    long k, runs = (tl_quick() ? 40 : 200) * tl_mult(), notaccepted = 0;
+    for (k = 0; k < runs; k++) {
+        lp_model *lp = wide_lp(r);
+        spx_result ref, res;
+        solve_opts o;
+        solve_stats ss;
+        fk_err err;
+        if (!TL_CHECK(lp != NULL, "wide LP build failed"))
+            return TL_FAIL;
+        spx_result_init(&ref);
+        spx_result_init(&res);
+        solve_opts_default(&o);
+        o.pure = 1;
+        if (TL_CHECK(solve_lp(&ref, lp, &o, NULL, &err) == FK_OK, "run %ld: pure: %s", k, err.msg)) {
+            o.pure = 0;
+            if (TL_CHECK(solve_lp(&res, lp, &o, &ss, &err) == FK_OK, "run %ld: %s", k, err.msg) &&
+                TL_CHECK(res.status == ref.status, "run %ld: %s, pure path %s", k,
+                         spx_status_str(res.status), spx_status_str(ref.status)) &&
+                TL_CHECK(res.status != SPX_OPTIMAL || mpq_equal(res.objval, ref.objval),
+                         "run %ld: objective differs from the pure path's", k))
+                TL_CHECK(cert_ok(lp, &res, NULL) == 0, "run %ld: certificate rejected", k);
+            if (ss.fast_status != FAST_OPTIMAL || ss.exact_iters > 0)
+                notaccepted++;
+        }
+        spx_result_clear(&ref);
+        spx_result_clear(&res);
+        lp_free(lp);
+        if (tl_failed_now())
+            break;
+    }
+    tl_report("fast_wide_range counts", TL_PASS,
+              "%ld LPs, %ld where the double basis was not accepted as is", runs, notaccepted);
+    return TL_RESULT();
+}

@@ -1,0 +1,657 @@
+/* bsolve.c: Dixon p-adic lifting for square rational systems (bsolve.h). */
+#include "bsolve.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fk.h"
+
+/* Word-size prime arithmetic: primes below 2^62 with a 128-bit product
+ * where the compiler has one (and digits fit an unsigned long, as GMP's
+ * _ui functions need), else primes below 2^31. */
+#if defined(__SIZEOF_INT128__) && ULONG_MAX >= 0xffffffffffffffffULL
+__extension__ typedef unsigned __int128 bs_u128;
+#define BS_PBITS 62
+static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t p)
+{
+    return (uint64_t)(((bs_u128)a * b) % p);
+}
+#else
+#define BS_PBITS 31
+static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t p)
+{
+    return a * b % p;
+}
+#endif
+
+/* Largest core the dense modular elimination accepts (k^2 words). */
+#define BS_MAX_K 4000
+#define BS_PRIMES 3
+
+struct bsolve {
+    long k;
+    mpz_t *sc;            /* k: row scale, lcm of the row's denominators */
+    long *rp, *ci;        /* CSR of A' (scaled integer core), k+1 / nnz */
+    mpz_t *av;            /* nnz */
+    long nnz;
+    double colbits, rowbits; /* log2 of the Hadamard column / row products */
+    uint64_t p;
+    long *pr, *pc;        /* pivot row and column of step t */
+    uint64_t *dinv;       /* inverse of the pivot of step t */
+    long *ub, *uc;        /* U row of step t (off-pivot): ub[t]..ub[t+1] */
+    uint64_t *uv;
+    long *lb, *li;        /* L column of step t: rows li, multipliers lv */
+    uint64_t *lv;
+};
+
+static uint64_t submod(uint64_t a, uint64_t b, uint64_t p)
+{
+    return a >= b ? a - b : a + p - b;
+}
+
+static uint64_t powmod(uint64_t a, uint64_t e, uint64_t p)
+{
+    uint64_t r = 1;
+    while (e) {
+        if (e & 1)
+            r = mulmod(r, a, p);
+        a = mulmod(a, a, p);
+        e >>= 1;
+    }
+    return r;
+}
+
+static uint64_t prime_no(int t)
+{
+    mpz_t z;
+    uint64_t p;
+    mpz_init(z);
+    mpz_ui_pow_ui(z, 2, BS_PBITS);
+    mpz_sub_ui(z, z, 1000003UL * (unsigned long)(t + 1) * (BS_PBITS > 31 ? 4099UL : 1UL));
+    mpz_nextprime(z, z);
+    p = (uint64_t)mpz_get_ui(z);
+    mpz_clear(z);
+    return p;
+}
+
+static void free_lu(bsolve *bs)
+{
+    free(bs->pr);
+    free(bs->pc);
+    free(bs->dinv);
+    free(bs->ub);
+    free(bs->uc);
+    free(bs->uv);
+    free(bs->lb);
+    free(bs->li);
+    free(bs->lv);
+    bs->pr = bs->pc = bs->ub = bs->uc = bs->lb = bs->li = NULL;
+    bs->dinv = bs->uv = bs->lv = NULL;
+}
+
+void bsolve_free(bsolve *bs)
+{
+    long t;
+    if (!bs)
+        return;
+    if (bs->sc) {
+        for (t = 0; t < bs->k; t++)
+            mpz_clear(bs->sc[t]);
+        free(bs->sc);
+    }
+    if (bs->av) {
+        for (t = 0; t < bs->nnz; t++)
+            mpz_clear(bs->av[t]);
+        free(bs->av);
+    }
+    free(bs->rp);
+    free(bs->ci);
+    free_lu(bs);
+    free(bs);
+}
+
+/* Append (idx, val) to a growing pair of arrays. */
+static int push(long **idx, uint64_t **val, long *cnt, long *cap, long i, uint64_t v)
+{
+    if (*cnt >= *cap) {
+        long nc = *cap ? 2 * *cap : 256;
+        long *a = fk_realloc(*idx, (size_t)nc, sizeof *a);
+        uint64_t *b;
+        if (!a)
+            return -1;
+        *idx = a;
+        b = fk_realloc(*val, (size_t)nc, sizeof *b);
+        if (!b)
+            return -1;
+        *val = b;
+        *cap = nc;
+    }
+    (*idx)[*cnt] = i;
+    (*val)[*cnt] = v;
+    (*cnt)++;
+    return 0;
+}
+
+/* LU of A' mod p by dense elimination skipping zeros: columns by
+ * increasing count, pivot row of least current count.  0 ok, 1 singular
+ * mod p, -1 no memory. */
+static int factor(bsolve *bs, uint64_t p)
+{
+    long k = bs->k, i, j, t, q, nu = 0, nl = 0, capu = 0, capl = 0;
+    uint64_t *D = NULL;
+    long *rcnt = NULL, *ccnt = NULL, *order = NULL, *ulist = NULL;
+    unsigned char *rdone = NULL, *cdone = NULL;
+    int rc = -1;
+
+    free_lu(bs);
+    bs->p = p;
+    D = fk_calloc((size_t)k * (size_t)k + 1, sizeof *D);
+    rcnt = fk_calloc((size_t)k + 1, sizeof *rcnt);
+    ccnt = fk_calloc((size_t)k + 1, sizeof *ccnt);
+    order = fk_calloc((size_t)k + 1, sizeof *order);
+    ulist = fk_calloc((size_t)k + 1, sizeof *ulist);
+    rdone = fk_calloc((size_t)k + 1, 1);
+    cdone = fk_calloc((size_t)k + 1, 1);
+    bs->pr = fk_calloc((size_t)k + 1, sizeof *bs->pr);
+    bs->pc = fk_calloc((size_t)k + 1, sizeof *bs->pc);
+    bs->dinv = fk_calloc((size_t)k + 1, sizeof *bs->dinv);
+    bs->ub = fk_calloc((size_t)k + 1, sizeof *bs->ub);
+    bs->lb = fk_calloc((size_t)k + 1, sizeof *bs->lb);
+    if (!D || !rcnt || !ccnt || !order || !ulist || !rdone || !cdone || !bs->pr ||
+        !bs->pc || !bs->dinv || !bs->ub || !bs->lb)
+        goto done;
+    for (i = 0; i < k; i++)
+        for (q = bs->rp[i]; q < bs->rp[i + 1]; q++) {
+            uint64_t v = (uint64_t)mpz_fdiv_ui(bs->av[q], (unsigned long)p);
+            D[i * k + bs->ci[q]] = v;
+            if (v) {
+                rcnt[i]++;
+                ccnt[bs->ci[q]]++;
+            }
+        }
+    /* columns by increasing count (counting sort) */
+    {
+        long *start = fk_calloc((size_t)k + 2, sizeof *start);
+        if (!start)
+            goto done;
+        for (j = 0; j < k; j++)
+            start[ccnt[j] + 1]++;
+        for (j = 0; j < k; j++)
+            start[j + 1] += start[j];
+        for (j = 0; j < k; j++)
+            order[start[ccnt[j]]++] = j;
+        free(start);
+    }
+    for (t = 0; t < k; t++) {
+        long c = order[t], r = -1, nul = 0;
+        uint64_t inv;
+        for (i = 0; i < k; i++)
+            if (!rdone[i] && D[i * k + c] && (r < 0 || rcnt[i] < rcnt[r]))
+                r = i;
+        if (r < 0) {
+            rc = 1;
+            goto done;
+        }
+        rdone[r] = 1;
+        cdone[c] = 1;
+        bs->pr[t] = r;
+        bs->pc[t] = c;
+        inv = powmod(D[r * k + c], p - 2, p);
+        bs->dinv[t] = inv;
+        bs->ub[t] = nu;
+        for (j = 0; j < k; j++)
+            if (!cdone[j] && D[r * k + j]) {
+                ulist[nul++] = j;
+                if (push(&bs->uc, &bs->uv, &nu, &capu, j, D[r * k + j]))
+                    goto done;
+            }
+        bs->lb[t] = nl;
+        for (i = 0; i < k; i++) {
+            uint64_t f, *row;
+            long e;
+            if (rdone[i] || !D[i * k + c])
+                continue;
+            row = D + i * k;
+            f = mulmod(row[c], inv, p);
+            if (push(&bs->li, &bs->lv, &nl, &capl, i, f))
+                goto done;
+            row[c] = 0;
+            rcnt[i]--;
+            for (e = 0; e < nul; e++) {
+                long jj = ulist[e];
+                uint64_t old = row[jj], nw = submod(old, mulmod(f, D[r * k + jj], p), p);
+                row[jj] = nw;
+                if (!old && nw)
+                    rcnt[i]++;
+                else if (old && !nw)
+                    rcnt[i]--;
+            }
+        }
+    }
+    {
+        long *a = fk_realloc(bs->ub, (size_t)k + 1, sizeof *a);
+        if (!a)
+            goto done;
+        bs->ub = a;
+        bs->ub[k] = nu;
+        a = fk_realloc(bs->lb, (size_t)k + 1, sizeof *a);
+        if (!a)
+            goto done;
+        bs->lb = a;
+        bs->lb[k] = nl;
+    }
+    rc = 0;
+done:
+    free(D);
+    free(rcnt);
+    free(ccnt);
+    free(order);
+    free(ulist);
+    free(rdone);
+    free(cdone);
+    if (rc)
+        free_lu(bs);
+    return rc;
+}
+
+/* log2 bound of the Euclidean norm of a vector of nnz integers of at most
+ * maxbits bits. */
+static double normbits(long nnz, size_t maxbits)
+{
+    return nnz ? (double)maxbits + 0.5 * log2((double)nnz) : 0.0;
+}
+
+int bsolve_new(bsolve **out, const lp_model *lp, const long *cols,
+               const long *rowmap, long k)
+{
+    bsolve *bs;
+    long i, j, q, t, m = lp->m;
+    long *cnt = NULL;
+    size_t *rmax = NULL;
+    mpz_t g;
+    int rc = -1;
+
+    *out = NULL;
+    if (k > BS_MAX_K)
+        return 1;
+    bs = fk_calloc(1, sizeof *bs);
+    if (!bs)
+        return -1;
+    bs->k = k;
+    mpz_init(g);
+    cnt = fk_calloc((size_t)k + 1, sizeof *cnt);
+    rmax = fk_calloc((size_t)k + 1, sizeof *rmax);
+    bs->rp = fk_calloc((size_t)k + 2, sizeof *bs->rp);
+    bs->sc = fk_calloc((size_t)k + 1, sizeof *bs->sc);
+    if (!cnt || !rmax || !bs->rp || !bs->sc)
+        goto done;
+    for (i = 0; i < k; i++)
+        mpz_init_set_ui(bs->sc[i], 1);
+    /* count and row scales */
+    for (t = 0; t < k; t++) {
+        j = cols[t];
+        for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++) {
+            long r = lp->ridx[q];
+            if (r < 0 || r >= m || rowmap[r] < 0 || !mpq_sgn(lp->val[q]))
+                continue;
+            cnt[rowmap[r]]++;
+            mpz_lcm(bs->sc[rowmap[r]], bs->sc[rowmap[r]], mpq_denref(lp->val[q]));
+            bs->nnz++;
+        }
+    }
+    for (i = 0; i < k; i++)
+        bs->rp[i + 1] = bs->rp[i] + cnt[i];
+    bs->ci = fk_calloc((size_t)bs->nnz + 1, sizeof *bs->ci);
+    bs->av = fk_calloc((size_t)bs->nnz + 1, sizeof *bs->av);
+    if (!bs->ci || !bs->av) {
+        free(bs->av);
+        bs->av = NULL;
+        bs->nnz = 0;
+        goto done;
+    }
+    for (q = 0; q < bs->nnz; q++)
+        mpz_init(bs->av[q]);
+    for (i = 0; i < k; i++)
+        cnt[i] = bs->rp[i];
+    bs->colbits = 0;
+    for (t = 0; t < k; t++) {
+        size_t cmax = 0;
+        long cn = 0;
+        j = cols[t];
+        for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++) {
+            long r = lp->ridx[q], e;
+            size_t b;
+            if (r < 0 || r >= m || rowmap[r] < 0 || !mpq_sgn(lp->val[q]))
+                continue;
+            i = rowmap[r];
+            e = cnt[i]++;
+            bs->ci[e] = t;
+            mpz_divexact(g, bs->sc[i], mpq_denref(lp->val[q]));
+            mpz_mul(bs->av[e], g, mpq_numref(lp->val[q]));
+            b = mpz_sizeinbase(bs->av[e], 2);
+            if (b > cmax)
+                cmax = b;
+            if (b > rmax[i])
+                rmax[i] = b;
+            cn++;
+        }
+        bs->colbits += normbits(cn, cmax);
+    }
+    bs->rowbits = 0;
+    for (i = 0; i < k; i++)
+        bs->rowbits += normbits(bs->rp[i + 1] - bs->rp[i], rmax[i]);
+    for (t = 0; t < BS_PRIMES; t++) {
+        rc = factor(bs, prime_no(t));
+        if (rc <= 0)
+            break;
+    }
+done:
+    mpz_clear(g);
+    free(cnt);
+    free(rmax);
+    if (rc) {
+        bsolve_free(bs);
+        return rc;
+    }
+    *out = bs;
+    return 0;
+}
+
+/* z = A'^{-1} b  (trans: A'^{-T} b) mod p; b is destroyed. */
+static void solve_mod(const bsolve *bs, int trans, uint64_t *b, uint64_t *z)
+{
+    long k = bs->k, t, e;
+    uint64_t p = bs->p;
+    if (!trans) {
+        for (t = 0; t < k; t++) {
+            uint64_t br = b[bs->pr[t]];
+            if (!br)
+                continue;
+            for (e = bs->lb[t]; e < bs->lb[t + 1]; e++)
+                b[bs->li[e]] = submod(b[bs->li[e]], mulmod(bs->lv[e], br, p), p);
+        }
+        for (t = k - 1; t >= 0; t--) {
+            uint64_t s = b[bs->pr[t]];
+            for (e = bs->ub[t]; e < bs->ub[t + 1]; e++)
+                if (z[bs->uc[e]])
+                    s = submod(s, mulmod(bs->uv[e], z[bs->uc[e]], p), p);
+            z[bs->pc[t]] = mulmod(s, bs->dinv[t], p);
+        }
+    } else {
+        /* b by column; z by row */
+        for (t = 0; t < k; t++) {
+            uint64_t v = mulmod(b[bs->pc[t]], bs->dinv[t], p);
+            z[bs->pr[t]] = v;
+            if (!v)
+                continue;
+            for (e = bs->ub[t]; e < bs->ub[t + 1]; e++)
+                b[bs->uc[e]] = submod(b[bs->uc[e]], mulmod(bs->uv[e], v, p), p);
+        }
+        for (t = k - 1; t >= 0; t--) {
+            uint64_t s = z[bs->pr[t]];
+            for (e = bs->lb[t]; e < bs->lb[t + 1]; e++)
+                if (z[bs->li[e]])
+                    s = submod(s, mulmod(bs->lv[e], z[bs->li[e]], p), p);
+            z[bs->pr[t]] = s;
+        }
+    }
+}
+
+/* r -= A' z (trans: A'^T z) for a vector z of ulong digits. */
+static void sub_matvec(const bsolve *bs, int trans, mpz_t *r, const uint64_t *z)
+{
+    long i, q;
+    for (i = 0; i < bs->k; i++)
+        for (q = bs->rp[i]; q < bs->rp[i + 1]; q++) {
+            long j = bs->ci[q];
+            if (!trans) {
+                if (z[j])
+                    mpz_submul_ui(r[i], bs->av[q], (unsigned long)z[j]);
+            } else if (z[i]) {
+                mpz_submul_ui(r[j], bs->av[q], (unsigned long)z[i]);
+            }
+        }
+}
+
+/* Wang's rational reconstruction of u mod P with |n| <= N, 0 < d <= N. */
+static int ratrecon(mpq_t out, const mpz_t u, const mpz_t P, const mpz_t N, mpz_t *tmp)
+{
+    mpz_t *r0 = &tmp[0], *r1 = &tmp[1], *t0 = &tmp[2], *t1 = &tmp[3], *qq = &tmp[4],
+          *x = &tmp[5];
+    mpz_set(*r0, P);
+    mpz_mod(*r1, u, P);
+    mpz_set_ui(*t0, 0);
+    mpz_set_ui(*t1, 1);
+    while (mpz_cmp(*r1, N) > 0) {
+        mpz_fdiv_qr(*qq, *x, *r0, *r1);
+        mpz_swap(*r0, *r1);
+        mpz_swap(*r1, *x);       /* r1 = r0_old - q r1_old */
+        mpz_mul(*x, *qq, *t1);
+        mpz_sub(*x, *t0, *x);
+        mpz_swap(*t0, *t1);
+        mpz_swap(*t1, *x);       /* t1 = t0_old - q t1_old */
+    }
+    if (!mpz_sgn(*t1) || mpz_cmpabs(*t1, N) > 0)
+        return 0;
+    mpz_gcd(*x, *r1, *t1);
+    if (mpz_cmp_ui(*x, 1) != 0)
+        return 0;
+    if (mpz_sgn(*t1) < 0) {
+        mpz_neg(*t1, *t1);
+        mpz_neg(*r1, *r1);
+    }
+    mpz_set(mpq_numref(out), *r1);
+    mpz_set(mpq_denref(out), *t1);
+    return 1;
+}
+
+/* Rationals x with x == X mod P by one running common denominator; then
+ * the exact check A' x == b (trans: A'^T x == b).  1 = done. */
+static int reconstruct(const bsolve *bs, int trans, mpz_t *X, const mpz_t P,
+                       mpz_t *b, mpq_t *x, mpz_t *tmp)
+{
+    long k = bs->k, i, q;
+    mpz_t N, Dacc, half, u;
+    int ok = 1;
+    mpz_inits(N, Dacc, half, u, NULL);
+    mpz_fdiv_q_2exp(N, P, 1);
+    mpz_sqrt(N, N);
+    mpz_fdiv_q_2exp(half, P, 1);
+    mpz_set_ui(Dacc, 1);
+    for (i = 0; i < k && ok; i++) {
+        mpz_mul(u, X[i], Dacc);
+        mpz_mod(u, u, P);
+        if (mpz_cmp(u, half) > 0)
+            mpz_sub(u, u, P);
+        if (mpz_cmpabs(u, N) <= 0) {
+            mpz_set(mpq_numref(x[i]), u);
+            mpz_set(mpq_denref(x[i]), Dacc);
+            mpq_canonicalize(x[i]);
+            continue;
+        }
+        if (!ratrecon(x[i], u, P, N, tmp)) {
+            ok = 0;
+            break;
+        }
+        mpz_mul(Dacc, Dacc, mpq_denref(x[i]));
+        mpz_set(mpq_denref(x[i]), Dacc);
+        mpq_canonicalize(x[i]);
+        if (mpz_cmp(Dacc, N) > 0)
+            ok = 0;
+    }
+    if (ok) {
+        /* exact check with the common denominator Dacc: num = x Dacc */
+        mpz_t *num = tmp + 6, *acc = tmp + 6 + k;
+        for (i = 0; i < k; i++) {
+            mpz_divexact(u, Dacc, mpq_denref(x[i]));
+            mpz_mul(num[i], u, mpq_numref(x[i]));
+            mpz_mul(acc[i], Dacc, b[i]);
+        }
+        for (i = 0; i < k; i++)
+            for (q = bs->rp[i]; q < bs->rp[i + 1]; q++) {
+                long j = bs->ci[q];
+                if (!trans)
+                    mpz_submul(acc[i], bs->av[q], num[j]);
+                else
+                    mpz_submul(acc[j], bs->av[q], num[i]);
+            }
+        for (i = 0; i < k && ok; i++)
+            if (mpz_sgn(acc[i]))
+                ok = 0;
+    }
+    mpz_clears(N, Dacc, half, u, NULL);
+    return ok;
+}
+
+/* Solve A' x = b (trans: A'^T x = b) over the integers b; x rational. */
+static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
+{
+    long k = bs->k, i, s, smax, next_try = 2, ntmp = 6 + 2 * k;
+    uint64_t *bm = NULL, *z = NULL;
+    mpz_t *R = NULL, *X = NULL, *tmp = NULL;
+    mpz_t P;
+    size_t bmax = 0;
+    double hb;
+    int rc = -1;
+
+    bm = fk_calloc((size_t)k + 1, sizeof *bm);
+    z = fk_calloc((size_t)k + 1, sizeof *z);
+    R = fk_calloc((size_t)k + 1, sizeof *R);
+    X = fk_calloc((size_t)k + 1, sizeof *X);
+    tmp = fk_calloc((size_t)ntmp, sizeof *tmp);
+    mpz_init_set_ui(P, 1);
+    if (!bm || !z || !R || !X || !tmp) {
+        free(bm);
+        free(z);
+        free(R);
+        free(X);
+        free(tmp);
+        mpz_clear(P);
+        return -1;
+    }
+    for (i = 0; i < k; i++) {
+        size_t bb = mpz_sizeinbase(b[i], 2);
+        mpz_init_set(R[i], b[i]);
+        mpz_init(X[i]);
+        if (bb > bmax)
+            bmax = bb;
+    }
+    for (i = 0; i < ntmp; i++)
+        mpz_init(tmp[i]);
+    /* Hadamard: |det|, and every Cramer numerator, <= 2^hb */
+    hb = (trans ? bs->rowbits : bs->colbits) + normbits(k, bmax) + 1.0;
+    smax = (long)ceil((2.0 * hb + 2.0) / (BS_PBITS - 1)) + 2;
+    for (s = 0;; ) {
+        int zero = 1;
+        for (i = 0; i < k; i++) {
+            bm[i] = (uint64_t)mpz_fdiv_ui(R[i], (unsigned long)bs->p);
+            z[i] = 0;
+        }
+        solve_mod(bs, trans, bm, z);
+        for (i = 0; i < k; i++)
+            if (z[i])
+                mpz_addmul_ui(X[i], P, (unsigned long)z[i]);
+        sub_matvec(bs, trans, R, z);
+        for (i = 0; i < k; i++) {
+            mpz_divexact_ui(R[i], R[i], (unsigned long)bs->p);
+            if (mpz_sgn(R[i]))
+                zero = 0;
+        }
+        mpz_mul_ui(P, P, (unsigned long)bs->p);
+        s++;
+        if (zero) {
+            /* X is an exact integer solution */
+            for (i = 0; i < k; i++)
+                mpq_set_z(x[i], X[i]);
+            rc = 0;
+            break;
+        }
+        if (s >= next_try || s >= smax) {
+            if (reconstruct(bs, trans, X, P, b, x, tmp)) {
+                rc = 0;
+                break;
+            }
+            if (s >= smax) {
+                rc = 1; /* cannot happen for a nonsingular core */
+                break;
+            }
+            next_try = s + (s / 4 > 2 ? s / 4 : 2);
+        }
+    }
+    for (i = 0; i < k; i++) {
+        mpz_clear(R[i]);
+        mpz_clear(X[i]);
+    }
+    for (i = 0; i < ntmp; i++)
+        mpz_clear(tmp[i]);
+    mpz_clear(P);
+    free(bm);
+    free(z);
+    free(R);
+    free(X);
+    free(tmp);
+    return rc;
+}
+
+/* Common part of both solves: scale the rational rhs to integers (row
+ * scales first for A x = b), lift, unscale. */
+static int solve_any(bsolve *bs, int trans, mpq_t *out, mpq_t *rhs)
+{
+    long k = bs->k, i;
+    mpz_t *b, s, g;
+    mpq_t *tq;
+    int rc;
+    if (k == 0)
+        return 0;
+    b = fk_calloc((size_t)k, sizeof *b);
+    tq = fk_qarr_new(k);
+    if (!b || !tq) {
+        free(b);
+        fk_qarr_free(tq, k);
+        return -1;
+    }
+    mpz_init_set_ui(s, 1);
+    mpz_init(g);
+    for (i = 0; i < k; i++) {
+        mpq_set(tq[i], rhs[i]);
+        if (!trans) {
+            mpz_mul(mpq_numref(tq[i]), mpq_numref(tq[i]), bs->sc[i]);
+            mpq_canonicalize(tq[i]);
+        }
+        mpz_lcm(s, s, mpq_denref(tq[i]));
+    }
+    for (i = 0; i < k; i++) {
+        mpz_init(b[i]);
+        mpz_divexact(g, s, mpq_denref(tq[i]));
+        mpz_mul(b[i], g, mpq_numref(tq[i]));
+    }
+    rc = lift(bs, trans, b, out);
+    if (rc == 0)
+        for (i = 0; i < k; i++) {
+            /* x = x' / s; y = D_r y' / s */
+            if (trans)
+                mpz_mul(mpq_numref(out[i]), mpq_numref(out[i]), bs->sc[i]);
+            mpz_mul(mpq_denref(out[i]), mpq_denref(out[i]), s);
+            mpq_canonicalize(out[i]);
+        }
+    for (i = 0; i < k; i++)
+        mpz_clear(b[i]);
+    free(b);
+    fk_qarr_free(tq, k);
+    mpz_clear(s);
+    mpz_clear(g);
+    return rc;
+}
+
+int bsolve_solve(bsolve *bs, mpq_t *x, mpq_t *b)
+{
+    return solve_any(bs, 0, x, b);
+}
+
+int bsolve_solve_t(bsolve *bs, mpq_t *y, mpq_t *c)
+{
+    return solve_any(bs, 1, y, c);
+}

@@ -1,0 +1,185 @@
+/* t-bsolve.c: Dixon p-adic lifting (bsolve.h) against exact residuals.
+ *
+ *   test_bsolve_random    random sparse rational cores (small and huge
+ *                         entries, a core that is a strict subset of the
+ *                         model's rows and columns): A x = b and
+ *                         A^T y = c hold exactly
+ *   test_bsolve_singular  a core with two proportional columns is refused */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bsolve.h"
+#include "lp.h"
+#include "testlib.h"
+
+/* A model with m rows and n >= k columns of random sparse rational data.
+ * big: entries up to about 10^20 with denominators up to 10^20. */
+static lp_model *rand_model(fk_rng *r, long m, long n, int big)
+{
+    lp_model *lp = lp_new();
+    long i, j, idx;
+    char nm[32];
+    mpq_t v;
+    fk_err err;
+    if (!lp)
+        return NULL;
+    mpq_init(v);
+    for (j = 0; j < n; j++) {
+        snprintf(nm, sizeof nm, "x%ld", j);
+        lp_add_col(lp, nm, &idx, &err);
+    }
+    for (i = 0; i < m; i++) {
+        snprintf(nm, sizeof nm, "r%ld", i);
+        lp_add_row(lp, nm, &idx, &err);
+        for (j = 0; j < n; j++)
+            if (i == j || fk_rng_range(r, 0, 99) < 35) {
+                mpz_set_si(mpq_numref(v), fk_rng_range(r, -9, 9));
+                mpz_set_ui(mpq_denref(v), (unsigned long)fk_rng_range(r, 1, 7));
+                if (big) {
+                    mpz_mul_ui(mpq_numref(v), mpq_numref(v), 1000000007UL);
+                    mpz_pow_ui(mpq_denref(v), mpq_denref(v), (unsigned long)fk_rng_range(r, 1, 24));
+                }
+                if (i == j && !mpz_sgn(mpq_numref(v)))
+                    mpz_set_ui(mpq_numref(v), 1);
+                mpq_canonicalize(v);
+                if (mpq_sgn(v))
+                    lp_add_coef(lp, i, j, v, &err);
+            }
+    }
+    mpq_clear(v);
+    if (lp_finalize(lp, &err)) {
+        lp_free(lp);
+        return NULL;
+    }
+    return lp;
+}
+
+/* Core entry (row i, column j) of lp, into v. */
+static void entry(const lp_model *lp, long i, long j, mpq_t v)
+{
+    long q;
+    mpq_set_ui(v, 0, 1);
+    for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++)
+        if (lp->ridx[q] == i)
+            mpq_set(v, lp->val[q]);
+}
+
+int test_bsolve_random(fk_rng *r)
+{
+    long runs = (tl_quick() ? 60 : 300) * tl_mult(), run, nsolved = 0;
+    for (run = 0; run < runs; run++) {
+        long k = fk_rng_range(r, 1, 14), m = k + fk_rng_range(r, 0, 3),
+             n = k + fk_rng_range(r, 0, 3), i, j, t;
+        int big = fk_rng_range(r, 0, 2) == 0, rc;
+        lp_model *lp = rand_model(r, m, n, big);
+        long *cols = calloc((size_t)n, sizeof *cols), *rowmap = calloc((size_t)m, sizeof *rowmap);
+        long *rows = calloc((size_t)k, sizeof *rows);
+        mpq_t *b = fk_qarr_new(k), *x = fk_qarr_new(k), *s = fk_qarr_new(k);
+        mpq_t v, acc;
+        bsolve *bs = NULL;
+        if (!TL_CHECK(lp && cols && rowmap && rows && b && x && s, "allocation"))
+            return TL_FAIL;
+        mpq_init(v);
+        mpq_init(acc);
+        /* core: the first k of a random permutation of rows and of columns */
+        for (j = 0; j < n; j++)
+            cols[j] = j;
+        for (j = n - 1; j > 0; j--) {
+            long u = fk_rng_range(r, 0, j), tt = cols[j];
+            cols[j] = cols[u];
+            cols[u] = tt;
+        }
+        for (i = 0; i < m; i++)
+            rowmap[i] = -1;
+        for (t = 0; t < k;) {
+            i = fk_rng_range(r, 0, m - 1);
+            if (rowmap[i] < 0) {
+                rowmap[i] = t;
+                rows[t++] = i;
+            }
+        }
+        rc = bsolve_new(&bs, lp, cols, rowmap, k);
+        if (!TL_CHECK(rc >= 0, "run %ld: out of memory", run))
+            goto next;
+        if (rc == 1)
+            goto next; /* a random core may be singular */
+        nsolved++;
+        for (t = 0; t < k; t++) {
+            mpz_set_si(mpq_numref(b[t]), fk_rng_range(r, -50, 50));
+            mpz_set_ui(mpq_denref(b[t]), (unsigned long)fk_rng_range(r, 1, 9));
+            mpq_canonicalize(b[t]);
+        }
+        if (!TL_CHECK(bsolve_solve(bs, x, b) == 0, "run %ld: solve failed", run))
+            goto next;
+        for (i = 0; i < k; i++) {
+            mpq_set_ui(acc, 0, 1);
+            for (t = 0; t < k; t++) {
+                entry(lp, rows[i], cols[t], v);
+                mpq_mul(v, v, x[t]);
+                mpq_add(acc, acc, v);
+            }
+            if (!TL_CHECK(mpq_equal(acc, b[i]), "run %ld: A x != b in row %ld", run, i))
+                goto next;
+        }
+        if (!TL_CHECK(bsolve_solve_t(bs, s, b) == 0, "run %ld: transposed solve failed", run))
+            goto next;
+        for (t = 0; t < k; t++) {
+            mpq_set_ui(acc, 0, 1);
+            for (i = 0; i < k; i++) {
+                entry(lp, rows[i], cols[t], v);
+                mpq_mul(v, v, s[i]);
+                mpq_add(acc, acc, v);
+            }
+            if (!TL_CHECK(mpq_equal(acc, b[t]), "run %ld: A^T y != c in column %ld", run, t))
+                goto next;
+        }
+    next:
+        bsolve_free(bs);
+        fk_qarr_free(b, k);
+        fk_qarr_free(x, k);
+        fk_qarr_free(s, k);
+        mpq_clear(v);
+        mpq_clear(acc);
+        free(cols);
+        free(rowmap);
+        free(rows);
+        lp_free(lp);
+        if (tl_failed_now())
+            break;
+    }
+    tl_report("bsolve_random counts", TL_PASS, "%ld cores, %ld nonsingular", runs, nsolved);
+    return TL_RESULT();
+}
+
+int test_bsolve_singular(fk_rng *r)
+{
+    lp_model *lp = lp_new();
+    long idx, i, cols[3] = {0, 1, 2}, rowmap[3] = {0, 1, 2};
+    mpq_t v;
+    fk_err err;
+    bsolve *bs = NULL;
+    (void)r;
+    if (!TL_CHECK(lp != NULL, "allocation"))
+        return TL_FAIL;
+    mpq_init(v);
+    lp_add_col(lp, "a", &idx, &err);
+    lp_add_col(lp, "b", &idx, &err);
+    lp_add_col(lp, "c", &idx, &err);
+    for (i = 0; i < 3; i++) {
+        char nm[32];
+        snprintf(nm, sizeof nm, "r%ld", i);
+        lp_add_row(lp, nm, &idx, &err);
+        mpq_set_si(v, i + 1, 3);
+        lp_add_coef(lp, i, 0, v, &err);
+        mpq_set_si(v, 2 * (i + 1), 3); /* column b = 2 column a */
+        lp_add_coef(lp, i, 1, v, &err);
+        mpq_set_si(v, (long)(i * i) + 1, 7);
+        lp_add_coef(lp, i, 2, v, &err);
+    }
+    mpq_clear(v);
+    if (TL_CHECK(lp_finalize(lp, &err) == FK_OK, "finalize"))
+        TL_CHECK(bsolve_new(&bs, lp, cols, rowmap, 3) == 1, "a singular core was accepted");
+    bsolve_free(bs);
+    lp_free(lp);
+    return TL_RESULT();
+}
