@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "case_dynamic.h"
 
 const case_entry case_table[] = {
     {"notrade", case_notrade, "[FILE | --p P --q Q]",
@@ -39,6 +40,9 @@ const case_entry case_table[] = {
     {"bm-separable", case_bm, "",
      "Bergemann-Morris (2005): the non-separable SCC is interim implementable (mechanism certified) "
      "but no deterministic selection is ex post IC (each violation certified)"},
+    {"dynamic", case_dynamic, "[FILE.dyn | --example seed2|seed3|three]",
+     "Athey-Segal: static AGV is budget balanced but not BIC against contingent deviations; "
+     "balanced team transfers are BB in every history and BIC (deviator MDP LPs certified)"},
 };
 const int case_count = (int)(sizeof case_table / sizeof case_table[0]);
 

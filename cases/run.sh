@@ -85,6 +85,11 @@ if "$F" case list | grep -q '^bce '; then
 fi
 "$F" case list | grep -q '^chung-ely ' && one chung-ely
 "$F" case list | grep -q '^bm-separable ' && one bm-separable
+if "$F" case list | grep -q '^dynamic '; then
+    one dynamic --example seed2
+    one dynamic --example seed3
+    one dynamic --example three
+fi
 
 echo
 echo "verdict table (models, certificates and appendices in $OUT/; every certificate re-checked by 'farkas check')"
