@@ -100,6 +100,8 @@ static int cmd_solve(int argc, char **argv)
     spx_result_init(&res);
     st = solve_lp(&res, lp, &opts, NULL, &err);
     if (st) {
+        if (!err.where[0]) /* a model-level error: name the file */
+            snprintf(err.where, sizeof err.where, "%s", file);
         fk_err_print(&err);
         goto done;
     }

@@ -6,8 +6,21 @@
 #include <string.h>
 #include <unistd.h>
 
+static void block_signals(afile *a)
+{
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, SIGINT);
+    sigaddset(&s, SIGTERM);
+    sigaddset(&s, SIGHUP);
+    sigprocmask(SIG_BLOCK, &s, &a->saved);
+}
+
+/* Free the names and restore the signal mask: a pending SIGINT is
+ * delivered here, after the temporary file is gone. */
 static void release(afile *a)
 {
+    sigprocmask(SIG_SETMASK, &a->saved, NULL);
     free(a->path);
     free(a->tmp);
     a->path = a->tmp = NULL;
@@ -17,6 +30,7 @@ static void release(afile *a)
 fk_status afile_open(afile *a, const char *path, fk_err *err)
 {
     size_t len = strlen(path) + 48;
+    block_signals(a);
     a->f = NULL;
     a->path = fk_strdup(path);
     a->tmp = malloc(len);

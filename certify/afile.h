@@ -11,10 +11,17 @@
  *     if (afile_open(&a, path, err)) return err->code;
  *     ... fprintf(a.f, ...) ...                  (errors are caught by commit)
  *     return afile_commit(&a, err);              (or afile_abort(&a))
+ *
+ * While the temporary file exists, SIGINT, SIGTERM and SIGHUP are blocked
+ * (and delivered after the rename or removal), so an interrupt can never
+ * leave a stray "<path>.tmp.<pid>" behind: there is a whole file or none.
+ * Writing a certificate takes milliseconds; solving, which may be long,
+ * happens before afile_open and stays interruptible.
  */
 #ifndef AFILE_H
 #define AFILE_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "fk.h"
@@ -23,6 +30,7 @@ typedef struct {
     FILE *f;        /* the open temporary file; NULL when not open */
     char *path;     /* final name (copied) */
     char *tmp;      /* temporary name */
+    sigset_t saved; /* signal mask before afile_open */
 } afile;
 
 /* Create the temporary file.  FK_EIO (msg names the temporary file and

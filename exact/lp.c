@@ -480,6 +480,22 @@ cleanup:
     return st;
 }
 
+fk_status lp_check_bounds(const lp_model *lp, fk_err *err)
+{
+    long k;
+    for (k = 0; k < lp->m; k++)
+        if (lp->rlo_fin[k] && lp->rhi_fin[k] && mpq_cmp(lp->rlo[k], lp->rhi[k]) > 0)
+            return fk_fail(err, FK_EINVAL, NULL,
+                           "row '%s' has lower side > upper side: the model is empty by its "
+                           "bounds alone, which a certificate cannot express", lp->rname[k]);
+    for (k = 0; k < lp->n; k++)
+        if (lp->clo_fin[k] && lp->chi_fin[k] && mpq_cmp(lp->clo[k], lp->chi[k]) > 0)
+            return fk_fail(err, FK_EINVAL, NULL,
+                           "column '%s' has lower bound > upper bound: the model is empty by its "
+                           "bounds alone, which a certificate cannot express", lp->cname[k]);
+    return FK_OK;
+}
+
 long lp_find_row(const lp_model *lp, const char *name)
 {
     return names_find(lp->rhash, lp->rname, name);

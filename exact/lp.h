@@ -92,6 +92,14 @@ fk_status lp_add_coef(lp_model *lp, long i, long j, const mpq_t v,
 /* Compress the triplets (see above).  Idempotent. */
 fk_status lp_finalize(lp_model *lp, fk_err *err);
 
+/* FK_EINVAL naming the first row or column whose finite bounds cross
+ * (lo > hi).  Such a model is empty by its bounds alone, but DESIGN.md's
+ * Farkas certificate has one multiplier per row or column and cannot
+ * combine a constraint's two sides with each other, so no certificate of
+ * that fact exists in our format: solvers refuse the model instead of
+ * answering without a certificate. */
+fk_status lp_check_bounds(const lp_model *lp, fk_err *err);
+
 long lp_find_row(const lp_model *lp, const char *name); /* -1 if absent */
 long lp_find_col(const lp_model *lp, const char *name);
 

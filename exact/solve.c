@@ -41,6 +41,8 @@ fk_status solve_lp(spx_result *res, const lp_model *lp, const solve_opts *o,
     stats->fast_status = -1;
     if (!lp->finalized)
         return fk_fail(err, FK_EINVAL, NULL, "model not finalized");
+    if ((st = lp_check_bounds(lp, err)))
+        return st;
     spx_opts_default(&so);
     so.verbose = o->verbose;
     so.iter_limit = o->iter_limit;

@@ -816,6 +816,8 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
     }
     if (!lp->finalized)
         return fk_fail(err, FK_EINVAL, NULL, "model not finalized");
+    if (lp_check_bounds(lp, err))
+        return FK_EINVAL;
     if (opts->start && (opts->start->m != lp->m || opts->start->n != lp->n))
         return fk_fail(err, FK_EINVAL, NULL, "start basis has the wrong size");
     spx_result_clear(res);

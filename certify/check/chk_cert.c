@@ -161,21 +161,21 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
         for (k = 0; k <= END && strcmp(tk[0].s, KEYS[k]); k++)
             ;
         if (done || k > END) {
-            rc = chk_err(t->file, line, 1, done ? "text after end" : "unknown line '%s'", tk[0].s);
+            rc = chk_err(t->file, line, 1, done ? "text after end" : "unknown line '%.64s'", tk[0].s);
         } else if (nt != (k == END ? 1 : k >= X ? 3 : 2)) {
-            rc = chk_err(t->file, line, 1, "wrong number of fields for '%s'", KEYS[k]);
+            rc = chk_err(t->file, line, 1, "wrong number of fields for '%.64s'", KEYS[k]);
         } else if (k < X && !body) {
             int want = last + 1 + (last == COLSK && ct->status != CHK_OPTIMAL);
             if (k != want)
-                rc = chk_err(t->file, line, 1, "'%s' out of order or repeated (expected '%s')",
+                rc = chk_err(t->file, line, 1, "'%.64s' out of order or repeated (expected '%.64s')",
                              KEYS[k], KEYS[want]);
             else if (header_value(ct, k, tk[1].s) < 0)
-                rc = chk_err(t->file, line, tk[1].col, "bad %s '%s'", WHAT[k], tk[1].s);
+                rc = chk_err(t->file, line, tk[1].col, "bad %s '%.64s'", WHAT[k], tk[1].s);
             last = k;
         } else if (!body && last < COLSK + (ct->status == CHK_OPTIMAL)) {
-            rc = chk_err(t->file, line, 1, "'%s' before the header is complete", KEYS[k]);
+            rc = chk_err(t->file, line, 1, "'%.64s' before the header is complete", KEYS[k]);
         } else if (k < last || k == OBJ || (k < END && !(SECTIONS[ct->status] & (1 << (k - X))))) {
-            rc = chk_err(t->file, line, 1, "'%s' out of order or not allowed for status %s",
+            rc = chk_err(t->file, line, 1, "'%.64s' out of order or not allowed for status %s",
                          KEYS[k], STATUS_NAMES[ct->status]);
         } else {
             /* The header is complete: a certificate for another model is
@@ -195,12 +195,12 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
             if (idx >= 0)
                 idx = chk_names_find(k == Y ? &md->rows : &md->cols, tk[1].s, (size_t)idx);
             if (idx < 0)
-                rc = chk_err(t->file, line, tk[1].col, "unknown %s name '%s'",
+                rc = chk_err(t->file, line, tk[1].col, "unknown %s name '%.64s'",
                              k == Y ? "row" : "column", tk[1].s);
             else if (seen[idx]++)
-                rc = chk_err(t->file, line, tk[1].col, "'%s %s' listed twice", KEYS[k], tk[1].s);
+                rc = chk_err(t->file, line, tk[1].col, "'%.64s %.64s' listed twice", KEYS[k], tk[1].s);
             else if (value(k == X ? ct->x[idx] : k == Y ? ct->y[idx] : ct->r[idx], tk[2].s) < 0)
-                rc = chk_err(t->file, line, tk[2].col, "bad value '%s' (want [-]p or [-]p/q in lowest terms)",
+                rc = chk_err(t->file, line, tk[2].col, "bad value '%.64s' (want [-]p or [-]p/q in lowest terms)",
                              tk[2].s);
         }
     }

@@ -1,6 +1,11 @@
 #!/bin/sh
-# t-badinput.sh: every malformed model in tests/bad makes `farkas solve`
-# exit 2 with the first stderr line equal to NAME.err (file:line:col: msg).
+# t-badinput.sh: every malformed input in tests/bad exits 2 with the first
+# stderr line equal to NAME.err (file:line[:col]: msg), never a crash:
+#   *.mps, *.lp   models, through `farkas solve`;
+#   *.cert        certificates, through `farkas check tests/data/max_ranged.lp`
+#                 (their headers are written for that model);
+#   *.nfg         games, through `farkas case minmax`;
+#   *.tsp         type spaces, through `farkas case notrade`.
 # Inputs too large to store (megabyte lines and numbers) are generated here.
 . tests/cli/lib.sh
 
@@ -12,7 +17,12 @@ fi
 
 # expect NAME FILE WANT: exit code 2 and first stderr line WANT
 expect() {
-    "$FARKAS" solve "$2" > "$TMP/out" 2> "$TMP/err"
+    case "$2" in
+        *.cert) "$FARKAS" check tests/data/max_ranged.lp "$2" ;;
+        *.nfg)  "$FARKAS" case minmax "$2" --out "$TMP/case" ;;
+        *.tsp)  "$FARKAS" case notrade "$2" --out "$TMP/case" ;;
+        *)      "$FARKAS" solve "$2" ;;
+    esac > "$TMP/out" 2> "$TMP/err"
     rc=$?
     got=$(head -n 1 "$TMP/err")
     if [ "$rc" -ne 2 ]; then
@@ -25,7 +35,7 @@ expect() {
 }
 
 n=0
-for f in tests/bad/*.mps tests/bad/*.lp; do
+for f in tests/bad/*.mps tests/bad/*.lp tests/bad/*.cert tests/bad/*.nfg tests/bad/*.tsp; do
     [ -f "$f" ] || continue
     base=${f%.*}
     if [ ! -f "$base.err" ]; then
@@ -35,7 +45,11 @@ for f in tests/bad/*.mps tests/bad/*.lp; do
     expect "$(basename "$f")" "$f" "$(head -n 1 "$base.err")"
     n=$((n + 1))
 done
-[ "$n" -ge 40 ] || fail corpus-size "only $n files in tests/bad"
+[ "$n" -ge 100 ] || fail corpus-size "only $n files in tests/bad"
+for ext in mps lp cert nfg tsp; do
+    c=$(ls tests/bad/*.$ext 2>/dev/null | wc -l)
+    [ "$c" -ge 10 ] || fail "corpus-$ext" "only $c .$ext files in tests/bad"
+done
 
 # Generated: a number of 2 MB (a line over the 1 MiB limit), a mantissa
 # one digit over the 10^6-digit limit, a 256-character name.

@@ -1,0 +1,2 @@
+    x  obj  1
+NAME

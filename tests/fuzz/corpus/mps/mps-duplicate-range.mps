@@ -1,0 +1,13 @@
+NAME          T
+ROWS
+ N  obj
+ L  c1
+ G  c2
+COLUMNS
+    x  obj  1  c1  1
+    y  c1  2  c2  1
+RHS
+RANGES
+    RNG  c1  4
+    RNG  c1  5
+ENDATA

@@ -1,0 +1,5 @@
+NAME          T
+ROWS
+ N  obj
+ L  c1
+ G  c1

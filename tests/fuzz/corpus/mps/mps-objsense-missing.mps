@@ -1,0 +1,4 @@
+NAME          T
+OBJSENSE
+ROWS
+ N obj

@@ -1,0 +1,4 @@
+NAME          T
+OBJSENSE
+    MAXIMUM
+ROWS

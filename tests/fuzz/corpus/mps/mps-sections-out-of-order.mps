@@ -1,0 +1,6 @@
+NAME          T
+COLUMNS
+    x  obj  1
+ROWS
+ N obj
+ENDATA

@@ -1,0 +1,7 @@
+/* fuzz_mps.c: the exact MPS reader (exact/mps_read.c), see fuzz_model.h. */
+#include "fuzz_model.h"
+
+FUZZ_TARGET(mps)
+{
+    return fm_run(data, size, 1);
+}
