@@ -10,13 +10,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "afile.h"
 #include "lp_io.h"
 #include "rat.h"
 
 #define TERMS_PER_LINE 8
 
 typedef struct {
-    FILE *f;
+    FILE *f;        /* a.f while open */
+    afile a;        /* all-or-nothing output (afile.h) */
     fk_err *err;
     const char *path;
     int bad; /* an output error happened */
@@ -141,46 +143,35 @@ static fk_status check_free_rows(const lp_model *lp, const char *fmt,
     return FK_OK;
 }
 
-/* Open path.tmp.<pid> for writing. */
+/* Open the all-or-nothing output; *tmp is set to a non-NULL marker so
+ * that the caller knows to close it. */
 static fk_status open_tmp(out_t *o, char **tmp, const char *path, fk_err *err)
 {
-    size_t n = strlen(path) + 32;
-    *tmp = malloc(n);
-    if (*tmp == NULL)
-        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-    snprintf(*tmp, n, "%s.tmp.%ld", path, (long)getpid());
-    o->f = fopen(*tmp, "w");
+    fk_status st = afile_open(&o->a, path, err);
     o->err = err;
     o->path = path;
     o->bad = 0;
-    if (o->f == NULL) {
-        fk_fail(err, FK_EIO, path, "cannot create '%s'", *tmp);
-        free(*tmp);
-        *tmp = NULL;
-        return FK_EIO;
-    }
+    if (st != FK_OK)
+        return st;
+    o->f = o->a.f;
+    *tmp = o->a.tmp;
     return FK_OK;
 }
 
-/* Close and rename into place, or remove the temporary on any error. */
+/* Commit (rename into place), or remove the temporary file on any error. */
 static fk_status close_tmp(out_t *o, char *tmp, fk_status st)
 {
-    if (o->f != NULL) {
-        if (ferror(o->f))
-            o->bad = 1;
-        if (fclose(o->f) != 0)
-            o->bad = 1;
-        o->f = NULL;
+    (void)tmp;
+    o->f = NULL;
+    if (st == FK_OK && o->bad) {
+        afile_abort(&o->a);
+        return fk_fail(o->err, FK_EIO, o->path, "cannot write '%s'", o->path);
     }
-    if (st == FK_OK && o->bad)
-        st = fk_fail(o->err, FK_EIO, o->path, "cannot write '%s'", tmp);
-    if (st == FK_OK && rename(tmp, o->path) != 0)
-        st = fk_fail(o->err, FK_EIO, o->path, "cannot rename '%s' to '%s'",
-                     tmp, o->path);
-    if (st != FK_OK)
-        remove(tmp);
-    free(tmp);
-    return st;
+    if (st != FK_OK) {
+        afile_abort(&o->a);
+        return st;
+    }
+    return afile_commit(&o->a, o->err);
 }
 
 /* A finalized view of lp: lp itself, or a finalized copy in *own. */
