@@ -15,6 +15,7 @@
  * default to 1).  Each init and each trans row must sum to 1; errors are
  * FK_EPARSE with where = "path:line". */
 #include "dyn.h"
+#include "econ_text.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -42,16 +43,6 @@ static fk_status bad(rd *r, long line, const char *fmt, const char *a, const cha
     char where[256];
     snprintf(where, sizeof where, "%s:%ld", r->path, line);
     return fk_fail(r->err, FK_EPARSE, where, fmt, a, b);
-}
-
-static int good_name(const char *s)
-{
-    if (!*s || strlen(s) > 32)
-        return 0;
-    for (; *s; s++)
-        if (!isalnum((unsigned char)*s) && *s != '_' && *s != '.')
-            return 0;
-    return 1;
 }
 
 static fk_status number(rd *r, mpq_t q, const char *s)
@@ -376,7 +367,7 @@ static fk_status read_stream(dyn_model m, FILE *f, rd *r)
             if (!(m->aname = fk_calloc((size_t)nt - 1, sizeof *m->aname)))
                 return fk_fail(r->err, FK_ENOMEM, NULL, "out of memory");
             for (i = 0; i < nt - 1; i++) {
-                if (!good_name(tok[1 + i]) || agent(m, tok[1 + i]) >= 0)
+                if (!econ_name_ok(tok[1 + i]) || agent(m, tok[1 + i]) >= 0)
                     return bad(r, r->line, "bad or repeated agent name '%s'%s", tok[1 + i], "");
                 if (!(m->aname[i] = fk_strdup(tok[1 + i])))
                     return fk_fail(r->err, FK_ENOMEM, NULL, "out of memory");

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "econ_text.h"
 #include "rat.h"
 
 #define MAXTOK 64
@@ -88,47 +89,7 @@ oom:
 
 /* ---- reader ----------------------------------------------------------- */
 
-typedef struct {
-    const char *path;
-    long line;
-    fk_err *err;
-} rd;
-
-static fk_status bad(rd *r, const char *fmt, const char *a, const char *b)
-{
-    char where[256];
-    snprintf(where, sizeof where, "%s:%ld", r->path, r->line);
-    return fk_fail(r->err, FK_EPARSE, where, fmt, a, b);
-}
-
-static int good_name(const char *s)
-{
-    if (!*s || strlen(s) > 32)
-        return 0;
-    for (; *s; s++)
-        if (!isalnum((unsigned char)*s) && *s != '_' && *s != '.')
-            return 0;
-    return 1;
-}
-
-static int find(char *const *names, int k, const char *s)
-{
-    int i;
-    for (i = 0; i < k; i++)
-        if (strcmp(names[i], s) == 0)
-            return i;
-    return -1;
-}
-
-static void free_names(char **v, int k)
-{
-    int i;
-    if (!v)
-        return;
-    for (i = 0; i < k; i++)
-        free(v[i]);
-    free(v);
-}
+typedef econ_rd rd;
 
 /* Copy tok[0..k) into a new array of distinct plain names. */
 static fk_status names(rd *r, char **tok, int k, char ***out)
@@ -139,28 +100,18 @@ static fk_status names(rd *r, char **tok, int k, char ***out)
         return fk_fail(r->err, FK_ENOMEM, NULL, "out of memory");
     for (i = 0; i < k; i++) {
         fk_status st = FK_OK;
-        if (!good_name(tok[i]))
-            st = bad(r, "bad name '%s' (use up to 32 letters, digits, '_' or '.')%s", tok[i], "");
-        else if (find(v, i, tok[i]) >= 0)
-            st = bad(r, "duplicate name '%s'%s", tok[i], "");
+        if (!econ_name_ok(tok[i]))
+            st = econ_rd_fail(r, "bad name '%s' (use up to 32 letters, digits, '_' or '.')%s", tok[i], "");
+        else if (econ_name_find(v, i, tok[i]) >= 0)
+            st = econ_rd_fail(r, "duplicate name '%s'%s", tok[i], "");
         else if (!(v[i] = fk_strdup(tok[i])))
             st = fk_fail(r->err, FK_ENOMEM, NULL, "out of memory");
         if (st) {
-            free_names(v, i);
+            econ_names_free(v, i);
             return st;
         }
     }
     *out = v;
-    return FK_OK;
-}
-
-static fk_status number(rd *r, mpq_t q, const char *s, int nonneg)
-{
-    int rc = rat_set_str(q, s, strlen(s), NULL);
-    if (rc != RAT_OK)
-        return bad(r, "%s '%s'", rat_strerror(rc), s);
-    if (nonneg && mpq_sgn(q) < 0)
-        return bad(r, "negative probability '%s'%s", s, "");
     return FK_OK;
 }
 
@@ -176,9 +127,9 @@ typedef struct {
 static void hdr_free(hdr *h)
 {
     int i;
-    free_names(h->states, h->nstates);
+    econ_names_free(h->states, h->nstates);
     for (i = 0; h->acts && i < h->n; i++)
-        free_names(h->acts[i], h->nact[i]);
+        econ_names_free(h->acts[i], h->nact[i]);
     free(h->acts);
     free(h->nact);
     fk_qarr_free(h->prior, h->nprior);
@@ -192,12 +143,12 @@ static fk_status header(rd *r, hdr *h, char **tok, int nt)
         char *e;
         long n;
         if (h->n)
-            return bad(r, "'players' given twice%s%s", "", "");
+            return econ_rd_fail(r, "'players' given twice%s%s", "", "");
         if (nt != 2)
-            return bad(r, "'players' takes one number%s%s", "", "");
+            return econ_rd_fail(r, "'players' takes one number%s%s", "", "");
         n = strtol(tok[1], &e, 10);
         if (*e || n < 1 || n > 16)
-            return bad(r, "number of players must be 1..16, not '%s'%s", tok[1], "");
+            return econ_rd_fail(r, "number of players must be 1..16, not '%s'%s", tok[1], "");
         h->n = (int)n;
         h->acts = fk_calloc((size_t)n, sizeof *h->acts);
         h->nact = fk_calloc((size_t)n, sizeof *h->nact);
@@ -207,9 +158,9 @@ static fk_status header(rd *r, hdr *h, char **tok, int nt)
     }
     if (strcmp(tok[0], "states") == 0) {
         if (h->states)
-            return bad(r, "'states' given twice%s%s", "", "");
+            return econ_rd_fail(r, "'states' given twice%s%s", "", "");
         if (nt < 2)
-            return bad(r, "'states' needs at least one name%s%s", "", "");
+            return econ_rd_fail(r, "'states' needs at least one name%s%s", "", "");
         if ((st = names(r, tok + 1, nt - 1, &h->states)))
             return st;
         h->nstates = nt - 1;
@@ -218,42 +169,42 @@ static fk_status header(rd *r, hdr *h, char **tok, int nt)
     if (strcmp(tok[0], "prior") == 0) {
         mpq_t s;
         if (!h->states)
-            return bad(r, "'prior' before 'states'%s%s", "", "");
+            return econ_rd_fail(r, "'prior' before 'states'%s%s", "", "");
         if (h->prior)
-            return bad(r, "'prior' given twice%s%s", "", "");
+            return econ_rd_fail(r, "'prior' given twice%s%s", "", "");
         if (nt - 1 != h->nstates)
-            return bad(r, "'prior' needs one probability per state%s%s", "", "");
+            return econ_rd_fail(r, "'prior' needs one probability per state%s%s", "", "");
         h->nprior = h->nstates;
         if (!(h->prior = fk_qarr_new(h->nstates)))
             return fk_fail(r->err, FK_ENOMEM, NULL, "out of memory");
         for (k = 0; k < h->nstates; k++)
-            if ((st = number(r, h->prior[k], tok[k + 1], 1)))
+            if ((st = econ_rd_number(r, h->prior[k], tok[k + 1], 1)))
                 return st;
         mpq_init(s);
         for (k = 0; k < h->nstates; k++)
             mpq_add(s, s, h->prior[k]);
         k = mpq_cmp_ui(s, 1, 1);
         mpq_clear(s);
-        return k ? bad(r, "prior sums to %s than 1%s", k > 0 ? "more" : "less", "") : FK_OK;
+        return k ? econ_rd_fail(r, "prior sums to %s than 1%s", k > 0 ? "more" : "less", "") : FK_OK;
     }
     if (strcmp(tok[0], "actions") == 0) {
         char *e;
         long i;
         if (!h->n)
-            return bad(r, "'actions' before 'players'%s%s", "", "");
+            return econ_rd_fail(r, "'actions' before 'players'%s%s", "", "");
         if (nt < 3)
-            return bad(r, "'actions' takes a player and at least one action%s%s", "", "");
+            return econ_rd_fail(r, "'actions' takes a player and at least one action%s%s", "", "");
         i = strtol(tok[1], &e, 10);
         if (*e || i < 1 || i > h->n)
-            return bad(r, "no player '%s'%s", tok[1], "");
+            return econ_rd_fail(r, "no player '%s'%s", tok[1], "");
         if (h->acts[i - 1])
-            return bad(r, "actions of player %s given twice%s", tok[1], "");
+            return econ_rd_fail(r, "actions of player %s given twice%s", tok[1], "");
         if ((st = names(r, tok + 2, nt - 2, &h->acts[i - 1])))
             return st;
         h->nact[i - 1] = nt - 2;
         return FK_OK;
     }
-    return bad(r, "unknown keyword '%s'%s", tok[0], "");
+    return econ_rd_fail(r, "unknown keyword '%s'%s", tok[0], "");
 }
 
 static fk_status shape(rd *r, hdr *h, econ_bgame b)
@@ -262,19 +213,19 @@ static fk_status shape(rd *r, hdr *h, econ_bgame b)
     int i, k;
     char buf[32];
     if (!h->n)
-        return bad(r, "no 'players' line%s%s", "", "");
+        return econ_rd_fail(r, "no 'players' line%s%s", "", "");
     if (!h->states)
-        return bad(r, "no 'states' line%s%s", "", "");
+        return econ_rd_fail(r, "no 'states' line%s%s", "", "");
     if (!h->prior)
-        return bad(r, "no 'prior' line%s%s", "", "");
+        return econ_rd_fail(r, "no 'prior' line%s%s", "", "");
     for (i = 0; i < h->n; i++)
         if (!h->acts[i]) {
             snprintf(buf, sizeof buf, "%d", i + 1);
-            return bad(r, "no 'actions' line for player %s%s", buf, "");
+            return econ_rd_fail(r, "no 'actions' line for player %s%s", buf, "");
         }
     fk_err_clear(&e2);
     if (econ_bgame_shape(b, h->n, h->nact, h->nstates, h->states, &e2))
-        return bad(r, "%s%s", e2.msg, "");
+        return econ_rd_fail(r, "%s%s", e2.msg, "");
     for (k = 0; k < h->nstates; k++)
         mpq_set(b->prior[k], h->prior[k]);
     for (i = 0; i < h->n; i++)
@@ -297,31 +248,31 @@ static fk_status data(rd *r, econ_bgame b, char **tok, int nt, unsigned char *se
     fk_status st;
     want = 2 + n + (isobj ? 1 : n);
     if (nt != want)
-        return bad(r, isobj ? "'objective' takes: state, one action per player, value%s%s"
+        return econ_rd_fail(r, isobj ? "'objective' takes: state, one action per player, value%s%s"
                             : "'payoff' takes: state, one action per player, one payoff per player%s%s",
                    "", "");
-    if ((th = find(b->state, b->nstates, tok[1])) < 0)
-        return bad(r, "unknown state '%s'%s", tok[1], "");
+    if ((th = econ_name_find(b->state, b->nstates, tok[1])) < 0)
+        return econ_rd_fail(r, "unknown state '%s'%s", tok[1], "");
     for (i = 0; i < n; i++) {
-        int a = find(b->g->sname[i], b->g->nstrat[i], tok[2 + i]);
+        int a = econ_name_find(b->g->sname[i], b->g->nstrat[i], tok[2 + i]);
         if (a < 0) {
             char buf[32];
             snprintf(buf, sizeof buf, "%d", i + 1);
-            return bad(r, "unknown action '%s' of player %s", tok[2 + i], buf);
+            return econ_rd_fail(r, "unknown action '%s' of player %s", tok[2 + i], buf);
         }
         s += a * stride;
         stride *= b->g->nstrat[i];
     }
     cell = s * b->nstates + th;
     if (seen[cell] & (isobj ? 2 : 1))
-        return bad(r, "entry given twice%s%s", "", "");
+        return econ_rd_fail(r, "entry given twice%s%s", "", "");
     seen[cell] |= (unsigned char)(isobj ? 2 : 1);
     if (isobj) {
         b->has_obj = 1;
-        return number(r, b->obj[cell], tok[2 + n], 0);
+        return econ_rd_number(r, b->obj[cell], tok[2 + n], 0);
     }
     for (i = 0; i < n; i++)
-        if ((st = number(r, b->u[i][cell], tok[2 + n + i], 0)))
+        if ((st = econ_rd_number(r, b->u[i][cell], tok[2 + n + i], 0)))
             return st;
     return FK_OK;
 }
@@ -347,14 +298,14 @@ fk_status econ_bgame_read(econ_bgame b, const char *path, fk_err *err)
         int nt = 0;
         r.line++;
         if (strlen(line) > MAXLINE && line[strlen(line) - 1] != '\n') {
-            st = bad(&r, "line too long (over %s characters)%s", "4096", "");
+            st = econ_rd_fail(&r, "line too long (over %s characters)%s", "4096", "");
             break;
         }
         if ((c = strchr(line, '#')))
             *c = '\0';
         for (p = strtok(line, " \t\r\n"); p; p = strtok(NULL, " \t\r\n")) {
             if (nt == MAXTOK) {
-                st = bad(&r, "too many fields on one line%s%s", "", "");
+                st = econ_rd_fail(&r, "too many fields on one line%s%s", "", "");
                 break;
             }
             tok[nt++] = p;
@@ -374,7 +325,7 @@ fk_status econ_bgame_read(econ_bgame b, const char *path, fk_err *err)
             npay += tok[0][0] == 'p';
             st = data(&r, b, tok, nt, seen);
         } else if (h.shaped) {
-            st = bad(&r, "'%s' after the first payoff/objective line%s", tok[0], "");
+            st = econ_rd_fail(&r, "'%s' after the first payoff/objective line%s", tok[0], "");
         } else {
             st = header(&r, &h, tok, nt);
         }
@@ -382,7 +333,7 @@ fk_status econ_bgame_read(econ_bgame b, const char *path, fk_err *err)
     if (!st && ferror(f))
         st = fk_fail(err, FK_EIO, NULL, "cannot read '%s'", path);
     if (!st && !npay)
-        st = bad(&r, "no payoff lines%s%s", "", "");
+        st = econ_rd_fail(&r, "no payoff lines%s%s", "", "");
     if (!st && !b->has_obj) { /* default objective: the sum of payoffs */
         long c, cells = b->g->nprof * b->nstates;
         int i;

@@ -16,43 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "econ_text.h"
 #include "rat.h"
 
 #define MAXTOK 64
 #define MAXLINE 4096
 
-typedef struct {
-    const char *path;
-    long line;
-    fk_err *err;
-} rd;
-
-static fk_status bad(rd *r, const char *fmt, const char *a, const char *b)
-{
-    char where[256];
-    snprintf(where, sizeof where, "%s:%ld", r->path, r->line);
-    return fk_fail(r->err, FK_EPARSE, where, fmt, a, b);
-}
-
-/* Names become parts of LP names such as g[1:a,t0;s1]: keep them plain. */
-static int good_name(const char *s)
-{
-    if (!*s || strlen(s) > 32)
-        return 0;
-    for (; *s; s++)
-        if (!isalnum((unsigned char)*s) && *s != '_' && *s != '.')
-            return 0;
-    return 1;
-}
-
-static int find(char *const *names, int k, const char *s)
-{
-    int i;
-    for (i = 0; i < k; i++)
-        if (strcmp(names[i], s) == 0)
-            return i;
-    return -1;
-}
+typedef econ_rd rd;
 
 /* Parse a list of distinct names tok[0..k) into a new array. */
 static fk_status name_list(rd *r, char **tok, int k, char ***out)
@@ -62,28 +32,17 @@ static fk_status name_list(rd *r, char **tok, int k, char ***out)
     if (!v)
         return fk_fail(r->err, FK_ENOMEM, NULL, "out of memory");
     for (i = 0; i < k; i++) {
-        if (!good_name(tok[i])) {
+        if (!econ_name_ok(tok[i])) {
             free(v);
-            return bad(r, "bad name '%s' (use up to 32 letters, digits, '_' or '.')%s", tok[i], "");
+            return econ_rd_fail(r, "bad name '%s' (use up to 32 letters, digits, '_' or '.')%s", tok[i], "");
         }
-        if (find(v, i, tok[i]) >= 0) {
+        if (econ_name_find(v, i, tok[i]) >= 0) {
             free(v);
-            return bad(r, "duplicate name '%s'%s", tok[i], "");
+            return econ_rd_fail(r, "duplicate name '%s'%s", tok[i], "");
         }
         v[i] = tok[i]; /* borrowed from the line buffer until shape() copies */
     }
     *out = v;
-    return FK_OK;
-}
-
-static fk_status number(rd *r, mpq_t q, const char *s)
-{
-    size_t badpos;
-    int rc = rat_set_str(q, s, strlen(s), &badpos);
-    if (rc != RAT_OK)
-        return bad(r, "%s '%s'", rat_strerror(rc), s);
-    if (mpq_sgn(q) < 0)
-        return bad(r, "negative probability '%s'%s", s, "");
     return FK_OK;
 }
 
@@ -111,28 +70,18 @@ static char **copy_names(char **v, int k)
     return d;
 }
 
-static void free_names(char **v, int k)
-{
-    int i;
-    if (!v)
-        return;
-    for (i = 0; i < k; i++)
-        free(v[i]);
-    free(v);
-}
-
 static fk_status header_line(rd *r, hdr *h, char **tok, int nt)
 {
     if (strcmp(tok[0], "players") == 0) {
         char *end;
         long v;
         if (h->n)
-            return bad(r, "'players' given twice%s%s", "", "");
+            return econ_rd_fail(r, "'players' given twice%s%s", "", "");
         if (nt != 2)
-            return bad(r, "'players' takes one number%s%s", "", "");
+            return econ_rd_fail(r, "'players' takes one number%s%s", "", "");
         v = strtol(tok[1], &end, 10);
         if (*end || v < 1 || v > 16)
-            return bad(r, "bad number of players '%s' (1 to 16)%s", tok[1], "");
+            return econ_rd_fail(r, "bad number of players '%s' (1 to 16)%s", tok[1], "");
         h->n = (int)v;
         h->ntypes = fk_calloc((size_t)v, sizeof *h->ntypes);
         h->types = fk_calloc((size_t)v, sizeof *h->types);
@@ -145,9 +94,9 @@ static fk_status header_line(rd *r, hdr *h, char **tok, int nt)
         char **v;
         fk_status st;
         if (h->states)
-            return bad(r, "'states' given twice%s%s", "", "");
+            return econ_rd_fail(r, "'states' given twice%s%s", "", "");
         if (nt < 2)
-            return bad(r, "'states' needs at least one state%s%s", "", "");
+            return econ_rd_fail(r, "'states' needs at least one state%s%s", "", "");
         if ((st = name_list(r, tok + 1, nt - 1, &v)))
             return st;
         h->states = copy_names(v, nt - 1);
@@ -162,14 +111,14 @@ static fk_status header_line(rd *r, hdr *h, char **tok, int nt)
         long i;
         fk_status st;
         if (!h->n)
-            return bad(r, "'types' before 'players'%s%s", "", "");
+            return econ_rd_fail(r, "'types' before 'players'%s%s", "", "");
         if (nt < 3)
-            return bad(r, "'types' takes a player and at least one type%s%s", "", "");
+            return econ_rd_fail(r, "'types' takes a player and at least one type%s%s", "", "");
         i = strtol(tok[1], &end, 10);
         if (*end || i < 1 || i > h->n)
-            return bad(r, "bad player '%s'%s", tok[1], "");
+            return econ_rd_fail(r, "bad player '%s'%s", tok[1], "");
         if (h->types[i - 1])
-            return bad(r, "types of player %s given twice%s", tok[1], "");
+            return econ_rd_fail(r, "types of player %s given twice%s", tok[1], "");
         if ((st = name_list(r, tok + 2, nt - 2, &v)))
             return st;
         h->types[i - 1] = copy_names(v, nt - 2);
@@ -180,21 +129,21 @@ static fk_status header_line(rd *r, hdr *h, char **tok, int nt)
         h->types_line[i - 1] = r->line;
         return FK_OK;
     }
-    return bad(r, "unknown keyword '%s' (players, states, types, belief, prior)%s", tok[0], "");
+    return econ_rd_fail(r, "unknown keyword '%s' (players, states, types, belief, prior)%s", tok[0], "");
 }
 
 static fk_status make_shape(rd *r, hdr *h, econ_tspace ts)
 {
     int i;
     if (!h->n)
-        return bad(r, "'%s' before 'players'%s", "belief/prior", "");
+        return econ_rd_fail(r, "'%s' before 'players'%s", "belief/prior", "");
     if (!h->states)
-        return bad(r, "'%s' before 'states'%s", "belief/prior", "");
+        return econ_rd_fail(r, "'%s' before 'states'%s", "belief/prior", "");
     for (i = 0; i < h->n; i++)
         if (!h->types[i]) {
             char b[16];
             snprintf(b, sizeof b, "%d", i + 1);
-            return bad(r, "no 'types' line for player %s before the first belief/prior%s", b, "");
+            return econ_rd_fail(r, "no 'types' line for player %s before the first belief/prior%s", b, "");
         }
     h->shaped = 1;
     return econ_tspace_shape(ts, h->n, h->ntypes, h->nstates,
@@ -213,11 +162,11 @@ static fk_status profile(rd *r, const econ_tspace ts, char **tok, int skip,
         if (i == skip) {
             v = ti;
         } else {
-            v = find(ts->type[i], ts->ntypes[i], tok[k]);
+            v = econ_name_find(ts->type[i], ts->ntypes[i], tok[k]);
             if (v < 0) {
                 char b[16];
                 snprintf(b, sizeof b, "%d", i + 1);
-                return bad(r, "unknown type '%s' of player %s", tok[k], b);
+                return econ_rd_fail(r, "unknown type '%s' of player %s", tok[k], b);
             }
             k++;
         }
@@ -237,37 +186,37 @@ static fk_status data_line(rd *r, hdr *h, econ_tspace ts, char **tok, int nt,
     if (!h->shaped && (st = make_shape(r, h, ts)))
         return st;
     if (h->mode && h->mode != mode)
-        return bad(r, "'belief' and 'prior' lines cannot be mixed%s%s", "", "");
+        return econ_rd_fail(r, "'belief' and 'prior' lines cannot be mixed%s%s", "", "");
     h->mode = mode;
     if (mode == 1) {
         char *end;
         long v;
         if (nt != ts->n + 4)
-            return bad(r, "'belief' takes: player, type, the others' types, state, probability%s%s", "", "");
+            return econ_rd_fail(r, "'belief' takes: player, type, the others' types, state, probability%s%s", "", "");
         v = strtol(tok[1], &end, 10);
         if (*end || v < 1 || v > ts->n)
-            return bad(r, "bad player '%s'%s", tok[1], "");
+            return econ_rd_fail(r, "bad player '%s'%s", tok[1], "");
         i = (int)v - 1;
-        ti = find(ts->type[i], ts->ntypes[i], tok[2]);
+        ti = econ_name_find(ts->type[i], ts->ntypes[i], tok[2]);
         if (ti < 0)
-            return bad(r, "unknown type '%s' of player %s", tok[2], tok[1]);
+            return econ_rd_fail(r, "unknown type '%s' of player %s", tok[2], tok[1]);
         if ((st = profile(r, ts, tok + 3, i, ti, &t)))
             return st;
     } else {
         if (nt != ts->n + 3)
-            return bad(r, "'prior' takes: one type per player, state, probability%s%s", "", "");
+            return econ_rd_fail(r, "'prior' takes: one type per player, state, probability%s%s", "", "");
         if ((st = profile(r, ts, tok + 1, -1, 0, &t)))
             return st;
     }
-    th = find(ts->state, ts->nstates, tok[nt - 2]);
+    th = econ_name_find(ts->state, ts->nstates, tok[nt - 2]);
     if (th < 0)
-        return bad(r, "unknown state '%s'%s", tok[nt - 2], "");
+        return econ_rd_fail(r, "unknown state '%s'%s", tok[nt - 2], "");
     /* a prior is kept in player 0's slot until the end */
     idx = (mode == 1 ? (long)i : 0) * ts->nprof * ts->nstates + t * ts->nstates + th;
     if (seen[idx])
-        return bad(r, "entry given twice%s%s", "", "");
+        return econ_rd_fail(r, "entry given twice%s%s", "", "");
     seen[idx] = 1;
-    return number(r, ts->bel[mode == 1 ? i : 0][t * ts->nstates + th], tok[nt - 1]);
+    return econ_rd_number(r, ts->bel[mode == 1 ? i : 0][t * ts->nstates + th], tok[nt - 1], 1);
 }
 
 /* Turn the prior held in bel[0] into every player's conditionals. */
@@ -282,7 +231,7 @@ static fk_status from_prior(rd *r, econ_tspace ts)
         mpq_add(sum, sum, ts->bel[0][t]);
     if (mpq_cmp_ui(sum, 1, 1) != 0) {
         char *s = rat_get_str(sum);
-        st = bad(r, "the prior sums to %s, not 1%s", s ? s : "?", "");
+        st = econ_rd_fail(r, "the prior sums to %s, not 1%s", s ? s : "?", "");
         free(s);
         goto done;
     }
@@ -302,7 +251,7 @@ static fk_status from_prior(rd *r, econ_tspace ts)
             if (mpq_sgn(marg[a]) == 0) {
                 char b[16];
                 snprintf(b, sizeof b, "%d", i + 1);
-                st = bad(r, "type '%s' of player %s has prior probability 0 (give beliefs instead)",
+                st = econ_rd_fail(r, "type '%s' of player %s has prior probability 0 (give beliefs instead)",
                          ts->type[i][a], b);
             }
         /* player 0 last: its slot holds the prior until then */
@@ -340,14 +289,14 @@ fk_status econ_tspace_read(econ_tspace ts, const char *path, fk_err *err)
         int nt = 0;
         r.line++;
         if (strlen(line) > MAXLINE && line[strlen(line) - 1] != '\n') {
-            st = bad(&r, "line too long (over %s characters)%s", "4096", "");
+            st = econ_rd_fail(&r, "line too long (over %s characters)%s", "4096", "");
             break;
         }
         if ((c = strchr(line, '#')))
             *c = '\0';
         for (p = strtok(line, " \t\r\n"); p; p = strtok(NULL, " \t\r\n")) {
             if (nt == MAXTOK) {
-                st = bad(&r, "too many fields on one line%s%s", "", "");
+                st = econ_rd_fail(&r, "too many fields on one line%s%s", "", "");
                 break;
             }
             tok[nt++] = p;
@@ -367,7 +316,7 @@ fk_status econ_tspace_read(econ_tspace ts, const char *path, fk_err *err)
             }
             st = data_line(&r, &h, ts, tok, nt, seen);
         } else if (h.shaped) {
-            st = bad(&r, "'%s' after the first belief/prior line%s", tok[0], "");
+            st = econ_rd_fail(&r, "'%s' after the first belief/prior line%s", tok[0], "");
         } else {
             st = header_line(&r, &h, tok, nt);
         }
@@ -375,7 +324,7 @@ fk_status econ_tspace_read(econ_tspace ts, const char *path, fk_err *err)
     if (!st && ferror(f))
         st = fk_fail(err, FK_EIO, NULL, "cannot read '%s'", path);
     if (!st && !h.shaped)
-        st = bad(&r, "no belief or prior lines%s%s", "", "");
+        st = econ_rd_fail(&r, "no belief or prior lines%s%s", "", "");
     if (!st && h.mode == 2)
         st = from_prior(&r, ts);
     if (!st && h.mode == 1) {
@@ -383,14 +332,14 @@ fk_status econ_tspace_read(econ_tspace ts, const char *path, fk_err *err)
         fk_err_clear(&e2);
         if (econ_tspace_validate(ts, &e2)) {
             /* point at the end of the file: the sums are only known there */
-            st = bad(&r, "%s%s", e2.msg, "");
+            st = econ_rd_fail(&r, "%s%s", e2.msg, "");
         }
     }
     fclose(f);
     free(seen);
-    free_names(h.states, h.nstates);
+    econ_names_free(h.states, h.nstates);
     for (i = 0; i < h.n && h.types; i++)
-        free_names(h.types[i], h.ntypes[i]);
+        econ_names_free(h.types[i], h.ntypes[i]);
     free(h.types);
     free(h.ntypes);
     free(h.types_line);
