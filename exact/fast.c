@@ -7,12 +7,11 @@
  * which has the same bases as the original, so the basis handed back needs
  * no unscaling.  Powers of two make the scaling itself exact in double.
  *
- * B^{-1} = E_k ... E_1 (P^T L U)^{-1}: a dense LU with partial pivoting
- * (stored column-major, zero entries skipped in every loop so that the
- * mostly sparse Netlib bases factor in far less than m^3) plus an eta file
- * of product-form updates, refactorised every FAST_REFACTOR updates or
- * when an update looks unstable. */
+ * B^{-1} = E_k ... E_1 (L U)^{-1}: a sparse Markowitz LU (flu.h) plus an
+ * eta file of product-form updates, refactorised every FAST_REFACTOR
+ * updates or when an update looks unstable. */
 #include "fast.h"
+#include "flu.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -39,16 +38,17 @@ typedef struct {
     unsigned char *stat;      /* N */
     double *x;                /* N */
 
-    /* dense LU of the last refactored basis: lu[i + k*m], rows permuted */
-    double *lu;
-    long *rperm;              /* rperm[k] = original row at LU row k */
+    flu lu;                   /* sparse LU of the last refactored basis */
+    long *dep_pos, *dep_row;  /* m: dependent columns found by flu */
     /* eta file */
     long ne, nealloc, nv, nvalloc;
     long *ep, *ebeg, *ei;
     double *ev;
     long updates;
 
-    double *w1, *w2, *w3;     /* m work vectors */
+    double *w1, *w2;          /* m work vectors */
+    double *lo0, *up0;        /* N: bounds before perturbation, or NULL */
+    unsigned long long rng;
     double *d;                /* N reduced costs */
 } fws;
 
@@ -94,9 +94,10 @@ static void fws_clear(fws *w)
     free(w->rs); free(w->cs);
     free(w->lo); free(w->up); free(w->c);
     free(w->head); free(w->pos); free(w->stat); free(w->x);
-    free(w->lu); free(w->rperm);
+    flu_clear(&w->lu); free(w->dep_pos); free(w->dep_row);
     free(w->ep); free(w->ebeg); free(w->ei); free(w->ev);
-    free(w->w1); free(w->w2); free(w->w3); free(w->d);
+    free(w->w1); free(w->w2); free(w->d);
+    free(w->lo0); free(w->up0);
 }
 
 /* Round to the nearest power of two (in the log sense), so that scaling
@@ -172,15 +173,15 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale)
     w->pos = fk_calloc((size_t)N + 1, sizeof *w->pos);
     w->stat = fk_calloc((size_t)N + 1, 1);
     w->x = fk_calloc((size_t)N + 1, sizeof *w->x);
-    w->lu = fk_calloc((size_t)m * (size_t)m + 1, sizeof *w->lu);
-    w->rperm = fk_calloc((size_t)m + 1, sizeof *w->rperm);
+    flu_init(&w->lu);
+    w->dep_pos = fk_calloc((size_t)m + 1, sizeof *w->dep_pos);
+    w->dep_row = fk_calloc((size_t)m + 1, sizeof *w->dep_row);
     w->w1 = fk_calloc((size_t)m + 1, sizeof *w->w1);
     w->w2 = fk_calloc((size_t)m + 1, sizeof *w->w2);
-    w->w3 = fk_calloc((size_t)m + 1, sizeof *w->w3);
     w->d = fk_calloc((size_t)N + 1, sizeof *w->d);
     if (!w->cbeg || !w->ridx || !w->val || !w->rs || !w->cs || !w->lo ||
         !w->up || !w->c || !w->head || !w->pos || !w->stat || !w->x ||
-        !w->lu || !w->rperm || !w->w1 || !w->w2 || !w->w3 || !w->d)
+        !w->dep_pos || !w->dep_row || !w->w1 || !w->w2 || !w->d)
         return -1;
     a0 = w->val;
     for (j = 0; j <= n; j++)
@@ -236,116 +237,34 @@ static void rest(fws *w, long j, int prefer)
     w->pos[j] = -1;
 }
 
-/* Dense LU of B with partial pivoting.  A column found dependent on the
- * earlier ones is replaced by the logical of the row at its pivot position:
- * that logical's column, -e_r with r not yet a pivot row, is untouched by
- * the earlier eliminations, so the factorisation simply continues. */
-static void factor(fws *w)
+/* Sparse LU of B.  A column found dependent on the others is replaced by
+ * the logical of a row left without a pivot (flu.h), as the exact phase
+ * repairs a singular start basis.  Returns -1 when memory runs out. */
+static int factor(fws *w)
 {
-    long m = w->m, k, i, j, p, r;
-    double *lu = w->lu;
-    long *nzl = (long *)NULL;
-    double piv;
-
-    memset(lu, 0, (size_t)m * (size_t)m * sizeof *lu);
-    for (k = 0; k < m; k++) {
-        j = w->head[k];
-        if (j < w->n) {
-            for (p = w->cbeg[j]; p < w->cbeg[j + 1]; p++)
-                lu[w->ridx[p] + k * m] = w->val[p];
-        } else {
-            lu[(j - w->n) + k * m] = -1.0;
-        }
+    long t, nd;
+    if (flu_factor(&w->lu, w->m, w->n, w->cbeg, w->ridx, w->val, w->head,
+                   w->dep_pos, w->dep_row, &nd))
+        return -1;
+    for (t = 0; t < nd; t++) {
+        long k = w->dep_pos[t], lj = w->n + w->dep_row[t], old = w->head[k];
+        if (w->pos[old] == k)
+            rest(w, old, SPX_AT_LO);
+        w->head[k] = lj;
+        w->pos[lj] = k;
+        w->stat[lj] = SPX_BASIC;
     }
-    for (i = 0; i < m; i++)
-        w->rperm[i] = i;
-    nzl = fk_calloc((size_t)m + 1, sizeof *nzl);
-    for (k = 0; k < m; k++) {
-        double *ck = lu + k * m, best = 0;
-        long nl = 0;
-        r = -1;
-        for (i = k; i < m; i++)
-            if (fabs(ck[i]) > best) {
-                best = fabs(ck[i]);
-                r = i;
-            }
-        if (best < TOL_SING) {
-            /* dependent: swap in the logical of the row at position k */
-            long lj = w->n + w->rperm[k], old = w->head[k];
-            /* old may be a logical already moved to an earlier position
-             * by this very repair: then it stays basic there */
-            if (w->pos[old] == k)
-                rest(w, old, SPX_AT_LO);
-            w->head[k] = lj;
-            w->pos[lj] = k;
-            w->stat[lj] = SPX_BASIC;
-            for (i = k; i < m; i++)
-                ck[i] = 0;
-            ck[k] = -1.0;
-            continue;
-        }
-        if (r != k) {
-            long t = w->rperm[r];
-            w->rperm[r] = w->rperm[k];
-            w->rperm[k] = t;
-            for (j = 0; j < m; j++) {
-                double v = lu[r + j * m];
-                lu[r + j * m] = lu[k + j * m];
-                lu[k + j * m] = v;
-            }
-        }
-        piv = ck[k];
-        for (i = k + 1; i < m; i++)
-            if (ck[i] != 0) {
-                ck[i] /= piv;
-                if (nzl)
-                    nzl[nl++] = i;
-            }
-        for (j = k + 1; j < m; j++) {
-            double *cj = lu + j * m, f = cj[k];
-            if (f == 0)
-                continue;
-            if (nzl) {
-                for (p = 0; p < nl; p++)
-                    cj[nzl[p]] -= ck[nzl[p]] * f;
-            } else {
-                for (i = k + 1; i < m; i++)
-                    cj[i] -= ck[i] * f;
-            }
-        }
-    }
-    free(nzl);
     w->ne = 0;
     w->nv = 0;
     w->updates = 0;
+    return 0;
 }
 
 /* v = B^{-1} v: v is indexed by rows on entry, by positions on exit. */
 static void ftran(fws *w, double *v)
 {
-    long m = w->m, k, i, q;
-    double *t = w->w3;
-    const double *lu = w->lu;
-    for (k = 0; k < m; k++)
-        t[k] = v[w->rperm[k]];
-    for (k = 0; k < m; k++) {
-        double f = t[k];
-        const double *ck = lu + k * m;
-        if (f == 0)
-            continue;
-        for (i = k + 1; i < m; i++)
-            t[i] -= ck[i] * f;
-    }
-    for (k = m - 1; k >= 0; k--) {
-        const double *ck = lu + k * m;
-        if (t[k] == 0)
-            continue;
-        t[k] /= ck[k];
-        for (i = 0; i < k; i++)
-            t[i] -= ck[i] * t[k];
-    }
-    for (k = 0; k < m; k++)
-        v[k] = t[k];
+    long k, q;
+    flu_ftran(&w->lu, v);
     for (k = 0; k < w->ne; k++) {
         long p = w->ep[k], b = w->ebeg[k];
         if (v[p] == 0)
@@ -359,9 +278,7 @@ static void ftran(fws *w, double *v)
 /* u = B^{-T} u: u indexed by positions on entry, by rows on exit. */
 static void btran(fws *w, double *u)
 {
-    long m = w->m, k, i, q;
-    double *t = w->w3;
-    const double *lu = w->lu;
+    long k, q;
     for (k = w->ne - 1; k >= 0; k--) {
         long p = w->ep[k], b = w->ebeg[k];
         double s = u[p];
@@ -369,23 +286,7 @@ static void btran(fws *w, double *u)
             s -= w->ev[q] * u[w->ei[q]];
         u[p] = s / w->ev[b];
     }
-    /* U^T z = u (forward), then L^T t = z (backward) */
-    for (k = 0; k < m; k++) {
-        const double *ck = lu + k * m;
-        double s = u[k];
-        for (i = 0; i < k; i++)
-            s -= ck[i] * t[i];
-        t[k] = s / ck[k];
-    }
-    for (k = m - 1; k >= 0; k--) {
-        const double *ck = lu + k * m;
-        double s = t[k];
-        for (i = k + 1; i < m; i++)
-            s -= ck[i] * t[i];
-        t[k] = s;
-    }
-    for (k = 0; k < m; k++)
-        u[w->rperm[k]] = t[k];
+    flu_btran(&w->lu, u);
 }
 
 static int eta_push(fws *w, const double *alpha, long p)
@@ -454,11 +355,12 @@ static double dot_col(const fws *w, const double *pi, long j)
 }
 
 /* Refactor and recompute x_B from the nonbasic values. */
-static void refresh(fws *w)
+static int refresh(fws *w)
 {
     long j, k, p;
     double *r = w->w1;
-    factor(w);
+    if (factor(w))
+        return -1;
     memset(r, 0, (size_t)w->m * sizeof *r);
     for (j = 0; j < w->N; j++) {
         if (w->stat[j] == SPX_BASIC || w->x[j] == 0)
@@ -473,6 +375,7 @@ static void refresh(fws *w)
     ftran(w, r);
     for (p = 0; p < w->m; p++)
         w->x[w->head[p]] = r[p];
+    return 0;
 }
 
 /* -1 below its lower bound, +1 above its upper bound, else 0. */
@@ -485,6 +388,160 @@ static int infeas(const fws *w, long j)
     return 0;
 }
 
+/* Degeneracy: after a long run of steps of length 0 every finite bound is
+ * moved outwards by a small random amount (relative 1e-6 at most), which
+ * breaks the ties that let the simplex stall or cycle.  The original
+ * bounds come back when the perturbed problem is solved, and the simplex
+ * continues from there (usually a few pivots).  Only once per solve. */
+static double rnd(fws *w)
+{
+    w->rng = w->rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (double)(w->rng >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static void set_nonbasic_values(fws *w)
+{
+    long j;
+    for (j = 0; j < w->N; j++)
+        if (w->stat[j] != SPX_BASIC)
+            w->x[j] = w->stat[j] == SPX_AT_LO ? w->lo[j]
+                    : w->stat[j] == SPX_AT_UP ? w->up[j] : 0.0;
+}
+
+static int perturb(fws *w)
+{
+    long j;
+    w->lo0 = fk_calloc((size_t)w->N + 1, sizeof *w->lo0);
+    w->up0 = fk_calloc((size_t)w->N + 1, sizeof *w->up0);
+    if (!w->lo0 || !w->up0)
+        return -1;
+    for (j = 0; j < w->N; j++) {
+        w->lo0[j] = w->lo[j];
+        w->up0[j] = w->up[j];
+        if (w->lo[j] == w->up[j])
+            continue; /* fixed: a perturbation would free it */
+        if (w->lo[j] > -HUGE_VAL)
+            w->lo[j] -= (1e-7 + 1e-7 * fabs(w->lo[j])) * (1 + 9 * rnd(w));
+        if (w->up[j] < HUGE_VAL)
+            w->up[j] += (1e-7 + 1e-7 * fabs(w->up[j])) * (1 + 9 * rnd(w));
+    }
+    set_nonbasic_values(w);
+    return 0;
+}
+
+static void unperturb(fws *w)
+{
+    memcpy(w->lo, w->lo0, (size_t)w->N * sizeof *w->lo);
+    memcpy(w->up, w->up0, (size_t)w->N * sizeof *w->up);
+    set_nonbasic_values(w);
+}
+
+/* The start basis: the caller's (positions in order, the rest at their
+ * recorded bounds; a wrong size or a repeated or missing column falls back
+ * to the slack basis), else all logicals with structurals at a bound. */
+static void start(fws *w, const spx_basis *b)
+{
+    long m = w->m, n = w->n, j, p, cnt = 0;
+    if (b && b->m == m && b->n == n) {
+        for (j = 0; j < w->N; j++)
+            w->pos[j] = -1;
+        for (p = 0; p < m; p++) {
+            j = b->head[p];
+            if (j < 0 || j >= w->N || w->pos[j] >= 0)
+                break;
+            w->pos[j] = p;
+            cnt++;
+        }
+    }
+    if (cnt == m && b) {
+        for (j = 0; j < w->N; j++)
+            if (w->pos[j] < 0)
+                rest(w, j, b->stat[j]);
+        for (p = 0; p < m; p++) {
+            w->head[p] = b->head[p];
+            w->stat[b->head[p]] = SPX_BASIC;
+        }
+        return;
+    }
+    for (p = 0; p < m; p++) {
+        w->head[p] = n + p;
+        w->pos[n + p] = p;
+        w->stat[n + p] = SPX_BASIC;
+    }
+    for (j = 0; j < n; j++)
+        rest(w, j, SPX_AT_LO);
+}
+
+/* A power of two near 1/v (v > 0), so that rescaling by it is exact. */
+static double inv_pow2(double v)
+{
+    int e;
+    frexp(v, &e);
+    return ldexp(1.0, e < -1000 ? 1000 : e > 1000 ? -1000 : -e);
+}
+
+/* Bounds given by the caller (original units) replace the model's: the
+ * refinement rounds of solve.c solve corrected problems over the same
+ * matrix this way. */
+static void override_bounds(fws *w, const fast_opts *o)
+{
+    long j, n = w->n;
+    if (!o->lo || !o->up)
+        return;
+    for (j = 0; j < w->N; j++) {
+        double sc = j < n ? 1.0 / w->cs[j] : w->rs[j - n];
+        w->lo[j] = isfinite(o->lo[j]) ? o->lo[j] * sc : -HUGE_VAL;
+        w->up[j] = isfinite(o->up[j]) ? o->up[j] * sc : HUGE_VAL;
+    }
+}
+
+/* Costs given by the caller, after the start basis is in place.  In a
+ * corrected problem the violations sit in the first basis: the basic
+ * costs are 0 and the basic values 0 (the nonbasic bounds are 0), so the
+ * violated bounds and wrong-signed costs are read off directly.  The
+ * scaled model may still shrink them below the tolerances (columns with
+ * tiny scale factors), so costs are divided by the largest violated one
+ * and all bounds by the largest violated one (a common factor: the system
+ * K w = 0 is homogeneous), both powers of two. */
+static void override_costs(fws *w, const fast_opts *o)
+{
+    long j, n = w->n;
+    double vd = 0, vp = 0, f;
+    if (o->cost) {
+        for (j = 0; j < w->N; j++) {
+            int s = w->stat[j];
+            double c = j < n ? o->cost[j] * w->cs[j] : o->cost[j] / w->rs[j - n];
+            w->c[j] = c;
+            if (s != SPX_BASIC && w->lo[j] != w->up[j] &&
+                ((s == SPX_AT_LO && c < 0) || (s == SPX_AT_UP && c > 0) ||
+                 (s == SPX_AT_ZERO && c != 0)) && fabs(c) > vd)
+                vd = fabs(c);
+        }
+        w->cscale = 1.0;
+        if (vd > 0) {
+            f = inv_pow2(vd);
+            w->cscale = 1.0 / f;
+            for (j = 0; j < w->N; j++)
+                w->c[j] *= f;
+        }
+    }
+    if (o->lo && o->up) {
+        for (j = 0; j < w->N; j++)
+            if (w->stat[j] == SPX_BASIC) {
+                if (w->lo[j] > vp) vp = w->lo[j];
+                if (-w->up[j] > vp) vp = -w->up[j];
+            }
+        if (vp > 0) {
+            f = inv_pow2(vp);
+            for (j = 0; j < w->N; j++) {
+                w->lo[j] *= f;
+                w->up[j] *= f;
+                w->x[j] *= f;
+            }
+        }
+    }
+}
+
 fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
                      fk_err *err)
 {
@@ -492,7 +549,8 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     fast_opts defo;
     long m = lp->m, n = lp->n, N = m + n, j, p, iters = 0, limit;
     double t0 = now_sec();
-    int phase = 0;
+    int phase = 0, perturbed = 0;
+    long degen_run = 0;
     fk_status st = FK_OK;
 
     if (!o) {
@@ -504,29 +562,24 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     fast_result_clear(res);
     if (spx_basis_init(&res->basis, m, n))
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-    if (m > FAST_MAX_ROWS || m == 0) {
+    if (m == 0) {
         res->status = FAST_FAILED;
         return FK_OK;
     }
     if (fws_init(&w, lp, !o->no_scale)) {
         fws_clear(&w);
         /* too big for memory is not an error of the whole solve: the exact
-         * path does not need the dense LU */
+         * path does not need the float phase */
         res->status = FAST_FAILED;
         return FK_OK;
     }
     limit = o->iter_limit > 0 ? o->iter_limit : 20 * N + 10000;
-    /* all-logical start, structurals at a bound */
-    for (p = 0; p < m; p++) {
-        w.head[p] = n + p;
-        w.pos[n + p] = p;
-        w.stat[n + p] = SPX_BASIC;
-    }
-    for (j = 0; j < n; j++)
-        rest(&w, j, SPX_AT_LO);
-    refresh(&w);
-
+    override_bounds(&w, o);
+    start(&w, o->start);
+    override_costs(&w, o);
     res->status = FAST_FAILED;
+    if (refresh(&w))
+        goto done;
     for (;;) {
         long q = -1, r = -1;
         double best = 0, sigma, tmax, tstep, amax;
@@ -534,8 +587,10 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         int flip = 0, ninf = 0;
         double sinf = 0;
 
-        if (w.updates >= FAST_REFACTOR)
-            refresh(&w);
+        if (w.updates >= FAST_REFACTOR && refresh(&w)) {
+            res->status = FAST_FAILED;
+            break;
+        }
         if (iters >= limit) {
             res->status = FAST_ITER_LIMIT;
             break;
@@ -590,6 +645,16 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             }
         }
         if (q < 0) {
+            if (perturbed == 1) {
+                /* solved with moved bounds: put them back and go on */
+                unperturb(&w);
+                perturbed = 2;
+                if (o->verbose)
+                    fprintf(stderr, "fast: bounds restored after %ld iterations\n", iters);
+                if (refresh(&w))
+                    break;
+                continue;
+            }
             res->status = phase == 2 ? FAST_OPTIMAL : FAST_INFEASIBLE;
             break;
         }
@@ -677,6 +742,19 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             w.x[q] += sigma * tstep;
         }
         iters++;
+        degen_run = tstep == 0 ? degen_run + 1 : 0;
+        if (!perturbed && degen_run > 100 + w.m / 20) {
+            if (perturb(&w)) {
+                st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+                break;
+            }
+            perturbed = 1;
+            if (o->verbose)
+                fprintf(stderr, "fast: %ld degenerate steps in a row: bounds perturbed\n", degen_run);
+            if (refresh(&w))
+                break;
+            continue;
+        }
         if (flip) {
             w.stat[q] = sigma > 0 ? SPX_AT_UP : SPX_AT_LO;
             w.x[q] = sigma > 0 ? w.up[q] : w.lo[q];
@@ -699,10 +777,13 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             w.pos[q] = r;
             w.stat[q] = SPX_BASIC;
             /* an unstable update: start again from a fresh factorisation */
-            if (fabs(alpha[r]) < 1e-7)
-                refresh(&w);
+            if (fabs(alpha[r]) < 1e-7 && refresh(&w)) {
+                res->status = FAST_FAILED;
+                break;
+            }
         }
     }
+done:
     res->iters = iters;
     if (phase == 1)
         res->phase1_iters = iters;

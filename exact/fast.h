@@ -7,25 +7,21 @@
  * verifies and, if needed, repairs with exact pivots.  A wrong or poor
  * basis therefore costs time, never correctness.
  *
- * Method: powers-of-two geometric scaling of A; a dense LU of the basis
- * with partial pivoting (zero-skipping, so sparse bases factor quickly)
- * and product-form eta updates with periodic refactorisation; Dantzig
+ * Method: powers-of-two geometric scaling of A; a sparse Markowitz LU of
+ * the basis (flu.h) and product-form eta updates with periodic
+ * refactorisation; Dantzig
  * pricing on the scaled problem; Harris's two-pass ratio test with bound
  * flips; phase 1 minimises the composite (sum of) infeasibility; an
  * iteration and time guard.  Singular bases met on the way are repaired
- * with logicals, like the exact phase does.
- *
- * Limits: the dense LU needs m^2 doubles, so models with more than
- * FAST_MAX_ROWS rows are refused (status FAST_FAILED): the caller falls
- * back to the exact simplex. */
+ * with logicals, like the exact phase does.  It can start from a given
+ * basis and solve the model with other bounds and costs (same matrix):
+ * solve.c's refinement rounds use both. */
 #ifndef FAST_H
 #define FAST_H
 
 #include "fk.h"
 #include "lp.h"
 #include "spx.h"
-
-#define FAST_MAX_ROWS 3000
 
 typedef enum {
     FAST_OPTIMAL = 0, /* within tolerances: a candidate optimal basis */
@@ -41,6 +37,11 @@ typedef struct {
     double time_limit;  /* seconds, 0 = none */
     int verbose;        /* progress on stderr */
     int no_scale;       /* 1 = skip scaling (tests) */
+    const spx_basis *start; /* start basis (NULL: slack basis) */
+    /* NULL, or N = m+n values replacing the model's bounds (lo, up: both
+     * or neither; +-HUGE_VAL for infinite) and costs (logicals included),
+     * in the model's units and sense already taken as minimisation */
+    const double *lo, *up, *cost;
 } fast_opts;
 
 void fast_opts_default(fast_opts *o);

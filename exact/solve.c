@@ -1,7 +1,9 @@
 /* solve.c: float phase, then exact phase from its basis (see solve.h). */
 #include "solve.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -12,6 +14,179 @@ static double now_sec(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Finite bounds of variable j of [A -I] (structural j < n, logical n+i). */
+static void var_bounds(const lp_model *lp, long j, const mpq_t **lo,
+                       const mpq_t **up)
+{
+    long n = lp->n;
+    if (j < n) {
+        *lo = lp->clo_fin[j] ? (const mpq_t *)&lp->clo[j] : NULL;
+        *up = lp->chi_fin[j] ? (const mpq_t *)&lp->chi[j] : NULL;
+    } else {
+        *lo = lp->rlo_fin[j - n] ? (const mpq_t *)&lp->rlo[j - n] : NULL;
+        *up = lp->rhi_fin[j - n] ? (const mpq_t *)&lp->rhi[j - n] : NULL;
+    }
+}
+
+/* *mx = max(*mx, v) for a violation v > 0 known exactly; one too small
+ * for a double still counts. */
+static void bump(double *mx, double v)
+{
+    if (!(v > 0))
+        v = 1e-300;
+    if (v > *mx)
+        *mx = v;
+}
+
+/* The power of two nearest above 1/v (v > 0), kept within double range. */
+static int inv_pow2(double v)
+{
+    int e;
+    if (!(v > 0))
+        return 0;
+    frexp(v, &e); /* v in [2^(e-1), 2^e) */
+    e = 1 - e;
+    return e > 900 ? 900 : e < -900 ? -900 : e;
+}
+
+/* Refinement rounds (see solve.h).  *basis is the float phase's optimal
+ * basis on entry and the best basis found on exit.  Returns FK_OK with
+ * *done = 1 when an exact evaluation proved a basis optimal (res then holds
+ * the full answer), 0 otherwise. */
+static fk_status refine(spx_result *res, const lp_model *lp, spx_basis *basis,
+                        const solve_opts *o, double deadline, solve_stats *stats,
+                        int *done, fk_err *err)
+{
+    long m = lp->m, n = lp->n, N = m + n, j;
+    int rounds = o->refine_rounds ? o->refine_rounds : SOLVE_REFINE_ROUNDS, r;
+    spx_eval ev;
+    spx_opts so;
+    fast_opts fo;
+    fast_result fr;
+    double *lo = NULL, *up = NULL, *cost = NULL;
+    mpq_t t;
+    fk_status st = FK_OK;
+
+    *done = 0;
+    if (rounds < 0)
+        return FK_OK;
+    ev.evaluated = 0;
+    ev.w = fk_qarr_new(N);
+    ev.d = fk_qarr_new(N);
+    lo = fk_calloc((size_t)N + 1, sizeof *lo);
+    up = fk_calloc((size_t)N + 1, sizeof *up);
+    cost = fk_calloc((size_t)N + 1, sizeof *cost);
+    mpq_init(t);
+    fast_result_init(&fr);
+    if (!ev.w || !ev.d || !lo || !up || !cost) {
+        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        goto out;
+    }
+    for (r = 0;; r++) {
+        double pviol = 0, dviol = 0, now;
+        int ep, ed;
+        long nstruct = 0;
+        spx_opts_default(&so);
+        so.verbose = o->verbose;
+        so.start = basis;
+        so.eval = &ev;
+        st = spx_solve(res, lp, &so, err);
+        if (st)
+            goto out;
+        if (res->status == SPX_OPTIMAL) {
+            *done = 1;
+            break;
+        }
+        if (!ev.evaluated || r >= rounds)
+            break;
+        now = now_sec();
+        if (deadline > 0 && now > deadline)
+            break;
+        /* exact violations, measured in double (they only choose scales) */
+        for (j = 0; j < N; j++) {
+            const mpq_t *l, *u;
+            int s = res->basis.stat[j];
+            double v;
+            var_bounds(lp, j, &l, &u);
+            if (l && mpq_cmp(ev.w[j], *l) < 0) {
+                mpq_sub(t, *l, ev.w[j]);
+                bump(&pviol, mpq_get_d(t));
+            }
+            if (u && mpq_cmp(ev.w[j], *u) > 0) {
+                mpq_sub(t, ev.w[j], *u);
+                bump(&pviol, mpq_get_d(t));
+            }
+            v = fabs(mpq_get_d(ev.d[j]));
+            if (s != SPX_BASIC && mpq_sgn(ev.d[j]) &&
+                ((s == SPX_AT_LO && mpq_sgn(ev.d[j]) < 0) ||
+                 (s == SPX_AT_UP && mpq_sgn(ev.d[j]) > 0) || s == SPX_AT_ZERO))
+                bump(&dviol, v);
+            if (j < n && s == SPX_BASIC)
+                nstruct++;
+        }
+        ep = inv_pow2(pviol);
+        ed = inv_pow2(dviol);
+        if (o->verbose)
+            fprintf(stderr, "refine: round %d: primal violation %.3g, dual violation %.3g, "
+                    "basis %ld structural / %ld, scales 2^%d 2^%d\n",
+                    r + 1, pviol, dviol, nstruct, m, ep, ed);
+        /* the corrected problem: K dw = 0, (l - w) 2^ep <= dw <= (u - w) 2^ep,
+         * cost 2^ed d */
+        for (j = 0; j < N; j++) {
+            const mpq_t *l, *u;
+            var_bounds(lp, j, &l, &u);
+            if (l) {
+                mpq_sub(t, *l, ev.w[j]);
+                lo[j] = ldexp(mpq_get_d(t), ep);
+            } else {
+                lo[j] = -HUGE_VAL;
+            }
+            if (u) {
+                mpq_sub(t, *u, ev.w[j]);
+                up[j] = ldexp(mpq_get_d(t), ep);
+            } else {
+                up[j] = HUGE_VAL;
+            }
+            cost[j] = ldexp(mpq_get_d(ev.d[j]), ed);
+        }
+        fast_opts_default(&fo);
+        fo.verbose = o->verbose > 1;
+        fo.start = &res->basis;
+        fo.lo = lo;
+        fo.up = up;
+        fo.cost = cost;
+        fo.iter_limit = o->refine_iter_limit;
+        if (deadline > 0)
+            fo.time_limit = deadline - now > 0.01 ? deadline - now : 0.01;
+        st = fast_solve(&fr, lp, &fo, err);
+        if (st)
+            goto out;
+        stats->refine_rounds++;
+        if (o->verbose)
+            fprintf(stderr, "refine: round %d: corrected problem %s after %ld iterations\n",
+                    r + 1, fast_status_str(fr.status), fr.iters);
+        /* any basis the corrected problem reached is as good a start as
+         * the last one, unless it gave up on numerical trouble */
+        if (fr.status == FAST_FAILED)
+            break;
+        for (j = 0; j < m; j++)
+            basis->head[j] = fr.basis.head[j];
+        for (j = 0; j < N; j++)
+            basis->stat[j] = fr.basis.stat[j];
+        if (fr.status != FAST_OPTIMAL && fr.status != FAST_ITER_LIMIT)
+            break;
+    }
+out:
+    fast_result_clear(&fr);
+    mpq_clear(t);
+    fk_qarr_free(ev.w, N);
+    fk_qarr_free(ev.d, N);
+    free(lo);
+    free(up);
+    free(cost);
+    return st;
 }
 
 void solve_opts_default(solve_opts *o)
@@ -67,6 +242,28 @@ fk_status solve_lp(spx_result *res, const lp_model *lp, const solve_opts *o,
         have_start = fr.status != FAST_FAILED;
         if (have_start)
             so.start = &fr.basis;
+        /* refine what the float phase ended with, unless it proved (in
+         * double) infeasibility or unboundedness: the exact phase decides
+         * those from its basis directly */
+        if (fr.status == FAST_OPTIMAL || fr.status == FAST_ITER_LIMIT) {
+            double tr = now_sec(), deadline = 0;
+            int done = 0;
+            if (o->time_limit > 0)
+                deadline = t0 + 0.75 * o->time_limit;
+            st = refine(res, lp, &fr.basis, o, deadline, stats, &done, err);
+            stats->refine_secs = now_sec() - tr;
+            if (st || done) {
+                stats->fast_secs = tr - t0;
+                stats->exact_secs = stats->refine_secs;
+                stats->exact_iters = 0;
+                fast_result_clear(&fr);
+                if (!st && o->verbose)
+                    fprintf(stderr, "solve: basis verified optimal after %d refinement rounds "
+                            "(%.2f s float, %.2f s refinement)\n", stats->refine_rounds,
+                            stats->fast_secs, stats->refine_secs);
+                return st;
+            }
+        }
     }
     t1 = now_sec();
     stats->fast_secs = t1 - t0;

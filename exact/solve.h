@@ -1,11 +1,19 @@
 /* solve.h: the driver of DESIGN.md "Solving fast and exactly".
  *
  * solve_lp() runs the double-precision phase (fast.h) for a candidate
- * basis and hands it to the exact rational simplex (spx.h) as its start:
- * the exact phase factorises it, and if it is primal and dual feasible
- * (checked exactly, implicitly: an optimal start finishes in 0 pivots) the
- * answer and its certificate come straight from it; otherwise it continues
- * with exact pivots.  If the float phase yields nothing useful the exact
+ * basis, then refines it (Gleixner and Steffy's iterative refinement, in
+ * its basis form): the basis is solved exactly (p-adic lifting, spx.h's
+ * eval mode), and if its exact primal or dual solution violates a bound
+ * or a sign, the float phase is run again from that basis on the
+ * corrected problem -- bounds shifted by the exact solution and scaled by
+ * 1/(largest primal violation), costs replaced by the exact reduced costs
+ * scaled by 1/(largest dual violation), both powers of two.  The corrected
+ * problem has the same bases and the same optimal bases as the original,
+ * but its violations are of order 1, so double precision sees them.
+ * After at most a few rounds the last basis goes to the exact rational
+ * simplex as its start: if it is optimal (checked exactly) the answer and
+ * its certificate come straight from it; otherwise it continues with
+ * exact pivots.  If the float phase yields nothing useful the exact
  * simplex starts from the slack basis.  The verdict is always the exact
  * phase's: the float phase can cost time, never correctness. */
 #ifndef SOLVE_H
@@ -21,7 +29,12 @@ typedef struct {
     int pure;              /* 1 = skip the float phase (reference path) */
     long fast_iter_limit;  /* 0 = default; tests cap it to force poor bases */
     long iter_limit;       /* exact pivots, 0 = none */
+    int refine_rounds;     /* 0 = default (SOLVE_REFINE_ROUNDS), -1 = none */
+    long refine_iter_limit;/* float iterations per round, 0 = default;
+                              tests cap it to make refinement stall */
 } solve_opts;
+
+#define SOLVE_REFINE_ROUNDS 8
 
 void solve_opts_default(solve_opts *o);
 
@@ -31,6 +44,8 @@ typedef struct {
     long fast_iters;
     double fast_secs, exact_secs;
     long exact_iters;      /* exact pivots after the float phase's basis */
+    int refine_rounds;     /* corrected problems solved in double */
+    double refine_secs;    /* exact evaluations + corrected solves */
 } solve_stats;
 
 /* Solve a finalized lp.  Same contract as spx_solve(): FK_OK with

@@ -679,15 +679,17 @@ static double now_sec(void)
  * lifting (bsolve.h), exactly, and check primal and dual feasibility.
  * 1: the basis is optimal; w->x, res->x and res->y hold the answer.
  * 0: it is not (or is singular): the caller factorises it and pivots.
- * -1: out of memory. */
-static int try_start(spx_ws *w, spx_result *res, int verbose)
+ * -1: out of memory.
+ * With ev, the whole primal and dual solution is computed even when the
+ * basis fails early, and handed back in ev (spx.h). */
+static int try_start(spx_ws *w, spx_result *res, int verbose, spx_eval *ev)
 {
     const lp_model *lp = w->lp;
     long m = w->m, n = w->n, k = 0, kr = 0, i, j, p, q, t;
     long *cols = NULL, *rowmap = NULL, *rowof = NULL;
     mpq_t *b = NULL, *xs = NULL, *cs = NULL, *yr = NULL, *y = w->w1;
     bsolve *bs = NULL;
-    int rc = -1, r;
+    int rc = -1, r, feasible = 1;
     double t0 = now_sec();
 
     cols = fk_calloc((size_t)m + 1, sizeof *cols);
@@ -755,8 +757,11 @@ static int try_start(spx_ws *w, spx_result *res, int verbose)
     }
     rc = 0;
     for (p = 0; p < m; p++)
-        if (infeas_sign(w, w->head[p]))
-            goto done;
+        if (infeas_sign(w, w->head[p])) {
+            feasible = 0;
+            if (!ev)
+                goto done;
+        }
     /* duals: A_core^T y_core = c_B; y = 0 on rows with a basic logical */
     for (t = 0; t < k; t++)
         mpq_set(cs[t], w->c[cols[t]]);
@@ -770,15 +775,28 @@ static int try_start(spx_ws *w, spx_result *res, int verbose)
         mpq_set(y[rowof[t]], yr[t]);
     for (j = 0; j < w->N; j++) {
         int st = w->stat[j], sg;
+        if (ev)
+            mpq_set_ui(ev->d[j], 0, 1);
         if (st == SPX_BASIC || is_fixed(w, j))
             continue;
         dot_col(w, w->t3, y, j);
         mpq_sub(w->d[j], w->c[j], w->t3);
+        if (ev)
+            mpq_set(ev->d[j], w->d[j]);
         sg = mpq_sgn(w->d[j]);
         if (sg == 0 || (st == SPX_AT_LO && sg > 0) || (st == SPX_AT_UP && sg < 0))
             continue;
-        goto done; /* an improving nonbasic variable */
+        feasible = 0; /* an improving nonbasic variable */
+        if (!ev)
+            goto done;
     }
+    if (ev) {
+        for (j = 0; j < w->N; j++)
+            mpq_set(ev->w[j], w->x[j]);
+        ev->evaluated = 1;
+    }
+    if (!feasible)
+        goto done;
     for (i = 0; i < m; i++)
         mpq_set(res->y[i], y[i]);
     for (j = 0; j < n; j++)
@@ -875,13 +893,21 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
             rest(&w, j, SPX_AT_LO);
     }
     if (opts->start) {
-        int r = try_start(&w, res, opts->verbose);
+        int r;
+        if (opts->eval)
+            opts->eval->evaluated = 0;
+        r = try_start(&w, res, opts->verbose, opts->eval);
         if (r < 0) {
             st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
             goto out;
         }
         if (r == 1) {
             res->status = SPX_OPTIMAL;
+            phase = 2;
+            goto finish;
+        }
+        if (opts->eval) {
+            res->status = SPX_ITER_LIMIT;
             phase = 2;
             goto finish;
         }

@@ -47,6 +47,17 @@ typedef struct {
 fk_status spx_basis_init(spx_basis *b, long m, long n); /* all-logical basis */
 void spx_basis_clear(spx_basis *b);
 
+/* Exact evaluation of a start basis without pivoting (solve.c's
+ * refinement rounds): w and d are N = n+m arrays of mpq_t owned by the
+ * caller; spx_solve fills them with the basic solution (x, s) and the
+ * reduced costs of the minimisation (0 on basic and fixed variables) and
+ * sets evaluated = 1, or leaves evaluated = 0 when the basis's core is
+ * singular. */
+typedef struct {
+    int evaluated;
+    mpq_t *w, *d;
+} spx_eval;
+
 typedef struct {
     long iter_limit;          /* 0 = none */
     double time_limit;        /* seconds, 0 = none */
@@ -54,6 +65,9 @@ typedef struct {
     const spx_basis *start;   /* NULL = all-logical start */
     long bland_after;         /* degenerate pivots before Bland's rule;
                                  0 = default (1000 + 10(m+n)), 1 = always */
+    spx_eval *eval;           /* with start: evaluate only; a basis that is
+                                 not optimal ends with SPX_ITER_LIMIT after
+                                 0 pivots (see spx_eval) */
 } spx_opts;
 
 void spx_opts_default(spx_opts *o);

@@ -172,8 +172,11 @@ int test_fast_random(fk_rng *r)
          * that it is infeasible. */
         crossed = lp_check_bounds(lp, NULL) != FK_OK;
         ncrossed += crossed;
-        /* 0 pure, 1 fast, 2-4 fast capped at 1-3 iterations, 5 random start */
-        for (mode = 0; mode <= 5; mode++) {
+        /* 0 pure, 1 fast, 2-4 fast capped at 1-3 iterations, 5 random
+         * start, 6 float phase capped at 1 iteration and refinement rounds
+         * at 1 iteration each (a stalling refinement), 7 the same with 20
+         * rounds of 2 iterations */
+        for (mode = 0; mode <= 7; mode++) {
             spx_result res;
             solve_opts o;
             fk_err err;
@@ -195,7 +198,11 @@ int test_fast_random(fk_rng *r)
             } else {
                 solve_opts_default(&o);
                 o.pure = mode == 0;
-                o.fast_iter_limit = mode >= 2 ? mode - 1 : 0;
+                o.fast_iter_limit = mode >= 6 ? 1 : mode >= 2 ? mode - 1 : 0;
+                if (mode >= 6) {
+                    o.refine_iter_limit = mode - 5;
+                    o.refine_rounds = mode == 6 ? 3 : 20;
+                }
                 st = solve_lp(&res, lp, &o, NULL, &err);
             }
             if (crossed) {
@@ -263,17 +270,23 @@ int test_fast_wrong_basis(fk_rng *r)
             }
         }
         /* 1-3: float phase capped at 1, 2, 3 iterations; 4: a random basis;
-         * 5: the float optimum with a quarter of its basis replaced */
-        for (mode = 1; mode <= 5; mode++) {
+         * 5: the float optimum with a quarter of its basis replaced; 6: the
+         * float phase and each of 4 refinement rounds capped at 1 iteration
+         * (refinement stalls, the exact simplex must finish) */
+        for (mode = 1; mode <= 6; mode++) {
             spx_opts so;
             fk_status st;
             spx_result_init(&res);
             spx_opts_default(&so);
             so.time_limit = 60;
-            if (mode <= 3) {
+            if (mode <= 3 || mode == 6) {
                 solve_opts o;
                 solve_opts_default(&o);
-                o.fast_iter_limit = mode;
+                o.fast_iter_limit = mode == 6 ? 1 : mode;
+                if (mode == 6) {
+                    o.refine_iter_limit = 1;
+                    o.refine_rounds = 4;
+                }
                 o.time_limit = 60;
                 st = solve_lp(&res, lp, &o, NULL, &err);
             } else {
@@ -432,6 +445,7 @@ static lp_model *wide_lp(fk_rng *r)
 int test_fast_wide_range(fk_rng *r)
 {
     long k, runs = (tl_quick() ? 40 : 200) * tl_mult(), notaccepted = 0;
+    long refined = 0, pivoted = 0;
     for (k = 0; k < runs; k++) {
         lp_model *lp = wide_lp(r);
         spx_result ref, res;
@@ -446,14 +460,19 @@ int test_fast_wide_range(fk_rng *r)
         o.pure = 1;
         if (TL_CHECK(solve_lp(&ref, lp, &o, NULL, &err) == FK_OK, "run %ld: pure: %s", k, err.msg)) {
             o.pure = 0;
+            o.verbose = getenv("FK_DBG") != NULL;
             if (TL_CHECK(solve_lp(&res, lp, &o, &ss, &err) == FK_OK, "run %ld: %s", k, err.msg) &&
                 TL_CHECK(res.status == ref.status, "run %ld: %s, pure path %s", k,
                          spx_status_str(res.status), spx_status_str(ref.status)) &&
                 TL_CHECK(res.status != SPX_OPTIMAL || mpq_equal(res.objval, ref.objval),
                          "run %ld: objective differs from the pure path's", k))
                 TL_CHECK(cert_ok(lp, &res, NULL) == 0, "run %ld: certificate rejected", k);
-            if (ss.fast_status != FAST_OPTIMAL || ss.exact_iters > 0)
+            if (ss.fast_status != FAST_OPTIMAL || ss.exact_iters > 0 || ss.refine_rounds > 0)
                 notaccepted++;
+            if (ss.refine_rounds > 0)
+                refined++;
+            if (ss.exact_iters > 0)
+                pivoted++;
         }
         spx_result_clear(&ref);
         spx_result_clear(&res);
@@ -462,6 +481,7 @@ int test_fast_wide_range(fk_rng *r)
             break;
     }
     tl_report("fast_wide_range counts", TL_PASS,
-              "%ld LPs, %ld where the double basis was not accepted as is", runs, notaccepted);
+              "%ld LPs, %ld where the double basis was not accepted as is: %ld refined, "
+              "%ld needing exact pivots", runs, notaccepted, refined, pivoted);
     return TL_RESULT();
 }

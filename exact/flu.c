@@ -1,0 +1,472 @@
+/* flu.c: sparse Markowitz LU of a simplex basis in double (see flu.h).
+ *
+ * Right-looking elimination on an active submatrix held twice: by rows
+ * with values (so the threshold test, which compares a pivot with its
+ * row's largest entry, and the row updates are cheap) and by columns as a
+ * pattern only (to find the rows a pivot column touches).  Rows and
+ * columns sit in doubly linked buckets by their current count, so the
+ * Markowitz search starts at the smallest counts and stops as soon as no
+ * unexamined candidate can beat the best found (Suhl and Suhl's search
+ * with a limit of a few candidates). */
+#include "flu.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fk.h"
+
+#define SEARCH_LIMIT 4 /* candidates examined before settling */
+
+void flu_init(flu *f)
+{
+    memset(f, 0, sizeof *f);
+}
+
+void flu_clear(flu *f)
+{
+    long i;
+    for (i = 0; i < f->m; i++) {
+        if (f->rcol) free(f->rcol[i]);
+        if (f->rval) free(f->rval[i]);
+        if (f->crow) free(f->crow[i]);
+    }
+    free(f->prow); free(f->pcol); free(f->piv);
+    free(f->lbeg); free(f->lidx); free(f->lval);
+    free(f->ubeg); free(f->uidx); free(f->uval);
+    free(f->rlen); free(f->rcap); free(f->rcol); free(f->rval);
+    free(f->clen); free(f->ccap); free(f->crow);
+    free(f->rnext); free(f->rprev); free(f->rhead);
+    free(f->cnext); free(f->cprev); free(f->chead);
+    free(f->rdone); free(f->cdone); free(f->mark); free(f->t);
+    memset(f, 0, sizeof *f);
+}
+
+static int alloc_m(flu *f, long m)
+{
+    size_t M = (size_t)m + 2;
+    flu_clear(f);
+    f->m = m;
+    f->prow = fk_calloc(M, sizeof(long));
+    f->pcol = fk_calloc(M, sizeof(long));
+    f->piv = fk_calloc(M, sizeof(double));
+    f->lbeg = fk_calloc(M, sizeof(long));
+    f->ubeg = fk_calloc(M, sizeof(long));
+    f->rlen = fk_calloc(M, sizeof(long));
+    f->rcap = fk_calloc(M, sizeof(long));
+    f->rcol = fk_calloc(M, sizeof(long *));
+    f->rval = fk_calloc(M, sizeof(double *));
+    f->clen = fk_calloc(M, sizeof(long));
+    f->ccap = fk_calloc(M, sizeof(long));
+    f->crow = fk_calloc(M, sizeof(long *));
+    f->rnext = fk_calloc(M, sizeof(long));
+    f->rprev = fk_calloc(M, sizeof(long));
+    f->rhead = fk_calloc(M, sizeof(long));
+    f->cnext = fk_calloc(M, sizeof(long));
+    f->cprev = fk_calloc(M, sizeof(long));
+    f->chead = fk_calloc(M, sizeof(long));
+    f->rdone = fk_calloc(M, 1);
+    f->cdone = fk_calloc(M, 1);
+    f->mark = fk_calloc(M, sizeof(long));
+    f->t = fk_calloc(M, sizeof(double));
+    if (!f->prow || !f->pcol || !f->piv || !f->lbeg || !f->ubeg || !f->rlen ||
+        !f->rcap || !f->rcol || !f->rval || !f->clen || !f->ccap || !f->crow ||
+        !f->rnext || !f->rprev || !f->rhead || !f->cnext || !f->cprev ||
+        !f->chead || !f->rdone || !f->cdone || !f->mark || !f->t)
+        return -1;
+    return 0;
+}
+
+/* ---- count buckets (one pair of functions serves rows and columns) ---- */
+
+static void bucket_del(long *head, long *next, long *prev, long x, long c)
+{
+    if (prev[x] >= 0)
+        next[prev[x]] = next[x];
+    else
+        head[c] = next[x];
+    if (next[x] >= 0)
+        prev[next[x]] = prev[x];
+}
+
+static void bucket_add(long *head, long *next, long *prev, long x, long c)
+{
+    prev[x] = -1;
+    next[x] = head[c];
+    if (head[c] >= 0)
+        prev[head[c]] = x;
+    head[c] = x;
+}
+
+#define ROW_DEL(f, i) bucket_del((f)->rhead, (f)->rnext, (f)->rprev, i, (f)->rlen[i])
+#define ROW_ADD(f, i) bucket_add((f)->rhead, (f)->rnext, (f)->rprev, i, (f)->rlen[i])
+#define COL_DEL(f, k) bucket_del((f)->chead, (f)->cnext, (f)->cprev, k, (f)->clen[k])
+#define COL_ADD(f, k) bucket_add((f)->chead, (f)->cnext, (f)->cprev, k, (f)->clen[k])
+
+/* ---- growable storage ---- */
+
+static long grow_cap(long cap, long need)
+{
+    cap = cap ? cap : 4;
+    while (cap < need)
+        cap *= 2;
+    return cap;
+}
+
+static int row_fit(flu *f, long i, long need)
+{
+    long cap, *a;
+    double *v;
+    if (need <= f->rcap[i])
+        return 0;
+    cap = grow_cap(f->rcap[i], need);
+    if (!(a = fk_realloc(f->rcol[i], (size_t)cap, sizeof *a)))
+        return -1;
+    f->rcol[i] = a;
+    if (!(v = fk_realloc(f->rval[i], (size_t)cap, sizeof *v)))
+        return -1;
+    f->rval[i] = v;
+    f->rcap[i] = cap;
+    return 0;
+}
+
+static int col_fit(flu *f, long k, long need)
+{
+    long cap, *a;
+    if (need <= f->ccap[k])
+        return 0;
+    cap = grow_cap(f->ccap[k], need);
+    if (!(a = fk_realloc(f->crow[k], (size_t)cap, sizeof *a)))
+        return -1;
+    f->crow[k] = a;
+    f->ccap[k] = cap;
+    return 0;
+}
+
+/* room for `more` further entries in L (which = 0) or U (which = 1) */
+static int store_fit(flu *f, int which, long used, long more)
+{
+    long *alloc = which ? &f->ualloc : &f->lalloc, cap, *a;
+    long **idx = which ? &f->uidx : &f->lidx;
+    double **val = which ? &f->uval : &f->lval, *v;
+    if (used + more <= *alloc)
+        return 0;
+    cap = grow_cap(*alloc < 1024 ? 1024 : *alloc, used + more);
+    if (!(a = fk_realloc(*idx, (size_t)cap, sizeof *a)))
+        return -1;
+    *idx = a;
+    if (!(v = fk_realloc(*val, (size_t)cap, sizeof *v)))
+        return -1;
+    *val = v;
+    *alloc = cap;
+    return 0;
+}
+
+static int push_entry(flu *f, long i, long k, double v)
+{
+    if (row_fit(f, i, f->rlen[i] + 1) || col_fit(f, k, f->clen[k] + 1))
+        return -1;
+    f->rcol[i][f->rlen[i]] = k;
+    f->rval[i][f->rlen[i]++] = v;
+    f->crow[k][f->clen[k]++] = i;
+    return 0;
+}
+
+/* ---- pivot search ---- */
+
+static double row_max(const flu *f, long i)
+{
+    long q;
+    double mx = 0;
+    for (q = 0; q < f->rlen[i]; q++)
+        if (fabs(f->rval[i][q]) > mx)
+            mx = fabs(f->rval[i][q]);
+    return mx;
+}
+
+static double row_get(const flu *f, long i, long k)
+{
+    long q;
+    for (q = 0; q < f->rlen[i]; q++)
+        if (f->rcol[i][q] == k)
+            return f->rval[i][q];
+    return 0;
+}
+
+/* The active entry with the smallest Markowitz count (r-1)(c-1) among the
+ * candidates examined, subject to the threshold; 0 if found. */
+static int find_pivot(const flu *f, long *pr, long *pk)
+{
+    long m = f->m, cnt, k, i, q, seen = 0;
+    long best = LONG_MAX;
+    for (cnt = 1; cnt <= m; cnt++) {
+        for (k = f->chead[cnt]; k >= 0; k = f->cnext[k]) {
+            int any = 0;
+            for (q = 0; q < f->clen[k]; q++) {
+                long r = f->crow[k][q], mk;
+                double v = fabs(row_get(f, r, k));
+                if (v < FLU_TOL_SING)
+                    continue;
+                /* a column singleton needs no multipliers: no threshold */
+                if (cnt > 1 && v < FLU_THRESH * row_max(f, r))
+                    continue;
+                mk = (f->rlen[r] - 1) * (cnt - 1);
+                any = 1;
+                if (mk < best) {
+                    best = mk;
+                    *pr = r;
+                    *pk = k;
+                    if (best == 0)
+                        return 0;
+                }
+            }
+            if (any && ++seen >= SEARCH_LIMIT)
+                return 0;
+        }
+        for (i = f->rhead[cnt]; i >= 0; i = f->rnext[i]) {
+            double mx = row_max(f, i);
+            int any = 0;
+            for (q = 0; q < f->rlen[i]; q++) {
+                double v = fabs(f->rval[i][q]);
+                long kk = f->rcol[i][q], mk;
+                if (v < FLU_TOL_SING || v < FLU_THRESH * mx)
+                    continue;
+                mk = (cnt - 1) * (f->clen[kk] - 1);
+                any = 1;
+                if (mk < best) {
+                    best = mk;
+                    *pr = i;
+                    *pk = kk;
+                    if (best == 0)
+                        return 0;
+                }
+            }
+            if (any && ++seen >= SEARCH_LIMIT)
+                return 0;
+        }
+        /* every candidate not yet examined has row and column counts
+         * above cnt, hence a Markowitz count of at least cnt^2 */
+        if (best <= cnt * cnt)
+            return 0;
+    }
+    return best < LONG_MAX ? 0 : -1;
+}
+
+/* ---- elimination ---- */
+
+static void col_remove(flu *f, long k, long r)
+{
+    long q;
+    for (q = 0; q < f->clen[k]; q++)
+        if (f->crow[k][q] == r) {
+            f->crow[k][q] = f->crow[k][--f->clen[k]];
+            return;
+        }
+}
+
+static double row_take(flu *f, long i, long k)
+{
+    long q;
+    for (q = 0; q < f->rlen[i]; q++)
+        if (f->rcol[i][q] == k) {
+            double v = f->rval[i][q];
+            f->rlen[i]--;
+            f->rcol[i][q] = f->rcol[i][f->rlen[i]];
+            f->rval[i][q] = f->rval[i][f->rlen[i]];
+            return v;
+        }
+    return 0;
+}
+
+static int eliminate(flu *f, long step, long p, long kq, long *nl, long *nu)
+{
+    long q, c, plen;
+    double pv;
+
+    ROW_DEL(f, p);
+    COL_DEL(f, kq);
+    f->rdone[p] = 1;
+    f->cdone[kq] = 1;
+    pv = row_take(f, p, kq);
+    plen = f->rlen[p];
+    /* U row: the rest of the pivot row */
+    if (store_fit(f, 1, *nu, plen))
+        return -1;
+    f->prow[step] = p;
+    f->pcol[step] = kq;
+    f->piv[step] = pv;
+    f->ubeg[step] = *nu;
+    for (q = 0; q < plen; q++) {
+        long k = f->rcol[p][q];
+        f->uidx[*nu] = k;
+        f->uval[(*nu)++] = f->rval[p][q];
+        COL_DEL(f, k);
+        col_remove(f, k, p);
+        COL_ADD(f, k);
+    }
+    f->ubeg[step + 1] = *nu;
+    col_remove(f, kq, p);
+    /* L eta: the rows below the pivot, each updated by its multiple of
+     * the pivot row */
+    if (store_fit(f, 0, *nl, f->clen[kq]))
+        return -1;
+    f->lbeg[step] = *nl;
+    for (c = 0; c < f->clen[kq]; c++) {
+        long i = f->crow[kq][c];
+        double l;
+        ROW_DEL(f, i);
+        l = row_take(f, i, kq) / pv;
+        f->lidx[*nl] = i;
+        f->lval[(*nl)++] = l;
+        for (q = 0; q < f->rlen[i]; q++)
+            f->mark[f->rcol[i][q]] = q;
+        for (q = 0; q < plen; q++) {
+            long k = f->rcol[p][q];
+            double d = -l * f->rval[p][q];
+            if (f->mark[k] >= 0) {
+                f->rval[i][f->mark[k]] += d;
+            } else {
+                COL_DEL(f, k);
+                if (push_entry(f, i, k, d)) {
+                    COL_ADD(f, k);
+                    return -1;
+                }
+                COL_ADD(f, k);
+            }
+        }
+        for (q = 0; q < f->rlen[i]; q++)
+            f->mark[f->rcol[i][q]] = -1;
+        ROW_ADD(f, i);
+    }
+    f->lbeg[step + 1] = *nl;
+    f->clen[kq] = 0;
+    f->rlen[p] = 0;
+    return 0;
+}
+
+int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
+               const double *val, const long *head, long *dep_pos,
+               long *dep_row, long *ndep)
+{
+    long i, k, p, step, nl = 0, nu = 0, nd = 0, dr, dc;
+
+    *ndep = 0;
+    if (m != f->m || !f->prow) {
+        if (alloc_m(f, m))
+            return -1;
+    }
+    for (i = 0; i < m; i++) {
+        f->rlen[i] = 0;
+        f->clen[i] = 0;
+        f->rdone[i] = 0;
+        f->cdone[i] = 0;
+        f->mark[i] = -1;
+    }
+    for (i = 0; i <= m + 1; i++) {
+        f->rhead[i] = -1;
+        f->chead[i] = -1;
+    }
+    for (k = 0; k < m; k++) {
+        long j = head[k];
+        if (j < n) {
+            for (p = cbeg[j]; p < cbeg[j + 1]; p++)
+                if (val[p] != 0 && push_entry(f, ridx[p], k, val[p]))
+                    return -1;
+        } else if (push_entry(f, j - n, k, -1.0)) {
+            return -1;
+        }
+    }
+    for (i = 0; i < m; i++) {
+        ROW_ADD(f, i);
+        COL_ADD(f, i);
+    }
+    for (step = 0; step < m; step++) {
+        long r, kq;
+        if (find_pivot(f, &r, &kq))
+            break;
+        if (eliminate(f, step, r, kq, &nl, &nu))
+            return -1;
+    }
+    /* What is left is dependent: pair the unpivoted positions with the
+     * unpivoted rows; each position gets that row's logical, -e_r, which
+     * the L etas leave unchanged (they only read pivot rows), so its
+     * step is a bare -1 pivot.  Entries of earlier U rows in those
+     * positions belonged to the discarded columns and are dropped. */
+    if (step < m) {
+        long w = 0, s;
+        dr = 0;
+        dc = 0;
+        while (step < m) {
+            while (f->rdone[dr]) dr++;
+            while (f->cdone[dc]) dc++;
+            f->rdone[dr] = 1;
+            f->cdone[dc] = 2;
+            f->prow[step] = dr;
+            f->pcol[step] = dc;
+            f->piv[step] = -1.0;
+            f->lbeg[step + 1] = f->lbeg[step] = nl;
+            f->ubeg[step] = f->ubeg[step + 1] = nu;
+            if (dep_pos) dep_pos[nd] = dc;
+            if (dep_row) dep_row[nd] = dr;
+            nd++;
+            step++;
+        }
+        for (s = 0; s < m; s++) {
+            long b = f->ubeg[s], e = f->ubeg[s + 1], q;
+            f->ubeg[s] = w;
+            for (q = b; q < e; q++)
+                if (f->cdone[f->uidx[q]] != 2) {
+                    f->uidx[w] = f->uidx[q];
+                    f->uval[w++] = f->uval[q];
+                }
+        }
+        f->ubeg[m] = w;
+        nu = w;
+    }
+    f->lbeg[m] = nl;
+    f->nnz_lu = nl + nu + m;
+    *ndep = nd;
+    return 0;
+}
+
+void flu_ftran(flu *f, double *v)
+{
+    long m = f->m, k, q;
+    double *t = f->t;
+    memcpy(t, v, (size_t)m * sizeof *t);
+    for (k = 0; k < m; k++) {
+        double a = t[f->prow[k]];
+        if (a == 0)
+            continue;
+        for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
+            t[f->lidx[q]] -= f->lval[q] * a;
+    }
+    for (k = m - 1; k >= 0; k--) {
+        double s = t[f->prow[k]];
+        for (q = f->ubeg[k]; q < f->ubeg[k + 1]; q++)
+            s -= f->uval[q] * v[f->uidx[q]];
+        v[f->pcol[k]] = s / f->piv[k];
+    }
+}
+
+void flu_btran(flu *f, double *u)
+{
+    long m = f->m, k, q;
+    double *t = f->t;
+    for (k = 0; k < m; k++) {
+        double z = u[f->pcol[k]] / f->piv[k];
+        t[f->prow[k]] = z;
+        if (z == 0)
+            continue;
+        for (q = f->ubeg[k]; q < f->ubeg[k + 1]; q++)
+            u[f->uidx[q]] -= f->uval[q] * z;
+    }
+    for (k = m - 1; k >= 0; k--) {
+        double s = 0;
+        for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
+            s += f->lval[q] * t[f->lidx[q]];
+        t[f->prow[k]] -= s;
+    }
+    memcpy(u, t, (size_t)m * sizeof *u);
+}

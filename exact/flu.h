@@ -1,0 +1,65 @@
+/* flu.h: sparse LU of a simplex basis in double (the float phase's
+ * factorisation; see fast.c).
+ *
+ * The basis B is m x m; its column k ("position" k) is either a structural
+ * column of a CSC matrix (head[k] < n) or the logical -e_i (head[k] = n+i),
+ * the layout of spx.h.  flu_factor eliminates B right-looking with
+ * Markowitz pivot choice and threshold partial pivoting (a pivot must be at
+ * least FLU_THRESH times the largest entry of its active row): singletons
+ * first, since LP bases are mostly triangular, then the sparsest candidates
+ * among a few columns and rows of smallest count.  Entries below
+ * FLU_TOL_SING in magnitude are never pivots; columns left without a pivot
+ * are dependent, and each is replaced by the logical of one row left
+ * without a pivot (flu reports the pairs, the caller updates its basis
+ * head; the factors already describe the repaired basis).
+ *
+ * L is kept as column etas, U by rows (each row with its pivot); both
+ * solves need only these two stores:
+ *     flu_ftran: v := B^{-1} v   (v by rows on entry, by positions on exit)
+ *     flu_btran: u := B^{-T} u   (u by positions on entry, by rows on exit)
+ * Ownership: flu owns its arrays; init/clear pair; a flu may be factored
+ * many times (arrays are reused and grown). */
+#ifndef FLU_H
+#define FLU_H
+
+#define FLU_THRESH 0.01
+#define FLU_TOL_SING 1e-11
+
+typedef struct {
+    long m;
+    /* factors: step k pivots row prow[k] and position pcol[k] */
+    long *prow, *pcol;
+    double *piv;
+    long *lbeg, *lidx;   /* L eta k: rows lidx[lbeg[k]..lbeg[k+1]) */
+    double *lval;
+    long *ubeg, *uidx;   /* U row k: positions uidx[ubeg[k]..ubeg[k+1]) */
+    double *uval;
+    long lalloc, ualloc;
+    /* active submatrix, rebuilt by each factorisation */
+    long *rlen, *rcap, **rcol;   /* rows: positions and values */
+    double **rval;
+    long *clen, *ccap, **crow;   /* columns: row pattern only */
+    long *rnext, *rprev, *rhead; /* rows bucketed by count */
+    long *cnext, *cprev, *chead; /* columns bucketed by count */
+    unsigned char *rdone, *cdone; /* row / column already pivoted */
+    long *mark;
+    double *t;                   /* m work vector */
+    long nnz_lu;                 /* entries in L and U after the last factor */
+} flu;
+
+void flu_init(flu *f);
+void flu_clear(flu *f);
+
+/* Factor B = columns head[0..m-1] of [A -I], A given as CSC (cbeg, ridx,
+ * val) with n columns.  Dependent positions are written to dep_pos[] and
+ * the rows whose logicals replace them to dep_row[] (both m long, may be
+ * NULL only if the caller does not care), their count to *ndep.  Returns 0,
+ * or -1 when memory runs out (the flu is then unusable until refactored). */
+int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
+               const double *val, const long *head, long *dep_pos,
+               long *dep_row, long *ndep);
+
+void flu_ftran(flu *f, double *v);
+void flu_btran(flu *f, double *u);
+
+#endif
