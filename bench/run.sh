@@ -10,9 +10,18 @@
 # Prints a table and the geometric means of farkas/peer over the instances
 # both solved.  Peers are installed (apt) when missing and possible.
 #
+# Part 2 does the same on shared/data/netlib-large (the hard LPs): farkas,
+# esolver, glpsol --exact and clp, each under its own limit; farkas's
+# certificate is checked by `farkas check`, its exact objective compared
+# with REFERENCE.md there (esolver's exact fractions, their 17-digit
+# decimals, or Koch's values), and its peak memory reported.
+#
 # Environment: FK_SHARED (default ../shared), BENCH_TIMEOUT (seconds per
 # run, default 30), BENCH_PURE_TIMEOUT (default 20), BENCH_ONLY (space-
-# separated instance names).
+# separated instance names), BENCH_LARGE (0 skips part 2),
+# BENCH_LARGE_TIMEOUT (farkas, esolver, clp; default 120),
+# BENCH_GLPSOL_TIMEOUT (glpsol --exact on part 2; default 30: it finishes
+# none of them in 120 s).
 set -u
 B=${1:-build}
 FARKAS=$B/farkas
@@ -143,3 +152,8 @@ END {
     if (fs > 0) printf "geomean farkas time %.3f s (%d/%d solved)\n", exp(ft / fs), fs, n
     if (ok != n) exit 1
 }' "$res"
+rc1=$?
+[ "${BENCH_LARGE:-1}" = 0 ] && exit $rc1
+sh "$(dirname "$0")/large.sh" "$B"
+rc2=$?
+[ $rc1 -eq 0 ] && [ $rc2 -eq 0 ]

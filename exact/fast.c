@@ -50,6 +50,12 @@ typedef struct {
     double *lo0, *up0;        /* N: bounds before perturbation, or NULL */
     unsigned long long rng;
     double *d;                /* N reduced costs */
+    double *dw;               /* N devex reference weights */
+    double *arow, *rho;       /* N pivot row, m its btran vector */
+    long *alist, na;          /* nonzero positions of arow */
+    long *rbeg, *cidx;        /* scaled A by rows (pivot rows from sparse rho) */
+    double *rval;
+    int need_full;            /* d must be recomputed from scratch */
 } fws;
 
 static double now_sec(void)
@@ -97,6 +103,8 @@ static void fws_clear(fws *w)
     flu_clear(&w->lu); free(w->dep_pos); free(w->dep_row);
     free(w->ep); free(w->ebeg); free(w->ei); free(w->ev);
     free(w->w1); free(w->w2); free(w->d);
+    free(w->dw); free(w->arow); free(w->rho); free(w->alist);
+    free(w->rbeg); free(w->cidx); free(w->rval);
     free(w->lo0); free(w->up0);
 }
 
@@ -179,9 +187,17 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale)
     w->w1 = fk_calloc((size_t)m + 1, sizeof *w->w1);
     w->w2 = fk_calloc((size_t)m + 1, sizeof *w->w2);
     w->d = fk_calloc((size_t)N + 1, sizeof *w->d);
+    w->dw = fk_calloc((size_t)N + 1, sizeof *w->dw);
+    w->arow = fk_calloc((size_t)N + 1, sizeof *w->arow);
+    w->alist = fk_calloc((size_t)N + 1, sizeof *w->alist);
+    w->rho = fk_calloc((size_t)m + 1, sizeof *w->rho);
+    w->rbeg = fk_calloc((size_t)m + 2, sizeof *w->rbeg);
+    w->cidx = fk_calloc((size_t)lp->nnz + 1, sizeof *w->cidx);
+    w->rval = fk_calloc((size_t)lp->nnz + 1, sizeof *w->rval);
     if (!w->cbeg || !w->ridx || !w->val || !w->rs || !w->cs || !w->lo ||
         !w->up || !w->c || !w->head || !w->pos || !w->stat || !w->x ||
-        !w->dep_pos || !w->dep_row || !w->w1 || !w->w2 || !w->d)
+        !w->dep_pos || !w->dep_row || !w->w1 || !w->w2 || !w->d ||
+        !w->dw || !w->arow || !w->alist || !w->rho || !w->rbeg || !w->cidx || !w->rval)
         return -1;
     a0 = w->val;
     for (j = 0; j <= n; j++)
@@ -199,6 +215,19 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale)
     for (j = 0; j < n; j++)
         for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++)
             w->val[k] = a0[k] * w->rs[w->ridx[k]] * w->cs[j];
+    /* the same matrix by rows */
+    for (k = 0; k < lp->nnz; k++)
+        w->rbeg[w->ridx[k] + 2]++;
+    for (i = 0; i < m; i++)
+        w->rbeg[i + 2] += w->rbeg[i + 1];
+    for (j = 0; j < n; j++)
+        for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++) {
+            long q = w->rbeg[w->ridx[k] + 1]++;
+            w->cidx[q] = j;
+            w->rval[q] = w->val[k];
+        }
+    for (j = 0; j < N; j++)
+        w->dw[j] = 1.0;
     for (j = 0; j < n; j++) {
         w->lo[j] = lp->clo_fin[j] ? mpq_get_d(lp->clo[j]) / w->cs[j] : -HUGE_VAL;
         w->up[j] = lp->chi_fin[j] ? mpq_get_d(lp->chi[j]) / w->cs[j] : HUGE_VAL;
@@ -375,7 +404,72 @@ static int refresh(fws *w)
     ftran(w, r);
     for (p = 0; p < w->m; p++)
         w->x[w->head[p]] = r[p];
+    w->need_full = 1;
     return 0;
+}
+
+/* The pivot row r of B^{-1} K over the nonbasic variables, into w->arow
+ * (nonzeros listed in w->alist): rho = B^{-T} e_r, then rho^T K_j, summed
+ * over the rows where rho is nonzero (rho is usually very sparse). */
+static void pivot_row(fws *w, long r)
+{
+    long m = w->m, n = w->n, i, k, t;
+    double *rho = w->rho;
+    for (t = 0; t < w->na; t++)
+        w->arow[w->alist[t]] = 0;
+    w->na = 0;
+    memset(rho, 0, (size_t)m * sizeof *rho);
+    rho[r] = 1.0;
+    btran(w, rho);
+    for (i = 0; i < m; i++) {
+        double ri = rho[i];
+        if (fabs(ri) < TOL_DROP)
+            continue;
+        for (k = w->rbeg[i]; k < w->rbeg[i + 1]; k++) {
+            long j = w->cidx[k];
+            if (w->stat[j] == SPX_BASIC)
+                continue;
+            if (w->arow[j] == 0)
+                w->alist[w->na++] = j;
+            w->arow[j] += ri * w->rval[k];
+            if (w->arow[j] == 0)
+                w->arow[j] = 1e-300; /* keep it listed */
+        }
+        if (w->stat[n + i] != SPX_BASIC) {
+            w->alist[w->na++] = n + i;
+            w->arow[n + i] = -ri;
+        }
+    }
+}
+
+/* After the pivot (q enters at the position of lv, pivot element ar):
+ * devex weights (Forrest-Goldfarb reference framework) and, in phase 2,
+ * the reduced costs are updated from the pivot row. */
+static void devex_update(fws *w, long q, long lv, double ar, int phase)
+{
+    long t;
+    double wq = w->dw[q], td = w->d[q] / ar, big = 0;
+    for (t = 0; t < w->na; t++) {
+        long j = w->alist[t];
+        double a = w->arow[j], v;
+        if (j == q)
+            continue;
+        v = a / ar;
+        v = v * v * wq;
+        if (v > w->dw[j])
+            w->dw[j] = v;
+        if (w->dw[j] > big)
+            big = w->dw[j];
+        if (phase == 2)
+            w->d[j] -= td * a;
+    }
+    w->dw[lv] = wq / (ar * ar) > 1.0 ? wq / (ar * ar) : 1.0;
+    w->d[lv] = -td;
+    w->d[q] = 0;
+    /* weights grown out of proportion: a new reference framework */
+    if (big > 1e8)
+        for (t = 0; t < w->N; t++)
+            w->dw[t] = 1.0;
 }
 
 /* -1 below its lower bound, +1 above its upper bound, else 0. */
@@ -549,7 +643,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     fast_opts defo;
     long m = lp->m, n = lp->n, N = m + n, j, p, iters = 0, limit;
     double t0 = now_sec();
-    int phase = 0, perturbed = 0;
+    int phase = 0, perturbed = 0, last_phase = 0;
     long degen_run = 0;
     fk_status st = FK_OK;
 
@@ -584,7 +678,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         long q = -1, r = -1;
         double best = 0, sigma, tmax, tstep, amax;
         double *pi = w.w1, *alpha = w.w2;
-        int flip = 0, ninf = 0;
+        int flip = 0, ninf = 0, fresh = 0, unstable = 0;
         double sinf = 0;
 
         if (w.updates >= FAST_REFACTOR && refresh(&w)) {
@@ -627,22 +721,37 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
                     phase == 1 ? sinf : obj * w.cscale * (lp->sense == LP_MAX ? -1 : 1),
                     now_sec() - t0);
         }
-        btran(&w, pi);
-        /* Dantzig pricing */
+        /* reduced costs: from scratch in phase 1 (its costs change as
+         * variables become feasible) and after a refactorisation, else
+         * as updated from the last pivot row */
+        if (phase == 1 || w.need_full || phase != last_phase) {
+            btran(&w, pi);
+            for (j = 0; j < N; j++)
+                w.d[j] = w.stat[j] == SPX_BASIC ? 0.0
+                       : (phase == 2 ? w.c[j] : 0.0) - dot_col(&w, pi, j);
+            w.need_full = 0;
+            fresh = 1;
+        }
+        last_phase = phase;
+        /* devex pricing: the largest d_j^2 / weight_j among improving j */
         for (j = 0; j < N; j++) {
-            double dj;
+            double dj = w.d[j], sc;
             int s = w.stat[j];
             if (s == SPX_BASIC || w.lo[j] == w.up[j])
                 continue;
-            dj = (phase == 2 ? w.c[j] : 0.0) - dot_col(&w, pi, j);
-            w.d[j] = dj;
             if ((s == SPX_AT_LO && dj < -TOL_DUAL) || (s == SPX_AT_UP && dj > TOL_DUAL) ||
                 (s == SPX_AT_ZERO && fabs(dj) > TOL_DUAL)) {
-                if (fabs(dj) > best) {
-                    best = fabs(dj);
+                sc = dj * dj / w.dw[j];
+                if (sc > best) {
+                    best = sc;
                     q = j;
                 }
             }
+        }
+        if (q < 0 && !fresh) {
+            /* confirm optimality with reduced costs computed afresh */
+            w.need_full = 1;
+            continue;
         }
         if (q < 0) {
             if (perturbed == 1) {
@@ -768,6 +877,10 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
                 to_up = fabs(w.x[lv] - w.up[lv]) < fabs(w.x[lv] - w.lo[lv]);
             else
                 to_up = !(w.lo[lv] > -HUGE_VAL);
+            pivot_row(&w, r);
+            /* the row and the column must agree on the pivot element */
+            unstable = fabs(w.arow[q] - alpha[r]) > 1e-7 * (1 + fabs(alpha[r]));
+            devex_update(&w, q, lv, alpha[r], phase);
             if (eta_push(&w, alpha, r)) {
                 st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
                 break;
@@ -777,7 +890,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             w.pos[q] = r;
             w.stat[q] = SPX_BASIC;
             /* an unstable update: start again from a fresh factorisation */
-            if (fabs(alpha[r]) < 1e-7 && refresh(&w)) {
+            if ((unstable || fabs(alpha[r]) < 1e-7) && refresh(&w)) {
                 res->status = FAST_FAILED;
                 break;
             }

@@ -36,7 +36,7 @@ void flu_clear(flu *f)
     free(f->lbeg); free(f->lidx); free(f->lval);
     free(f->ubeg); free(f->uidx); free(f->uval);
     free(f->rlen); free(f->rcap); free(f->rcol); free(f->rval);
-    free(f->clen); free(f->ccap); free(f->crow);
+    free(f->clen); free(f->cphys); free(f->ccap); free(f->crow);
     free(f->rnext); free(f->rprev); free(f->rhead);
     free(f->cnext); free(f->cprev); free(f->chead);
     free(f->rdone); free(f->cdone); free(f->mark); free(f->t);
@@ -58,6 +58,7 @@ static int alloc_m(flu *f, long m)
     f->rcol = fk_calloc(M, sizeof(long *));
     f->rval = fk_calloc(M, sizeof(double *));
     f->clen = fk_calloc(M, sizeof(long));
+    f->cphys = fk_calloc(M, sizeof(long));
     f->ccap = fk_calloc(M, sizeof(long));
     f->crow = fk_calloc(M, sizeof(long *));
     f->rnext = fk_calloc(M, sizeof(long));
@@ -71,7 +72,7 @@ static int alloc_m(flu *f, long m)
     f->mark = fk_calloc(M, sizeof(long));
     f->t = fk_calloc(M, sizeof(double));
     if (!f->prow || !f->pcol || !f->piv || !f->lbeg || !f->ubeg || !f->rlen ||
-        !f->rcap || !f->rcol || !f->rval || !f->clen || !f->ccap || !f->crow ||
+        !f->rcap || !f->rcol || !f->rval || !f->clen || !f->cphys || !f->ccap || !f->crow ||
         !f->rnext || !f->rprev || !f->rhead || !f->cnext || !f->cprev ||
         !f->chead || !f->rdone || !f->cdone || !f->mark || !f->t)
         return -1;
@@ -165,11 +166,12 @@ static int store_fit(flu *f, int which, long used, long more)
 
 static int push_entry(flu *f, long i, long k, double v)
 {
-    if (row_fit(f, i, f->rlen[i] + 1) || col_fit(f, k, f->clen[k] + 1))
+    if (row_fit(f, i, f->rlen[i] + 1) || col_fit(f, k, f->cphys[k] + 1))
         return -1;
     f->rcol[i][f->rlen[i]] = k;
     f->rval[i][f->rlen[i]++] = v;
-    f->crow[k][f->clen[k]++] = i;
+    f->crow[k][f->cphys[k]++] = i;
+    f->clen[k]++;
     return 0;
 }
 
@@ -203,9 +205,12 @@ static int find_pivot(const flu *f, long *pr, long *pk)
     for (cnt = 1; cnt <= m; cnt++) {
         for (k = f->chead[cnt]; k >= 0; k = f->cnext[k]) {
             int any = 0;
-            for (q = 0; q < f->clen[k]; q++) {
+            for (q = 0; q < f->cphys[k]; q++) {
                 long r = f->crow[k][q], mk;
-                double v = fabs(row_get(f, r, k));
+                double v;
+                if (f->rdone[r])
+                    continue;
+                v = fabs(row_get(f, r, k));
                 if (v < FLU_TOL_SING)
                     continue;
                 /* a column singleton needs no multipliers: no threshold */
@@ -255,14 +260,18 @@ static int find_pivot(const flu *f, long *pr, long *pk)
 
 /* ---- elimination ---- */
 
-static void col_remove(flu *f, long k, long r)
+/* Row r (just pivoted, rdone set) leaves column k: only the count
+ * changes; the stored pattern drops pivoted rows when it is compacted. */
+static void col_remove(flu *f, long k)
 {
-    long q;
-    for (q = 0; q < f->clen[k]; q++)
-        if (f->crow[k][q] == r) {
-            f->crow[k][q] = f->crow[k][--f->clen[k]];
-            return;
-        }
+    long q, w = 0;
+    f->clen[k]--;
+    if (f->cphys[k] > 2 * f->clen[k] + 8) {
+        for (q = 0; q < f->cphys[k]; q++)
+            if (!f->rdone[f->crow[k][q]])
+                f->crow[k][w++] = f->crow[k][q];
+        f->cphys[k] = w;
+    }
 }
 
 static double row_take(flu *f, long i, long k)
@@ -302,19 +311,20 @@ static int eliminate(flu *f, long step, long p, long kq, long *nl, long *nu)
         f->uidx[*nu] = k;
         f->uval[(*nu)++] = f->rval[p][q];
         COL_DEL(f, k);
-        col_remove(f, k, p);
+        col_remove(f, k);
         COL_ADD(f, k);
     }
     f->ubeg[step + 1] = *nu;
-    col_remove(f, kq, p);
     /* L eta: the rows below the pivot, each updated by its multiple of
      * the pivot row */
-    if (store_fit(f, 0, *nl, f->clen[kq]))
+    if (store_fit(f, 0, *nl, f->cphys[kq]))
         return -1;
     f->lbeg[step] = *nl;
-    for (c = 0; c < f->clen[kq]; c++) {
+    for (c = 0; c < f->cphys[kq]; c++) {
         long i = f->crow[kq][c];
         double l;
+        if (f->rdone[i])
+            continue;
         ROW_DEL(f, i);
         l = row_take(f, i, kq) / pv;
         f->lidx[*nl] = i;
@@ -341,6 +351,7 @@ static int eliminate(flu *f, long step, long p, long kq, long *nl, long *nu)
     }
     f->lbeg[step + 1] = *nl;
     f->clen[kq] = 0;
+    f->cphys[kq] = 0;
     f->rlen[p] = 0;
     return 0;
 }
@@ -359,6 +370,7 @@ int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
     for (i = 0; i < m; i++) {
         f->rlen[i] = 0;
         f->clen[i] = 0;
+        f->cphys[i] = 0;
         f->rdone[i] = 0;
         f->cdone[i] = 0;
         f->mark[i] = -1;
@@ -382,7 +394,7 @@ int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
         COL_ADD(f, i);
     }
     for (step = 0; step < m; step++) {
-        long r, kq;
+        long r = -1, kq = -1;
         if (find_pivot(f, &r, &kq))
             break;
         if (eliminate(f, step, r, kq, &nl, &nu))

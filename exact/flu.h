@@ -38,7 +38,10 @@ typedef struct {
     /* active submatrix, rebuilt by each factorisation */
     long *rlen, *rcap, **rcol;   /* rows: positions and values */
     double **rval;
-    long *clen, *ccap, **crow;   /* columns: row pattern only */
+    long *clen, *ccap, **crow;   /* columns: row pattern only; clen counts
+                                    the active rows, cphys the stored ones
+                                    (pivoted rows are skipped, not removed) */
+    long *cphys;
     long *rnext, *rprev, *rhead; /* rows bucketed by count */
     long *cnext, *cprev, *chead; /* columns bucketed by count */
     unsigned char *rdone, *cdone; /* row / column already pivoted */
