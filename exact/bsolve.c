@@ -506,13 +506,16 @@ static int reconstruct(const bsolve *bs, int trans, mpz_t *X, const mpz_t P,
     return ok;
 }
 
+#define BLOCK 16 /* lifting steps per block of digits */
+
 /* Solve A' x = b (trans: A'^T x = b) over the integers b; x rational. */
 static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
 {
     long k = bs->k, i, s, smax, next_try = 2, ntmp = 6 + 2 * k;
     uint64_t *bm = NULL, *z = NULL;
-    mpz_t *R = NULL, *X = NULL, *tmp = NULL;
-    mpz_t P;
+    mpz_t *R = NULL, *X = NULL, *Xb = NULL, *tmp = NULL;
+    mpz_t P, Pb;
+    int nb = 0;
     size_t bmax = 0;
     double hb;
     int rc = -1;
@@ -521,21 +524,26 @@ static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
     z = fk_calloc((size_t)k + 1, sizeof *z);
     R = fk_calloc((size_t)k + 1, sizeof *R);
     X = fk_calloc((size_t)k + 1, sizeof *X);
+    Xb = fk_calloc((size_t)k + 1, sizeof *Xb);
     tmp = fk_calloc((size_t)ntmp, sizeof *tmp);
     mpz_init_set_ui(P, 1);
-    if (!bm || !z || !R || !X || !tmp) {
+    mpz_init_set_ui(Pb, 1);
+    if (!bm || !z || !R || !X || !Xb || !tmp) {
         free(bm);
         free(z);
         free(R);
         free(X);
+        free(Xb);
         free(tmp);
         mpz_clear(P);
+        mpz_clear(Pb);
         return -1;
     }
     for (i = 0; i < k; i++) {
         size_t bb = mpz_sizeinbase(b[i], 2);
         mpz_init_set(R[i], b[i]);
         mpz_init(X[i]);
+        mpz_init(Xb[i]);
         if (bb > bmax)
             bmax = bb;
     }
@@ -551,17 +559,31 @@ static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
             z[i] = 0;
         }
         solve_mod(bs, trans, bm, z);
+        /* digits go into a block accumulator Xb (p-adic digits times Pb,
+         * a product of at most BLOCK primes) that joins X = sum z_s p^s
+         * once per block: adding every digit to X directly costs
+         * size(P) per entry and step, quadratic in the number of steps */
         for (i = 0; i < k; i++)
             if (z[i])
-                mpz_addmul_ui(X[i], P, (unsigned long)z[i]);
+                mpz_addmul_ui(Xb[i], Pb, (unsigned long)z[i]);
         sub_matvec(bs, trans, R, z);
         for (i = 0; i < k; i++) {
             mpz_divexact_ui(R[i], R[i], (unsigned long)bs->p);
             if (mpz_sgn(R[i]))
                 zero = 0;
         }
-        mpz_mul_ui(P, P, (unsigned long)bs->p);
+        mpz_mul_ui(Pb, Pb, (unsigned long)bs->p);
         s++;
+        if (++nb == BLOCK || zero || s >= next_try || s >= smax) {
+            for (i = 0; i < k; i++)
+                if (mpz_sgn(Xb[i])) {
+                    mpz_addmul(X[i], P, Xb[i]);
+                    mpz_set_ui(Xb[i], 0);
+                }
+            mpz_mul(P, P, Pb);
+            mpz_set_ui(Pb, 1);
+            nb = 0;
+        }
         if (zero) {
             /* X is an exact integer solution */
             for (i = 0; i < k; i++)
@@ -584,14 +606,17 @@ static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
     for (i = 0; i < k; i++) {
         mpz_clear(R[i]);
         mpz_clear(X[i]);
+        mpz_clear(Xb[i]);
     }
     for (i = 0; i < ntmp; i++)
         mpz_clear(tmp[i]);
     mpz_clear(P);
+    mpz_clear(Pb);
     free(bm);
     free(z);
     free(R);
     free(X);
+    free(Xb);
     free(tmp);
     return rc;
 }

@@ -56,6 +56,7 @@ typedef struct {
     long *rbeg, *cidx;        /* scaled A by rows (pivot rows from sparse rho) */
     double *rval;
     int need_full;            /* d must be recomputed from scratch */
+    long nfactor, nunstable;  /* refactorisations, of them forced */
 } fws;
 
 static double now_sec(void)
@@ -390,6 +391,7 @@ static int refresh(fws *w)
     double *r = w->w1;
     if (factor(w))
         return -1;
+    w->nfactor++;
     memset(r, 0, (size_t)w->m * sizeof *r);
     for (j = 0; j < w->N; j++) {
         if (w->stat[j] == SPX_BASIC || w->x[j] == 0)
@@ -643,7 +645,9 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     fast_opts defo;
     long m = lp->m, n = lp->n, N = m + n, j, p, iters = 0, limit;
     double t0 = now_sec();
-    int phase = 0, perturbed = 0, last_phase = 0;
+    int phase = 0, perturbed = 0, last_phase = 0, merit_phase = 0;
+    double best_merit = HUGE_VAL;
+    long stall = 0;
     long degen_run = 0;
     fk_status st = FK_OK;
 
@@ -716,8 +720,8 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             double obj = 0;
             for (j = 0; j < n; j++)
                 obj += w.c[j] * w.x[j];
-            fprintf(stderr, "fast: phase %d, %ld iterations, %s %.10g, %.2f s\n",
-                    phase, iters, phase == 1 ? "infeasibility" : "objective",
+            fprintf(stderr, "fast: phase %d, %ld iterations, %ld factorisations (%ld forced), LU %ld, %s %.10g, %.2f s\n",
+                    phase, iters, w.nfactor, w.nunstable, w.lu.nnz_lu, phase == 1 ? "infeasibility" : "objective",
                     phase == 1 ? sinf : obj * w.cscale * (lp->sense == LP_MAX ? -1 : 1),
                     now_sec() - t0);
         }
@@ -851,15 +855,35 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             w.x[q] += sigma * tstep;
         }
         iters++;
+        /* stalling: no step, or no progress of the phase's merit
+         * (infeasibility sum, objective) for a long run of iterations */
+        {
+            double merit = 0;
+            if (phase == 1) {
+                merit = sinf;
+            } else {
+                for (j = 0; j < N; j++)
+                    if (w.c[j] != 0)
+                        merit += w.c[j] * w.x[j];
+            }
+            if (phase != merit_phase || merit < best_merit - 1e-9 * (1 + fabs(best_merit))) {
+                best_merit = merit;
+                merit_phase = phase;
+                stall = 0;
+            } else {
+                stall++;
+            }
+        }
         degen_run = tstep == 0 ? degen_run + 1 : 0;
-        if (!perturbed && degen_run > 100 + w.m / 20) {
+        if (!perturbed && (degen_run > 100 + w.m / 20 || stall > 500 + w.m / 5)) {
             if (perturb(&w)) {
                 st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
                 break;
             }
             perturbed = 1;
             if (o->verbose)
-                fprintf(stderr, "fast: %ld degenerate steps in a row: bounds perturbed\n", degen_run);
+                fprintf(stderr, "fast: %ld degenerate steps in a row, %ld without progress: bounds perturbed\n",
+                        degen_run, stall);
             if (refresh(&w))
                 break;
             continue;
@@ -879,7 +903,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
                 to_up = !(w.lo[lv] > -HUGE_VAL);
             pivot_row(&w, r);
             /* the row and the column must agree on the pivot element */
-            unstable = fabs(w.arow[q] - alpha[r]) > 1e-7 * (1 + fabs(alpha[r]));
+            unstable = fabs(w.arow[q] - alpha[r]) > 1e-6 * (1 + fabs(alpha[r]));
             devex_update(&w, q, lv, alpha[r], phase);
             if (eta_push(&w, alpha, r)) {
                 st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -890,6 +914,8 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             w.pos[q] = r;
             w.stat[q] = SPX_BASIC;
             /* an unstable update: start again from a fresh factorisation */
+            if (unstable)
+                w.nunstable++;
             if ((unstable || fabs(alpha[r]) < 1e-7) && refresh(&w)) {
                 res->status = FAST_FAILED;
                 break;

@@ -22,7 +22,7 @@
 #ifndef FLU_H
 #define FLU_H
 
-#define FLU_THRESH 0.01
+#define FLU_THRESH 0.1
 #define FLU_TOL_SING 1e-11
 
 typedef struct {

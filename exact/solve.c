@@ -74,7 +74,7 @@ static fk_status refine(spx_result *res, const lp_model *lp, spx_basis *basis,
         return FK_OK;
     ev.evaluated = 0;
     ev.w = fk_qarr_new(N);
-    ev.d = fk_qarr_new(N);
+    ev.d = fk_calloc((size_t)N + 1, sizeof *ev.d);
     lo = fk_calloc((size_t)N + 1, sizeof *lo);
     up = fk_calloc((size_t)N + 1, sizeof *up);
     cost = fk_calloc((size_t)N + 1, sizeof *cost);
@@ -118,10 +118,10 @@ static fk_status refine(spx_result *res, const lp_model *lp, spx_basis *basis,
                 mpq_sub(t, ev.w[j], *u);
                 bump(&pviol, mpq_get_d(t));
             }
-            v = fabs(mpq_get_d(ev.d[j]));
-            if (s != SPX_BASIC && mpq_sgn(ev.d[j]) &&
-                ((s == SPX_AT_LO && mpq_sgn(ev.d[j]) < 0) ||
-                 (s == SPX_AT_UP && mpq_sgn(ev.d[j]) > 0) || s == SPX_AT_ZERO))
+            v = fabs(ev.d[j]);
+            if (s != SPX_BASIC && ev.d[j] != 0 &&
+                ((s == SPX_AT_LO && ev.d[j] < 0) ||
+                 (s == SPX_AT_UP && ev.d[j] > 0) || s == SPX_AT_ZERO))
                 bump(&dviol, v);
             if (j < n && s == SPX_BASIC)
                 nstruct++;
@@ -149,7 +149,7 @@ static fk_status refine(spx_result *res, const lp_model *lp, spx_basis *basis,
             } else {
                 up[j] = HUGE_VAL;
             }
-            cost[j] = ldexp(mpq_get_d(ev.d[j]), ed);
+            cost[j] = ldexp(ev.d[j], ed);
         }
         fast_opts_default(&fo);
         fo.verbose = o->verbose > 1;
@@ -182,7 +182,7 @@ out:
     fast_result_clear(&fr);
     mpq_clear(t);
     fk_qarr_free(ev.w, N);
-    fk_qarr_free(ev.d, N);
+    free(ev.d);
     free(lo);
     free(up);
     free(cost);

@@ -48,14 +48,16 @@ fk_status spx_basis_init(spx_basis *b, long m, long n); /* all-logical basis */
 void spx_basis_clear(spx_basis *b);
 
 /* Exact evaluation of a start basis without pivoting (solve.c's
- * refinement rounds): w and d are N = n+m arrays of mpq_t owned by the
- * caller; spx_solve fills them with the basic solution (x, s) and the
- * reduced costs of the minimisation (0 on basic and fixed variables) and
- * sets evaluated = 1, or leaves evaluated = 0 when the basis's core is
- * singular. */
+ * refinement rounds): w (N = n+m mpq_t) and d (N doubles) are owned by the
+ * caller; spx_solve fills w with the exact basic solution (x, s) and d
+ * with the reduced costs of the minimisation as doubles whose signs are
+ * exact (0 on basic and fixed variables; a tiny nonzero never rounds to
+ * 0), and sets evaluated = 1, or leaves evaluated = 0 when the basis's
+ * core is singular. */
 typedef struct {
     int evaluated;
-    mpq_t *w, *d;
+    mpq_t *w;
+    double *d;
 } spx_eval;
 
 typedef struct {
