@@ -1,16 +1,42 @@
-/* fast.c: double-precision bounded-variable revised simplex (see fast.h).
+/* fast.c: real-precision bounded-variable revised simplex (see fast.h).
  *
  * Notation as in spx.c: w = (x, s), K = [A -I], K w = 0, l <= w <= u, the
  * basis head[0..m-1], B = K[:, head], B w_B = -sum_{j nonbasic} K_j w_j.
  * Everything here works on the scaled model
  *     A' = R A C (R, C diagonal powers of two),  x' = C^{-1} x,  s' = R s,
  * which has the same bases as the original, so the basis handed back needs
- * no unscaling.  Powers of two make the scaling itself exact in double.
+ * no unscaling.  Powers of two make the scaling itself exact in real.
  *
  * B^{-1} = E_k ... E_1 (L U)^{-1}: a sparse Markowitz LU (flu.h) plus an
  * eta file of product-form updates, refactorised every FAST_REFACTOR
  * updates or when an update looks unstable. */
 #include "fast.h"
+
+#include <math.h>
+
+/* One source, two precisions: compiled as is over double, and again by
+ * fast_q.c with FK_QUAD over binary128 (__float128, 113-bit significand),
+ * giving fast_solve_q, the precision-boosted stage of solve.c.  The
+ * scaling factors stay double: they are powers of two, exact in both. */
+#ifdef FK_QUAD
+typedef __float128 real;
+#define RABS(x) ((x) < 0 ? -(x) : (x))
+#define R_GET(q) fk_mpq_get_q(q)
+#define fast_solve fast_solve_q
+#define TOL_PRIMAL 1e-12
+#define TOL_DUAL 1e-12
+#define TOL_PIVOT 1e-12
+#define TOL_DROP 1e-28
+#else
+typedef double real;
+#define RABS(x) fabs(x)
+#define R_GET(q) mpq_get_d(q)
+#define TOL_PRIMAL 1e-9   /* bound violation accepted as feasible (scaled) */
+#define TOL_DUAL 1e-9     /* reduced cost accepted as optimal (scaled, |c|<=1) */
+#define TOL_PIVOT 1e-9    /* smallest |alpha_p| the ratio test accepts */
+#define TOL_DROP 1e-14    /* eta entries dropped */
+#endif
+
 #include "flu.h"
 
 #include <math.h>
@@ -20,41 +46,36 @@
 #include <time.h>
 
 #define FAST_REFACTOR 64
-#define TOL_PRIMAL 1e-9   /* bound violation accepted as feasible (scaled) */
-#define TOL_DUAL 1e-9     /* reduced cost accepted as optimal (scaled, |c|<=1) */
-#define TOL_PIVOT 1e-9    /* smallest |alpha_p| the ratio test accepts */
-#define TOL_SING 1e-11    /* LU pivot below this: column dependent */
-#define TOL_DROP 1e-14    /* eta entries dropped */
 
 typedef struct {
     long m, n, N;
     /* scaled A, CSC */
     long *cbeg, *ridx;
-    double *val;
-    double *rs, *cs;          /* row / column scale factors */
-    double *lo, *up, *c;      /* N, +-HUGE_VAL for infinite */
-    double cscale;            /* costs divided by this (max |c|) */
+    real *val;
+    double *rs, *cs;        /* row / column scale factors (powers of 2) */
+    real *lo, *up, *c;      /* N, +-HUGE_VAL for infinite */
+    real cscale;            /* costs divided by this (max |c|) */
     long *head, *pos;         /* m, N */
     unsigned char *stat;      /* N */
-    double *x;                /* N */
+    real *x;                /* N */
 
     flu lu;                   /* sparse LU of the last refactored basis */
     long *dep_pos, *dep_row;  /* m: dependent columns found by flu */
     /* eta file */
     long ne, nealloc, nv, nvalloc;
     long *ep, *ebeg, *ei;
-    double *ev;
+    real *ev;
     long updates;
 
-    double *w1, *w2;          /* m work vectors */
-    double *lo0, *up0;        /* N: bounds before perturbation, or NULL */
+    real *w1, *w2;          /* m work vectors */
+    real *lo0, *up0;        /* N: bounds before perturbation, or NULL */
     unsigned long long rng;
-    double *d;                /* N reduced costs */
-    double *dw;               /* N devex reference weights */
-    double *arow, *rho;       /* N pivot row, m its btran vector */
+    real *d;                /* N reduced costs */
+    real *dw;               /* N devex reference weights */
+    real *arow, *rho;       /* N pivot row, m its btran vector */
     long *alist, na;          /* nonzero positions of arow */
     long *rbeg, *cidx;        /* scaled A by rows (pivot rows from sparse rho) */
-    double *rval;
+    real *rval;
     int need_full;            /* d must be recomputed from scratch */
     long nfactor, nunstable;  /* refactorisations, of them forced */
 } fws;
@@ -66,6 +87,7 @@ static double now_sec(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+#ifndef FK_QUAD /* precision-independent parts: compiled once */
 void fast_opts_default(fast_opts *o)
 {
     memset(o, 0, sizeof *o);
@@ -95,6 +117,49 @@ const char *fast_status_str(fast_status s)
     return "?";
 }
 
+/* mpq -> binary128, correctly truncated to 113 bits of each of numerator
+ * and denominator (their quotient is then within a few ulps): digits
+ * taken 50 bits at a time, each exact in a double. */
+static __float128 z_get_q(const mpz_t z, long *e)
+{
+    mpz_t t, c;
+    long sh = (long)mpz_sizeinbase(z, 2) - 150;
+    __float128 r = 0;
+    int k;
+    mpz_inits(t, c, NULL);
+    if (sh > 0)
+        mpz_tdiv_q_2exp(t, z, (mp_bitcnt_t)sh);
+    else
+        mpz_set(t, z);
+    if (sh < 0)
+        sh = 0;
+    for (k = 2; k >= 0; k--) {
+        mpz_tdiv_q_2exp(c, t, (mp_bitcnt_t)(50 * k));
+        mpz_tdiv_r_2exp(c, c, 50);
+        if (mpz_sgn(t) < 0)
+            mpz_neg(c, c), mpz_tdiv_r_2exp(c, c, 50), mpz_neg(c, c);
+        r = r * 1125899906842624.0 /* 2^50 */ + (__float128)mpz_get_d(c);
+    }
+    mpz_clears(t, c, NULL);
+    *e = sh;
+    return r;
+}
+
+__float128 fk_mpq_get_q(const mpq_t v)
+{
+    long en, ed, e;
+    __float128 r;
+    if (!mpq_sgn(v))
+        return 0;
+    r = z_get_q(mpq_numref(v), &en) / z_get_q(mpq_denref(v), &ed);
+    for (e = en - ed; e > 0; e -= e > 60 ? 60 : e)
+        r *= (__float128)(double)(1ULL << (e > 60 ? 60 : e));
+    for (e = ed - en; e > 0; e -= e > 60 ? 60 : e)
+        r /= (__float128)(double)(1ULL << (e > 60 ? 60 : e));
+    return r;
+}
+#endif
+
 static void fws_clear(fws *w)
 {
     free(w->cbeg); free(w->ridx); free(w->val);
@@ -122,10 +187,9 @@ static double pow2_round(double s)
 
 /* Geometric scaling: a few passes of r_i = 1/sqrt(min_j |a_ij| max_j |a_ij|)
  * and likewise for columns, rounded to powers of two. */
-static void scale(fws *w, const double *a0)
+static void scale(fws *w, const double *a0, double *rmin, double *rmax)
 {
     long m = w->m, n = w->n, i, j, k, pass;
-    double *rmin = w->w1, *rmax = w->w2;
     for (i = 0; i < m; i++)
         w->rs[i] = 1.0;
     for (j = 0; j < n; j++)
@@ -165,7 +229,8 @@ static void scale(fws *w, const double *a0)
 static int fws_init(fws *w, const lp_model *lp, int do_scale)
 {
     long m = lp->m, n = lp->n, N = m + n, j, i, k;
-    double *a0, cmax = 0;
+    double *a0 = NULL, *t1 = NULL, *t2 = NULL;
+    real cmax = 0;
     memset(w, 0, sizeof *w);
     w->m = m;
     w->n = n;
@@ -200,7 +265,13 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale)
         !w->dep_pos || !w->dep_row || !w->w1 || !w->w2 || !w->d ||
         !w->dw || !w->arow || !w->alist || !w->rho || !w->rbeg || !w->cidx || !w->rval)
         return -1;
-    a0 = w->val;
+    a0 = fk_calloc((size_t)lp->nnz + 1, sizeof *a0);
+    t1 = fk_calloc((size_t)m + 1, sizeof *t1);
+    t2 = fk_calloc((size_t)m + 1, sizeof *t2);
+    if (!a0 || !t1 || !t2) {
+        free(a0); free(t1); free(t2);
+        return -1;
+    }
     for (j = 0; j <= n; j++)
         w->cbeg[j] = lp->cbeg[j];
     for (k = 0; k < lp->nnz; k++) {
@@ -208,14 +279,14 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale)
         a0[k] = mpq_get_d(lp->val[k]);
     }
     if (do_scale) {
-        scale(w, a0);
+        scale(w, a0, t1, t2);
     } else {
         for (i = 0; i < m; i++) w->rs[i] = 1.0;
         for (j = 0; j < n; j++) w->cs[j] = 1.0;
     }
     for (j = 0; j < n; j++)
         for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++)
-            w->val[k] = a0[k] * w->rs[w->ridx[k]] * w->cs[j];
+            w->val[k] = R_GET(lp->val[k]) * w->rs[w->ridx[k]] * w->cs[j];
     /* the same matrix by rows */
     for (k = 0; k < lp->nnz; k++)
         w->rbeg[w->ridx[k] + 2]++;
@@ -230,22 +301,25 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale)
     for (j = 0; j < N; j++)
         w->dw[j] = 1.0;
     for (j = 0; j < n; j++) {
-        w->lo[j] = lp->clo_fin[j] ? mpq_get_d(lp->clo[j]) / w->cs[j] : -HUGE_VAL;
-        w->up[j] = lp->chi_fin[j] ? mpq_get_d(lp->chi[j]) / w->cs[j] : HUGE_VAL;
-        w->c[j] = mpq_get_d(lp->obj[j]) * w->cs[j];
+        w->lo[j] = lp->clo_fin[j] ? R_GET(lp->clo[j]) / w->cs[j] : -HUGE_VAL;
+        w->up[j] = lp->chi_fin[j] ? R_GET(lp->chi[j]) / w->cs[j] : HUGE_VAL;
+        w->c[j] = R_GET(lp->obj[j]) * w->cs[j];
         if (lp->sense == LP_MAX)
             w->c[j] = -w->c[j];
-        if (fabs(w->c[j]) > cmax)
-            cmax = fabs(w->c[j]);
+        if (RABS(w->c[j]) > cmax)
+            cmax = RABS(w->c[j]);
     }
     /* costs normalised to max 1 so that one dual tolerance fits all */
     w->cscale = cmax > 0 ? cmax : 1.0;
     for (j = 0; j < n; j++)
         w->c[j] /= w->cscale;
     for (i = 0; i < m; i++) {
-        w->lo[n + i] = lp->rlo_fin[i] ? mpq_get_d(lp->rlo[i]) * w->rs[i] : -HUGE_VAL;
-        w->up[n + i] = lp->rhi_fin[i] ? mpq_get_d(lp->rhi[i]) * w->rs[i] : HUGE_VAL;
+        w->lo[n + i] = lp->rlo_fin[i] ? R_GET(lp->rlo[i]) * w->rs[i] : -HUGE_VAL;
+        w->up[n + i] = lp->rhi_fin[i] ? R_GET(lp->rhi[i]) * w->rs[i] : HUGE_VAL;
     }
+    free(a0);
+    free(t1);
+    free(t2);
     return 0;
 }
 
@@ -291,7 +365,7 @@ static int factor(fws *w)
 }
 
 /* v = B^{-1} v: v is indexed by rows on entry, by positions on exit. */
-static void ftran(fws *w, double *v)
+static void ftran(fws *w, real *v)
 {
     long k, q;
     flu_ftran(&w->lu, v);
@@ -306,12 +380,12 @@ static void ftran(fws *w, double *v)
 }
 
 /* u = B^{-T} u: u indexed by positions on entry, by rows on exit. */
-static void btran(fws *w, double *u)
+static void btran(fws *w, real *u)
 {
     long k, q;
     for (k = w->ne - 1; k >= 0; k--) {
         long p = w->ep[k], b = w->ebeg[k];
-        double s = u[p];
+        real s = u[p];
         for (q = b + 1; q < w->ebeg[k + 1]; q++)
             s -= w->ev[q] * u[w->ei[q]];
         u[p] = s / w->ev[b];
@@ -319,12 +393,12 @@ static void btran(fws *w, double *u)
     flu_btran(&w->lu, u);
 }
 
-static int eta_push(fws *w, const double *alpha, long p)
+static int eta_push(fws *w, const real *alpha, long p)
 {
     long i, need = w->nv + w->m + 1;
     if (need > w->nvalloc) {
         long cap = w->nvalloc ? w->nvalloc : 1024;
-        double *nv;
+        real *nv;
         long *ni;
         while (cap < need)
             cap *= 2;
@@ -351,7 +425,7 @@ static int eta_push(fws *w, const double *alpha, long p)
     w->ev[w->nv] = alpha[p];
     w->ei[w->nv++] = p;
     for (i = 0; i < w->m; i++)
-        if (i != p && fabs(alpha[i]) > TOL_DROP) {
+        if (i != p && RABS(alpha[i]) > TOL_DROP) {
             w->ev[w->nv] = alpha[i];
             w->ei[w->nv++] = i;
         }
@@ -361,7 +435,7 @@ static int eta_push(fws *w, const double *alpha, long p)
     return 0;
 }
 
-static void load_col(const fws *w, double *v, long j)
+static void load_col(const fws *w, real *v, long j)
 {
     long k;
     memset(v, 0, (size_t)w->m * sizeof *v);
@@ -373,10 +447,10 @@ static void load_col(const fws *w, double *v, long j)
     }
 }
 
-static double dot_col(const fws *w, const double *pi, long j)
+static real dot_col(const fws *w, const real *pi, long j)
 {
     long k;
-    double s = 0;
+    real s = 0;
     if (j >= w->n)
         return -pi[j - w->n];
     for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++)
@@ -388,7 +462,7 @@ static double dot_col(const fws *w, const double *pi, long j)
 static int refresh(fws *w)
 {
     long j, k, p;
-    double *r = w->w1;
+    real *r = w->w1;
     if (factor(w))
         return -1;
     w->nfactor++;
@@ -416,7 +490,7 @@ static int refresh(fws *w)
 static void pivot_row(fws *w, long r)
 {
     long m = w->m, n = w->n, i, k, t;
-    double *rho = w->rho;
+    real *rho = w->rho;
     for (t = 0; t < w->na; t++)
         w->arow[w->alist[t]] = 0;
     w->na = 0;
@@ -424,8 +498,8 @@ static void pivot_row(fws *w, long r)
     rho[r] = 1.0;
     btran(w, rho);
     for (i = 0; i < m; i++) {
-        double ri = rho[i];
-        if (fabs(ri) < TOL_DROP)
+        real ri = rho[i];
+        if (RABS(ri) < TOL_DROP)
             continue;
         for (k = w->rbeg[i]; k < w->rbeg[i + 1]; k++) {
             long j = w->cidx[k];
@@ -447,13 +521,13 @@ static void pivot_row(fws *w, long r)
 /* After the pivot (q enters at the position of lv, pivot element ar):
  * devex weights (Forrest-Goldfarb reference framework) and, in phase 2,
  * the reduced costs are updated from the pivot row. */
-static void devex_update(fws *w, long q, long lv, double ar, int phase)
+static void devex_update(fws *w, long q, long lv, real ar, int phase)
 {
     long t;
-    double wq = w->dw[q], td = w->d[q] / ar, big = 0;
+    real wq = w->dw[q], td = w->d[q] / ar, big = 0;
     for (t = 0; t < w->na; t++) {
         long j = w->alist[t];
-        double a = w->arow[j], v;
+        real a = w->arow[j], v;
         if (j == q)
             continue;
         v = a / ar;
@@ -489,10 +563,10 @@ static int infeas(const fws *w, long j)
  * breaks the ties that let the simplex stall or cycle.  The original
  * bounds come back when the perturbed problem is solved, and the simplex
  * continues from there (usually a few pivots).  Only once per solve. */
-static double rnd(fws *w)
+static real rnd(fws *w)
 {
     w->rng = w->rng * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (double)(w->rng >> 11) * (1.0 / 9007199254740992.0);
+    return (real)(w->rng >> 11) * (1.0 / 9007199254740992.0);
 }
 
 static void set_nonbasic_values(fws *w)
@@ -517,9 +591,9 @@ static int perturb(fws *w)
         if (w->lo[j] == w->up[j])
             continue; /* fixed: a perturbation would free it */
         if (w->lo[j] > -HUGE_VAL)
-            w->lo[j] -= (1e-7 + 1e-7 * fabs(w->lo[j])) * (1 + 9 * rnd(w));
+            w->lo[j] -= (1e-7 + 1e-7 * RABS(w->lo[j])) * (1 + 9 * rnd(w));
         if (w->up[j] < HUGE_VAL)
-            w->up[j] += (1e-7 + 1e-7 * fabs(w->up[j])) * (1 + 9 * rnd(w));
+            w->up[j] += (1e-7 + 1e-7 * RABS(w->up[j])) * (1 + 9 * rnd(w));
     }
     set_nonbasic_values(w);
     return 0;
@@ -585,7 +659,7 @@ static void override_bounds(fws *w, const fast_opts *o)
     if (!o->lo || !o->up)
         return;
     for (j = 0; j < w->N; j++) {
-        double sc = j < n ? 1.0 / w->cs[j] : w->rs[j - n];
+        real sc = j < n ? 1.0 / w->cs[j] : w->rs[j - n];
         w->lo[j] = isfinite(o->lo[j]) ? o->lo[j] * sc : -HUGE_VAL;
         w->up[j] = isfinite(o->up[j]) ? o->up[j] * sc : HUGE_VAL;
     }
@@ -602,16 +676,16 @@ static void override_bounds(fws *w, const fast_opts *o)
 static void override_costs(fws *w, const fast_opts *o)
 {
     long j, n = w->n;
-    double vd = 0, vp = 0, f;
+    real vd = 0, vp = 0, f;
     if (o->cost) {
         for (j = 0; j < w->N; j++) {
             int s = w->stat[j];
-            double c = j < n ? o->cost[j] * w->cs[j] : o->cost[j] / w->rs[j - n];
+            real c = j < n ? o->cost[j] * w->cs[j] : o->cost[j] / w->rs[j - n];
             w->c[j] = c;
             if (s != SPX_BASIC && w->lo[j] != w->up[j] &&
                 ((s == SPX_AT_LO && c < 0) || (s == SPX_AT_UP && c > 0) ||
-                 (s == SPX_AT_ZERO && c != 0)) && fabs(c) > vd)
-                vd = fabs(c);
+                 (s == SPX_AT_ZERO && c != 0)) && RABS(c) > vd)
+                vd = RABS(c);
         }
         w->cscale = 1.0;
         if (vd > 0) {
@@ -646,7 +720,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     long m = lp->m, n = lp->n, N = m + n, j, p, iters = 0, limit;
     double t0 = now_sec();
     int phase = 0, perturbed = 0, last_phase = 0, merit_phase = 0;
-    double best_merit = HUGE_VAL;
+    real best_merit = HUGE_VAL;
     long stall = 0;
     long degen_run = 0;
     fk_status st = FK_OK;
@@ -680,10 +754,10 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         goto done;
     for (;;) {
         long q = -1, r = -1;
-        double best = 0, sigma, tmax, tstep, amax;
-        double *pi = w.w1, *alpha = w.w2;
+        real best = 0, sigma, tmax, tstep, amax;
+        real *pi = w.w1, *alpha = w.w2;
         int flip = 0, ninf = 0, fresh = 0, unstable = 0;
-        double sinf = 0;
+        real sinf = 0;
 
         if (w.updates >= FAST_REFACTOR && refresh(&w)) {
             res->status = FAST_FAILED;
@@ -717,12 +791,12 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             phase = 1;
         }
         if (o->verbose && iters % 500 == 0) {
-            double obj = 0;
+            real obj = 0;
             for (j = 0; j < n; j++)
                 obj += w.c[j] * w.x[j];
             fprintf(stderr, "fast: phase %d, %ld iterations, %ld factorisations (%ld forced), LU %ld, %s %.10g, %.2f s\n",
                     phase, iters, w.nfactor, w.nunstable, w.lu.nnz_lu, phase == 1 ? "infeasibility" : "objective",
-                    phase == 1 ? sinf : obj * w.cscale * (lp->sense == LP_MAX ? -1 : 1),
+                    (double)(phase == 1 ? sinf : obj * w.cscale * (lp->sense == LP_MAX ? -1 : 1)),
                     now_sec() - t0);
         }
         /* reduced costs: from scratch in phase 1 (its costs change as
@@ -739,12 +813,12 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         last_phase = phase;
         /* devex pricing: the largest d_j^2 / weight_j among improving j */
         for (j = 0; j < N; j++) {
-            double dj = w.d[j], sc;
+            real dj = w.d[j], sc;
             int s = w.stat[j];
             if (s == SPX_BASIC || w.lo[j] == w.up[j])
                 continue;
             if ((s == SPX_AT_LO && dj < -TOL_DUAL) || (s == SPX_AT_UP && dj > TOL_DUAL) ||
-                (s == SPX_AT_ZERO && fabs(dj) > TOL_DUAL)) {
+                (s == SPX_AT_ZERO && RABS(dj) > TOL_DUAL)) {
                 sc = dj * dj / w.dw[j];
                 if (sc > best) {
                     best = sc;
@@ -778,10 +852,10 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
          * within its bounds relaxed by the primal tolerance */
         tmax = HUGE_VAL;
         for (p = 0; p < m; p++) {
-            double rate = -sigma * alpha[p], xj, t;
+            real rate = -sigma * alpha[p], xj, t;
             long b = w.head[p];
             int inf;
-            if (fabs(alpha[p]) < TOL_PIVOT)
+            if (RABS(alpha[p]) < TOL_PIVOT)
                 continue;
             xj = w.x[b];
             inf = phase == 1 ? infeas(&w, b) : 0;
@@ -814,10 +888,10 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             amax = 0;
             tstep = 0;
             for (p = 0; p < m; p++) {
-                double rate = -sigma * alpha[p], xj, t;
+                real rate = -sigma * alpha[p], xj, t;
                 long b = w.head[p];
                 int inf;
-                if (fabs(alpha[p]) < TOL_PIVOT)
+                if (RABS(alpha[p]) < TOL_PIVOT)
                     continue;
                 xj = w.x[b];
                 inf = phase == 1 ? infeas(&w, b) : 0;
@@ -836,8 +910,8 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
                     else
                         continue;
                 }
-                if (t <= tmax && fabs(alpha[p]) > amax) {
-                    amax = fabs(alpha[p]);
+                if (t <= tmax && RABS(alpha[p]) > amax) {
+                    amax = RABS(alpha[p]);
                     r = p;
                     tstep = t < 0 ? 0 : t;
                 }
@@ -858,7 +932,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         /* stalling: no step, or no progress of the phase's merit
          * (infeasibility sum, objective) for a long run of iterations */
         {
-            double merit = 0;
+            real merit = 0;
             if (phase == 1) {
                 merit = sinf;
             } else {
@@ -866,7 +940,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
                     if (w.c[j] != 0)
                         merit += w.c[j] * w.x[j];
             }
-            if (phase != merit_phase || merit < best_merit - 1e-9 * (1 + fabs(best_merit))) {
+            if (phase != merit_phase || merit < best_merit - 1e-9 * (1 + RABS(best_merit))) {
                 best_merit = merit;
                 merit_phase = phase;
                 stall = 0;
@@ -898,12 +972,12 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             int to_up;
             /* the leaving variable rests at the bound it has reached */
             if (w.lo[lv] > -HUGE_VAL && w.up[lv] < HUGE_VAL)
-                to_up = fabs(w.x[lv] - w.up[lv]) < fabs(w.x[lv] - w.lo[lv]);
+                to_up = RABS(w.x[lv] - w.up[lv]) < RABS(w.x[lv] - w.lo[lv]);
             else
                 to_up = !(w.lo[lv] > -HUGE_VAL);
             pivot_row(&w, r);
             /* the row and the column must agree on the pivot element */
-            unstable = fabs(w.arow[q] - alpha[r]) > 1e-6 * (1 + fabs(alpha[r]));
+            unstable = RABS(w.arow[q] - alpha[r]) > 1e-6 * (1 + RABS(alpha[r]));
             devex_update(&w, q, lv, alpha[r], phase);
             if (eta_push(&w, alpha, r)) {
                 st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -916,7 +990,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             /* an unstable update: start again from a fresh factorisation */
             if (unstable)
                 w.nunstable++;
-            if ((unstable || fabs(alpha[r]) < 1e-7) && refresh(&w)) {
+            if ((unstable || RABS(alpha[r]) < 1e-7) && refresh(&w)) {
                 res->status = FAST_FAILED;
                 break;
             }
@@ -927,13 +1001,13 @@ done:
     if (phase == 1)
         res->phase1_iters = iters;
     {
-        double obj = 0;
+        real obj = 0;
         for (j = 0; j < n; j++)
             obj += w.c[j] * w.x[j];
         obj *= w.cscale;
         if (lp->sense == LP_MAX)
             obj = -obj;
-        res->objval = obj + mpq_get_d(lp->objconst);
+        res->objval = (double)(obj + R_GET(lp->objconst));
     }
     if (o->verbose)
         fprintf(stderr, "fast: %s after %ld iterations (%ld in phase 1), objective ~ %.15g, %.2f s\n",

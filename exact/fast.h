@@ -64,4 +64,13 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
 
 const char *fast_status_str(fast_status s);
 
+/* The same phase in binary128 (113-bit significand, about 10^-34): the
+ * precision-boosted stage, for the bases that double cannot settle.  Slower
+ * (software arithmetic) and same contract. */
+fk_status fast_solve_q(fast_result *res, const lp_model *lp, const fast_opts *o,
+                       fk_err *err);
+
+/* An mpq as binary128 (within a few ulps). */
+__float128 fk_mpq_get_q(const mpq_t v);
+
 #endif

@@ -1,4 +1,4 @@
-/* flu.c: sparse Markowitz LU of a simplex basis in double (see flu.h).
+/* flu.c: sparse Markowitz LU of a simplex basis in flu_real (see flu.h).
  *
  * Right-looking elimination on an active submatrix held twice: by rows
  * with values (so the threshold test, which compares a pivot with its
@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "fk.h"
+
+#define FABS(x) ((x) < 0 ? -(x) : (x))
 
 #define SEARCH_LIMIT 4 /* candidates examined before settling */
 
@@ -50,13 +52,13 @@ static int alloc_m(flu *f, long m)
     f->m = m;
     f->prow = fk_calloc(M, sizeof(long));
     f->pcol = fk_calloc(M, sizeof(long));
-    f->piv = fk_calloc(M, sizeof(double));
+    f->piv = fk_calloc(M, sizeof(flu_real));
     f->lbeg = fk_calloc(M, sizeof(long));
     f->ubeg = fk_calloc(M, sizeof(long));
     f->rlen = fk_calloc(M, sizeof(long));
     f->rcap = fk_calloc(M, sizeof(long));
     f->rcol = fk_calloc(M, sizeof(long *));
-    f->rval = fk_calloc(M, sizeof(double *));
+    f->rval = fk_calloc(M, sizeof(flu_real *));
     f->clen = fk_calloc(M, sizeof(long));
     f->cphys = fk_calloc(M, sizeof(long));
     f->ccap = fk_calloc(M, sizeof(long));
@@ -70,7 +72,7 @@ static int alloc_m(flu *f, long m)
     f->rdone = fk_calloc(M, 1);
     f->cdone = fk_calloc(M, 1);
     f->mark = fk_calloc(M, sizeof(long));
-    f->t = fk_calloc(M, sizeof(double));
+    f->t = fk_calloc(M, sizeof(flu_real));
     if (!f->prow || !f->pcol || !f->piv || !f->lbeg || !f->ubeg || !f->rlen ||
         !f->rcap || !f->rcol || !f->rval || !f->clen || !f->cphys || !f->ccap || !f->crow ||
         !f->rnext || !f->rprev || !f->rhead || !f->cnext || !f->cprev ||
@@ -118,7 +120,7 @@ static long grow_cap(long cap, long need)
 static int row_fit(flu *f, long i, long need)
 {
     long cap, *a;
-    double *v;
+    flu_real *v;
     if (need <= f->rcap[i])
         return 0;
     cap = grow_cap(f->rcap[i], need);
@@ -150,7 +152,7 @@ static int store_fit(flu *f, int which, long used, long more)
 {
     long *alloc = which ? &f->ualloc : &f->lalloc, cap, *a;
     long **idx = which ? &f->uidx : &f->lidx;
-    double **val = which ? &f->uval : &f->lval, *v;
+    flu_real **val = which ? &f->uval : &f->lval, *v;
     if (used + more <= *alloc)
         return 0;
     cap = grow_cap(*alloc < 1024 ? 1024 : *alloc, used + more);
@@ -164,7 +166,7 @@ static int store_fit(flu *f, int which, long used, long more)
     return 0;
 }
 
-static int push_entry(flu *f, long i, long k, double v)
+static int push_entry(flu *f, long i, long k, flu_real v)
 {
     if (row_fit(f, i, f->rlen[i] + 1) || col_fit(f, k, f->cphys[k] + 1))
         return -1;
@@ -177,17 +179,17 @@ static int push_entry(flu *f, long i, long k, double v)
 
 /* ---- pivot search ---- */
 
-static double row_max(const flu *f, long i)
+static flu_real row_max(const flu *f, long i)
 {
     long q;
-    double mx = 0;
+    flu_real mx = 0;
     for (q = 0; q < f->rlen[i]; q++)
-        if (fabs(f->rval[i][q]) > mx)
-            mx = fabs(f->rval[i][q]);
+        if (FABS(f->rval[i][q]) > mx)
+            mx = FABS(f->rval[i][q]);
     return mx;
 }
 
-static double row_get(const flu *f, long i, long k)
+static flu_real row_get(const flu *f, long i, long k)
 {
     long q;
     for (q = 0; q < f->rlen[i]; q++)
@@ -207,10 +209,10 @@ static int find_pivot(const flu *f, long *pr, long *pk)
             int any = 0;
             for (q = 0; q < f->cphys[k]; q++) {
                 long r = f->crow[k][q], mk;
-                double v;
+                flu_real v;
                 if (f->rdone[r])
                     continue;
-                v = fabs(row_get(f, r, k));
+                v = FABS(row_get(f, r, k));
                 if (v < FLU_TOL_SING)
                     continue;
                 /* a column singleton needs no multipliers: no threshold */
@@ -230,10 +232,10 @@ static int find_pivot(const flu *f, long *pr, long *pk)
                 return 0;
         }
         for (i = f->rhead[cnt]; i >= 0; i = f->rnext[i]) {
-            double mx = row_max(f, i);
+            flu_real mx = row_max(f, i);
             int any = 0;
             for (q = 0; q < f->rlen[i]; q++) {
-                double v = fabs(f->rval[i][q]);
+                flu_real v = FABS(f->rval[i][q]);
                 long kk = f->rcol[i][q], mk;
                 if (v < FLU_TOL_SING || v < FLU_THRESH * mx)
                     continue;
@@ -274,12 +276,12 @@ static void col_remove(flu *f, long k)
     }
 }
 
-static double row_take(flu *f, long i, long k)
+static flu_real row_take(flu *f, long i, long k)
 {
     long q;
     for (q = 0; q < f->rlen[i]; q++)
         if (f->rcol[i][q] == k) {
-            double v = f->rval[i][q];
+            flu_real v = f->rval[i][q];
             f->rlen[i]--;
             f->rcol[i][q] = f->rcol[i][f->rlen[i]];
             f->rval[i][q] = f->rval[i][f->rlen[i]];
@@ -291,7 +293,7 @@ static double row_take(flu *f, long i, long k)
 static int eliminate(flu *f, long step, long p, long kq, long *nl, long *nu)
 {
     long q, c, plen;
-    double pv;
+    flu_real pv;
 
     ROW_DEL(f, p);
     COL_DEL(f, kq);
@@ -322,7 +324,7 @@ static int eliminate(flu *f, long step, long p, long kq, long *nl, long *nu)
     f->lbeg[step] = *nl;
     for (c = 0; c < f->cphys[kq]; c++) {
         long i = f->crow[kq][c];
-        double l;
+        flu_real l;
         if (f->rdone[i])
             continue;
         ROW_DEL(f, i);
@@ -333,7 +335,7 @@ static int eliminate(flu *f, long step, long p, long kq, long *nl, long *nu)
             f->mark[f->rcol[i][q]] = q;
         for (q = 0; q < plen; q++) {
             long k = f->rcol[p][q];
-            double d = -l * f->rval[p][q];
+            flu_real d = -l * f->rval[p][q];
             if (f->mark[k] >= 0) {
                 f->rval[i][f->mark[k]] += d;
             } else {
@@ -357,7 +359,7 @@ static int eliminate(flu *f, long step, long p, long kq, long *nl, long *nu)
 }
 
 int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
-               const double *val, const long *head, long *dep_pos,
+               const flu_real *val, const long *head, long *dep_pos,
                long *dep_row, long *ndep)
 {
     long i, k, p, step, nl = 0, nu = 0, nd = 0, dr, dc;
@@ -442,32 +444,32 @@ int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
     return 0;
 }
 
-void flu_ftran(flu *f, double *v)
+void flu_ftran(flu *f, flu_real *v)
 {
     long m = f->m, k, q;
-    double *t = f->t;
+    flu_real *t = f->t;
     memcpy(t, v, (size_t)m * sizeof *t);
     for (k = 0; k < m; k++) {
-        double a = t[f->prow[k]];
+        flu_real a = t[f->prow[k]];
         if (a == 0)
             continue;
         for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
             t[f->lidx[q]] -= f->lval[q] * a;
     }
     for (k = m - 1; k >= 0; k--) {
-        double s = t[f->prow[k]];
+        flu_real s = t[f->prow[k]];
         for (q = f->ubeg[k]; q < f->ubeg[k + 1]; q++)
             s -= f->uval[q] * v[f->uidx[q]];
         v[f->pcol[k]] = s / f->piv[k];
     }
 }
 
-void flu_btran(flu *f, double *u)
+void flu_btran(flu *f, flu_real *u)
 {
     long m = f->m, k, q;
-    double *t = f->t;
+    flu_real *t = f->t;
     for (k = 0; k < m; k++) {
-        double z = u[f->pcol[k]] / f->piv[k];
+        flu_real z = u[f->pcol[k]] / f->piv[k];
         t[f->prow[k]] = z;
         if (z == 0)
             continue;
@@ -475,7 +477,7 @@ void flu_btran(flu *f, double *u)
             u[f->uidx[q]] -= f->uval[q] * z;
     }
     for (k = m - 1; k >= 0; k--) {
-        double s = 0;
+        flu_real s = 0;
         for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
             s += f->lval[q] * t[f->lidx[q]];
         t[f->prow[k]] -= s;

@@ -22,22 +22,36 @@
 #ifndef FLU_H
 #define FLU_H
 
-#define FLU_THRESH 0.1
+/* Compiled twice (see fast.c): over double, and with FK_QUAD over
+ * binary128 under the names flu_q*. */
+#ifdef FK_QUAD
+typedef __float128 flu_real;
+#define flu flu_q
+#define flu_init flu_q_init
+#define flu_clear flu_q_clear
+#define flu_factor flu_q_factor
+#define flu_ftran flu_q_ftran
+#define flu_btran flu_q_btran
+#define FLU_TOL_SING 1e-20
+#else
+typedef double flu_real;
 #define FLU_TOL_SING 1e-11
+#endif
+#define FLU_THRESH 0.1
 
 typedef struct {
     long m;
     /* factors: step k pivots row prow[k] and position pcol[k] */
     long *prow, *pcol;
-    double *piv;
+    flu_real *piv;
     long *lbeg, *lidx;   /* L eta k: rows lidx[lbeg[k]..lbeg[k+1]) */
-    double *lval;
+    flu_real *lval;
     long *ubeg, *uidx;   /* U row k: positions uidx[ubeg[k]..ubeg[k+1]) */
-    double *uval;
+    flu_real *uval;
     long lalloc, ualloc;
     /* active submatrix, rebuilt by each factorisation */
     long *rlen, *rcap, **rcol;   /* rows: positions and values */
-    double **rval;
+    flu_real **rval;
     long *clen, *ccap, **crow;   /* columns: row pattern only; clen counts
                                     the active rows, cphys the stored ones
                                     (pivoted rows are skipped, not removed) */
@@ -46,7 +60,7 @@ typedef struct {
     long *cnext, *cprev, *chead; /* columns bucketed by count */
     unsigned char *rdone, *cdone; /* row / column already pivoted */
     long *mark;
-    double *t;                   /* m work vector */
+    flu_real *t;                 /* m work vector */
     long nnz_lu;                 /* entries in L and U after the last factor */
 } flu;
 
@@ -59,10 +73,10 @@ void flu_clear(flu *f);
  * NULL only if the caller does not care), their count to *ndep.  Returns 0,
  * or -1 when memory runs out (the flu is then unusable until refactored). */
 int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
-               const double *val, const long *head, long *dep_pos,
+               const flu_real *val, const long *head, long *dep_pos,
                long *dep_row, long *ndep);
 
-void flu_ftran(flu *f, double *v);
-void flu_btran(flu *f, double *u);
+void flu_ftran(flu *f, flu_real *v);
+void flu_btran(flu *f, flu_real *u);
 
 #endif

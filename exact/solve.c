@@ -61,6 +61,7 @@ static fk_status refine(spx_result *res, const lp_model *lp, spx_basis *basis,
 {
     long m = lp->m, n = lp->n, N = m + n, j;
     int rounds = o->refine_rounds ? o->refine_rounds : SOLVE_REFINE_ROUNDS, r;
+    int quad = o->quad_only;
     spx_eval ev;
     spx_opts so;
     fast_opts fo;
@@ -160,17 +161,26 @@ static fk_status refine(spx_result *res, const lp_model *lp, spx_basis *basis,
         fo.iter_limit = o->refine_iter_limit;
         if (deadline > 0)
             fo.time_limit = deadline - now > 0.01 ? deadline - now : 0.01;
-        st = fast_solve(&fr, lp, &fo, err);
+        st = quad ? fast_solve_q(&fr, lp, &fo, err) : fast_solve(&fr, lp, &fo, err);
         if (st)
             goto out;
         stats->refine_rounds++;
+        stats->quad_rounds += quad;
         if (o->verbose)
-            fprintf(stderr, "refine: round %d: corrected problem %s after %ld iterations\n",
-                    r + 1, fast_status_str(fr.status), fr.iters);
-        /* any basis the corrected problem reached is as good a start as
-         * the last one, unless it gave up on numerical trouble */
-        if (fr.status == FAST_FAILED)
-            break;
+            fprintf(stderr, "refine: round %d: corrected problem (%s) %s after %ld iterations\n",
+                    r + 1, quad ? "binary128" : "double", fast_status_str(fr.status), fr.iters);
+        /* Double precision has given up when the corrected problem, which
+         * has the same optimal bases as the original, comes out failed,
+         * infeasible or unbounded, or optimal without a single pivot while
+         * the exact check found violations: the next rounds run in
+         * binary128.  When that fails too, the exact simplex takes over. */
+        if (fr.status == FAST_FAILED || fr.status == FAST_INFEASIBLE ||
+            fr.status == FAST_UNBOUNDED || (fr.status == FAST_OPTIMAL && fr.iters == 0)) {
+            if (quad || o->no_quad)
+                break;
+            quad = 1;
+            continue;
+        }
         for (j = 0; j < m; j++)
             basis->head[j] = fr.basis.head[j];
         for (j = 0; j < N; j++)
@@ -229,7 +239,14 @@ fk_status solve_lp(spx_result *res, const lp_model *lp, const solve_opts *o,
         /* the float phase may use at most half of the budget: the exact
          * phase must still have time to decide from whatever it got */
         fo.time_limit = o->time_limit > 0 ? o->time_limit / 2 : 0;
-        st = fast_solve(&fr, lp, &fo, err);
+        st = o->quad_only ? fast_solve_q(&fr, lp, &fo, err) : fast_solve(&fr, lp, &fo, err);
+        if (!st && fr.status == FAST_FAILED && !o->quad_only && !o->no_quad) {
+            /* numerical trouble in double: the same phase in binary128 */
+            if (o->verbose)
+                fprintf(stderr, "solve: float phase failed in double, again in binary128\n");
+            stats->quad_rounds++;
+            st = fast_solve_q(&fr, lp, &fo, err);
+        }
         if (st) {
             fast_result_clear(&fr);
             return st;

@@ -10,6 +10,11 @@
  * scaled by 1/(largest dual violation), both powers of two.  The corrected
  * problem has the same bases and the same optimal bases as the original,
  * but its violations are of order 1, so double precision sees them.
+ * Precision is boosted when double gives up (a failed float phase, or a
+ * corrected problem declared failed, infeasible, unbounded or optimal
+ * without a pivot although violations remain): the same simplex compiled
+ * over binary128 (fast_solve_q, 113-bit significand) takes the next
+ * rounds.
  * After at most a few rounds the last basis goes to the exact rational
  * simplex as its start: if it is optimal (checked exactly) the answer and
  * its certificate come straight from it; otherwise it continues with
@@ -32,6 +37,8 @@ typedef struct {
     int refine_rounds;     /* 0 = default (SOLVE_REFINE_ROUNDS), -1 = none */
     long refine_iter_limit;/* float iterations per round, 0 = default;
                               tests cap it to make refinement stall */
+    int quad_only;         /* 1 = float phase and rounds in binary128 */
+    int no_quad;           /* 1 = never boost to binary128 (tests) */
 } solve_opts;
 
 #define SOLVE_REFINE_ROUNDS 8
@@ -46,6 +53,7 @@ typedef struct {
     long exact_iters;      /* exact pivots after the float phase's basis */
     int refine_rounds;     /* corrected problems solved in double */
     double refine_secs;    /* exact evaluations + corrected solves */
+    int quad_rounds;       /* float solves run in binary128 */
 } solve_stats;
 
 /* Solve a finalized lp.  Same contract as spx_solve(): FK_OK with

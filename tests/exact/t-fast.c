@@ -445,43 +445,58 @@ static lp_model *wide_lp(fk_rng *r)
 int test_fast_wide_range(fk_rng *r)
 {
     long k, runs = (tl_quick() ? 40 : 200) * tl_mult(), notaccepted = 0;
-    long refined = 0, pivoted = 0;
+    long refined[3] = {0, 0, 0}, pivoted[3] = {0, 0, 0}, quad_used = 0;
+    static const char *vname[3] = {"auto", "double only", "binary128 only"};
     for (k = 0; k < runs; k++) {
         lp_model *lp = wide_lp(r);
         spx_result ref, res;
         solve_opts o;
         solve_stats ss;
         fk_err err;
+        int v;
         if (!TL_CHECK(lp != NULL, "wide LP build failed"))
             return TL_FAIL;
         spx_result_init(&ref);
-        spx_result_init(&res);
         solve_opts_default(&o);
         o.pure = 1;
-        if (TL_CHECK(solve_lp(&ref, lp, &o, NULL, &err) == FK_OK, "run %ld: pure: %s", k, err.msg)) {
-            o.pure = 0;
+        if (!TL_CHECK(solve_lp(&ref, lp, &o, NULL, &err) == FK_OK, "run %ld: pure: %s", k, err.msg)) {
+            spx_result_clear(&ref);
+            lp_free(lp);
+            break;
+        }
+        /* 0: default (double, boosted to binary128 when double gives up),
+         * 1: double only, 2: binary128 from the start */
+        for (v = 0; v < 3; v++) {
+            spx_result_init(&res);
+            solve_opts_default(&o);
+            o.no_quad = v == 1;
+            o.quad_only = v == 2;
             o.verbose = getenv("FK_DBG") != NULL;
-            if (TL_CHECK(solve_lp(&res, lp, &o, &ss, &err) == FK_OK, "run %ld: %s", k, err.msg) &&
-                TL_CHECK(res.status == ref.status, "run %ld: %s, pure path %s", k,
+            if (TL_CHECK(solve_lp(&res, lp, &o, &ss, &err) == FK_OK, "run %ld %s: %s", k, vname[v], err.msg) &&
+                TL_CHECK(res.status == ref.status, "run %ld %s: %s, pure path %s", k, vname[v],
                          spx_status_str(res.status), spx_status_str(ref.status)) &&
                 TL_CHECK(res.status != SPX_OPTIMAL || mpq_equal(res.objval, ref.objval),
-                         "run %ld: objective differs from the pure path's", k))
-                TL_CHECK(cert_ok(lp, &res, NULL) == 0, "run %ld: certificate rejected", k);
-            if (ss.fast_status != FAST_OPTIMAL || ss.exact_iters > 0 || ss.refine_rounds > 0)
+                         "run %ld %s: objective differs from the pure path's", k, vname[v]))
+                TL_CHECK(cert_ok(lp, &res, NULL) == 0, "run %ld %s: certificate rejected", k, vname[v]);
+            if (v == 0 && (ss.fast_status != FAST_OPTIMAL || ss.exact_iters > 0 || ss.refine_rounds > 0))
                 notaccepted++;
-            if (ss.refine_rounds > 0)
-                refined++;
-            if (ss.exact_iters > 0)
-                pivoted++;
+            if (v == 0 && ss.quad_rounds > 0)
+                quad_used++;
+            refined[v] += ss.refine_rounds > 0;
+            pivoted[v] += ss.exact_iters > 0;
+            spx_result_clear(&res);
         }
         spx_result_clear(&ref);
-        spx_result_clear(&res);
         lp_free(lp);
         if (tl_failed_now())
             break;
     }
+    /* the boosted stage must actually have been exercised */
+    TL_CHECK(quad_used > 0, "no LP used the binary128 stage");
     tl_report("fast_wide_range counts", TL_PASS,
-              "%ld LPs, %ld where the double basis was not accepted as is: %ld refined, "
-              "%ld needing exact pivots", runs, notaccepted, refined, pivoted);
+              "%ld LPs, %ld where the double basis was not accepted as is; exact pivots needed: "
+              "%ld (auto, binary128 in %ld), %ld (double only), %ld (binary128 only); refined: %ld, %ld, %ld",
+              runs, notaccepted, pivoted[0], quad_used, pivoted[1], pivoted[2],
+              refined[0], refined[1], refined[2]);
     return TL_RESULT();
 }
