@@ -77,6 +77,7 @@ typedef struct {
     long *rbeg, *cidx;        /* scaled A by rows (pivot rows from sparse rho) */
     real *rval;
     int need_full;            /* d must be recomputed from scratch */
+    signed char *psign;       /* m: phase-1 cost of each position */
     long nfactor, nunstable;  /* refactorisations, of them forced */
 } fws;
 
@@ -171,7 +172,7 @@ static void fws_clear(fws *w)
     free(w->w1); free(w->w2); free(w->d);
     free(w->dw); free(w->arow); free(w->rho); free(w->alist);
     free(w->rbeg); free(w->cidx); free(w->rval);
-    free(w->lo0); free(w->up0);
+    free(w->lo0); free(w->up0); free(w->psign);
 }
 
 /* Round to the nearest power of two (in the log sense), so that scaling
@@ -257,13 +258,14 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale)
     w->arow = fk_calloc((size_t)N + 1, sizeof *w->arow);
     w->alist = fk_calloc((size_t)N + 1, sizeof *w->alist);
     w->rho = fk_calloc((size_t)m + 1, sizeof *w->rho);
+    w->psign = fk_calloc((size_t)m + 1, sizeof *w->psign);
     w->rbeg = fk_calloc((size_t)m + 2, sizeof *w->rbeg);
     w->cidx = fk_calloc((size_t)lp->nnz + 1, sizeof *w->cidx);
     w->rval = fk_calloc((size_t)lp->nnz + 1, sizeof *w->rval);
     if (!w->cbeg || !w->ridx || !w->val || !w->rs || !w->cs || !w->lo ||
         !w->up || !w->c || !w->head || !w->pos || !w->stat || !w->x ||
         !w->dep_pos || !w->dep_row || !w->w1 || !w->w2 || !w->d ||
-        !w->dw || !w->arow || !w->alist || !w->rho || !w->rbeg || !w->cidx || !w->rval)
+        !w->dw || !w->arow || !w->alist || !w->rho || !w->psign || !w->rbeg || !w->cidx || !w->rval)
         return -1;
     a0 = fk_calloc((size_t)lp->nnz + 1, sizeof *a0);
     t1 = fk_calloc((size_t)m + 1, sizeof *t1);
@@ -536,8 +538,7 @@ static void devex_update(fws *w, long q, long lv, real ar, int phase)
             w->dw[j] = v;
         if (w->dw[j] > big)
             big = w->dw[j];
-        if (phase == 2)
-            w->d[j] -= td * a;
+        w->d[j] -= td * a;
     }
     w->dw[lv] = wq / (ar * ar) > 1.0 ? wq / (ar * ar) : 1.0;
     w->d[lv] = -td;
@@ -720,6 +721,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     long m = lp->m, n = lp->n, N = m + n, j, p, iters = 0, limit;
     double t0 = now_sec();
     int phase = 0, perturbed = 0, last_phase = 0, merit_phase = 0;
+    long last_r = -1, last_lv = -1;
     real best_merit = HUGE_VAL;
     long stall = 0;
     long degen_run = 0;
@@ -802,7 +804,28 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         /* reduced costs: from scratch in phase 1 (its costs change as
          * variables become feasible) and after a refactorisation, else
          * as updated from the last pivot row */
-        if (phase == 1 || w.need_full || phase != last_phase) {
+        /* Phase 1's costs (+-1 on the infeasible basic variables) stay
+         * put from one iteration to the next when only the leaving
+         * variable changed its sign (it left the basis, its cost went to
+         * 0, which shifts its own reduced cost by -sign and nothing else):
+         * then the updated d is right.  Any other change recomputes. */
+        if (phase == 1 && last_phase == 1 && !w.need_full) {
+            int same = 1;
+            for (p = 0; p < m && same; p++) {
+                int s = (int)pi[p];
+                if (p == last_r ? s != 0 : s != w.psign[p])
+                    same = 0;
+            }
+            if (same && last_r >= 0)
+                w.d[last_lv] -= w.psign[last_r];
+            if (!same)
+                w.need_full = 1;
+        }
+        if (phase == 1)
+            for (p = 0; p < m; p++)
+                w.psign[p] = (signed char)pi[p];
+        last_r = -1;
+        if (w.need_full || phase != last_phase) {
             btran(&w, pi);
             for (j = 0; j < N; j++)
                 w.d[j] = w.stat[j] == SPX_BASIC ? 0.0
@@ -979,6 +1002,8 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             /* the row and the column must agree on the pivot element */
             unstable = RABS(w.arow[q] - alpha[r]) > 1e-6 * (1 + RABS(alpha[r]));
             devex_update(&w, q, lv, alpha[r], phase);
+            last_r = r;
+            last_lv = lv;
             if (eta_push(&w, alpha, r)) {
                 st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
                 break;
