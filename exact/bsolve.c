@@ -27,8 +27,9 @@ static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t p)
 }
 #endif
 
-/* Largest core the dense modular elimination accepts (k^2 words). */
-#define BS_MAX_K 4000
+/* Largest core the dense modular elimination accepts (k^2 words: 512 MB
+ * at the limit; dfl001 needs 6058). */
+#define BS_MAX_K 8000
 #define BS_PRIMES 3
 
 struct bsolve {
@@ -451,7 +452,7 @@ static int ratrecon(mpq_t out, const mpz_t u, const mpz_t P, const mpz_t N, mpz_
 /* Rationals x with x == X mod P by one running common denominator; then
  * the exact check A' x == b (trans: A'^T x == b).  1 = done. */
 static int reconstruct(const bsolve *bs, int trans, mpz_t *X, const mpz_t P,
-                       mpz_t *b, mpq_t *x, mpz_t *tmp)
+                       mpz_t *b, mpq_t *x, mpz_t *tmp, long *fail_at)
 {
     long k = bs->k, i, q;
     mpz_t N, Dacc, half, u;
@@ -474,6 +475,7 @@ static int reconstruct(const bsolve *bs, int trans, mpz_t *X, const mpz_t P,
         }
         if (!ratrecon(x[i], u, P, N, tmp)) {
             ok = 0;
+            *fail_at = i;
             break;
         }
         mpz_mul(Dacc, Dacc, mpq_denref(x[i]));
@@ -511,7 +513,7 @@ static int reconstruct(const bsolve *bs, int trans, mpz_t *X, const mpz_t P,
 /* Solve A' x = b (trans: A'^T x = b) over the integers b; x rational. */
 static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
 {
-    long k = bs->k, i, s, smax, next_try = 2, ntmp = 6 + 2 * k;
+    long k = bs->k, i, s, smax, next_try = 2, ntmp = 6 + 2 * k, fail_at = -1;
     uint64_t *bm = NULL, *z = NULL;
     mpz_t *R = NULL, *X = NULL, *Xb = NULL, *tmp = NULL;
     mpz_t P, Pb;
@@ -592,7 +594,26 @@ static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
             break;
         }
         if (s >= next_try || s >= smax) {
-            if (reconstruct(bs, trans, X, P, b, x, tmp)) {
+            /* a full attempt costs a pass over every entry: first try
+             * the entry that stopped the last one, alone */
+            int ready = 1;
+            if (s < smax && fail_at >= 0) {
+                mpz_t N1, u1;
+                mpq_t q1;
+                mpz_inits(N1, u1, NULL);
+                mpq_init(q1);
+                mpz_fdiv_q_2exp(N1, P, 1);
+                mpz_sqrt(N1, N1);
+                mpz_mod(u1, X[fail_at], P);
+                ready = ratrecon(q1, u1, P, N1, tmp);
+                mpq_clear(q1);
+                mpz_clears(N1, u1, NULL);
+            }
+            if (!ready) {
+                next_try = s + (s / 4 > 2 ? s / 4 : 2);
+                continue;
+            }
+            if (reconstruct(bs, trans, X, P, b, x, tmp, &fail_at)) {
                 rc = 0;
                 break;
             }

@@ -153,7 +153,7 @@ static fk_status refine(spx_result *res, const lp_model *lp, spx_basis *basis,
             cost[j] = ldexp(ev.d[j], ed);
         }
         fast_opts_default(&fo);
-        fo.verbose = o->verbose > 1;
+        fo.verbose = o->verbose;
         fo.start = &res->basis;
         fo.lo = lo;
         fo.up = up;
