@@ -1,0 +1,241 @@
+/* t-flu.c: the float phase's sparse LU (flu.h) against direct residuals.
+ *
+ *   test_flu_solves     random sparse bases (structural and logical columns,
+ *                       sizes 1..80, densities 2..30%): B x = v and
+ *                       B^T y = u hold after flu_ftran / flu_btran with a
+ *                       normwise backward error below 1e-12
+ *   test_flu_dependent  bases with dependent columns (a column that is a
+ *                       combination of two others, an empty column, a
+ *                       repeated column): each is reported with a distinct
+ *                       row whose logical replaces it, the repaired basis is
+ *                       what the factors solve, and it is nonsingular */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flu.h"
+#include "testlib.h"
+
+typedef struct {
+    long m, n;
+    long *cbeg, *ridx;
+    double *val;
+} csc;
+
+static void csc_free(csc *a)
+{
+    free(a->cbeg);
+    free(a->ridx);
+    free(a->val);
+}
+
+/* n random sparse columns over m rows; column j gets about dens% entries
+ * and always one on row j mod m, so that bases of them are rarely
+ * singular by accident. */
+static int rand_csc(csc *a, fk_rng *r, long m, long n, int dens)
+{
+    long j, i, k = 0;
+    a->m = m;
+    a->n = n;
+    a->cbeg = calloc((size_t)n + 1, sizeof *a->cbeg);
+    a->ridx = calloc((size_t)(m * n) + 1, sizeof *a->ridx);
+    a->val = calloc((size_t)(m * n) + 1, sizeof *a->val);
+    if (!a->cbeg || !a->ridx || !a->val)
+        return -1;
+    for (j = 0; j < n; j++) {
+        a->cbeg[j] = k;
+        for (i = 0; i < m; i++)
+            if (i == j % m || fk_rng_range(r, 0, 99) < dens) {
+                a->ridx[k] = i;
+                a->val[k++] = (double)fk_rng_range(r, -1000, 1000) / 97.0 + (i == j % m ? 25.0 : 0.0);
+            }
+    }
+    a->cbeg[n] = k;
+    return 0;
+}
+
+/* y = B x (trans: B^T x) for the basis head over [A -I]; with absv,
+ * |B| |x| instead. */
+static void bmul(const csc *a, const long *head, int trans, const double *x, double *y, int absv)
+{
+    long m = a->m, p, q;
+    for (p = 0; p < m; p++)
+        y[p] = 0;
+    for (p = 0; p < m; p++) {
+        long j = head[p];
+        double s = absv ? 1.0 : -1.0;
+        if (j >= a->n) {
+            if (trans)
+                y[p] += s * (absv ? fabs(x[j - a->n]) : x[j - a->n]);
+            else
+                y[j - a->n] += s * (absv ? fabs(x[p]) : x[p]);
+            continue;
+        }
+        for (q = a->cbeg[j]; q < a->cbeg[j + 1]; q++) {
+            double av = absv ? fabs(a->val[q]) : a->val[q];
+            if (trans)
+                y[p] += av * (absv ? fabs(x[a->ridx[q]]) : x[a->ridx[q]]);
+            else
+                y[a->ridx[q]] += av * (absv ? fabs(x[p]) : x[p]);
+        }
+    }
+}
+
+/* The normwise backward error max_i |B x - v|_i / max_i (|B| |x| + |v|)_i
+ * of ftran (trans: btran): a stable LU keeps it near the unit roundoff
+ * whatever the conditioning of B. */
+static double residual(flu *f, const csc *a, const long *head, fk_rng *r, int trans)
+{
+    long m = a->m, i;
+    double *v = calloc((size_t)m + 1, sizeof *v), *x = calloc((size_t)m + 1, sizeof *x),
+           *y = calloc((size_t)m + 1, sizeof *y), *ya = calloc((size_t)m + 1, sizeof *ya),
+           worst = 0, vmax = 0;
+    if (!v || !x || !y || !ya) {
+        free(v); free(x); free(y); free(ya);
+        return HUGE_VAL;
+    }
+    for (i = 0; i < m; i++) {
+        v[i] = fk_rng_range(r, 0, 2) ? (double)fk_rng_range(r, -50, 50) : 0.0;
+        x[i] = v[i];
+    }
+    if (trans)
+        flu_btran(f, x);
+    else
+        flu_ftran(f, x);
+    bmul(a, head, trans, x, y, 0);
+    bmul(a, head, trans, x, ya, 1);
+    for (i = 0; i < m; i++) {
+        if (fabs(y[i] - v[i]) > worst)
+            worst = fabs(y[i] - v[i]);
+        if (ya[i] + fabs(v[i]) > vmax)
+            vmax = ya[i] + fabs(v[i]);
+    }
+    free(v);
+    free(x);
+    free(y);
+    free(ya);
+    return worst / (vmax > 0 ? vmax : 1);
+}
+
+/* A basis of m positions: structurals from 0..n-1 and logicals, distinct. */
+static void rand_head(fk_rng *r, long m, long n, long *head)
+{
+    long p, N = m + n;
+    unsigned char *used = calloc((size_t)N + 1, 1);
+    for (p = 0; p < m; p++) {
+        long j;
+        do
+            j = fk_rng_range(r, 0, 2) ? fk_rng_range(r, 0, n - 1) : n + fk_rng_range(r, 0, m - 1);
+        while (used && used[j]);
+        if (used)
+            used[j] = 1;
+        head[p] = j;
+    }
+    free(used);
+}
+
+int test_flu_solves(fk_rng *r)
+{
+    long t, runs = 300 * tl_mult(), nonsing = 0;
+    double worst = 0;
+    flu f;
+    flu_init(&f);
+    for (t = 0; t < runs; t++) {
+        long m = fk_rng_range(r, 1, 80), n = m + fk_rng_range(r, 0, 40), nd, p;
+        long *head = calloc((size_t)m + 1, sizeof *head), *dp = calloc((size_t)m + 1, sizeof *dp),
+             *dr = calloc((size_t)m + 1, sizeof *dr);
+        csc a;
+        memset(&a, 0, sizeof a);
+        if (!TL_CHECK(head && dp && dr && rand_csc(&a, r, m, n, (int)fk_rng_range(r, 2, 30)) == 0,
+                      "out of memory")) {
+            free(head); free(dp); free(dr); csc_free(&a);
+            break;
+        }
+        rand_head(r, m, n, head);
+        if (TL_CHECK(flu_factor(&f, m, n, a.cbeg, a.ridx, a.val, head, dp, dr, &nd) == 0,
+                     "run %ld: factor failed", t)) {
+            double e1, e2;
+            for (p = 0; p < nd; p++)
+                head[dp[p]] = n + dr[p];
+            nonsing += nd == 0;
+            e1 = residual(&f, &a, head, r, 0);
+            e2 = residual(&f, &a, head, r, 1);
+            if (e1 > worst) worst = e1;
+            if (e2 > worst) worst = e2;
+            TL_CHECK(e1 < 1e-12 && e2 < 1e-12, "run %ld (m %ld, %ld dependent): residuals %g %g",
+                     t, m, nd, e1, e2);
+        }
+        free(head); free(dp); free(dr);
+        csc_free(&a);
+        if (tl_failed_now())
+            break;
+    }
+    flu_clear(&f);
+    /* the random bases must mostly be nonsingular, or this tests little */
+    TL_CHECK(nonsing * 2 > runs, "only %ld of %ld random bases were nonsingular", nonsing, runs);
+    tl_report("flu_solves counts", TL_PASS, "%ld bases (%ld without dependent columns), worst backward error %.2g",
+              runs, nonsing, worst);
+    return TL_RESULT();
+}
+
+int test_flu_dependent(fk_rng *r)
+{
+    long t, runs = 200 * tl_mult();
+    flu f;
+    flu_init(&f);
+    for (t = 0; t < runs; t++) {
+        long m = fk_rng_range(r, 3, 60), n = m + 3, nd, p, q, k, kind = t % 3;
+        long *head = calloc((size_t)m + 1, sizeof *head), *dp = calloc((size_t)m + 1, sizeof *dp),
+             *dr = calloc((size_t)m + 1, sizeof *dr);
+        unsigned char *rowseen = calloc((size_t)m + 1, 1);
+        csc a;
+        memset(&a, 0, sizeof a);
+        if (!TL_CHECK(head && dp && dr && rowseen && rand_csc(&a, r, m, n, 20) == 0, "out of memory")) {
+            free(head); free(dp); free(dr); free(rowseen); csc_free(&a);
+            break;
+        }
+        /* column n-1: kind 0: col0 + 2 col1; kind 1: empty; kind 2: a copy of col0 */
+        {
+            double *dense = calloc((size_t)m + 1, sizeof *dense);
+            long base = a.cbeg[n - 1];
+            for (q = a.cbeg[0]; q < a.cbeg[1] && kind != 1; q++)
+                dense[a.ridx[q]] += a.val[q];
+            for (q = a.cbeg[1]; q < a.cbeg[2] && kind == 0; q++)
+                dense[a.ridx[q]] += 2 * a.val[q];
+            k = base;
+            for (p = 0; p < m; p++)
+                if (dense[p] != 0) {
+                    a.ridx[k] = p;
+                    a.val[k++] = dense[p];
+                }
+            a.cbeg[n] = k;
+            free(dense);
+        }
+        /* basis: structurals 0, 1, n-1 and logicals of rows 3.. */
+        head[0] = 0;
+        head[1] = 1;
+        head[2] = n - 1;
+        for (p = 3; p < m; p++)
+            head[p] = n + p;
+        if (TL_CHECK(flu_factor(&f, m, n, a.cbeg, a.ridx, a.val, head, dp, dr, &nd) == 0,
+                     "run %ld: factor failed", t)) {
+            TL_CHECK(nd >= 1, "run %ld (kind %ld): a dependent column was not found", t, kind);
+            for (p = 0; p < nd; p++) {
+                TL_CHECK(dp[p] >= 0 && dp[p] < 3, "run %ld: position %ld reported dependent", t, dp[p]);
+                TL_CHECK(dr[p] >= 0 && dr[p] < m && !rowseen[dr[p]], "run %ld: row %ld reused", t, dr[p]);
+                if (dr[p] >= 0 && dr[p] < m)
+                    rowseen[dr[p]] = 1;
+                head[dp[p]] = n + dr[p];
+            }
+            /* the repaired basis is what the factors solve */
+            TL_CHECK(residual(&f, &a, head, r, 0) < 1e-12 && residual(&f, &a, head, r, 1) < 1e-12,
+                     "run %ld (kind %ld): repaired basis not solved", t, kind);
+        }
+        free(head); free(dp); free(dr); free(rowseen);
+        csc_free(&a);
+        if (tl_failed_now())
+            break;
+    }
+    flu_clear(&f);
+    return TL_RESULT();
+}
