@@ -25,74 +25,7 @@ if [ ! -x /usr/bin/time ]; then
     fi
 fi
 
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-now() { date +%s.%N; }
-# run_timed LIMIT OUTFILE CMD...: prints seconds, or "t/o" / "err"
-run_timed() {
-    lim=$1; out=$2; shift 2
-    t0=$(now)
-    timeout "$lim" "$@" >"$out" 2>&1
-    rc=$?
-    t1=$(now)
-    if [ $rc -eq 124 ]; then echo "t/o"; elif [ $rc -ne 0 ]; then echo "err"; else
-        echo "$t1 $t0" | awk '{printf "%.2f", $1 - $2}'; fi
-}
-
-# check_obj MPS OUTFILE NAME REFVALUE: ok / WRONG / no-answer.
-check_obj() {
-    python3 - "$1" "$2" "$3" "$4" <<'EOF'
-import re, sys
-if hasattr(sys, "set_int_max_str_digits"):
-    sys.set_int_max_str_digits(0)
-from fractions import Fraction
-from decimal import Decimal
-mps, out, name, ref = sys.argv[1:5]
-# Koch 2004 (32 digits, here the first 16) for the two instances esolver
-# did not finish; like all Koch values they exclude the objective constant.
-KOCH = {"pilot87": "301.7103473331105", "maros-r7": "1497185.166479644"}
-val = None
-for line in open(out):
-    if line.startswith("optimal"):
-        val = Fraction(line.split()[1])
-if val is None:
-    print("no-answer"); sys.exit()
-obj, sec, c0 = None, None, Fraction(0)
-for line in open(mps):
-    if not line.strip() or line.startswith("*"):
-        continue
-    if not line[0].isspace():
-        sec = line.split()[0]; continue
-    t = line.split()
-    if sec == "ROWS" and t[0] == "N" and obj is None:
-        obj = t[1]
-    elif sec == "RHS":
-        for k in range(len(t) - 2, -1, -1):
-            if t[k] == obj:
-                c0 = -Fraction(t[k + 1]); break
-def near(v, dec, printed_double=False):
-    # within half a unit of the last printed digit of dec; a decimal that
-    # esolver printed from a double (17 digits) is itself only as good as
-    # a double: then two double ulps, relative 2^-52, are allowed as well
-    d = Decimal(dec)
-    ulp = Fraction(1, 10 ** -d.as_tuple().exponent) if d.as_tuple().exponent < 0 else Fraction(10 ** d.as_tuple().exponent)
-    tol = ulp / 2
-    if printed_double:
-        tol = max(tol, abs(Fraction(d)) / 2 ** 52)
-    return abs(v - Fraction(d)) <= tol
-ref = ref.strip()
-if re.fullmatch(r"-?\d+(/\d+)?", ref):
-    ok = val == Fraction(ref)                      # esolver's exact value
-elif "~" in ref:
-    ok = near(val, ref.split("~")[1].strip(), True) # its leading digits
-elif ref.endswith("(Koch)"):
-    ok = near(val - c0, ref.split()[0])
-elif name in KOCH:
-    ok = near(val - c0, KOCH[name])
-else:
-    print("no-reference"); sys.exit()
-print("ok" if ok else "WRONG")
-EOF
-}
+. "$(dirname "$0")/lib.sh"
 
 echo
 echo "netlib-large (limits: ${TO} s; glpsol --exact ${GTO} s)"
@@ -124,8 +57,7 @@ grep '^| [a-z0-9-]* |' "$REF" | while IFS='|' read -r _ name rows cols nnz etime
     chk=$(check_obj "$f" "$tmp/f.out" "$name" "$value")
     te=-; tg=-; tc=-
     if command -v esolver >/dev/null; then
-        te=$(cd "$tmp" && run_timed "$TO" "$tmp/e.out" esolver -O "$tmp/e.sol" "$f")
-        case "$te" in t/o|err) ;; *) grep -q "Problem Solved Exactly" "$tmp/e.out" || te=err ;; esac
+        te=$(time_esolver "$TO" "$tmp/e.out" "$f")
     fi
     command -v glpsol >/dev/null && tg=$(run_timed "$GTO" "$tmp/g.out" glpsol --exact --mps "$f")
     command -v clp >/dev/null && tc=$(run_timed "$TO" "$tmp/c.out" clp "$f" -solve)

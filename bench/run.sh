@@ -48,56 +48,7 @@ if [ -n "$missing" ]; then
     fi
 fi
 
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-now() { date +%s.%N; }
-# run_timed LIMIT OUTFILE CMD...: prints seconds, or "t/o" / "err"
-run_timed() {
-    lim=$1; out=$2; shift 2
-    t0=$(now)
-    timeout "$lim" "$@" >"$out" 2>&1
-    rc=$?
-    t1=$(now)
-    if [ $rc -eq 124 ]; then echo "t/o"; elif [ $rc -ne 0 ]; then echo "err"; else
-        echo "$t1 $t0" | awk '{printf "%.3f", $1 - $2}'; fi
-}
-
-# check_obj MPS OUTFILE KOCH: "ok" if farkas's exact objective minus the
-# model's objective constant is within half a unit of Koch's 32nd digit.
-check_obj() {
-    python3 - "$1" "$2" "$3" <<'EOF'
-import sys
-from fractions import Fraction
-mps, out, koch = sys.argv[1:4]
-val = None
-for line in open(out):
-    if line.startswith("optimal"):
-        val = Fraction(line.split()[1])
-if val is None:
-    print("no-answer"); sys.exit()
-# objective constant = -(RHS of the first N row), as farkas and Koch read MPS
-obj, sec, c0 = None, None, Fraction(0)
-for line in open(mps):
-    if not line.strip() or line.startswith("*"):
-        continue
-    if not line[0].isspace():
-        sec = line.split()[0]
-        continue
-    t = line.split()
-    if sec == "ROWS" and t[0] == "N" and obj is None:
-        obj = t[1]
-    elif sec == "RHS":
-        for k in range(len(t) - 2, -1, -1):
-            if t[k] == obj:
-                c0 = -Fraction(t[k + 1])
-                break
-v = val - c0
-m, e = koch.lower().split("e")
-k = Fraction(m) * Fraction(10) ** int(e)
-ulp = Fraction(10) ** (int(e) - 32) / 2
-print("ok" if abs(v - k) <= ulp else "WRONG")
-EOF
-}
+. "$(dirname "$0")/lib.sh"
 
 printf '%-9s %5s %5s | %9s %9s %9s %9s %9s | %s\n' instance rows cols farkas pure esolver glpsol-ex clp objective
 echo "----------------------------------------------------------------------------------------------"
@@ -112,16 +63,14 @@ grep '^| [a-z0-9]* |' "$REF" | while IFS='|' read -r _ name rows cols nnz koch r
     f=$D/$name.mps
     [ -f "$f" ] || continue
     tf=$(run_timed "$TO" "$tmp/f.out" "$FARKAS" solve "$f" --quiet)
-    chk=$(check_obj "$f" "$tmp/f.out" "$koch")
+    chk=$(check_obj "$f" "$tmp/f.out" "$name" "$koch")
     tp=$(run_timed "$PTO" "$tmp/p.out" "$FARKAS" solve "$f" --quiet --pure)
-    if [ "$tp" != "t/o" ] && [ "$tp" != "err" ] && [ "$(check_obj "$f" "$tmp/p.out" "$koch")" != ok ]; then
+    if [ "$tp" != "t/o" ] && [ "$tp" != "err" ] && [ "$(check_obj "$f" "$tmp/p.out" "$name" "$koch")" != ok ]; then
         tp="WRONG"
     fi
     te=-; tg=-; tc=-
     if command -v esolver >/dev/null; then
-        te=$(cd "$tmp" && run_timed "$TO" "$tmp/e.out" esolver -O "$tmp/e.sol" "$f")
-        # esolver exits 0 on most failures: require its success line
-        case "$te" in t/o|err) ;; *) grep -q "Problem Solved Exactly" "$tmp/e.out" || te=err ;; esac
+        te=$(time_esolver "$TO" "$tmp/e.out" "$f")
     fi
     command -v glpsol >/dev/null && tg=$(run_timed "$TO" "$tmp/g.out" glpsol --exact --mps "$f")
     command -v clp >/dev/null && tc=$(run_timed "$TO" "$tmp/c.out" clp "$f" -solve)

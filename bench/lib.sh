@@ -1,0 +1,28 @@
+# bench/lib.sh: what bench/run.sh and bench/large.sh share (sourced).
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+now() { date +%s.%N; }
+# run_timed LIMIT OUTFILE CMD...: prints seconds, or "t/o" / "err"
+run_timed() {
+    lim=$1; out=$2; shift 2
+    t0=$(now)
+    timeout "$lim" "$@" >"$out" 2>&1
+    rc=$?
+    t1=$(now)
+    if [ $rc -eq 124 ]; then echo "t/o"; elif [ $rc -ne 0 ]; then echo "err"; else
+        echo "$t1 $t0" | awk '{printf "%.3f", $1 - $2}'; fi
+}
+
+# check_obj MPS OUTFILE NAME REFVALUE: ok / WRONG / no-answer (bench/objcheck.py)
+check_obj() {
+    python3 "$BENCH_DIR/objcheck.py" "$1" "$2" "$3" "$4"
+}
+
+# time_esolver LIMIT OUTFILE MPS: QSopt_ex's exact solve; it exits 0 on most
+# failures, so its success line is required
+time_esolver() {
+    t=$(cd "$tmp" && run_timed "$1" "$2" esolver -O "$tmp/e.sol" "$3")
+    case "$t" in t/o|err) ;; *) grep -q "Problem Solved Exactly" "$2" || t=err ;; esac
+    echo "$t"
+}
