@@ -6,9 +6,11 @@
  * The readers' own messages (stderr) are silenced while replaying. */
 #define FUZZ_REPLAY 1
 
+#include "fuzz_bce.c"
 #include "fuzz_cert.c"
 #include "fuzz_check_cert.c"
 #include "fuzz_check_model.c"
+#include "fuzz_dyn.c"
 #include "fuzz_lp.c"
 #include "fuzz_mps.c"
 #include "fuzz_nfg.c"
@@ -137,12 +139,23 @@ int test_fuzz_tsp(fk_rng *r)
     return replay("tsp", fuzz_tsp);
 }
 
+int test_fuzz_dyn(fk_rng *r)
+{
+    return replay("dyn", fuzz_dyn);
+}
+
+int test_fuzz_bce(fk_rng *r)
+{
+    return replay("bce", fuzz_bce);
+}
+
 /* Remove the harnesses' temporary files of this process. */
 int test_fuzz_cleanup(fk_rng *r)
 {
     static const char *tags[] = {"in.mps", "in.lp", "rt.mps", "rt.lp", "solve.cert",
                                  "fixed.lp", "check.cert", "cm.mps", "cm.lp", "cm.cert",
-                                 "in.cert", "w1.cert", "w2.cert", "in.nfg", "in.tsp"};
+                                 "in.cert", "w1.cert", "w2.cert", "in.nfg", "in.tsp", "in.dyn",
+                                 "in.bce"};
     char p[128];
     size_t k;
     for (k = 0; k < sizeof tags / sizeof *tags; k++)
