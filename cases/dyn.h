@@ -34,6 +34,10 @@
 
 #define DYN_NTERM 6
 #define DYN_MAX_HIST 200000L   /* histories of length T, per model */
+/* Work of the efficient plan: sum over periods of agents x type profiles x
+ * candidates, times w^2 for w the longest number's size in 64-bit words
+ * (numerator + denominator); about a second. */
+#define DYN_MAX_PLAN 4000000L
 
 enum { DYN_AGV = 0, DYN_TEAM = 1, DYN_AS = 2 };
 
@@ -62,7 +66,8 @@ void dyn_clear(dyn_model m);
 /* Read the .dyn format (docs/dynamic.md) from path, or from the string
  * text (then path only names it in messages).  Validates (probabilities
  * >= 0 summing to 1, defined types, x^2/th needs th != 0) and prepares
- * (dyn_prepare).  FK_EIO, FK_EPARSE with where = "path:line", FK_ELIMIT. */
+ * (dyn_prepare).  FK_EIO, FK_EPARSE with where = "path:line" (also past
+ * DYN_MAX_HIST or DYN_MAX_PLAN). */
 fk_status dyn_read(dyn_model m, const char *path, fk_err *err);
 fk_status dyn_read_string(dyn_model m, const char *text, const char *path,
                           fk_err *err);

@@ -13,7 +13,10 @@
  * TERM is one of th*x, x, x^2/th, x^2, th, 1.  Unlisted probabilities are
  * 0; an agent with one type in a period needs no init / trans lines (they
  * default to 1).  Each init and each trans row must sum to 1; errors are
- * FK_EPARSE with where = "path:line". */
+ * FK_EPARSE with where = "path:line", and so are the size limits (checked
+ * before the work they bound): DYN_MAX_HIST report histories at the types
+ * line that crosses it, DYN_MAX_PLAN for the efficient plan at a decisions
+ * line. */
 #include "dyn.h"
 #include "econ_text.h"
 
@@ -135,6 +138,20 @@ static fk_status shape(rd *r, dyn_model m)
     return FK_OK;
 }
 
+/* Report histories of length T (the product of every type count) if cell
+ * c had k types; counting stops past DYN_MAX_HIST. */
+static long histories_with(const dyn_model m, int c, int k)
+{
+    long h = 1;
+    int d;
+    for (d = 0; d < m->n * m->T && h <= DYN_MAX_HIST; d++) {
+        int v = d == c ? k : m->nt[d];
+        if (v > 0)
+            h *= v;
+    }
+    return h;
+}
+
 static fk_status types_line(rd *r, dyn_model m, char **tok, int nt)
 {
     int i, lo, hi, t, k, a;
@@ -153,6 +170,12 @@ static fk_status types_line(rd *r, dyn_model m, char **tok, int nt)
             return bad(r, r->line, "types of agent %s for the previous period must come first%s",
                        tok[1], "");
         k = nt - 3;
+        if (histories_with(m, c, k) > DYN_MAX_HIST) { /* before allocating k * nt[c-1] */
+            char lim[32];
+            snprintf(lim, sizeof lim, "%ld", DYN_MAX_HIST);
+            return bad(r, r->line, "more than %s report histories (type counts multiply over "
+                        "agents and periods)%s", lim, "");
+        }
         m->tv[c] = fk_qarr_new(k);
         m->tname[c] = fk_calloc((size_t)k, sizeof *m->tname[c]);
         m->p[c] = fk_qarr_new(t == 0 ? k : (long)k * (t ? m->nt[c - 1] : 1));
@@ -292,6 +315,49 @@ static fk_status check_row(rd *r, mpq_t *row, long *line, int len, long deflt_li
     return st;
 }
 
+/* Words (limbs) of q's numerator and denominator. */
+static long words(const mpq_t q)
+{
+    return (long)(mpz_size(mpq_numref(q)) + mpz_size(mpq_denref(q)));
+}
+
+/* The efficient plan (dyn_prepare) evaluates every agent's utility at every
+ * type profile and candidate, each evaluation costing about the square of
+ * the numbers' size: refuse (at the decisions line of the period that
+ * crosses it) more than DYN_MAX_PLAN evaluations times words^2. */
+static fk_status plan_work(rd *r, const dyn_model m)
+{
+    long w = 1, cost = 0, total = 0, e;
+    int i, t, k;
+    for (i = 0; i < m->n * m->T; i++)
+        for (k = 0; k < m->nt[i]; k++)
+            if ((e = words(m->tv[i][k])) > w)
+                w = e;
+    for (i = 0; i < m->n * m->T * DYN_NTERM; i++)
+        if ((e = words(m->util[i])) > w)
+            w = e;
+    for (t = 0; t < m->T; t++)
+        for (k = 0; k < m->nx[t]; k++)
+            if ((e = words(m->xc[t][k])) > w)
+                w = e;
+    for (t = 0; t < m->T; t++) {
+        long evals = (long)m->n * m->nx[t]; /* times nprof[t] <= DYN_MAX_HIST (types_line) */
+        for (i = 0; i < m->n; i++)
+            evals *= m->nt[i * m->T + t];
+        total += evals;
+        if (w > DYN_MAX_PLAN / w || evals > (DYN_MAX_PLAN - cost) / (w * w)) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "the efficient plan is too much work: %ld utility "
+                     "evaluations (agents x type profiles x candidates) of numbers of up to %ld "
+                     "words (evaluations x words^2 is limited to %ld)",
+                     total, w, DYN_MAX_PLAN);
+            return bad(r, r->xline[t], "%s%s", msg, "");
+        }
+        cost += evals * w * w;
+    }
+    return FK_OK;
+}
+
 static fk_status finish(rd *r, dyn_model m)
 {
     int i, t, a, k;
@@ -334,7 +400,7 @@ static fk_status finish(rd *r, dyn_model m)
                 if (mpq_sgn(m->tv[i * m->T + t][k]) == 0)
                     return bad(r, r->uline[u], "x^2/th with type 0 of agent %s%s", m->aname[i], "");
         }
-    return FK_OK;
+    return plan_work(r, m);
 }
 
 static fk_status read_stream(dyn_model m, FILE *f, rd *r)

@@ -123,7 +123,8 @@ typedef econ_bgame_struct econ_bgame[1];
 void econ_bgame_init(econ_bgame b);
 void econ_bgame_clear(econ_bgame b);
 /* Shape with default action names; all payoffs 0, prior uniform.  Names
- * may be NULL (then "1", "2", .. for states). */
+ * may be NULL (then "1", "2", .. for states).  FK_ELIMIT, before any
+ * allocation, if (n + 1) x action profiles x states exceeds ECON_MAX_CELLS. */
 fk_status econ_bgame_shape(econ_bgame b, int n, const int *nact, int nstates,
                            char *const *state_names, fk_err *err);
 /* The base-game format of docs/cases.md (.bce).  FK_EIO, or FK_EPARSE with

@@ -51,18 +51,23 @@ fk_status econ_bgame_shape(econ_bgame b, int n, const int *nact, int nstates,
                            char *const *state_names, fk_err *err)
 {
     fk_status st;
-    long cells;
+    long cells, nprof, lim;
     int i;
     econ_bgame_clear(b);
     if (nstates < 1)
         return fk_fail(err, FK_EINVAL, NULL, "a base game needs a state");
+    /* Every (action profile, state) cell holds n payoffs and an objective
+     * value, listed or not (and econ_game_shape n more): checked before any
+     * allocation, so that a few lines cannot ask for gigabytes. */
+    lim = n < 1 ? 1 : ECON_MAX_CELLS / nstates / (n + 1);
+    for (i = 0, nprof = 1; i < n && nprof <= lim; i++)
+        if (nact[i] > 0)
+            nprof *= nact[i];
+    if (nprof > lim)
+        return fk_fail(err, FK_ELIMIT, NULL, "too many values: (players + 1) x action profiles x "
+                       "states is over %ld", ECON_MAX_CELLS);
     if ((st = econ_game_shape(b->g, n, nact, err)))
         return st;
-    if (b->g->nprof > ECON_MAX_CELLS / nstates) {
-        econ_bgame_clear(b);
-        return fk_fail(err, FK_ELIMIT, NULL, "too many (action profile, state) cells (limit %ld)",
-                       ECON_MAX_CELLS);
-    }
     cells = b->g->nprof * nstates;
     b->nstates = nstates;
     b->state = fk_calloc((size_t)nstates, sizeof *b->state);

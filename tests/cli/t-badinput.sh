@@ -5,7 +5,9 @@
 #   *.cert        certificates, through `farkas check tests/data/max_ranged.lp`
 #                 (their headers are written for that model);
 #   *.nfg         games, through `farkas case minmax`;
-#   *.tsp         type spaces, through `farkas case notrade`.
+#   *.tsp         type spaces, through `farkas case notrade`;
+#   *.dyn         dynamic mechanisms, through `farkas case dynamic`;
+#   *.bce         base games, through `farkas case bce`.
 # Inputs too large to store (megabyte lines and numbers) are generated here.
 . tests/cli/lib.sh
 
@@ -21,6 +23,8 @@ expect() {
         *.cert) "$FARKAS" check tests/data/max_ranged.lp "$2" ;;
         *.nfg)  "$FARKAS" case minmax "$2" --out "$TMP/case" ;;
         *.tsp)  "$FARKAS" case notrade "$2" --out "$TMP/case" ;;
+        *.dyn)  "$FARKAS" case dynamic "$2" --out "$TMP/case" ;;
+        *.bce)  "$FARKAS" case bce "$2" --out "$TMP/case" ;;
         *)      "$FARKAS" solve "$2" ;;
     esac > "$TMP/out" 2> "$TMP/err"
     rc=$?
@@ -35,7 +39,8 @@ expect() {
 }
 
 n=0
-for f in tests/bad/*.mps tests/bad/*.lp tests/bad/*.cert tests/bad/*.nfg tests/bad/*.tsp; do
+for f in tests/bad/*.mps tests/bad/*.lp tests/bad/*.cert tests/bad/*.nfg tests/bad/*.tsp \
+         tests/bad/*.dyn tests/bad/*.bce; do
     [ -f "$f" ] || continue
     base=${f%.*}
     if [ ! -f "$base.err" ]; then
