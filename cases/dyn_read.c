@@ -32,6 +32,8 @@
 typedef struct {
     const char *path;
     long line;
+    const char *buf;    /* the line being read (tokens point into it) */
+    size_t buflen;
     fk_err *err;
     long *tline;        /* [i*T+t]: line of the types line */
     long **pline;       /* [i*T+t][entry]: line that gave it, 0 = none */
@@ -44,7 +46,9 @@ static const char *const term_name[DYN_NTERM] = {"th*x", "x", "x^2/th", "x^2", "
 static fk_status bad(rd *r, long line, const char *fmt, const char *a, const char *b)
 {
     char where[256];
-    snprintf(where, sizeof where, "%s:%ld", r->path, line);
+    /* the column is known only for the line being read */
+    econ_where(where, sizeof where, r->path, line, line == r->line ? r->buf : NULL,
+               r->buflen, a, b);
     return fk_fail(r->err, FK_EPARSE, where, fmt, a, b);
 }
 
@@ -110,8 +114,11 @@ static fk_status type(rd *r, const dyn_model m, int i, int t, const char *s, int
     if (!st && *k < 0) {
         char msg[200];
         snprintf(pt, sizeof pt, "%d", t + 1);
+        char where[256];
         snprintf(msg, sizeof msg, "undefined type '%s' of agent %s", s, m->aname[i]);
-        return bad(r, r->line, "%s in period %s", msg, pt);
+        /* the column of the token s, not of the message built from it */
+        econ_where(where, sizeof where, r->path, r->line, r->buf, r->buflen, s, NULL);
+        return fk_fail(r->err, FK_EPARSE, where, "%s in period %s", msg, pt);
     }
     return st;
 }
@@ -413,6 +420,8 @@ static fk_status read_stream(dyn_model m, FILE *f, rd *r)
         char *c, *s;
         int nt = 0;
         r->line++;
+        r->buf = line;
+        r->buflen = strlen(line);
         if (strlen(line) > MAXLINE)
             return bad(r, r->line, "line too long%s%s", "", "");
         if ((c = strchr(line, '#')))

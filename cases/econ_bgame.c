@@ -294,6 +294,8 @@ fk_status econ_bgame_read(econ_bgame b, const char *path, fk_err *err)
     memset(&h, 0, sizeof h);
     r.path = path;
     r.line = 0;
+    r.buf = NULL;
+    r.buflen = 0;
     r.err = err;
     econ_bgame_clear(b);
     if (!f)
@@ -302,6 +304,8 @@ fk_status econ_bgame_read(econ_bgame b, const char *path, fk_err *err)
         char *p, *c;
         int nt = 0;
         r.line++;
+        r.buf = line;
+        r.buflen = strlen(line);
         if (strlen(line) > MAXLINE && line[strlen(line) - 1] != '\n') {
             st = econ_rd_fail(&r, "line too long (over %s characters)%s", "4096", "");
             break;

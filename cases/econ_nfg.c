@@ -8,7 +8,7 @@
  *                     { { "name" u1, u2 } ... }   outcomes, numbered from 1
  *                     k(s) for every profile s (0 = the null outcome, all 0)
  * Commas between numbers are optional, as in Gambit.  Numbers are exact
- * (rat.h: "1/2", "0.1", "1e-3").  Errors: FK_EPARSE, where = "path:line". */
+ * (rat.h: "1/2", "0.1", "1e-3").  Errors: FK_EPARSE, where = "path:line:col". */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +26,8 @@ typedef struct {
     int tok;         /* last token read */
     char *s;         /* its text (T_STR: unquoted, T_WORD: the word) */
     long tline;      /* its line */
+    size_t lstart;   /* offset where the current line starts */
+    long tcol;       /* the last token's column */
     fk_err *err;
     char sbuf[4096];
 } lexer;
@@ -34,7 +36,8 @@ static fk_status lfail(lexer *x, long line, const char *fmt, const char *a,
                        const char *b)
 {
     char where[300];
-    snprintf(where, sizeof where, "%s:%ld", x->path, line);
+    /* the column is that of the last token when the error is on its line */
+    snprintf(where, sizeof where, "%s:%ld:%ld", x->path, line, line == x->tline ? x->tcol : 1L);
     return fk_fail(x->err, FK_EPARSE, where, fmt, a, b);
 }
 
@@ -43,13 +46,16 @@ static fk_status next(lexer *x)
     size_t k = 0;
     for (;;) {
         while (x->pos < x->len && (isspace((unsigned char)x->buf[x->pos]) || x->buf[x->pos] == ',')) {
-            if (x->buf[x->pos] == '\n')
+            if (x->buf[x->pos] == '\n') {
                 x->line++;
+                x->lstart = x->pos + 1;
+            }
             x->pos++;
         }
         break;
     }
     x->tline = x->line;
+    x->tcol = (long)(x->pos - x->lstart) + 1;
     x->s = x->sbuf;
     x->sbuf[0] = '\0';
     if (x->pos >= x->len) {
@@ -71,8 +77,10 @@ static fk_status next(lexer *x)
                 break;
             if (c == '\\' && x->pos < x->len)
                 c = x->buf[x->pos++];
-            if (c == '\n')
+            if (c == '\n') {
                 x->line++;
+                x->lstart = x->pos;
+            }
             if (k + 1 < sizeof x->sbuf)
                 x->sbuf[k++] = c;
         }

@@ -280,6 +280,8 @@ fk_status econ_tspace_read(econ_tspace ts, const char *path, fk_err *err)
     memset(&h, 0, sizeof h);
     r.path = path;
     r.line = 0;
+    r.buf = NULL;
+    r.buflen = 0;
     r.err = err;
     econ_tspace_clear(ts);
     if (!f)
@@ -288,6 +290,8 @@ fk_status econ_tspace_read(econ_tspace ts, const char *path, fk_err *err)
         char *p, *c;
         int nt = 0;
         r.line++;
+        r.buf = line;
+        r.buflen = strlen(line);
         if (strlen(line) > MAXLINE && line[strlen(line) - 1] != '\n') {
             st = econ_rd_fail(&r, "line too long (over %s characters)%s", "4096", "");
             break;

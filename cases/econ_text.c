@@ -2,16 +2,31 @@
 #include "econ_text.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rat.h"
 
+void econ_where(char *where, size_t n, const char *path, long line, const char *buf,
+                size_t buflen, const char *a, const char *b)
+{
+    long col = 1;
+    /* comparing pointers into different objects is not portable C: test
+     * through uintptr_t */
+    uintptr_t lo = (uintptr_t)buf, hi = lo + buflen;
+    if (buf && a && (uintptr_t)a >= lo && (uintptr_t)a < hi)
+        col = (long)((uintptr_t)a - lo) + 1;
+    else if (buf && b && (uintptr_t)b >= lo && (uintptr_t)b < hi)
+        col = (long)((uintptr_t)b - lo) + 1;
+    snprintf(where, n, "%s:%ld:%ld", path, line, col);
+}
+
 fk_status econ_rd_fail(econ_rd *r, const char *fmt, const char *a, const char *b)
 {
     char where[256];
-    snprintf(where, sizeof where, "%s:%ld", r->path, r->line);
+    econ_where(where, sizeof where, r->path, r->line, r->buf, r->buflen, a, b);
     return fk_fail(r->err, FK_EPARSE, where, fmt, a, b);
 }
 

@@ -1,5 +1,5 @@
 /* econ_text.h: the small pieces every case-input reader (.tsp, .bce, .dyn)
- * shares: a position for "file:line: message" errors, plain names and
+ * shares: a position for "file:line:col: message" errors, plain names and
  * exact numbers. */
 #ifndef ECON_TEXT_H
 #define ECON_TEXT_H
@@ -10,11 +10,19 @@
 
 typedef struct {
     const char *path;
-    long line;   /* 1-based line being read */
+    long line;        /* 1-based line being read */
+    const char *buf;  /* that line's buffer (tokens point into it) */
+    size_t buflen;    /* its length before tokenising */
     fk_err *err;
 } econ_rd;
 
-/* FK_EPARSE at "path:line" with fmt formatted from the two strings. */
+/* "path:line:col" into where: col is where a (else b) lies in the line's
+ * buffer when it points into it (a token of that line), else 1. */
+void econ_where(char *where, size_t n, const char *path, long line, const char *buf,
+                size_t buflen, const char *a, const char *b);
+
+/* FK_EPARSE at "path:line:col" (econ_where) with fmt formatted from the two
+ * strings. */
 fk_status econ_rd_fail(econ_rd *r, const char *fmt, const char *a, const char *b);
 
 /* Names become parts of LP names such as g[1:a,t0;s1]: up to 32 letters,

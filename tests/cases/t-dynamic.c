@@ -427,7 +427,8 @@ int test_dynamic_tamper(fk_rng *r)
     return TL_RESULT();
 }
 
-/* Bad models: FK_EPARSE at the right line. */
+/* Bad models: FK_EPARSE at the right line and column (the offending token;
+ * 1 for a sum checked at the end of its last line). */
 int test_dynamic_bad(fk_rng *r)
 {
     static const char *const head = "agents S B\nperiods 2\ntypes S * 1 2\ntypes B 1 1\ntypes B 2 1 2\n"
@@ -436,14 +437,14 @@ int test_dynamic_bad(fk_rng *r)
         const char *tail, *where, *msg;
     } cases[] = {
         {"init S 1 1/2\ninit S 2 1/3\ntrans S 2 1 1 1\ntrans S 2 2 2 1\ntrans B 2 1 1 1/2\ntrans B 2 1 2 1/2\n",
-         "x:9", "sum to 5/6"},
-        {"init S 1 -1/2\n", "x:8", "negative probability"},
-        {"init S 3 1\n", "x:8", "undefined type '3'"},
+         "x:9:1", "sum to 5/6"},
+        {"init S 1 -1/2\n", "x:8:10", "negative probability"},
+        {"init S 3 1\n", "x:8:8", "undefined type '3'"},
         {"init S 1 1/2\ninit S 2 1/2\ntrans S 2 1 1 1\ntrans S 2 2 2 1\ntrans B 2 1 1 1/2\ntrans B 2 1 2 1/4\n",
-         "x:13", "from type 1 sum to 3/4"},
-        {"trans B 2 1 5 1\n", "x:8", "undefined type '5'"},
-        {"bogus 1\n", "x:8", "unknown keyword"},
-        {"util X * x 1\n", "x:8", "unknown agent"},
+         "x:13:1", "from type 1 sum to 3/4"},
+        {"trans B 2 1 5 1\n", "x:8:13", "undefined type '5'"},
+        {"bogus 1\n", "x:8:1", "unknown keyword"},
+        {"util X * x 1\n", "x:8:6", "unknown agent"},
     };
     size_t k;
     char text[2048];

@@ -9,19 +9,7 @@ if ! "$FARKAS" case list >/dev/null 2>&1; then
 fi
 
 # bad NAME CASE EXPECTED-STDERR-PREFIX  (file content on stdin)
-bad() {
-    name=$1; cs=$2; want=$3
-    f="$TMP/$name"
-    cat > "$f"
-    "$FARKAS" case "$cs" "$f" --out "$TMP/out" >/dev/null 2>"$TMP/err"
-    rc=$?
-    got=$(head -n 1 "$TMP/err")
-    if [ "$rc" -ne 2 ]; then fail "$name" "exit $rc, expected 2 ($got)"; return; fi
-    case "$got" in
-        "$f:$want"*) ok "$name" ;;
-        *) fail "$name" "stderr '$got', expected '$f:$want...'" ;;
-    esac
-}
+bad() { case_bad "$1" "$2" "$3"; }
 
 bad keyword.tsp notrade "2: unknown keyword 'player'" <<'E'
 # comment

@@ -49,19 +49,7 @@ else
 fi
 
 # bad NAME EXPECTED-STDERR-SUFFIX (model on stdin): exit 2, "file:line: ..."
-bad() {
-    name=$1; want=$2
-    f="$TMP/$name"
-    cat > "$f"
-    "$FARKAS" case dynamic "$f" --out "$TMP/out" >/dev/null 2>"$TMP/err"
-    rc=$?
-    got=$(head -n 1 "$TMP/err")
-    if [ "$rc" -ne 2 ]; then fail "$name" "exit $rc, expected 2 ($got)"; return; fi
-    case "$got" in
-        "$f:$want"*) ok "$name" ;;
-        *) fail "$name" "stderr '$got', expected '$f:$want...'" ;;
-    esac
-}
+bad() { case_bad "$1" dynamic "$2"; }
 bad sum.dyn "5: initial probabilities of agent S sum to 3/4, not 1" <<'E2'
 agents S B
 periods 1
