@@ -559,6 +559,237 @@ static int infeas(const fws *w, long j)
     return 0;
 }
 
+/* d_j = c_j - K_j^T pi with pi = B^{-T} c_B, for every nonbasic j. */
+static void full_d(fws *w)
+{
+    long p, j;
+    real *pi = w->w1;
+    for (p = 0; p < w->m; p++)
+        pi[p] = w->c[w->head[p]];
+    btran(w, pi);
+    for (j = 0; j < w->N; j++)
+        w->d[j] = w->stat[j] == SPX_BASIC ? 0.0 : w->c[j] - dot_col(w, pi, j);
+    w->need_full = 0;
+}
+
+#define ART_BOUND 1e6 /* artificial bound (scaled units) of the dual phase */
+
+/* Dual phase (from the slack basis).  Nonbasic variables are put at the
+ * bound their reduced cost asks for, which makes the basis dual feasible;
+ * a bound that is infinite is replaced by an artificial one (ART_BOUND).
+ * Then the bounded dual simplex: the leaving row is the largest primal
+ * infeasibility weighted by dual devex weights, the pivot row comes from
+ * pivot_row(), the entering column from Harris's two-pass dual ratio test.
+ * It ends at primal feasibility (optimal for the artificially bounded
+ * problem), at a dual ray, or at the iteration or time limit; the
+ * artificial bounds are then removed and the primal simplex that follows
+ * finishes from this basis (usually in few iterations).  Returns 0 (or 1
+ * at a dual ray); 2 when it gave up (see the test at refactorisation), the
+ * bounds restored and the basis to be discarded; -1: out of memory. */
+static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, double t0)
+{
+    long m = w->m, N = w->N, j, p, t, start_iters = *iters;
+    int unstable = 0;
+    unsigned char *art = fk_calloc((size_t)N + 1, 1);
+    real *dwr = fk_calloc((size_t)m + 1, sizeof *dwr), *alpha = w->w2;
+    int rc = -1;
+
+    if (!art || !dwr)
+        goto out;
+    full_d(w);
+    for (j = 0; j < N; j++) {
+        int s = w->stat[j];
+        real dj = w->d[j];
+        if (s == SPX_BASIC || w->lo[j] == w->up[j] || dj == 0)
+            continue;
+        if (dj > 0) {
+            if (w->lo[j] == -HUGE_VAL) {
+                w->lo[j] = (w->up[j] < HUGE_VAL ? w->up[j] : 0) - ART_BOUND;
+                art[j] = 1;
+            }
+            w->stat[j] = SPX_AT_LO;
+            w->x[j] = w->lo[j];
+        } else {
+            if (w->up[j] == HUGE_VAL) {
+                w->up[j] = (w->lo[j] > -HUGE_VAL ? w->lo[j] : 0) + ART_BOUND;
+                art[j] = 2;
+            }
+            w->stat[j] = SPX_AT_UP;
+            w->x[j] = w->up[j];
+        }
+    }
+    if (refresh(w))
+        goto out;
+    full_d(w);
+    for (p = 0; p < m; p++)
+        dwr[p] = 1.0;
+    for (;;) {
+        long r = -1, q = -1, lv;
+        real best = 0, tmax = HUGE_VAL, amax = 0, theta, target, step, wr;
+        int below;
+        if (*iters >= limit ||
+            (o->time_limit > 0 && (*iters & 15) == 0 && now_sec() - t0 > o->time_limit))
+            break;
+        if (w->updates >= FAST_REFACTOR) {
+            if (refresh(w))
+                goto out;
+            full_d(w);
+            /* Two signs that the primal simplex from the slack basis will
+             * do better (measured on maros-r7 and pilot; elsewhere on
+             * netlib-large the dual's LU stays below the matrix's size
+             * and it ends within 6m iterations): bases whose LU outgrows
+             * 1.2 times the matrix, and a dual phase past 6m + 1000
+             * iterations.  The caller then starts the primal afresh. */
+            if (10 * w->lu.nnz_lu > 12 * w->cbeg[w->n] + 10 * m || *iters - start_iters > 6 * m + 1000) {
+                rc = 2;
+                break;
+            }
+        }
+        for (p = 0; p < m; p++) {
+            long b = w->head[p];
+            real v = w->x[b] < w->lo[b] - TOL_PRIMAL ? w->lo[b] - w->x[b]
+                   : w->x[b] > w->up[b] + TOL_PRIMAL ? w->x[b] - w->up[b] : 0;
+            if (v > 0 && v * v / dwr[p] > best) {
+                best = v * v / dwr[p];
+                r = p;
+            }
+        }
+        if (r < 0)
+            break; /* primal feasible: optimal for the boxed problem */
+        lv = w->head[r];
+        below = w->x[lv] < w->lo[lv];
+        pivot_row(w, r);
+        /* Harris pass 1 over the candidates that move x_lv towards its
+         * violated bound while keeping every reduced cost's sign */
+        for (t = 0; t < w->na; t++) {
+            long jj = w->alist[t];
+            real a = w->arow[jj];
+            int s = w->stat[jj];
+            if (RABS(a) < TOL_PIVOT || w->lo[jj] == w->up[jj])
+                continue;
+            if (below ? (s == SPX_AT_LO && a < 0) || (s == SPX_AT_UP && a > 0) || s == SPX_AT_ZERO
+                      : (s == SPX_AT_LO && a > 0) || (s == SPX_AT_UP && a < 0) || s == SPX_AT_ZERO) {
+                real v = (RABS(w->d[jj]) + TOL_DUAL) / RABS(a);
+                if (v < tmax)
+                    tmax = v;
+            }
+        }
+        if (tmax == HUGE_VAL) {
+            rc = 1; /* dual unbounded: the primal is (almost surely) infeasible */
+            break;
+        }
+        for (t = 0; t < w->na; t++) {
+            long jj = w->alist[t];
+            real a = w->arow[jj];
+            int s = w->stat[jj];
+            if (RABS(a) < TOL_PIVOT || w->lo[jj] == w->up[jj])
+                continue;
+            if ((below ? (s == SPX_AT_LO && a < 0) || (s == SPX_AT_UP && a > 0) || s == SPX_AT_ZERO
+                       : (s == SPX_AT_LO && a > 0) || (s == SPX_AT_UP && a < 0) || s == SPX_AT_ZERO) &&
+                RABS(w->d[jj]) / RABS(a) <= tmax && RABS(a) > amax) {
+                amax = RABS(a);
+                q = jj;
+            }
+        }
+        load_col(w, alpha, q);
+        ftran(w, alpha);
+        if (RABS(alpha[r] - w->arow[q]) > 1e-6 * (1 + RABS(alpha[r]))) {
+            w->nunstable++;
+            /* a fresh factorisation did not help: leave it to the primal */
+            if (++unstable > 1)
+                break;
+            if (refresh(w))
+                goto out;
+            full_d(w);
+            continue;
+        }
+        unstable = 0;
+        theta = w->d[q] / alpha[r];
+        target = below ? w->lo[lv] : w->up[lv];
+        step = (w->x[lv] - target) / alpha[r];
+        for (p = 0; p < m; p++)
+            if (alpha[p] != 0)
+                w->x[w->head[p]] -= step * alpha[p];
+        w->x[q] += step;
+        for (t = 0; t < w->na; t++) {
+            long jj = w->alist[t];
+            if (jj != q)
+                w->d[jj] -= theta * w->arow[jj];
+        }
+        wr = dwr[r];
+        for (p = 0; p < m; p++)
+            if (p != r && alpha[p] != 0) {
+                real v = alpha[p] / alpha[r];
+                v = v * v * wr;
+                if (v > dwr[p])
+                    dwr[p] = v;
+            }
+        dwr[r] = wr / (alpha[r] * alpha[r]) > 1.0 ? wr / (alpha[r] * alpha[r]) : 1.0;
+        if (eta_push(w, alpha, r))
+            goto out;
+        w->stat[lv] = below ? SPX_AT_LO : SPX_AT_UP;
+        w->x[lv] = target;
+        w->pos[lv] = -1;
+        w->d[lv] = -theta;
+        w->d[q] = 0;
+        w->head[r] = q;
+        w->pos[q] = r;
+        w->stat[q] = SPX_BASIC;
+        (*iters)++;
+        if (RABS(alpha[r]) < 1e-7) {
+            if (refresh(w))
+                goto out;
+            full_d(w);
+        }
+        if (o->verbose && *iters % 500 == 0) {
+            real sinf = 0;
+            for (p = 0; p < m; p++) {
+                long b = w->head[p];
+                sinf += w->x[b] < w->lo[b] ? w->lo[b] - w->x[b] : w->x[b] > w->up[b] ? w->x[b] - w->up[b] : 0;
+            }
+            fprintf(stderr, "fast: dual, %ld iterations, LU %ld, primal infeasibility %.10g, %.2f s\n",
+                    *iters, w->lu.nnz_lu, (double)sinf, now_sec() - t0);
+        }
+    }
+    if (rc < 0)
+        rc = 0;
+out:
+    if (art && rc != 2) {
+        /* the artificial bounds go; a variable resting on one moves to a
+         * real bound (or 0 if free) and the primal simplex takes it from
+         * there */
+        int moved = 0;
+        for (j = 0; j < N; j++) {
+            if (art[j] == 1)
+                w->lo[j] = -HUGE_VAL;
+            else if (art[j] == 2)
+                w->up[j] = HUGE_VAL;
+            else
+                continue;
+            if (w->stat[j] != SPX_BASIC) {
+                rest(w, j, w->stat[j]);
+                moved = 1;
+            }
+        }
+        if (moved && rc >= 0 && refresh(w))
+            rc = -1;
+    }
+    if (art && rc == 2)
+        for (j = 0; j < N; j++) {
+            if (art[j] == 1)
+                w->lo[j] = -HUGE_VAL;
+            else if (art[j] == 2)
+                w->up[j] = HUGE_VAL;
+        }
+    if (o->verbose)
+        fprintf(stderr, "fast: dual phase %s after %ld iterations, %.2f s\n",
+                rc < 0 ? "failed" : rc == 1 ? "found a dual ray" : rc == 2 ? "abandoned" : "done",
+                *iters - start_iters, now_sec() - t0);
+    free(art);
+    free(dwr);
+    return rc;
+}
+
 /* Degeneracy: after a long run of steps of length 0 every finite bound is
  * moved outwards by a small random amount (relative 1e-6 at most), which
  * breaks the ties that let the simplex stall or cycle.  The original
@@ -754,6 +985,21 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     res->status = FAST_FAILED;
     if (refresh(&w))
         goto done;
+    /* from the slack basis, the dual simplex first (see dual_phase) */
+    if (!o->start && !o->primal_only) {
+        int dr = dual_phase(&w, o, &iters, limit, t0);
+        if (dr < 0) {
+            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+            goto done;
+        }
+        if (dr == 2) {
+            /* abandoned: the primal simplex from the slack basis */
+            start(&w, NULL);
+            if (refresh(&w))
+                goto done;
+        }
+    }
+    res->dual_iters = iters;
     for (;;) {
         long q = -1, r = -1;
         real best = 0, sigma, tmax, tstep, amax;
@@ -785,7 +1031,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         }
         if (ninf == 0) {
             if (phase != 2)
-                res->phase1_iters = iters;
+                res->phase1_iters = iters - res->dual_iters;
             phase = 2;
             for (p = 0; p < m; p++)
                 pi[p] = w.c[w.head[p]];
@@ -1024,7 +1270,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
 done:
     res->iters = iters;
     if (phase == 1)
-        res->phase1_iters = iters;
+        res->phase1_iters = iters - res->dual_iters;
     {
         real obj = 0;
         for (j = 0; j < n; j++)
@@ -1035,8 +1281,8 @@ done:
         res->objval = (double)(obj + R_GET(lp->objconst));
     }
     if (o->verbose)
-        fprintf(stderr, "fast: %s after %ld iterations (%ld in phase 1), objective ~ %.15g, %.2f s\n",
-                fast_status_str(res->status), iters, res->phase1_iters, res->objval,
+        fprintf(stderr, "fast: %s after %ld iterations (%ld dual, %ld in primal phase 1), objective ~ %.15g, %.2f s\n",
+                fast_status_str(res->status), iters, res->dual_iters, res->phase1_iters, res->objval,
                 now_sec() - t0);
     for (p = 0; p < m; p++)
         res->basis.head[p] = w.head[p];

@@ -37,7 +37,9 @@ typedef struct {
     double time_limit;  /* seconds, 0 = none */
     int verbose;        /* progress on stderr */
     int no_scale;       /* 1 = skip scaling (tests) */
-    const spx_basis *start; /* start basis (NULL: slack basis) */
+    const spx_basis *start; /* start basis (NULL: slack basis, and a dual
+                               phase runs before the primal simplex) */
+    int primal_only;    /* 1 = no dual phase (tests, comparisons) */
     /* NULL, or N = m+n values replacing the model's bounds (lo, up: both
      * or neither; +-HUGE_VAL for infinite) and costs (logicals included),
      * in the model's units and sense already taken as minimisation */
@@ -48,7 +50,7 @@ void fast_opts_default(fast_opts *o);
 
 typedef struct {
     fast_status status;
-    long iters, phase1_iters;
+    long iters, phase1_iters, dual_iters; /* all, primal phase 1, dual phase */
     double objval;      /* model sense, with c0 (approximate) */
     spx_basis basis;    /* always filled when FK_OK is returned */
 } fast_result;

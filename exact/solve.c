@@ -236,6 +236,7 @@ fk_status solve_lp(spx_result *res, const lp_model *lp, const solve_opts *o,
         fast_opts_default(&fo);
         fo.verbose = o->verbose;
         fo.iter_limit = o->fast_iter_limit;
+        fo.primal_only = o->fast_primal_only;
         /* the float phase may use at most half of the budget: the exact
          * phase must still have time to decide from whatever it got */
         fo.time_limit = o->time_limit > 0 ? o->time_limit / 2 : 0;

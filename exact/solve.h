@@ -39,6 +39,7 @@ typedef struct {
                               tests cap it to make refinement stall */
     int quad_only;         /* 1 = float phase and rounds in binary128 */
     int no_quad;           /* 1 = never boost to binary128 (tests) */
+    int fast_primal_only;  /* 1 = float phase without its dual phase */
 } solve_opts;
 
 #define SOLVE_REFINE_ROUNDS 8

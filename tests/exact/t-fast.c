@@ -175,8 +175,8 @@ int test_fast_random(fk_rng *r)
         /* 0 pure, 1 fast, 2-4 fast capped at 1-3 iterations, 5 random
          * start, 6 float phase capped at 1 iteration and refinement rounds
          * at 1 iteration each (a stalling refinement), 7 the same with 20
-         * rounds of 2 iterations */
-        for (mode = 0; mode <= 7; mode++) {
+         * rounds of 2 iterations, 8 float phase without its dual phase */
+        for (mode = 0; mode <= 8; mode++) {
             spx_result res;
             solve_opts o;
             fk_err err;
@@ -198,8 +198,9 @@ int test_fast_random(fk_rng *r)
             } else {
                 solve_opts_default(&o);
                 o.pure = mode == 0;
-                o.fast_iter_limit = mode >= 6 ? 1 : mode >= 2 ? mode - 1 : 0;
-                if (mode >= 6) {
+                o.fast_iter_limit = mode == 6 || mode == 7 ? 1 : mode >= 2 && mode <= 4 ? mode - 1 : 0;
+                o.fast_primal_only = mode == 8;
+                if (mode == 6 || mode == 7) {
                     o.refine_iter_limit = mode - 5;
                     o.refine_rounds = mode == 6 ? 3 : 20;
                 }
@@ -340,6 +341,7 @@ int test_fast_phase(fk_rng *r)
         spx_result res;
         spx_opts so;
         fk_err err;
+        int v;
         snprintf(path, sizeof path, "%s/data/netlib/%s.mps", tl_shared(), names[k]);
         if (access(path, R_OK) != 0) {
             tl_report(names[k], TL_SKIP, "%s not found", path);
@@ -347,20 +349,26 @@ int test_fast_phase(fk_rng *r)
         }
         if (!TL_CHECK(lp_read_file(&lp, path, &err) == FK_OK, "%s: read: %s", names[k], err.msg))
             continue;
-        fast_result_init(&fr);
-        spx_result_init(&res);
-        spx_opts_default(&so);
-        if (TL_CHECK(fast_solve(&fr, lp, NULL, &err) == FK_OK, "%s: %s", names[k], err.msg) &&
-            TL_CHECK(fr.status == FAST_OPTIMAL, "%s: float phase %s", names[k],
-                     fast_status_str(fr.status))) {
-            so.start = &fr.basis;
-            if (TL_CHECK(spx_solve(&res, lp, &so, &err) == FK_OK, "%s: %s", names[k], err.msg))
-                TL_CHECK(res.status == SPX_OPTIMAL && res.iters == 0,
-                         "%s: exact phase needed %ld pivots (%s)", names[k], res.iters,
-                         spx_status_str(res.status));
+        /* v 0: dual phase then primal (the default), 1: primal only */
+        for (v = 0; v < 2; v++) {
+            fast_opts fo;
+            fast_opts_default(&fo);
+            fo.primal_only = v;
+            fast_result_init(&fr);
+            spx_result_init(&res);
+            spx_opts_default(&so);
+            if (TL_CHECK(fast_solve(&fr, lp, &fo, &err) == FK_OK, "%s: %s", names[k], err.msg) &&
+                TL_CHECK(fr.status == FAST_OPTIMAL, "%s (%s): float phase %s", names[k],
+                         v ? "primal" : "dual", fast_status_str(fr.status))) {
+                so.start = &fr.basis;
+                if (TL_CHECK(spx_solve(&res, lp, &so, &err) == FK_OK, "%s: %s", names[k], err.msg))
+                    TL_CHECK(res.status == SPX_OPTIMAL && res.iters == 0,
+                             "%s (%s): exact phase needed %ld pivots (%s)", names[k],
+                             v ? "primal" : "dual", res.iters, spx_status_str(res.status));
+            }
+            fast_result_clear(&fr);
+            spx_result_clear(&res);
         }
-        fast_result_clear(&fr);
-        spx_result_clear(&res);
         lp_free(lp);
     }
     return TL_RESULT();
