@@ -501,7 +501,7 @@ static int cmpabs(const mpq_t a, const mpq_t b)
     return c;
 }
 
-typedef enum { STEP_PIVOT, STEP_OPTIMAL, STEP_UNBOUNDED, STEP_ERROR } step_result;
+typedef enum { STEP_PIVOT, STEP_OPTIMAL, STEP_UNBOUNDED, STEP_ERROR, STEP_NOMEM } step_result;
 
 /* One iteration of phase `phase` (1 or 2).  pi is left in w1 on
  * STEP_OPTIMAL; on STEP_UNBOUNDED the entering column alpha is in w2 and
@@ -639,7 +639,7 @@ static step_result iterate(spx_ws *w, int phase, int bland, int *degenerate,
     {
         long lv = w->head[r];
         if (eta_push(w, alpha, r)) {
-            res = STEP_ERROR;
+            res = STEP_NOMEM;
             goto done;
         }
         w->stat[lv] = r_to_up ? SPX_AT_UP : SPX_AT_LO;
@@ -1031,9 +1031,13 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
             res->phase1_iters = iters;
         }
         sr = iterate(&w, phase, bland, &degenerate, &q, &sigma);
+        if (sr == STEP_NOMEM) {
+            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory in the simplex (phase %d)", phase);
+            goto out;
+        }
         if (sr == STEP_ERROR) {
-            st = fk_fail(err, FK_ENOMEM, NULL,
-                         "internal error in the simplex (phase %d)", phase);
+            /* phase 1 unbounded cannot happen (its objective is >= 0) */
+            st = fk_fail(err, FK_EINVAL, NULL, "internal error: phase 1 unbounded");
             goto out;
         }
         if (sr == STEP_OPTIMAL) {
