@@ -64,10 +64,10 @@ caps check-model-many-digits "$TMP/dig.lp:4:10: number out of range" \
 caps cert-long-line "$TMP/long.cert:1:1: unknown line 'x$(digits 63)'" \
     "$FARKAS" check $M "$TMP/long.cert"
 { printf 'players 1\nstates s t\ntypes 1 a\nbelief 1 a s 0.'; digits 5000; printf '\n'; } > "$TMP/long.tsp"
-caps tsp-long-line "$TMP/long.tsp:4: line too long (over 4096 characters)" \
+caps tsp-long-line "$TMP/long.tsp:4:1: line too long (over 4096 characters)" \
     "$FARKAS" case notrade "$TMP/long.tsp" --out "$TMP/o"
 printf 'NFG 1 R "x" { "1" "2" } { 1 1 }\n1e100001 1\n' > "$TMP/exp.nfg"
-caps nfg-huge-exponent "$TMP/exp.nfg:2: number too large '1e100001'" \
+caps nfg-huge-exponent "$TMP/exp.nfg:2:1: number too large '1e100001'" \
     "$FARKAS" case minmax "$TMP/exp.nfg" --out "$TMP/o"
 
 # --- SIGINT during a long solve ---------------------------------------------
