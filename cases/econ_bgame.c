@@ -22,9 +22,6 @@
 #include "econ_text.h"
 #include "rat.h"
 
-#define MAXTOK 64
-#define MAXLINE 4096
-
 void econ_bgame_init(econ_bgame b)
 {
     memset(b, 0, sizeof *b);
@@ -285,42 +282,19 @@ static fk_status data(rd *r, econ_bgame b, char **tok, int nt, unsigned char *se
 fk_status econ_bgame_read(econ_bgame b, const char *path, fk_err *err)
 {
     FILE *f = fopen(path, "r");
-    char line[MAXLINE + 2], *tok[MAXTOK];
+    char line[ECON_MAXLINE + 2], *tok[ECON_MAXTOK];
+    int nt = 0;
     unsigned char *seen = NULL;
     hdr h;
     rd r;
     fk_status st = FK_OK;
     int npay = 0;
     memset(&h, 0, sizeof h);
-    r.path = path;
-    r.line = 0;
-    r.buf = NULL;
-    r.buflen = 0;
-    r.err = err;
+    econ_rd_init(&r, path, err);
     econ_bgame_clear(b);
     if (!f)
         return fk_fail(err, FK_EIO, NULL, "cannot open '%s'", path);
-    while (!st && fgets(line, sizeof line, f)) {
-        char *p, *c;
-        int nt = 0;
-        r.line++;
-        r.buf = line;
-        r.buflen = strlen(line);
-        if (strlen(line) > MAXLINE && line[strlen(line) - 1] != '\n') {
-            st = econ_rd_fail(&r, "line too long (over %s characters)%s", "4096", "");
-            break;
-        }
-        if ((c = strchr(line, '#')))
-            *c = '\0';
-        for (p = strtok(line, " \t\r\n"); p; p = strtok(NULL, " \t\r\n")) {
-            if (nt == MAXTOK) {
-                st = econ_rd_fail(&r, "too many fields on one line%s%s", "", "");
-                break;
-            }
-            tok[nt++] = p;
-        }
-        if (st || nt == 0)
-            continue;
+    while (!st && !(st = econ_rd_line(&r, f, line, tok, &nt)) && nt > 0) {
         if (strcmp(tok[0], "payoff") == 0 || strcmp(tok[0], "objective") == 0) {
             if (!h.shaped) {
                 if ((st = shape(&r, &h, b)))

@@ -23,6 +23,36 @@ void econ_where(char *where, size_t n, const char *path, long line, const char *
     snprintf(where, n, "%s:%ld:%ld", path, line, col);
 }
 
+void econ_rd_init(econ_rd *r, const char *path, fk_err *err)
+{
+    r->path = path;
+    r->line = 0;
+    r->buf = NULL;
+    r->buflen = 0;
+    r->err = err;
+}
+
+fk_status econ_rd_line(econ_rd *r, FILE *f, char *line, char **tok, int *nt)
+{
+    *nt = 0;
+    while (*nt == 0 && fgets(line, ECON_MAXLINE + 2, f)) {
+        char *p, *c;
+        r->line++;
+        r->buf = line;
+        r->buflen = strlen(line);
+        if (r->buflen > ECON_MAXLINE && line[r->buflen - 1] != '\n')
+            return econ_rd_fail(r, "line too long (over %s characters)%s", "4096", "");
+        if ((c = strchr(line, '#')))
+            *c = '\0';
+        for (p = strtok(line, " \t\r\n"); p; p = strtok(NULL, " \t\r\n")) {
+            if (*nt == ECON_MAXTOK)
+                return econ_rd_fail(r, "too many fields on one line%s%s", "", "");
+            tok[(*nt)++] = p;
+        }
+    }
+    return FK_OK;
+}
+
 fk_status econ_rd_fail(econ_rd *r, const char *fmt, const char *a, const char *b)
 {
     char where[256];

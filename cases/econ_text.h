@@ -4,6 +4,8 @@
 #ifndef ECON_TEXT_H
 #define ECON_TEXT_H
 
+#include <stdio.h>
+
 #include <gmp.h>
 
 #include "fk.h"
@@ -15,6 +17,21 @@ typedef struct {
     size_t buflen;    /* its length before tokenising */
     fk_err *err;
 } econ_rd;
+
+/* Line and field limits of the .tsp and .bce readers. */
+#define ECON_MAXLINE 4096
+#define ECON_MAXTOK 64
+
+/* r reads path, with errors into err (line 0, no buffer yet). */
+void econ_rd_init(econ_rd *r, const char *path, fk_err *err);
+
+/* The next line of f that has a field: text after '#' dropped, fields
+ * split at blanks into tok[0..*nt) (pointers into line, which must hold
+ * ECON_MAXLINE + 2 characters; tok holds ECON_MAXTOK).  r->line, r->buf
+ * and r->buflen follow every line read.  FK_OK with *nt = 0 at the end of
+ * the file (the caller checks ferror); FK_EPARSE for a line over
+ * ECON_MAXLINE characters or with more than ECON_MAXTOK fields. */
+fk_status econ_rd_line(econ_rd *r, FILE *f, char *line, char **tok, int *nt);
 
 /* "path:line:col" into where: col is where a (else b) lies in the line's
  * buffer when it points into it (a token of that line), else 1. */
