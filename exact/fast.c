@@ -574,6 +574,21 @@ static void full_d(fws *w)
 
 #define ART_BOUND 1e6 /* artificial bound (scaled units) of the dual phase */
 
+/* Whether nonbasic j, with pivot-row entry arow[j], can enter in the dual
+ * ratio test: moving it off its bound pushes the leaving variable towards
+ * its violated bound (below: its lower one), and it is not fixed. */
+static int dual_candidate(const fws *w, long j, int below)
+{
+    real a = w->arow[j];
+    int s = w->stat[j];
+    if (RABS(a) < TOL_PIVOT || w->lo[j] == w->up[j])
+        return 0;
+    if (s == SPX_AT_ZERO)
+        return 1;
+    return below ? (s == SPX_AT_LO && a < 0) || (s == SPX_AT_UP && a > 0)
+                 : (s == SPX_AT_LO && a > 0) || (s == SPX_AT_UP && a < 0);
+}
+
 /* Dual phase (from the slack basis).  Nonbasic variables are put at the
  * bound their reduced cost asks for, which makes the basis dual feasible;
  * a bound that is infinite is replaced by an artificial one (ART_BOUND).
@@ -663,13 +678,8 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
          * violated bound while keeping every reduced cost's sign */
         for (t = 0; t < w->na; t++) {
             long jj = w->alist[t];
-            real a = w->arow[jj];
-            int s = w->stat[jj];
-            if (RABS(a) < TOL_PIVOT || w->lo[jj] == w->up[jj])
-                continue;
-            if (below ? (s == SPX_AT_LO && a < 0) || (s == SPX_AT_UP && a > 0) || s == SPX_AT_ZERO
-                      : (s == SPX_AT_LO && a > 0) || (s == SPX_AT_UP && a < 0) || s == SPX_AT_ZERO) {
-                real v = (RABS(w->d[jj]) + TOL_DUAL) / RABS(a);
+            if (dual_candidate(w, jj, below)) {
+                real v = (RABS(w->d[jj]) + TOL_DUAL) / RABS(w->arow[jj]);
                 if (v < tmax)
                     tmax = v;
             }
@@ -680,14 +690,9 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
         }
         for (t = 0; t < w->na; t++) {
             long jj = w->alist[t];
-            real a = w->arow[jj];
-            int s = w->stat[jj];
-            if (RABS(a) < TOL_PIVOT || w->lo[jj] == w->up[jj])
-                continue;
-            if ((below ? (s == SPX_AT_LO && a < 0) || (s == SPX_AT_UP && a > 0) || s == SPX_AT_ZERO
-                       : (s == SPX_AT_LO && a > 0) || (s == SPX_AT_UP && a < 0) || s == SPX_AT_ZERO) &&
-                RABS(w->d[jj]) / RABS(a) <= tmax && RABS(a) > amax) {
-                amax = RABS(a);
+            real a = RABS(w->arow[jj]);
+            if (dual_candidate(w, jj, below) && RABS(w->d[jj]) / a <= tmax && a > amax) {
+                amax = a;
                 q = jj;
             }
         }
@@ -944,6 +949,36 @@ static void override_costs(fws *w, const fast_opts *o)
     }
 }
 
+/* The step along which basic variable p (changing at rate per unit step)
+ * reaches the bound that blocks it, each bound relaxed by tol; in phase 1
+ * an infeasible variable is blocked by the bound it is moving towards.  0
+ * when no bound blocks it (or its rate is below the pivot tolerance). */
+static int primal_ratio(const fws *w, long p, real rate, int phase, real tol, real *t)
+{
+    long b = w->head[p];
+    real xj = w->x[b];
+    int inf;
+    if (RABS(rate) < TOL_PIVOT)
+        return 0;
+    inf = phase == 1 ? infeas(w, b) : 0;
+    if (rate > 0) {
+        if (inf < 0)
+            *t = (w->lo[b] - xj + tol) / rate;
+        else if (inf == 0 && w->up[b] < HUGE_VAL)
+            *t = (w->up[b] - xj + tol) / rate;
+        else
+            return 0;
+    } else {
+        if (inf > 0)
+            *t = (xj - w->up[b] + tol) / -rate;
+        else if (inf == 0 && w->lo[b] > -HUGE_VAL)
+            *t = (xj - w->lo[b] + tol) / -rate;
+        else
+            return 0;
+    }
+    return 1;
+}
+
 fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
                      fk_err *err)
 {
@@ -1121,29 +1156,8 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
          * within its bounds relaxed by the primal tolerance */
         tmax = HUGE_VAL;
         for (p = 0; p < m; p++) {
-            real rate = -sigma * alpha[p], xj, t;
-            long b = w.head[p];
-            int inf;
-            if (RABS(alpha[p]) < TOL_PIVOT)
-                continue;
-            xj = w.x[b];
-            inf = phase == 1 ? infeas(&w, b) : 0;
-            if (rate > 0) {
-                if (inf < 0)
-                    t = (w.lo[b] - xj + TOL_PRIMAL) / rate;
-                else if (inf == 0 && w.up[b] < HUGE_VAL)
-                    t = (w.up[b] - xj + TOL_PRIMAL) / rate;
-                else
-                    continue;
-            } else {
-                if (inf > 0)
-                    t = (xj - w.up[b] + TOL_PRIMAL) / -rate;
-                else if (inf == 0 && w.lo[b] > -HUGE_VAL)
-                    t = (xj - w.lo[b] + TOL_PRIMAL) / -rate;
-                else
-                    continue;
-            }
-            if (t < tmax)
+            real t;
+            if (primal_ratio(&w, p, -sigma * alpha[p], phase, TOL_PRIMAL, &t) && t < tmax)
                 tmax = t;
         }
         if (w.lo[q] > -HUGE_VAL && w.up[q] < HUGE_VAL && w.up[q] - w.lo[q] <= tmax) {
@@ -1157,28 +1171,9 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             amax = 0;
             tstep = 0;
             for (p = 0; p < m; p++) {
-                real rate = -sigma * alpha[p], xj, t;
-                long b = w.head[p];
-                int inf;
-                if (RABS(alpha[p]) < TOL_PIVOT)
+                real t;
+                if (!primal_ratio(&w, p, -sigma * alpha[p], phase, 0, &t))
                     continue;
-                xj = w.x[b];
-                inf = phase == 1 ? infeas(&w, b) : 0;
-                if (rate > 0) {
-                    if (inf < 0)
-                        t = (w.lo[b] - xj) / rate;
-                    else if (inf == 0 && w.up[b] < HUGE_VAL)
-                        t = (w.up[b] - xj) / rate;
-                    else
-                        continue;
-                } else {
-                    if (inf > 0)
-                        t = (xj - w.up[b]) / -rate;
-                    else if (inf == 0 && w.lo[b] > -HUGE_VAL)
-                        t = (xj - w.lo[b]) / -rate;
-                    else
-                        continue;
-                }
                 if (t <= tmax && RABS(alpha[p]) > amax) {
                     amax = RABS(alpha[p]);
                     r = p;
