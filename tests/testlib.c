@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "lp_io.h"
 
 static const char *module_name = "?";
 static const char *only = NULL;
@@ -122,7 +125,44 @@ void tl_run(const char *name, int (*fn)(fk_rng *))
 
 int tl_end(void)
 {
+    tl_tmp_done();
     printf("%s: %d passed, %d failed, %d skipped\n", module_name, npass, nfail,
            nskip);
     return nfail ? 1 : 0;
+}
+
+static char tmpdir[64];
+
+const char *tl_tmp_path(const char *name)
+{
+    static char buf[256];
+    if (tmpdir[0] == '\0') {
+        strcpy(tmpdir, "/tmp/fk-test-XXXXXX");
+        if (mkdtemp(tmpdir) == NULL)
+            tmpdir[0] = '\0';
+    }
+    snprintf(buf, sizeof buf, "%s/%s", tmpdir, name);
+    return buf;
+}
+
+void tl_tmp_done(void)
+{
+    if (tmpdir[0])
+        rmdir(tmpdir);
+    tmpdir[0] = '\0';
+}
+
+fk_status tl_read_model_text(lp_model **lp, const char *name, const char *text, fk_err *e)
+{
+    const char *p = tl_tmp_path(name);
+    FILE *f = fopen(p, "w");
+    fk_status st;
+    if (f == NULL)
+        return fk_fail(e, FK_EIO, NULL, "cannot write %s", p);
+    fputs(text, f);
+    fclose(f);
+    fk_err_clear(e);
+    st = lp_read_file(lp, p, e);
+    remove(p);
+    return st;
 }

@@ -15,6 +15,8 @@
 
 #include <stdint.h>
 
+#include "lp.h"
+
 enum { TL_PASS = 0, TL_FAIL = 1, TL_SKIP = 77 };
 
 typedef struct { uint64_t s; } fk_rng;
@@ -47,6 +49,15 @@ void tl_failf(const char *file, int line, const char *fmt, ...)
 #endif
     ;
 int tl_failed_now(void); /* failures since the current test began */
+
+/* Files for tests: tl_tmp_path(name) is name inside this process's
+ * temporary directory (made on first use; a static buffer, valid until the
+ * next call); tl_tmp_done() removes the directory once it is empty (tl_end
+ * calls it too).  tl_read_model_text writes text to tl_tmp_path(name),
+ * reads it with lp_read_file (format by extension) and removes it. */
+const char *tl_tmp_path(const char *name);
+void tl_tmp_done(void);
+fk_status tl_read_model_text(lp_model **lp, const char *name, const char *text, fk_err *e);
 #define TL_CHECK(cond, ...) \
     ((cond) ? 1 : (tl_failf(__FILE__, __LINE__, __VA_ARGS__), 0))
 #define TL_RESULT() (tl_failed_now() ? TL_FAIL : TL_PASS)

@@ -9,36 +9,6 @@
 #include "lp_io.h"
 #include "testlib.h"
 
-static char tmpdir[64];
-
-static const char *tmp_path(const char *name)
-{
-    static char buf[256];
-    if (tmpdir[0] == '\0') {
-        strcpy(tmpdir, "/tmp/fk-lp-XXXXXX");
-        if (mkdtemp(tmpdir) == NULL)
-            tmpdir[0] = '\0';
-    }
-    snprintf(buf, sizeof buf, "%s/%s", tmpdir, name);
-    return buf;
-}
-
-static fk_status read_text(lp_model **lp, const char *name, const char *text,
-                           fk_err *e)
-{
-    const char *p = tmp_path(name);
-    FILE *f = fopen(p, "w");
-    fk_status st;
-    if (f == NULL)
-        return fk_fail(e, FK_EIO, NULL, "cannot write %s", p);
-    fputs(text, f);
-    fclose(f);
-    fk_err_clear(e);
-    st = lp_read_file(lp, p, e);
-    remove(p);
-    return st;
-}
-
 /* "lo hi" strings, "-" for infinite. */
 static int q_is(const mpq_t q, int fin, const char *want)
 {
@@ -136,7 +106,7 @@ int test_lp_rules(fk_rng *r)
     fk_err e;
     fk_status st;
     (void)r;
-    st = read_text(&lp, "full.lp", full_lp, &e);
+    st = tl_read_model_text(&lp, "full.lp", full_lp, &e);
     if (!TL_CHECK(st == FK_OK, "read: %s: %s", e.where, e.msg))
         return TL_FAIL;
     TL_CHECK(lp->sense == LP_MAX, "sense");
@@ -188,7 +158,7 @@ int test_lp_rules(fk_rng *r)
         };
         size_t k;
         for (k = 0; k < sizeof v / sizeof *v; k++) {
-            st = read_text(&lp, "kw.lp", v[k], &e);
+            st = tl_read_model_text(&lp, "kw.lp", v[k], &e);
             TL_CHECK(st == FK_OK, "variant %zu: %s: %s", k, e.where, e.msg);
             if (st == FK_OK && k == 6)
                 TL_CHECK(q_is(lp->objconst, 1, "5") && lp->n == 1,
@@ -284,7 +254,7 @@ int test_lp_errors(fk_rng *r)
     for (k = 0; k < sizeof cases / sizeof *cases; k++) {
         lp_model *lp = NULL;
         fk_err e;
-        fk_status st = read_text(&lp, "err.lp", cases[k].text, &e);
+        fk_status st = tl_read_model_text(&lp, "err.lp", cases[k].text, &e);
         size_t n = strlen(e.where), w = strlen(cases[k].where);
         TL_CHECK(st == cases[k].code && n >= w &&
                      strcmp(e.where + n - w, cases[k].where) == 0 &&
@@ -377,7 +347,7 @@ int test_lp_write_roundtrip(fk_rng *r)
             }
         }
         lp_finalize(lp, &e);
-        path = tmp_path(as_lp ? "rt.lp" : "rt.mps");
+        path = tl_tmp_path(as_lp ? "rt.lp" : "rt.mps");
         if (TL_CHECK((as_lp ? lp_write_lp(lp, path, &e)
                             : lp_write_mps(lp, path, &e)) == FK_OK,
                      "write: %s", e.msg) &&
@@ -397,7 +367,7 @@ int test_lp_write_roundtrip(fk_rng *r)
     {
         lp_model *lp = lp_new();
         long idx;
-        const char *path = tmp_path("bad.lp");
+        const char *path = tl_tmp_path("bad.lp");
         lp_add_col(lp, "2x", &idx, &e);
         TL_CHECK(lp_write_lp(lp, path, &e) == FK_EINVAL &&
                      access(path, F_OK) != 0,
@@ -412,13 +382,13 @@ int test_lp_write_roundtrip(fk_rng *r)
         lp_add_col(lp, "x", &idx, &e);
         lp_add_row(lp, "r", &idx, &e);
         TL_CHECK(lp_write_lp(lp, path, &e) == FK_EINVAL &&
-                     lp_write_mps(lp, tmp_path("free.mps"), &e) == FK_EINVAL &&
+                     lp_write_mps(lp, tl_tmp_path("free.mps"), &e) == FK_EINVAL &&
                      access(path, F_OK) != 0,
                  "free row accepted");
         lp_free(lp);
         lp = lp_new();
         lp_add_col(lp, "a b", &idx, &e);
-        path = tmp_path("bad.mps");
+        path = tl_tmp_path("bad.mps");
         TL_CHECK(lp_write_mps(lp, path, &e) == FK_EINVAL &&
                      access(path, F_OK) != 0,
                  "MPS name 'a b' accepted");
@@ -427,9 +397,7 @@ int test_lp_write_roundtrip(fk_rng *r)
         lp_free(lp);
     }
     mpq_clear(v);
-    if (tmpdir[0])
-        rmdir(tmpdir);
-    tmpdir[0] = '\0';
+    tl_tmp_done();
     return TL_RESULT();
 }
 
@@ -482,7 +450,7 @@ int test_reader_fuzz(fk_rng *r)
             if (n == 0)
                 break;
         }
-        st = read_text(&lp, which ? "fz.lp" : "fz.mps", buf, &e);
+        st = tl_read_model_text(&lp, which ? "fz.lp" : "fz.mps", buf, &e);
         if (st == FK_OK)
             TL_CHECK(lp != NULL && lp->finalized, "OK without a model");
         else
@@ -494,8 +462,6 @@ int test_reader_fuzz(fk_rng *r)
         lp_free(lp);
     }
     free(buf);
-    if (tmpdir[0])
-        rmdir(tmpdir);
-    tmpdir[0] = '\0';
+    tl_tmp_done();
     return TL_RESULT();
 }

@@ -11,37 +11,6 @@
 #include "lp_io.h"
 #include "testlib.h"
 
-static char tmpdir[64];
-
-static const char *tmp_path(const char *name)
-{
-    static char buf[256];
-    if (tmpdir[0] == '\0') {
-        strcpy(tmpdir, "/tmp/fk-mps-XXXXXX");
-        if (mkdtemp(tmpdir) == NULL)
-            tmpdir[0] = '\0';
-    }
-    snprintf(buf, sizeof buf, "%s/%s", tmpdir, name);
-    return buf;
-}
-
-/* Write text to tmpdir/name and read it with lp_read_file. */
-static fk_status read_text(lp_model **lp, const char *name, const char *text,
-                           fk_err *e)
-{
-    const char *p = tmp_path(name);
-    FILE *f = fopen(p, "w");
-    fk_status st;
-    if (f == NULL)
-        return fk_fail(e, FK_EIO, NULL, "cannot write %s", p);
-    fputs(text, f);
-    fclose(f);
-    fk_err_clear(e);
-    st = lp_read_file(lp, p, e);
-    remove(p);
-    return st;
-}
-
 static int q_is(const mpq_t q, int fin, const char *want)
 {
     mpq_t w;
@@ -186,13 +155,13 @@ int test_mps_rules(fk_rng *r)
     fk_status st;
     (void)r;
     /* "-inf" is not an MPS number: first check the error, then drop it */
-    st = read_text(&lp, "full.mps", full_mps, &e);
+    st = tl_read_model_text(&lp, "full.mps", full_mps, &e);
     err_is(&e, st, FK_EPARSE, ":55:25", "bad number '-inf'");
     {
         char *t = fk_strdup(full_mps);
         char *cut = strstr(t, " LO BND       X10");
         strcpy(cut, "ENDATA\n");
-        st = read_text(&lp, "full.mps", t, &e);
+        st = tl_read_model_text(&lp, "full.mps", t, &e);
         free(t);
     }
     if (!TL_CHECK(st == FK_OK, "read: %s: %s", e.where, e.msg))
@@ -242,7 +211,7 @@ int test_mps_variants(fk_rng *r)
     fk_status st;
     (void)r;
     /* OBJSENSE on its own line, and on one line; MAXIMIZE */
-    st = read_text(&lp, "s1.mps",
+    st = tl_read_model_text(&lp, "s1.mps",
                    "NAME\nOBJSENSE\n    MAX\nROWS\n N obj\n L c\nCOLUMNS\n"
                    " x obj 1 c 1\nRHS\n rhs c 1\nENDATA\n",
                    &e);
@@ -250,7 +219,7 @@ int test_mps_variants(fk_rng *r)
         TL_CHECK(lp->sense == LP_MAX && lp->name[0] == '\0', "s1 sense");
         lp_free(lp);
     }
-    st = read_text(&lp, "s2.mps",
+    st = tl_read_model_text(&lp, "s2.mps",
                    "NAME x\nOBJSENSE MAXIMIZE\nROWS\n N obj\nCOLUMNS\n"
                    " x obj 1\nRHS\nENDATA\n",
                    &e);
@@ -258,7 +227,7 @@ int test_mps_variants(fk_rng *r)
         TL_CHECK(lp->sense == LP_MAX && lp->m == 0 && lp->n == 1, "s2");
         lp_free(lp);
     }
-    st = read_text(&lp, "s3.mps",
+    st = tl_read_model_text(&lp, "s3.mps",
                    "NAME\nOBJSENSE\n  MINIMIZE\nROWS\n N obj\nCOLUMNS\n"
                    " x obj 1\nRHS\nENDATA\n",
                    &e);
@@ -268,7 +237,7 @@ int test_mps_variants(fk_rng *r)
     }
     /* RHS without a set name (even fields); BV with and without a set,
      * and BV with a value; LI / UI; blank and comment lines; CRLF */
-    st = read_text(&lp, "s4.mps",
+    st = tl_read_model_text(&lp, "s4.mps",
                    "NAME\r\nROWS\r\n N obj\r\n G c\r\n\r\n* note\r\nCOLUMNS\r\n"
                    " x obj 1 c 1\r\n y c 1\r\n z c 1\r\n w c 1\r\n v c 1\r\n"
                    "RHS\r\n c 3 obj 4\r\nBOUNDS\r\n BV B x\r\n BV B y\r\n"
@@ -285,7 +254,7 @@ int test_mps_variants(fk_rng *r)
         lp_free(lp);
     }
     /* BOUNDS without set names: BV with 3 fields ending in a number */
-    st = read_text(&lp, "s6.mps",
+    st = tl_read_model_text(&lp, "s6.mps",
                    "NAME\nROWS\n N obj\nCOLUMNS\n x obj 1\n z obj 1\nRHS\n"
                    "BOUNDS\n BV z 1\n UP x 4\nENDATA\n",
                    &e);
@@ -295,7 +264,7 @@ int test_mps_variants(fk_rng *r)
         lp_free(lp);
     }
     /* no N row at all: objective empty */
-    st = read_text(&lp, "s5.mps",
+    st = tl_read_model_text(&lp, "s5.mps",
                    "NAME\nROWS\n E c\nCOLUMNS\n x c 2\nRHS\n B c 4\nENDATA\n",
                    &e);
     if (TL_CHECK(st == FK_OK, "s5: %s: %s", e.where, e.msg)) {
@@ -385,7 +354,7 @@ int test_mps_errors(fk_rng *r)
     for (k = 0; k < sizeof cases / sizeof *cases; k++) {
         lp_model *lp = NULL;
         fk_err e;
-        fk_status st = read_text(&lp, "err.mps", cases[k].text, &e);
+        fk_status st = tl_read_model_text(&lp, "err.mps", cases[k].text, &e);
         if (!err_is(&e, st, cases[k].code, cases[k].where, cases[k].msg))
             printf("  case %zu\n", k);
         TL_CHECK(lp == NULL, "model returned on error");
@@ -401,18 +370,18 @@ int test_mps_errors(fk_rng *r)
         strcpy(t, "NAME\nROWS\n E ");
         memset(t + 13, 'a', n);
         strcpy(t + 13 + n, "\n");
-        st = read_text(&lp, "long.mps", t, &e);
+        st = tl_read_model_text(&lp, "long.mps", t, &e);
         err_is(&e, st, FK_ELIMIT, ":3:1",
                "line too long (1048589 bytes, at most 1048576)");
         strcpy(t, "NAME\nROWS\n E ");
         memset(t + 13, 'a', 256);
         strcpy(t + 13 + 256, "\n");
-        st = read_text(&lp, "name.mps", t, &e);
+        st = tl_read_model_text(&lp, "name.mps", t, &e);
         err_is(&e, st, FK_ELIMIT, ":3:4",
                "name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' too long (256 "
                "characters, at most 255)");
         free(t);
-        st = lp_read_file(&lp, tmp_path("absent.mps"), &e);
+        st = lp_read_file(&lp, tl_tmp_path("absent.mps"), &e);
         TL_CHECK(st == FK_EIO && lp == NULL, "missing file: %d", (int)st);
         st = lp_read_file(&lp, "model.txt", &e);
         TL_CHECK(st == FK_EINVAL && strstr(e.msg, ".mps") &&
@@ -539,7 +508,7 @@ static int roundtrip(const lp_model *lp, const char *tag, int as_lp)
     fk_err e;
     fk_status st;
     int ok;
-    snprintf(path, sizeof path, "%s.%s", tmp_path(tag), as_lp ? "lp" : "mps");
+    snprintf(path, sizeof path, "%s.%s", tl_tmp_path(tag), as_lp ? "lp" : "mps");
     st = as_lp ? lp_write_lp(lp, path, &e) : lp_write_mps(lp, path, &e);
     if (!TL_CHECK(st == FK_OK, "%s: write: %s", tag, e.msg))
         return 0;
@@ -674,8 +643,6 @@ int test_mps_cleanup(fk_rng *r);
 int test_mps_cleanup(fk_rng *r)
 {
     (void)r;
-    if (tmpdir[0])
-        rmdir(tmpdir);
-    tmpdir[0] = '\0';
+    tl_tmp_done();
     return TL_PASS;
 }
