@@ -9,6 +9,9 @@
 
 #include "rat.h"
 
+#define STR(x) #x
+#define XSTR(x) STR(x) /* the value of a macro as a string */
+
 void econ_where(char *where, size_t n, const char *path, long line, const char *buf,
                 size_t buflen, const char *a, const char *b)
 {
@@ -41,7 +44,7 @@ fk_status econ_rd_line(econ_rd *r, FILE *f, char *line, char **tok, int *nt)
         r->buf = line;
         r->buflen = strlen(line);
         if (r->buflen > ECON_MAXLINE && line[r->buflen - 1] != '\n')
-            return econ_rd_fail(r, "line too long (over %s characters)%s", "4096", "");
+            return econ_rd_fail(r, "line too long (over %s characters)%s", XSTR(ECON_MAXLINE), "");
         if ((c = strchr(line, '#')))
             *c = '\0';
         for (p = strtok(line, " \t\r\n"); p; p = strtok(NULL, " \t\r\n")) {
