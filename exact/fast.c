@@ -79,6 +79,7 @@ typedef struct {
     int need_full;            /* d must be recomputed from scratch */
     signed char *psign;       /* m: phase-1 cost of each position */
     long nfactor, nunstable;  /* refactorisations, of them forced */
+    long flips;               /* bound flips in the dual ratio test */
 } fws;
 
 static double now_sec(void)
@@ -461,13 +462,10 @@ static real dot_col(const fws *w, const real *pi, long j)
 }
 
 /* Refactor and recompute x_B from the nonbasic values. */
-static int refresh(fws *w)
+static void basic_values(fws *w)
 {
     long j, k, p;
     real *r = w->w1;
-    if (factor(w))
-        return -1;
-    w->nfactor++;
     memset(r, 0, (size_t)w->m * sizeof *r);
     for (j = 0; j < w->N; j++) {
         if (w->stat[j] == SPX_BASIC || w->x[j] == 0)
@@ -482,6 +480,14 @@ static int refresh(fws *w)
     ftran(w, r);
     for (p = 0; p < w->m; p++)
         w->x[w->head[p]] = r[p];
+}
+
+static int refresh(fws *w)
+{
+    if (factor(w))
+        return -1;
+    w->nfactor++;
+    basic_values(w);
     w->need_full = 1;
     return 0;
 }
@@ -572,7 +578,7 @@ static void full_d(fws *w)
     w->need_full = 0;
 }
 
-#define ART_BOUND 1e6 /* artificial bound (scaled units) of the dual phase */
+/* ---------- the dual simplex ---------- */
 
 /* Whether nonbasic j, with pivot-row entry arow[j], can enter in the dual
  * ratio test: moving it off its bound pushes the leaving variable towards
@@ -589,162 +595,259 @@ static int dual_candidate(const fws *w, long j, int below)
                  : (s == SPX_AT_LO && a > 0) || (s == SPX_AT_UP && a < 0);
 }
 
-/* Dual phase (from the slack basis).  Nonbasic variables are put at the
- * bound their reduced cost asks for, which makes the basis dual feasible;
- * a bound that is infinite is replaced by an artificial one (ART_BOUND).
- * Then the bounded dual simplex: the leaving row is the largest primal
- * infeasibility weighted by dual devex weights, the pivot row comes from
- * pivot_row(), the entering column from Harris's two-pass dual ratio test.
- * It ends at primal feasibility (optimal for the artificially bounded
- * problem), at a dual ray, or at the iteration or time limit; the
- * artificial bounds are then removed and the primal simplex that follows
- * finishes from this basis (usually in few iterations).  Returns 0 (or 1
- * at a dual ray); 2 when it gave up (see the test at refactorisation), the
- * bounds restored and the basis to be discarded; -1: out of memory. */
-static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, double t0)
+/* How far nonbasic j's reduced cost is on its dual feasible side: at a
+ * lower bound d_j >= 0 is feasible, at an upper one d_j <= 0, and a free
+ * variable (at zero) needs d_j = 0.  Negative: infeasible by that much. */
+static real dual_slack(const fws *w, long j)
 {
-    long m = w->m, N = w->N, j, p, t, start_iters = *iters;
-    int unstable = 0;
-    unsigned char *art = fk_calloc((size_t)N + 1, 1);
-    real *dwr = fk_calloc((size_t)m + 1, sizeof *dwr), *alpha = w->w2;
-    int rc = -1;
+    int s = w->stat[j];
+    return s == SPX_AT_LO ? w->d[j] : s == SPX_AT_UP ? -w->d[j] : -RABS(w->d[j]);
+}
 
-    if (!art || !dwr)
-        goto out;
+/* The dual simplex's own arrays. */
+typedef struct {
+    real *dse;        /* m: dual steepest-edge weights ||e_p^T B^{-1}||^2 */
+    real *tau, *dx;   /* m: B^{-1} rho, and the flips' effect on x_B */
+    long *cand;       /* N: ratio-test candidates, flipped ones first */
+    real *lo1, *up1;  /* N: the true bounds while phase 1 boxes them */
+    real *c0;         /* N: the true costs (shifted ones are restored) */
+    long nshift;      /* costs shifted so far */
+} dws;
+
+/* Refactor, then x_B and d afresh, then dual feasibility restored where
+ * rounding lost it: a boxed variable on the wrong side flips to its other
+ * bound (x_B recomputed), any other gets its cost shifted so that d_j = 0
+ * (Harris's tolerance makes such shifts small; dual_phase takes them back
+ * at the end and the primal simplex cleans up). */
+static int dual_refresh(fws *w, dws *dv)
+{
+    long j;
+    int flipped = 0;
+    if (refresh(w))
+        return -1;
     full_d(w);
-    for (j = 0; j < N; j++) {
-        int s = w->stat[j];
-        real dj = w->d[j];
-        if (s == SPX_BASIC || w->lo[j] == w->up[j] || dj == 0)
+    for (j = 0; j < w->N; j++) {
+        if (w->stat[j] == SPX_BASIC || w->lo[j] == w->up[j] || dual_slack(w, j) >= -TOL_DUAL)
             continue;
-        if (dj > 0) {
-            if (w->lo[j] == -HUGE_VAL) {
-                w->lo[j] = (w->up[j] < HUGE_VAL ? w->up[j] : 0) - ART_BOUND;
-                art[j] = 1;
-            }
-            w->stat[j] = SPX_AT_LO;
-            w->x[j] = w->lo[j];
+        if (w->lo[j] > -HUGE_VAL && w->up[j] < HUGE_VAL) {
+            w->stat[j] = w->stat[j] == SPX_AT_LO ? SPX_AT_UP : SPX_AT_LO;
+            w->x[j] = w->stat[j] == SPX_AT_LO ? w->lo[j] : w->up[j];
+            flipped = 1;
         } else {
-            if (w->up[j] == HUGE_VAL) {
-                w->up[j] = (w->lo[j] > -HUGE_VAL ? w->lo[j] : 0) + ART_BOUND;
-                art[j] = 2;
-            }
-            w->stat[j] = SPX_AT_UP;
-            w->x[j] = w->up[j];
+            w->c[j] -= w->d[j];
+            w->d[j] = 0;
+            dv->nshift++;
         }
     }
-    if (refresh(w))
-        goto out;
-    full_d(w);
-    for (p = 0; p < m; p++)
-        dwr[p] = 1.0;
+    if (flipped)
+        basic_values(w);
+    return 0;
+}
+
+/* Nonbasic variables to the bound their reduced cost asks for, where a
+ * finite bound allows (a free one rests at 0); then x_B afresh and d. */
+static int dual_place(fws *w, dws *dv)
+{
+    long j;
+    for (j = 0; j < w->N; j++) {
+        if (w->stat[j] == SPX_BASIC)
+            continue;
+        if (w->lo[j] > -HUGE_VAL && w->up[j] < HUGE_VAL)
+            w->stat[j] = w->d[j] < 0 && w->lo[j] != w->up[j] ? SPX_AT_UP : SPX_AT_LO;
+        else
+            w->stat[j] = w->lo[j] > -HUGE_VAL ? SPX_AT_LO
+                       : w->up[j] < HUGE_VAL ? SPX_AT_UP : SPX_AT_ZERO;
+        w->x[j] = w->stat[j] == SPX_AT_LO ? w->lo[j]
+                : w->stat[j] == SPX_AT_UP ? w->up[j] : 0.0;
+    }
+    return dual_refresh(w, dv);
+}
+
+/* The bounded dual simplex from a dual feasible basis (within tolerances)
+ * on the current bounds.  Pricing: the largest primal infeasibility
+ * squared over its dual steepest-edge weight (exact weights, updated with
+ * tau = B^{-1} rho; the slack basis starts them at 1, exactly right for
+ * B = -I).  Ratio test: bound flipping (long step) with Harris's
+ * tolerance: breakpoints are taken group by group (a group: those within
+ * the Harris bound of the smallest), every boxed candidate of a passed
+ * group flips to its other bound, as long as the leaving variable stays
+ * infeasible; the entering one is the largest |alpha| of the last group.
+ * Returns 0 at primal feasibility, 1 at a dual ray (the primal is then
+ * infeasible, up to tolerances), 2 when it stops short (limits, an
+ * unstable pivot twice), -1 when memory runs out. */
+static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limit,
+                     long give_up, double t0, const char *tag)
+{
+    long m = w->m, n = w->n, p, t, k, start_iters = *iters;
+    int unstable = 0;
+    real *alpha = w->w2;
     for (;;) {
-        long r = -1, q = -1, lv;
-        real best = 0, tmax = HUGE_VAL, amax = 0, theta, target, step, wr;
+        long r = -1, q = -1, lv, nc = 0, nf = 0;
+        real best = 0, slope, theta_d, theta_p, target, ar, wr;
         int below;
-        if (*iters >= limit ||
+        if (*iters >= limit || *iters - start_iters > give_up ||
             (o->time_limit > 0 && (*iters & 15) == 0 && now_sec() - t0 > o->time_limit))
-            break;
+            return 2;
         if (w->updates >= FAST_REFACTOR) {
-            if (refresh(w))
-                goto out;
-            full_d(w);
-            /* Two signs that the primal simplex from the slack basis will
-             * do better (measured on maros-r7 and pilot; elsewhere on
-             * netlib-large the dual's LU stays below the matrix's size
-             * and it ends within 6m iterations): bases whose LU outgrows
-             * 1.2 times the matrix, and a dual phase past 6m + 1000
-             * iterations.  The caller then starts the primal afresh. */
-            if (10 * w->lu.nnz_lu > 12 * w->cbeg[w->n] + 10 * m || *iters - start_iters > 6 * m + 1000) {
-                rc = 2;
-                break;
-            }
+            if (dual_refresh(w, dv))
+                return -1;
         }
         for (p = 0; p < m; p++) {
             long b = w->head[p];
             real v = w->x[b] < w->lo[b] - TOL_PRIMAL ? w->lo[b] - w->x[b]
                    : w->x[b] > w->up[b] + TOL_PRIMAL ? w->x[b] - w->up[b] : 0;
-            if (v > 0 && v * v / dwr[p] > best) {
-                best = v * v / dwr[p];
+            if (v > 0 && v * v > best * dv->dse[p]) {
+                best = v * v / dv->dse[p];
                 r = p;
             }
         }
         if (r < 0)
-            break; /* primal feasible: optimal for the boxed problem */
+            return 0;
         lv = w->head[r];
         below = w->x[lv] < w->lo[lv];
+        slope = below ? w->lo[lv] - w->x[lv] : w->x[lv] - w->up[lv];
         pivot_row(w, r);
-        /* Harris pass 1 over the candidates that move x_lv towards its
-         * violated bound while keeping every reduced cost's sign */
-        for (t = 0; t < w->na; t++) {
-            long jj = w->alist[t];
-            if (dual_candidate(w, jj, below)) {
-                real v = (RABS(w->d[jj]) + TOL_DUAL) / RABS(w->arow[jj]);
+        for (t = 0; t < w->na; t++)
+            if (dual_candidate(w, w->alist[t], below))
+                dv->cand[nc++] = w->alist[t];
+        /* cand[0..nf) are passed (to flip), cand[nf..nc) remain */
+        for (;;) {
+            real tmax = HUGE_VAL, red = 0, amax = 0;
+            long g;
+            for (k = nf; k < nc; k++) {
+                long j = dv->cand[k];
+                real s = dual_slack(w, j), v;
+                v = ((s > 0 ? s : 0) + TOL_DUAL) / RABS(w->arow[j]);
                 if (v < tmax)
                     tmax = v;
             }
-        }
-        if (tmax == HUGE_VAL) {
-            rc = 1; /* dual unbounded: the primal is (almost surely) infeasible */
+            if (tmax == HUGE_VAL)
+                break; /* nothing left to block: a dual ray */
+            for (k = nf; k < nc && red < HUGE_VAL; k++) {
+                long j = dv->cand[k];
+                real s = dual_slack(w, j);
+                if ((s > 0 ? s : 0) / RABS(w->arow[j]) > tmax)
+                    continue;
+                if (w->lo[j] > -HUGE_VAL && w->up[j] < HUGE_VAL)
+                    red += RABS(w->arow[j]) * (w->up[j] - w->lo[j]);
+                else
+                    red = HUGE_VAL;
+            }
+            if (slope - red > TOL_PRIMAL) {
+                /* the whole group is passed: move it to the flip part */
+                slope -= red;
+                for (k = nf; k < nc; k++) {
+                    long j = dv->cand[k];
+                    real s = dual_slack(w, j);
+                    if ((s > 0 ? s : 0) / RABS(w->arow[j]) <= tmax) {
+                        dv->cand[k] = dv->cand[nf];
+                        dv->cand[nf++] = j;
+                    }
+                }
+                continue;
+            }
+            for (k = nf; k < nc; k++) {
+                long j = dv->cand[k];
+                real s = dual_slack(w, j), a = RABS(w->arow[j]);
+                if ((s > 0 ? s : 0) / a <= tmax && a > amax) {
+                    amax = a;
+                    g = j;
+                    q = g;
+                }
+            }
             break;
         }
-        for (t = 0; t < w->na; t++) {
-            long jj = w->alist[t];
-            real a = RABS(w->arow[jj]);
-            if (dual_candidate(w, jj, below) && RABS(w->d[jj]) / a <= tmax && a > amax) {
-                amax = a;
-                q = jj;
-            }
-        }
+        if (q < 0)
+            return 1;
+        ar = w->arow[q];
         load_col(w, alpha, q);
         ftran(w, alpha);
-        if (RABS(alpha[r] - w->arow[q]) > 1e-6 * (1 + RABS(alpha[r]))) {
+        if (RABS(alpha[r] - ar) > 1e-6 * (1 + RABS(alpha[r]))) {
             w->nunstable++;
-            /* a fresh factorisation did not help: leave it to the primal */
             if (++unstable > 1)
-                break;
-            if (refresh(w))
-                goto out;
-            full_d(w);
+                return 2;
+            if (dual_refresh(w, dv))
+                return -1;
             continue;
         }
         unstable = 0;
-        theta = w->d[q] / alpha[r];
+        /* the flips: x_B moves by -B^{-1} sum_j K_j dx_j */
+        if (nf > 0) {
+            memset(dv->dx, 0, (size_t)m * sizeof *dv->dx);
+            for (k = 0; k < nf; k++) {
+                long j = dv->cand[k];
+                real dxj;
+                if (w->stat[j] == SPX_AT_LO) {
+                    dxj = w->up[j] - w->lo[j];
+                    w->stat[j] = SPX_AT_UP;
+                    w->x[j] = w->up[j];
+                } else {
+                    dxj = w->lo[j] - w->up[j];
+                    w->stat[j] = SPX_AT_LO;
+                    w->x[j] = w->lo[j];
+                }
+                if (j < n) {
+                    long e;
+                    for (e = w->cbeg[j]; e < w->cbeg[j + 1]; e++)
+                        dv->dx[w->ridx[e]] += w->val[e] * dxj;
+                } else {
+                    dv->dx[j - n] -= dxj;
+                }
+            }
+            ftran(w, dv->dx);
+            for (p = 0; p < m; p++)
+                if (dv->dx[p] != 0)
+                    w->x[w->head[p]] -= dv->dx[p];
+            w->flips += nf;
+        }
         target = below ? w->lo[lv] : w->up[lv];
-        step = (w->x[lv] - target) / alpha[r];
+        theta_p = (w->x[lv] - target) / alpha[r];
         for (p = 0; p < m; p++)
             if (alpha[p] != 0)
-                w->x[w->head[p]] -= step * alpha[p];
-        w->x[q] += step;
+                w->x[w->head[p]] -= theta_p * alpha[p];
+        w->x[q] += theta_p;
+        /* Harris's tolerance lets d_q sit slightly on the wrong side of
+         * 0; a step then taken backwards would spoil the dual feasibility
+         * of every other candidate, so it is 0 instead (d_q's small error
+         * is dropped as q becomes basic) */
+        theta_d = w->d[q] / alpha[r];
+        if (below ? theta_d > 0 : theta_d < 0)
+            theta_d = 0;
         for (t = 0; t < w->na; t++) {
-            long jj = w->alist[t];
-            if (jj != q)
-                w->d[jj] -= theta * w->arow[jj];
+            long j = w->alist[t];
+            if (j != q)
+                w->d[j] -= theta_d * w->arow[j];
         }
-        wr = dwr[r];
+        /* dual steepest edge: row p of the new B^{-1} is
+         * rho_p - (alpha_p / alpha_r) rho_r */
+        wr = 0;
+        for (p = 0; p < m; p++)
+            wr += w->rho[p] * w->rho[p];
+        memcpy(dv->tau, w->rho, (size_t)m * sizeof *dv->tau);
+        ftran(w, dv->tau);
         for (p = 0; p < m; p++)
             if (p != r && alpha[p] != 0) {
-                real v = alpha[p] / alpha[r];
-                v = v * v * wr;
-                if (v > dwr[p])
-                    dwr[p] = v;
+                real kp = alpha[p] / alpha[r], v;
+                v = dv->dse[p] + kp * (kp * wr - 2 * dv->tau[p]);
+                dv->dse[p] = v > 1e-6 ? v : 1e-6;
             }
-        dwr[r] = wr / (alpha[r] * alpha[r]) > 1.0 ? wr / (alpha[r] * alpha[r]) : 1.0;
+        dv->dse[r] = wr / (alpha[r] * alpha[r]);
+        if (dv->dse[r] < 1e-6)
+            dv->dse[r] = 1e-6;
         if (eta_push(w, alpha, r))
-            goto out;
+            return -1;
         w->stat[lv] = below ? SPX_AT_LO : SPX_AT_UP;
         w->x[lv] = target;
         w->pos[lv] = -1;
-        w->d[lv] = -theta;
+        w->d[lv] = -theta_d;
         w->d[q] = 0;
         w->head[r] = q;
         w->pos[q] = r;
         w->stat[q] = SPX_BASIC;
         (*iters)++;
         if (RABS(alpha[r]) < 1e-7) {
-            if (refresh(w))
-                goto out;
-            full_d(w);
+            if (dual_refresh(w, dv))
+                return -1;
         }
         if (o->verbose && *iters % 500 == 0) {
             real sinf = 0;
@@ -752,46 +855,89 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
                 long b = w->head[p];
                 sinf += w->x[b] < w->lo[b] ? w->lo[b] - w->x[b] : w->x[b] > w->up[b] ? w->x[b] - w->up[b] : 0;
             }
-            fprintf(stderr, "fast: dual, %ld iterations, LU %ld, primal infeasibility %.10g, %.2f s\n",
-                    *iters, w->lu.nnz_lu, (double)sinf, now_sec() - t0);
+            real obj = 0;
+            long j;
+            for (j = 0; j < w->N; j++)
+                obj += w->c[j] * w->x[j];
+            /* the dual objective (scaled), nondecreasing but for shifts */
+            fprintf(stderr, "fast: %s, %ld iterations, LU %ld, primal infeasibility %.10g, objective %.12g, %.2f s\n",
+                    tag, *iters, w->lu.nnz_lu, (double)sinf, (double)obj, now_sec() - t0);
         }
     }
-    if (rc < 0)
-        rc = 0;
+}
+
+/* Dual phase (from the slack basis).  Phase 1, only when some variable
+ * without a finite bound on the side its reduced cost asks for is dual
+ * infeasible: the dual simplex on the auxiliary problem whose bounds are
+ * boxes [0,1], [-1,0], [-1,1] for variables with only a lower, only an
+ * upper, no bound, and [0,0] for boxed and fixed ones (all finite, so
+ * every basis is dual feasible there; at its optimum the reduced costs
+ * are as dual feasible as the true problem allows: Fourer's auxiliary
+ * problem, Koberstein's thesis ch. 4).  Phase 2: the dual simplex on the
+ * true bounds from there.  The primal simplex that follows finishes (a
+ * few pivots when the dual ended optimal).  Returns 0 (or 1 at a dual
+ * ray); 2 when it gave up (past 30m + 1000 iterations, or an unstable
+ * pivot twice), the basis to be discarded; -1: out of memory.  (pilot87
+ * needs 6.7m iterations; the guard is for hopeless runs only.) */
+static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, double t0)
+{
+    long m = w->m, N = w->N, j, p, start_iters = *iters, give_up = 30 * m + 1000;
+    int rc = -1, need = 0;
+    dws dv;
+    dv.dse = fk_calloc((size_t)m + 1, sizeof *dv.dse);
+    dv.tau = fk_calloc((size_t)m + 1, sizeof *dv.tau);
+    dv.dx = fk_calloc((size_t)m + 1, sizeof *dv.dx);
+    dv.cand = fk_calloc((size_t)N + 1, sizeof *dv.cand);
+    dv.lo1 = fk_calloc((size_t)N + 1, sizeof *dv.lo1);
+    dv.up1 = fk_calloc((size_t)N + 1, sizeof *dv.up1);
+    dv.c0 = fk_calloc((size_t)N + 1, sizeof *dv.c0);
+    dv.nshift = 0;
+    if (!dv.dse || !dv.tau || !dv.dx || !dv.cand || !dv.lo1 || !dv.up1 || !dv.c0)
+        goto out;
+    memcpy(dv.c0, w->c, (size_t)N * sizeof *w->c);
+    for (p = 0; p < m; p++)
+        dv.dse[p] = 1.0;
+    full_d(w);
+    for (j = 0; j < N; j++)
+        if (w->stat[j] != SPX_BASIC &&
+            ((w->lo[j] == -HUGE_VAL && w->d[j] > TOL_DUAL) ||
+             (w->up[j] == HUGE_VAL && w->d[j] < -TOL_DUAL)))
+            need = 1;
+    if (need) {
+        memcpy(dv.lo1, w->lo, (size_t)N * sizeof *w->lo);
+        memcpy(dv.up1, w->up, (size_t)N * sizeof *w->up);
+        for (j = 0; j < N; j++) {
+            int fl = w->lo[j] > -HUGE_VAL, fu = w->up[j] < HUGE_VAL;
+            w->lo[j] = fl && fu ? 0 : fl ? 0 : -1;
+            w->up[j] = fl && fu ? 0 : fu ? 0 : 1;
+        }
+        if (dual_place(w, &dv))
+            goto restore;
+        rc = dual_loop(w, &dv, o, iters, limit, give_up, t0, "dual phase 1");
+    restore:
+        memcpy(w->lo, dv.lo1, (size_t)N * sizeof *w->lo);
+        memcpy(w->up, dv.up1, (size_t)N * sizeof *w->up);
+        if (rc != 0)
+            goto out;
+        if (o->verbose)
+            fprintf(stderr, "fast: dual phase 1 done after %ld iterations, %.2f s\n",
+                    *iters - start_iters, now_sec() - t0);
+    }
+    if (dual_place(w, &dv)) {
+        rc = -1;
+        goto out;
+    }
+    rc = dual_loop(w, &dv, o, iters, limit, give_up - (*iters - start_iters), t0, "dual");
 out:
-    if (art && rc != 2) {
-        /* the artificial bounds go; a variable resting on one moves to a
-         * real bound (or 0 if free) and the primal simplex takes it from
-         * there */
-        int moved = 0;
-        for (j = 0; j < N; j++) {
-            if (art[j] == 1)
-                w->lo[j] = -HUGE_VAL;
-            else if (art[j] == 2)
-                w->up[j] = HUGE_VAL;
-            else
-                continue;
-            if (w->stat[j] != SPX_BASIC) {
-                rest(w, j, w->stat[j]);
-                moved = 1;
-            }
-        }
-        if (moved && rc >= 0 && refresh(w))
-            rc = -1;
+    if (dv.nshift > 0) {
+        memcpy(w->c, dv.c0, (size_t)N * sizeof *w->c);
+        w->need_full = 1;
     }
-    if (art && rc == 2)
-        for (j = 0; j < N; j++) {
-            if (art[j] == 1)
-                w->lo[j] = -HUGE_VAL;
-            else if (art[j] == 2)
-                w->up[j] = HUGE_VAL;
-        }
     if (o->verbose)
-        fprintf(stderr, "fast: dual phase %s after %ld iterations, %.2f s\n",
+        fprintf(stderr, "fast: dual phase %s after %ld iterations (%ld cost shifts), %.2f s\n",
                 rc < 0 ? "failed" : rc == 1 ? "found a dual ray" : rc == 2 ? "abandoned" : "done",
-                *iters - start_iters, now_sec() - t0);
-    free(art);
-    free(dwr);
+                *iters - start_iters, dv.nshift, now_sec() - t0);
+    free(dv.dse); free(dv.tau); free(dv.dx); free(dv.cand); free(dv.lo1); free(dv.up1); free(dv.c0);
     return rc;
 }
 
@@ -1264,6 +1410,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     }
 done:
     res->iters = iters;
+    res->flips = w.flips;
     if (phase == 1)
         res->phase1_iters = iters - res->dual_iters;
     {

@@ -1,6 +1,6 @@
 /* fast.h: the floating-point phase of DESIGN.md "Solving fast and exactly".
  *
- * A bounded-variable primal revised simplex in double over the variable
+ * A bounded-variable revised simplex (dual, then primal) in double over the variable
  * layout of spx.h ([A -I](x, s) = 0 over a box; variable n+i is the
  * logical of row i).  It never decides anything: it only proposes a basis
  * (spx_basis) that the exact phase (spx_solve with opts.start) factorises,
@@ -9,11 +9,16 @@
  *
  * Method: powers-of-two geometric scaling of A; a sparse Markowitz LU of
  * the basis (flu.h) and product-form eta updates with periodic
- * refactorisation; Dantzig
- * pricing on the scaled problem; Harris's two-pass ratio test with bound
- * flips; phase 1 minimises the composite (sum of) infeasibility; an
- * iteration and time guard.  Singular bases met on the way are repaired
- * with logicals, like the exact phase does.  It can start from a given
+ * refactorisation.  From the slack basis the dual simplex runs first:
+ * phase 1 on Fourer's auxiliary box problem when the slack basis is dual
+ * infeasible, phase 2 with dual steepest-edge pricing, a bound-flipping
+ * ratio test with Harris's tolerance, and cost shifting where rounding
+ * loses dual feasibility.  The primal simplex (devex pricing, Harris's
+ * two-pass ratio test with bound flips, a composite phase 1, bound
+ * perturbation when it stalls) then finishes: it removes the shifts, or
+ * does the whole solve from a given start basis.  An iteration and time
+ * guard; singular bases met on the way are repaired with logicals, like
+ * the exact phase does.  It can start from a given
  * basis and solve the model with other bounds and costs (same matrix):
  * solve.c's refinement rounds use both. */
 #ifndef FAST_H
@@ -51,6 +56,7 @@ void fast_opts_default(fast_opts *o);
 typedef struct {
     fast_status status;
     long iters, phase1_iters, dual_iters; /* all, primal phase 1, dual phase */
+    long flips;         /* bound flips taken by the dual ratio test */
     double objval;      /* model sense, with c0 (approximate) */
     spx_basis basis;    /* always filled when FK_OK is returned */
 } fast_result;

@@ -8,6 +8,7 @@
  * at 1-3 iterations, or replaced by a random (mostly wrong, often
  * singular) starting basis:
  *   test_fast_random       random tiny LPs of every outcome, all modes
+ *   test_fast_dual_flips   all-boxed random LPs: the dual's bound flips
  *   test_fast_wrong_basis  Netlib instances from poor or corrupted bases
  *   test_fast_phase        the float phase alone: it reaches a basis the
  *                          exact phase accepts with 0 pivots on Netlib */
@@ -55,7 +56,7 @@ static int cert_ok(const lp_model *lp, const spx_result *res, const char *path)
 
 /* A random tiny LP: n <= ORACLE_MAX_N columns, small integer data, every
  * kind of bound; about a third come out infeasible or unbounded. */
-static lp_model *random_lp(fk_rng *r)
+static lp_model *random_lp_kind(fk_rng *r, int boxed)
 {
     lp_model *lp = lp_new();
     long n = fk_rng_range(r, 1, ORACLE_MAX_N), m = fk_rng_range(r, 1, 7), i, j, idx;
@@ -67,7 +68,7 @@ static lp_model *random_lp(fk_rng *r)
     mpq_init(v);
     lp->sense = fk_rng_range(r, 0, 1) ? LP_MIN : LP_MAX;
     for (j = 0; j < n; j++) {
-        long k = fk_rng_range(r, 0, 9);
+        long k = boxed ? fk_rng_range(r, 5, 7) : fk_rng_range(r, 0, 9);
         snprintf(nm, sizeof nm, "x%ld", j);
         lp_add_col(lp, nm, &idx, &err);
         mpq_set_si(v, fk_rng_range(r, -9, 9), (unsigned long)fk_rng_range(r, 1, 3));
@@ -128,6 +129,11 @@ static lp_model *random_lp(fk_rng *r)
         return NULL;
     }
     return lp;
+}
+
+static lp_model *random_lp(fk_rng *r)
+{
+    return random_lp_kind(r, 0);
 }
 
 static int same_status(spx_status s, int ost)
@@ -234,6 +240,67 @@ int test_fast_random(fk_rng *r)
     }
     tl_report("fast_random counts", TL_PASS, "%ld LPs: %ld optimal, %ld infeasible (%ld of them by crossed bounds, refused), %ld unbounded",
               runs, cnt[0], cnt[1], ncrossed, cnt[2]);
+    return TL_RESULT();
+}
+
+/* The dual phase's bound-flipping ratio test: random LPs whose columns
+ * are all boxed, so that the ratio test can pass breakpoints by flipping.
+ * The float phase runs from the slack basis (dual first), the exact phase
+ * finishes from its basis; the answer must be the oracle's and the
+ * certificate accepted, and flips must actually have happened. */
+int test_fast_dual_flips(fk_rng *r)
+{
+    long k, runs = 400 * tl_mult(), flips = 0, dual = 0, zero = 0, nopt = 0;
+    for (k = 0; k < runs; k++) {
+        lp_model *lp = random_lp_kind(r, 1);
+        fast_result fr;
+        spx_result res;
+        spx_opts so;
+        fk_err err;
+        mpq_t oval;
+        int ost;
+        if (!TL_CHECK(lp != NULL, "random LP build failed"))
+            return TL_FAIL;
+        if (lp_check_bounds(lp, NULL) != FK_OK) {
+            lp_free(lp);
+            continue;
+        }
+        mpq_init(oval);
+        ost = oracle_solve(lp, oval, NULL);
+        fast_result_init(&fr);
+        spx_result_init(&res);
+        spx_opts_default(&so);
+        if (TL_CHECK(ost != ORACLE_ERROR, "run %ld: oracle error", k) &&
+            TL_CHECK(fast_solve(&fr, lp, NULL, &err) == FK_OK, "run %ld: %s", k, err.msg)) {
+            flips += fr.flips;
+            dual += fr.dual_iters > 0;
+            so.start = &fr.basis;
+            if (TL_CHECK(spx_solve(&res, lp, &so, &err) == FK_OK, "run %ld: %s", k, err.msg) &&
+                (!TL_CHECK(same_status(res.status, ost), "run %ld: solver %s, oracle %s", k,
+                           spx_status_str(res.status), oracle_status_str(ost)) ||
+                 !TL_CHECK(ost != ORACLE_OPTIMAL || mpq_equal(res.objval, oval),
+                           "run %ld: objective differs from the oracle's", k) ||
+                 !TL_CHECK(cert_ok(lp, &res, NULL) == 0, "run %ld: certificate rejected", k)))
+                oracle_dump_lp(lp);
+            if (ost == ORACLE_OPTIMAL) {
+                nopt++;
+                zero += fr.status == FAST_OPTIMAL && res.iters == 0;
+            }
+        }
+        fast_result_clear(&fr);
+        spx_result_clear(&res);
+        mpq_clear(oval);
+        lp_free(lp);
+        if (tl_failed_now())
+            break;
+    }
+    TL_CHECK(flips > 0, "no bound flip in %ld boxed LPs", runs);
+    /* boxed LPs are never unbounded and their slack basis is dual
+     * feasible once placed: the dual phase must settle nearly all */
+    TL_CHECK(nopt == 0 || zero * 10 >= nopt * 9, "float basis accepted as is in only %ld of %ld optimal LPs",
+             zero, nopt);
+    tl_report("fast_dual_flips counts", TL_PASS, "%ld boxed LPs: %ld ran the dual phase, %ld bound flips; float basis optimal as is in %ld of %ld optimal ones",
+              runs, dual, flips, zero, nopt);
     return TL_RESULT();
 }
 
