@@ -609,6 +609,7 @@ typedef struct {
     real *dse;        /* m: dual steepest-edge weights ||e_p^T B^{-1}||^2 */
     real *tau, *dx;   /* m: B^{-1} rho, and the flips' effect on x_B */
     long *cand;       /* N: ratio-test candidates, flipped ones first */
+    real *rt;         /* N: their breakpoints */
     real *lo1, *up1;  /* N: the true bounds while phase 1 boxes them */
     real *c0;         /* N: the true costs (shifted ones are restored) */
     long nshift;      /* costs shifted so far */
@@ -707,17 +708,20 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
         below = w->x[lv] < w->lo[lv];
         slope = below ? w->lo[lv] - w->x[lv] : w->x[lv] - w->up[lv];
         pivot_row(w, r);
-        for (t = 0; t < w->na; t++)
-            if (dual_candidate(w, w->alist[t], below))
-                dv->cand[nc++] = w->alist[t];
-        /* cand[0..nf) are passed (to flip), cand[nf..nc) remain */
+        for (t = 0; t < w->na; t++) {
+            long j = w->alist[t];
+            if (dual_candidate(w, j, below)) {
+                real sl = dual_slack(w, j);
+                dv->cand[nc] = j;
+                dv->rt[nc++] = (sl > 0 ? sl : 0) / RABS(w->arow[j]);
+            }
+        }
+        /* cand[0..nf) are passed (to flip), cand[nf..nc) remain; rt[k]
+         * is cand[k]'s breakpoint, where its d_j reaches 0 */
         for (;;) {
             real tmax = HUGE_VAL, red = 0, amax = 0;
-            long g;
             for (k = nf; k < nc; k++) {
-                long j = dv->cand[k];
-                real s = dual_slack(w, j), v;
-                v = ((s > 0 ? s : 0) + TOL_DUAL) / RABS(w->arow[j]);
+                real v = dv->rt[k] + TOL_DUAL / RABS(w->arow[dv->cand[k]]);
                 if (v < tmax)
                     tmax = v;
             }
@@ -725,8 +729,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
                 break; /* nothing left to block: a dual ray */
             for (k = nf; k < nc && red < HUGE_VAL; k++) {
                 long j = dv->cand[k];
-                real s = dual_slack(w, j);
-                if ((s > 0 ? s : 0) / RABS(w->arow[j]) > tmax)
+                if (dv->rt[k] > tmax)
                     continue;
                 if (w->lo[j] > -HUGE_VAL && w->up[j] < HUGE_VAL)
                     red += RABS(w->arow[j]) * (w->up[j] - w->lo[j]);
@@ -736,23 +739,22 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
             if (slope - red > TOL_PRIMAL) {
                 /* the whole group is passed: move it to the flip part */
                 slope -= red;
-                for (k = nf; k < nc; k++) {
-                    long j = dv->cand[k];
-                    real s = dual_slack(w, j);
-                    if ((s > 0 ? s : 0) / RABS(w->arow[j]) <= tmax) {
+                for (k = nf; k < nc; k++)
+                    if (dv->rt[k] <= tmax) {
+                        long j = dv->cand[k];
+                        real v = dv->rt[k];
                         dv->cand[k] = dv->cand[nf];
-                        dv->cand[nf++] = j;
+                        dv->rt[k] = dv->rt[nf];
+                        dv->cand[nf] = j;
+                        dv->rt[nf++] = v;
                     }
-                }
                 continue;
             }
             for (k = nf; k < nc; k++) {
-                long j = dv->cand[k];
-                real s = dual_slack(w, j), a = RABS(w->arow[j]);
-                if ((s > 0 ? s : 0) / a <= tmax && a > amax) {
+                real a = RABS(w->arow[dv->cand[k]]);
+                if (dv->rt[k] <= tmax && a > amax) {
                     amax = a;
-                    g = j;
-                    q = g;
+                    q = dv->cand[k];
                 }
             }
             break;
@@ -888,11 +890,12 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
     dv.tau = fk_calloc((size_t)m + 1, sizeof *dv.tau);
     dv.dx = fk_calloc((size_t)m + 1, sizeof *dv.dx);
     dv.cand = fk_calloc((size_t)N + 1, sizeof *dv.cand);
+    dv.rt = fk_calloc((size_t)N + 1, sizeof *dv.rt);
     dv.lo1 = fk_calloc((size_t)N + 1, sizeof *dv.lo1);
     dv.up1 = fk_calloc((size_t)N + 1, sizeof *dv.up1);
     dv.c0 = fk_calloc((size_t)N + 1, sizeof *dv.c0);
     dv.nshift = 0;
-    if (!dv.dse || !dv.tau || !dv.dx || !dv.cand || !dv.lo1 || !dv.up1 || !dv.c0)
+    if (!dv.dse || !dv.tau || !dv.dx || !dv.cand || !dv.rt || !dv.lo1 || !dv.up1 || !dv.c0)
         goto out;
     memcpy(dv.c0, w->c, (size_t)N * sizeof *w->c);
     for (p = 0; p < m; p++)
@@ -937,7 +940,7 @@ out:
         fprintf(stderr, "fast: dual phase %s after %ld iterations (%ld cost shifts), %.2f s\n",
                 rc < 0 ? "failed" : rc == 1 ? "found a dual ray" : rc == 2 ? "abandoned" : "done",
                 *iters - start_iters, dv.nshift, now_sec() - t0);
-    free(dv.dse); free(dv.tau); free(dv.dx); free(dv.cand); free(dv.lo1); free(dv.up1); free(dv.c0);
+    free(dv.dse); free(dv.tau); free(dv.dx); free(dv.cand); free(dv.rt); free(dv.lo1); free(dv.up1); free(dv.c0);
     return rc;
 }
 
