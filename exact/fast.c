@@ -438,16 +438,22 @@ static int eta_push(fws *w, const real *alpha, long p)
     return 0;
 }
 
-static void load_col(const fws *w, real *v, long j)
+/* v += f K_j (v indexed by rows). */
+static void add_col(const fws *w, real *v, long j, real f)
 {
     long k;
-    memset(v, 0, (size_t)w->m * sizeof *v);
-    if (j < w->n) {
-        for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++)
-            v[w->ridx[k]] = w->val[k];
-    } else {
-        v[j - w->n] = -1.0;
+    if (j >= w->n) {
+        v[j - w->n] -= f;
+        return;
     }
+    for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++)
+        v[w->ridx[k]] += w->val[k] * f;
+}
+
+static void load_col(const fws *w, real *v, long j)
+{
+    memset(v, 0, (size_t)w->m * sizeof *v);
+    add_col(w, v, j, 1.0);
 }
 
 static real dot_col(const fws *w, const real *pi, long j)
@@ -461,27 +467,21 @@ static real dot_col(const fws *w, const real *pi, long j)
     return s;
 }
 
-/* Refactor and recompute x_B from the nonbasic values. */
+/* x_B recomputed from the nonbasic values. */
 static void basic_values(fws *w)
 {
-    long j, k, p;
+    long j, p;
     real *r = w->w1;
     memset(r, 0, (size_t)w->m * sizeof *r);
-    for (j = 0; j < w->N; j++) {
-        if (w->stat[j] == SPX_BASIC || w->x[j] == 0)
-            continue;
-        if (j < w->n) {
-            for (k = w->cbeg[j]; k < w->cbeg[j + 1]; k++)
-                r[w->ridx[k]] -= w->val[k] * w->x[j];
-        } else {
-            r[j - w->n] += w->x[j];
-        }
-    }
+    for (j = 0; j < w->N; j++)
+        if (w->stat[j] != SPX_BASIC && w->x[j] != 0)
+            add_col(w, r, j, -w->x[j]);
     ftran(w, r);
     for (p = 0; p < w->m; p++)
         w->x[w->head[p]] = r[p];
 }
 
+/* Refactor, then x_B afresh. */
 static int refresh(fws *w)
 {
     if (factor(w))
@@ -580,6 +580,22 @@ static void full_d(fws *w)
 
 /* ---------- the dual simplex ---------- */
 
+/* How far x_j lies outside [lo_j, up_j] (0 inside). */
+static real violation(const fws *w, long j)
+{
+    return w->x[j] < w->lo[j] ? w->lo[j] - w->x[j]
+         : w->x[j] > w->up[j] ? w->x[j] - w->up[j] : 0;
+}
+
+/* Boxed nonbasic j to its other bound; returns the change of x_j. */
+static real flip_bound(fws *w, long j)
+{
+    real old = w->x[j];
+    w->stat[j] = w->stat[j] == SPX_AT_LO ? SPX_AT_UP : SPX_AT_LO;
+    w->x[j] = w->stat[j] == SPX_AT_LO ? w->lo[j] : w->up[j];
+    return w->x[j] - old;
+}
+
 /* Whether nonbasic j, with pivot-row entry arow[j], can enter in the dual
  * ratio test: moving it off its bound pushes the leaving variable towards
  * its violated bound (below: its lower one), and it is not fixed. */
@@ -631,8 +647,7 @@ static int dual_refresh(fws *w, dws *dv)
         if (w->stat[j] == SPX_BASIC || w->lo[j] == w->up[j] || dual_slack(w, j) >= -TOL_DUAL)
             continue;
         if (w->lo[j] > -HUGE_VAL && w->up[j] < HUGE_VAL) {
-            w->stat[j] = w->stat[j] == SPX_AT_LO ? SPX_AT_UP : SPX_AT_LO;
-            w->x[j] = w->stat[j] == SPX_AT_LO ? w->lo[j] : w->up[j];
+            flip_bound(w, j);
             flipped = 1;
         } else {
             w->c[j] -= w->d[j];
@@ -650,17 +665,9 @@ static int dual_refresh(fws *w, dws *dv)
 static int dual_place(fws *w, dws *dv)
 {
     long j;
-    for (j = 0; j < w->N; j++) {
-        if (w->stat[j] == SPX_BASIC)
-            continue;
-        if (w->lo[j] > -HUGE_VAL && w->up[j] < HUGE_VAL)
-            w->stat[j] = w->d[j] < 0 && w->lo[j] != w->up[j] ? SPX_AT_UP : SPX_AT_LO;
-        else
-            w->stat[j] = w->lo[j] > -HUGE_VAL ? SPX_AT_LO
-                       : w->up[j] < HUGE_VAL ? SPX_AT_UP : SPX_AT_ZERO;
-        w->x[j] = w->stat[j] == SPX_AT_LO ? w->lo[j]
-                : w->stat[j] == SPX_AT_UP ? w->up[j] : 0.0;
-    }
+    for (j = 0; j < w->N; j++)
+        if (w->stat[j] != SPX_BASIC)
+            rest(w, j, w->d[j] < 0 && w->lo[j] != w->up[j] ? SPX_AT_UP : SPX_AT_LO);
     return dual_refresh(w, dv);
 }
 
@@ -679,7 +686,7 @@ static int dual_place(fws *w, dws *dv)
 static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limit,
                      long give_up, double t0, const char *tag)
 {
-    long m = w->m, n = w->n, p, t, k, start_iters = *iters;
+    long m = w->m, p, t, k, start_iters = *iters;
     int unstable = 0;
     real *alpha = w->w2;
     for (;;) {
@@ -694,10 +701,8 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
                 return -1;
         }
         for (p = 0; p < m; p++) {
-            long b = w->head[p];
-            real v = w->x[b] < w->lo[b] - TOL_PRIMAL ? w->lo[b] - w->x[b]
-                   : w->x[b] > w->up[b] + TOL_PRIMAL ? w->x[b] - w->up[b] : 0;
-            if (v > 0 && v * v > best * dv->dse[p]) {
+            real v = violation(w, w->head[p]);
+            if (v > TOL_PRIMAL && v * v > best * dv->dse[p]) {
                 best = v * v / dv->dse[p];
                 r = p;
             }
@@ -706,7 +711,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
             return 0;
         lv = w->head[r];
         below = w->x[lv] < w->lo[lv];
-        slope = below ? w->lo[lv] - w->x[lv] : w->x[lv] - w->up[lv];
+        slope = violation(w, lv);
         pivot_row(w, r);
         for (t = 0; t < w->na; t++) {
             long j = w->alist[t];
@@ -776,26 +781,8 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
         /* the flips: x_B moves by -B^{-1} sum_j K_j dx_j */
         if (nf > 0) {
             memset(dv->dx, 0, (size_t)m * sizeof *dv->dx);
-            for (k = 0; k < nf; k++) {
-                long j = dv->cand[k];
-                real dxj;
-                if (w->stat[j] == SPX_AT_LO) {
-                    dxj = w->up[j] - w->lo[j];
-                    w->stat[j] = SPX_AT_UP;
-                    w->x[j] = w->up[j];
-                } else {
-                    dxj = w->lo[j] - w->up[j];
-                    w->stat[j] = SPX_AT_LO;
-                    w->x[j] = w->lo[j];
-                }
-                if (j < n) {
-                    long e;
-                    for (e = w->cbeg[j]; e < w->cbeg[j + 1]; e++)
-                        dv->dx[w->ridx[e]] += w->val[e] * dxj;
-                } else {
-                    dv->dx[j - n] -= dxj;
-                }
-            }
+            for (k = 0; k < nf; k++)
+                add_col(w, dv->dx, dv->cand[k], flip_bound(w, dv->cand[k]));
             ftran(w, dv->dx);
             for (p = 0; p < m; p++)
                 if (dv->dx[p] != 0)
@@ -852,13 +839,10 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
                 return -1;
         }
         if (o->verbose && *iters % 500 == 0) {
-            real sinf = 0;
-            for (p = 0; p < m; p++) {
-                long b = w->head[p];
-                sinf += w->x[b] < w->lo[b] ? w->lo[b] - w->x[b] : w->x[b] > w->up[b] ? w->x[b] - w->up[b] : 0;
-            }
-            real obj = 0;
+            real sinf = 0, obj = 0;
             long j;
+            for (p = 0; p < m; p++)
+                sinf += violation(w, w->head[p]);
             for (j = 0; j < w->N; j++)
                 obj += w->c[j] * w->x[j];
             /* the dual objective (scaled), nondecreasing but for shifts */
@@ -911,8 +895,8 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
         memcpy(dv.up1, w->up, (size_t)N * sizeof *w->up);
         for (j = 0; j < N; j++) {
             int fl = w->lo[j] > -HUGE_VAL, fu = w->up[j] < HUGE_VAL;
-            w->lo[j] = fl && fu ? 0 : fl ? 0 : -1;
-            w->up[j] = fl && fu ? 0 : fu ? 0 : 1;
+            w->lo[j] = fl ? 0 : -1;
+            w->up[j] = fu ? 0 : 1;
         }
         if (dual_place(w, &dv))
             goto restore;
