@@ -142,18 +142,10 @@ static fk_status header(rd *r, hdr *h, char **tok, int nt)
     fk_status st;
     int k;
     if (strcmp(tok[0], "players") == 0) {
-        char *e;
-        long n;
-        if (h->n)
-            return econ_rd_fail(r, "'players' given twice%s%s", "", "");
-        if (nt != 2)
-            return econ_rd_fail(r, "'players' takes one number%s%s", "", "");
-        n = strtol(tok[1], &e, 10);
-        if (*e || n < 1 || n > 16)
-            return econ_rd_fail(r, "number of players must be 1..16, not '%s'%s", tok[1], "");
-        h->n = (int)n;
-        h->acts = fk_calloc((size_t)n, sizeof *h->acts);
-        h->nact = fk_calloc((size_t)n, sizeof *h->nact);
+        if ((st = econ_rd_players(r, tok, nt, &h->n)) != FK_OK)
+            return st;
+        h->acts = fk_calloc((size_t)h->n, sizeof *h->acts);
+        h->nact = fk_calloc((size_t)h->n, sizeof *h->nact);
         if (!h->acts || !h->nact)
             return fk_fail(r->err, FK_ENOMEM, NULL, "out of memory");
         return FK_OK;

@@ -70,19 +70,12 @@ static char **copy_names(char **v, int k)
 static fk_status header_line(rd *r, hdr *h, char **tok, int nt)
 {
     if (strcmp(tok[0], "players") == 0) {
-        char *end;
-        long v;
-        if (h->n)
-            return econ_rd_fail(r, "'players' given twice%s%s", "", "");
-        if (nt != 2)
-            return econ_rd_fail(r, "'players' takes one number%s%s", "", "");
-        v = strtol(tok[1], &end, 10);
-        if (*end || v < 1 || v > 16)
-            return econ_rd_fail(r, "bad number of players '%s' (1 to 16)%s", tok[1], "");
-        h->n = (int)v;
-        h->ntypes = fk_calloc((size_t)v, sizeof *h->ntypes);
-        h->types = fk_calloc((size_t)v, sizeof *h->types);
-        h->types_line = fk_calloc((size_t)v, sizeof *h->types_line);
+        fk_status st = econ_rd_players(r, tok, nt, &h->n);
+        if (st != FK_OK)
+            return st;
+        h->ntypes = fk_calloc((size_t)h->n, sizeof *h->ntypes);
+        h->types = fk_calloc((size_t)h->n, sizeof *h->types);
+        h->types_line = fk_calloc((size_t)h->n, sizeof *h->types_line);
         if (!h->ntypes || !h->types || !h->types_line)
             return fk_fail(r->err, FK_ENOMEM, NULL, "out of memory");
         return FK_OK;

@@ -101,3 +101,18 @@ fk_status econ_rd_number(econ_rd *r, mpq_t q, const char *s, int nonneg)
         return econ_rd_fail(r, "negative probability '%s'%s", s, "");
     return FK_OK;
 }
+
+fk_status econ_rd_players(econ_rd *r, char **tok, int nt, int *n)
+{
+    char *end;
+    long v;
+    if (*n)
+        return econ_rd_fail(r, "'players' given twice%s%s", "", "");
+    if (nt != 2)
+        return econ_rd_fail(r, "'players' takes one number%s%s", "", "");
+    v = strtol(tok[1], &end, 10);
+    if (*end || v < 1 || v > 16)
+        return econ_rd_fail(r, "bad number of players '%s' (1 to 16)%s", tok[1], "");
+    *n = (int)v;
+    return FK_OK;
+}

@@ -56,4 +56,8 @@ void econ_names_free(char **v, int k);
  * ("negative probability"). */
 fk_status econ_rd_number(econ_rd *r, mpq_t q, const char *s, int nonneg);
 
+/* The "players N" header line (tok[0] is "players", nt tokens):
+ * *n = N, 1..16; *n must be 0 before (a second such line is an error). */
+fk_status econ_rd_players(econ_rd *r, char **tok, int nt, int *n);
+
 #endif
