@@ -1,6 +1,6 @@
 # farkas: one non-recursive GNU Makefile.
 #   make             build build/farkas (and build/farkas-check, the checker alone)
-#   make test        unit + CLI tests, then the same under ASan+UBSan  [MOD=exact]
+#   make test        unit + CLI tests, then the same under ASan+UBSan  [MOD=solve]
 #   make run         build, then verify every built-in theorem instance
 #   make bench       speed against the peers (bench/run.sh)
 # Build output goes to $(B) (build/ by default, build/asan for the sanitizer run).
@@ -22,11 +22,11 @@ endif
 ifeq ($(CI),true)
   WARN += -Werror
 endif
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iexact -Icertify -Iproofs -Icases -Itests
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iexact/model -Iexact/solve -Icertify -Iproofs -Icases -Itests
 LDLIBS   += -lmpfr -lgmp -lm
 
 # The library: everything but the CLI, the checker and the tests.
-LIB_SRC   := $(sort $(wildcard exact/*.c certify/*.c proofs/*.c cases/*.c))
+LIB_SRC   := $(sort $(wildcard exact/model/*.c exact/solve/*.c certify/*.c proofs/*.c cases/*.c))
 LIB_SRC   := $(filter-out %_tmpl.c,$(LIB_SRC))
 CHECK_SRC := $(sort $(wildcard certify/check/*.c))
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o)
@@ -37,8 +37,8 @@ CHECK_OBJ := $(CHECK_SRC:%.c=$(B)/%.o)
 TEST_MODS := $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard tests/*/t-*.c)))))
 TEST_BINS := $(TEST_MODS:%=$(B)/tests/%)
 
-.PHONY: all test unit cli-test run bench clean deps check-indep golden-update fuzz fuzz-bins
-all: deps $(B)/farkas $(B)/farkas-check
+.PHONY: all test unit cli-test run bench clean deps check-indep check-layers golden-update fuzz fuzz-bins
+all: deps check-layers $(B)/farkas $(B)/farkas-check
 
 # Install the system packages the build needs when they are missing
 # (as root via apt on Debian), or say exactly what to install.
@@ -77,6 +77,16 @@ check-indep:
 	@if grep -nE '#include *"|\b(double|float|mpfr|long double)\b' $(CHECK_SRC) certify/check/*.h certify/check-main.c \
 	   | grep -vE '#include *"(chk|chk_[a-z0-9_]*)\.h"' ; then \
 	   echo "certify/check must include only its own headers and use no floating point" >&2; exit 1; fi
+
+# The solver's engines are private to exact/solve/: everything else (the
+# CLI, cases, certificates, proofs, the fuzzers and every test but the
+# engines' own unit tests in tests/solve/) reaches them through solve.h
+# and answer.h only.
+ENGINE_H := spx|fast|flu|bsolve
+check-layers:
+	@if grep -nE '#include *"($(ENGINE_H))\.h"' $$(find . -path ./build -prune -o \( -name '*.c' -o -name '*.h' \) -print \
+	      | grep -vE '^\./(exact/solve|tests/solve)/') ; then \
+	   echo "engine headers ($(ENGINE_H).h) are private to exact/solve/ (and its unit tests in tests/solve/)" >&2; exit 1; fi
 
 $(B)/tests/%_main.c: $(wildcard tests/*/t-*.c)
 	@mkdir -p $(dir $@)

@@ -17,7 +17,7 @@
 #include "prf.h"
 #include "rat.h"
 #include "solve.h"
-#include "spx.h"
+#include "answer.h"
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -47,7 +47,7 @@ static int cmd_solve(int argc, char **argv)
     int quiet = 0, force_max = 0, force_min = 0, i, rc = 2;
     lp_model *lp = NULL;
     solve_opts opts;
-    spx_result res;
+    lp_answer res;
     fk_err err;
     fk_status st;
 
@@ -97,7 +97,7 @@ static int cmd_solve(int argc, char **argv)
         lp->sense = LP_MAX;
     if (force_min)
         lp->sense = LP_MIN;
-    spx_result_init(&res);
+    lp_answer_init(&res);
     st = solve_lp(&res, lp, &opts, NULL, &err);
     if (st) {
         if (!err.where[0]) /* a model-level error: name the file */
@@ -106,18 +106,18 @@ static int cmd_solve(int argc, char **argv)
         goto done;
     }
     switch (res.status) {
-    case SPX_OPTIMAL:
+    case LP_OPTIMAL:
         print_value("optimal", res.objval);
         rc = 0;
         break;
-    case SPX_INFEASIBLE:
-    case SPX_UNBOUNDED:
-        printf("%s\n", spx_status_str(res.status));
+    case LP_INFEASIBLE:
+    case LP_UNBOUNDED:
+        printf("%s\n", lp_status_str(res.status));
         rc = 0;
         break;
     default:
         printf("%s (no verdict after %ld iterations)\n",
-               spx_status_str(res.status), res.iters);
+               lp_status_str(res.status), res.iters);
         rc = 1;
         break;
     }
@@ -134,7 +134,7 @@ static int cmd_solve(int argc, char **argv)
         }
     }
 done:
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
     lp_free(lp);
     return rc;
 }

@@ -4,7 +4,7 @@
 OUT is the output of `farkas solve`; its `optimal <fraction>` line is the
 exact objective, objective constant included.  REF is one of
   1.2345...e+02   Koch's 32 significant digits (shared/data/netlib), which
-                  exclude the objective constant (see tests/exact/t-netlib.c)
+                  exclude the objective constant (see tests/solve/t-netlib.c)
   a/b or a        esolver's exact value (shared/data/netlib-large), constant
                   included: equality
   N-char fraction ~ d.ddd   esolver's value, printed from a double: within

@@ -6,7 +6,7 @@
 # (exact), `glpsol --exact` (exact) and `clp` (double: the speed limit).
 # Each run is wall-clock timed under `timeout`; farkas's exact objective is
 # checked against REFERENCE.md (Koch's values, 32 significant digits, which
-# exclude the objective constant: see tests/exact/t-netlib.c on e226).
+# exclude the objective constant: see tests/solve/t-netlib.c on e226).
 # Prints a table and the geometric means of farkas/peer over the instances
 # both solved.  Peers are installed (apt) when missing and possible.
 #

@@ -147,10 +147,10 @@ fk_status case_bce_solve(econ_out *o, const econ_bgame b, const char *name,
         return st;
     for (k = 0; k < 2 && !st; k++) {
         lp_model *lp = lp_new();
-        spx_result res;
+        lp_answer res;
         char nm[300];
         long j;
-        spx_result_init(&res);
+        lp_answer_init(&res);
         snprintf(nm, sizeof nm, "%s-%s", name, k ? "worst" : "best");
         if (!lp)
             st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -158,8 +158,8 @@ fk_status case_bce_solve(econ_out *o, const econ_bgame b, const char *name,
             st = build(lp, b, k ? LP_MIN : LP_MAX, err);
         if (!st)
             st = econ_solve_certify(o, lp, nm, &res, err);
-        if (!st && res.status != SPX_OPTIMAL) /* a BCE always exists; v is bounded */
-            st = fk_fail(err, FK_ELIMIT, NULL, "%s: LP %s", nm, spx_status_str(res.status));
+        if (!st && res.status != LP_OPTIMAL) /* a BCE always exists; v is bounded */
+            st = fk_fail(err, FK_ELIMIT, NULL, "%s: LP %s", nm, lp_status_str(res.status));
         if (!st) {
             mpq_set(k ? worst : best, res.objval);
             if (k ? pworst != NULL : pbest != NULL)
@@ -180,7 +180,7 @@ fk_status case_bce_solve(econ_out *o, const econ_bgame b, const char *name,
                 }
             }
         }
-        spx_result_clear(&res);
+        lp_answer_clear(&res);
         lp_free(lp);
     }
     return st;

@@ -26,12 +26,12 @@ fk_status case_da_solve(econ_out *o, const mpq_t vl, const mpq_t vh, const mpq_t
                         fk_err *err)
 {
     lp_model *lp = lp_new();
-    spx_result res;
+    lp_answer res;
     fk_status st = FK_OK;
     long c[3], r;
     mpq_t one, q, h, a, b;
     int k;
-    spx_result_init(&res);
+    lp_answer_init(&res);
     mpq_inits(one, q, h, a, b, NULL);
     if (!lp) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -90,8 +90,8 @@ fk_status case_da_solve(econ_out *o, const mpq_t vl, const mpq_t vh, const mpq_t
     lp_set_row_hi(lp, r, vl);
     if ((st = lp_add_coef(lp, r, c[2], one, err)) || (st = econ_solve_certify(o, lp, name, &res, err)))
         goto done;
-    if (res.status != SPX_OPTIMAL) {
-        st = fk_fail(err, FK_EINVAL, NULL, "%s: LP %s (need 0 < v_l < v_h)", name, spx_status_str(res.status));
+    if (res.status != LP_OPTIMAL) {
+        st = fk_fail(err, FK_EINVAL, NULL, "%s: LP %s (need 0 < v_l < v_h)", name, lp_status_str(res.status));
         goto done;
     }
     mpq_set(best, res.objval);
@@ -109,7 +109,7 @@ fk_status case_da_solve(econ_out *o, const mpq_t vl, const mpq_t vh, const mpq_t
     }
 done:
     mpq_clears(one, q, h, a, b, NULL);
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
     lp_free(lp);
     return st;
 }

@@ -304,15 +304,15 @@ fk_status case_ce_run(econ_out *o, const case_ce_inst *in, const char *name,
 {
     econ_tspace ts;
     lp_model *lp = lp_new(), *lp2 = lp_new();
-    spx_result res, res2;
+    lp_answer res, res2;
     long np = in->nprof, p, *ir = NULL, *ic = NULL;
     int n = in->n, nv = in->nv, i, w, nfall = 0;
     mpq_t **bel = NULL, a, s;
     char nm[300];
     fk_status st;
     econ_tspace_init(ts);
-    spx_result_init(&res);
-    spx_result_init(&res2);
+    lp_answer_init(&res);
+    lp_answer_init(&res2);
     mpq_inits(a, s, NULL);
     if ((st = ce_validate(in, err)) || (st = ce_tspace(ts, in, err)))
         goto done;
@@ -327,8 +327,8 @@ fk_status case_ce_run(econ_out *o, const case_ce_inst *in, const char *name,
     snprintf(nm, sizeof nm, "%s-P", name);
     if ((st = ce_build(lp, in, ts, NULL, ir, ic, err)) || (st = econ_solve_certify(o, lp, nm, &res, err)))
         goto done;
-    if (res.status != SPX_OPTIMAL) {
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: LP (P) %s", nm, spx_status_str(res.status));
+    if (res.status != LP_OPTIMAL) {
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s: LP (P) %s", nm, lp_status_str(res.status));
         goto done;
     }
     mpq_set(r->valP, res.objval);
@@ -419,10 +419,10 @@ fk_status case_ce_run(econ_out *o, const case_ce_inst *in, const char *name,
     snprintf(nm, sizeof nm, "%s-Pstar", name);
     if ((st = ce_build(lp2, in, ts, bel, ir, ic, err)) || (st = econ_solve_certify(o, lp2, nm, &res2, err)))
         goto done;
-    if (res2.status == SPX_UNBOUNDED) { /* a money pump: certified by the ray */
+    if (res2.status == LP_UNBOUNDED) { /* a money pump: certified by the ray */
         r->p2_unbounded = 1;
-    } else if (res2.status != SPX_OPTIMAL) {
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: LP (P') %s", nm, spx_status_str(res2.status));
+    } else if (res2.status != LP_OPTIMAL) {
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s: LP (P') %s", nm, lp_status_str(res2.status));
         goto done;
     } else {
         mpq_set(r->valP2, res2.objval);
@@ -477,8 +477,8 @@ done:
     free(ir);
     free(ic);
     mpq_clears(a, s, NULL);
-    spx_result_clear(&res);
-    spx_result_clear(&res2);
+    lp_answer_clear(&res);
+    lp_answer_clear(&res2);
     lp_free(lp);
     lp_free(lp2);
     econ_tspace_clear(ts);
@@ -692,12 +692,12 @@ static fk_status bm_expost(econ_out *o, int sel, const char *name, int *feasible
     lp_model *lp = lp_new();
     long col[2][2][3], r;
     mpq_t c, one, *x = NULL;
-    spx_result res;
+    lp_answer res;
     fk_status st = FK_OK;
     int t1, t2, xx, i, d;
     mpq_inits(c, one, NULL);
     mpq_set_ui(one, 1, 1);
-    spx_result_init(&res);
+    lp_answer_init(&res);
     if (!lp) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto done;
@@ -747,7 +747,7 @@ static fk_status bm_expost(econ_out *o, int sel, const char *name, int *feasible
     if (sel >= 0) {
         if ((st = econ_solve_certify(o, lp, name, &res, err)))
             goto done;
-        *feasible = res.status == SPX_OPTIMAL;
+        *feasible = res.status == LP_OPTIMAL;
     } else {
         if (!(x = fk_qarr_new(lp->n))) {
             st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -766,7 +766,7 @@ static fk_status bm_expost(econ_out *o, int sel, const char *name, int *feasible
     }
 done:
     fk_qarr_free(x, lp ? lp->n : 0);
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
     mpq_clears(c, one, NULL);
     lp_free(lp);
     return st;

@@ -226,10 +226,10 @@ static fk_status check_outcome(econ_out *o, const mech_game *gm, const char *nam
     } else {
         /* the unpunished deviation alone: is even a correlated punishment impossible? */
         lp_model *b = lp_new();
-        spx_result res;
+        lp_answer res;
         char nm[200];
         long bc[NM];
-        spx_result_init(&res);
+        lp_answer_init(&res);
         snprintf(tag, sizeof tag, "P%dc%d", *fail_dev + 1, *fail_c);
         snprintf(nm, sizeof nm, "%s-P%dc%d", name, *fail_dev + 1, *fail_c);
         if (!b)
@@ -240,12 +240,12 @@ static fk_status check_outcome(econ_out *o, const mech_game *gm, const char *nam
             st = econ_solve_certify(o, b, nm, &res, err);
         if (!st && o->quiet < 2)
             printf("  principal %d's deviation to contract %d is not punished: %s\n", *fail_dev + 1,
-                   *fail_c, res.status == SPX_INFEASIBLE
+                   *fail_c, res.status == LP_INFEASIBLE
                                 ? "no correlated continuation equilibrium gives him <= his payoff (Farkas certificate)"
                                 : "no pure continuation equilibrium does (a correlated one would)");
-        if (!st && res.status != SPX_INFEASIBLE)
+        if (!st && res.status != LP_INFEASIBLE)
             *supported = -1;
-        spx_result_clear(&res);
+        lp_answer_clear(&res);
         lp_free(b);
     }
 done:

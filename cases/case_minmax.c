@@ -90,7 +90,7 @@ static const char *others(const econ_game g, long s, int i, char *buf, size_t le
     return buf;
 }
 
-static void print_mix(const char *who, const econ_game g, int i, const spx_result *res,
+static void print_mix(const char *who, const econ_game g, int i, const lp_answer *res,
                       const long *col, int dual, const lp_model *lp)
 {
     char lab[300], ob[200];
@@ -127,12 +127,12 @@ fk_status case_minmax_player(econ_out *o, const econ_game g, int i,
     lp_model *a = lp_new(), *b = lp_new();
     long *xcol = NULL, *grow = NULL, *zcol = NULL, vcol, wcol, prob, s;
     char nm[300], ob[200];
-    spx_result ra, rb;
+    lp_answer ra, rb;
     fk_status st = FK_OK;
     mpq_t one, neg;
     int k;
-    spx_result_init(&ra);
-    spx_result_init(&rb);
+    lp_answer_init(&ra);
+    lp_answer_init(&rb);
     mpq_init(one);
     mpq_init(neg);
     mpq_set_ui(one, 1, 1);
@@ -172,9 +172,9 @@ fk_status case_minmax_player(econ_out *o, const econ_game g, int i,
     snprintf(nm, sizeof nm, "%s-p%d-maxmin", name, i + 1);
     if (st || (st = econ_solve_certify(o, a, nm, &ra, err)))
         goto done;
-    if (ra.status != SPX_OPTIMAL) {
+    if (ra.status != LP_OPTIMAL) {
         st = fk_fail(err, FK_EINVAL, NULL, "%s: LP %s (cannot happen for a finite game)", nm,
-                     spx_status_str(ra.status));
+                     lp_status_str(ra.status));
         goto done;
     }
     mpq_set(v->mixed_maxmin, ra.objval);
@@ -209,9 +209,9 @@ fk_status case_minmax_player(econ_out *o, const econ_game g, int i,
     snprintf(nm, sizeof nm, "%s-p%d-corrminmax", name, i + 1);
     if (st || (st = econ_solve_certify(o, b, nm, &rb, err)))
         goto done;
-    if (rb.status != SPX_OPTIMAL) {
+    if (rb.status != LP_OPTIMAL) {
         st = fk_fail(err, FK_EINVAL, NULL, "%s: LP %s (cannot happen for a finite game)", nm,
-                     spx_status_str(rb.status));
+                     lp_status_str(rb.status));
         goto done;
     }
     mpq_set(v->corr_minmax, rb.objval);
@@ -233,8 +233,8 @@ done:
     free(zcol);
     mpq_clear(one);
     mpq_clear(neg);
-    spx_result_clear(&ra);
-    spx_result_clear(&rb);
+    lp_answer_clear(&ra);
+    lp_answer_clear(&rb);
     lp_free(a);
     lp_free(b);
     return st;

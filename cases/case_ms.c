@@ -258,11 +258,11 @@ fk_status case_ms_solve(econ_out *o, const case_ms_inst *in, const char *name,
     lp_model *lf = lp_new(), *ls = lp_new();
     long np = (long)in->nb * in->ns, scol = -1;
     long *tb = fk_calloc((size_t)np, sizeof *tb), *tsx = fk_calloc((size_t)np, sizeof *tsx);
-    spx_result rf, rs;
+    lp_answer rf, rs;
     char nm[300];
     fk_status st;
-    spx_result_init(&rf);
-    spx_result_init(&rs);
+    lp_answer_init(&rf);
+    lp_answer_init(&rs);
     if (!lf || !ls || !tb || !tsx) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto done;
@@ -277,12 +277,12 @@ fk_status case_ms_solve(econ_out *o, const case_ms_inst *in, const char *name,
     snprintf(nm, sizeof nm, "%s-subsidy", name);
     if ((st = econ_solve_certify(o, ls, nm, &rs, err)))
         goto done;
-    if (rs.status != SPX_OPTIMAL || rf.status == SPX_UNBOUNDED) {
+    if (rs.status != LP_OPTIMAL || rf.status == LP_UNBOUNDED) {
         /* IR at the lowest types and BIC bound the subsidy from below */
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: subsidy LP %s", name, spx_status_str(rs.status));
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s: subsidy LP %s", name, lp_status_str(rs.status));
         goto done;
     }
-    *feasible = rf.status == SPX_OPTIMAL;
+    *feasible = rf.status == LP_OPTIMAL;
     mpq_set(subsidy, rs.objval);
     if (*feasible != (mpq_sgn(subsidy) <= 0)) {
         st = fk_fail(err, FK_ELIMIT, NULL, "%s: feasibility LP and subsidy LP disagree", name);
@@ -302,8 +302,8 @@ fk_status case_ms_solve(econ_out *o, const case_ms_inst *in, const char *name,
 done:
     free(tb);
     free(tsx);
-    spx_result_clear(&rf);
-    spx_result_clear(&rs);
+    lp_answer_clear(&rf);
+    lp_answer_clear(&rs);
     lp_free(lf);
     lp_free(ls);
     return st;

@@ -46,7 +46,7 @@ static void show(const char *label, const mpq_t v, const mpq_t scale)
 }
 
 static void show_trade(const econ_tspace ts, const econ_trade *tr,
-                       const spx_result *res)
+                       const lp_answer *res)
 {
     long S = ts->nstates, t, th;
     char pb[256], lab[300];
@@ -88,7 +88,7 @@ static void show_trade(const econ_tspace ts, const econ_trade *tr,
 /* The dual: pi = -y_FEAS, lambda = y_ACC + y_NORM, mu = y_IC, all divided
  * by sum pi so that pi is a probability. */
 static void show_dual(const econ_tspace ts, const econ_trade *tr, long norm,
-                      const spx_result *res, int ic)
+                      const lp_answer *res, int ic)
 {
     long S = ts->nstates, t, th;
     char pb[256], lab[300];
@@ -132,12 +132,12 @@ fk_status case_notrade_decide(econ_out *o, const econ_tspace ts, int ic,
 {
     lp_model *lp = lp_new();
     econ_trade tr;
-    spx_result res;
+    lp_answer res;
     fk_status st;
     long norm = -1, t, th, S = ts->nstates;
     int i;
     memset(&tr, 0, sizeof tr);
-    spx_result_init(&res);
+    lp_answer_init(&res);
     if (!lp) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto done;
@@ -157,11 +157,11 @@ fk_status case_notrade_decide(econ_out *o, const econ_tspace ts, int ic,
                                  ts->bel[i][t * S + th], err);
     if (st || (st = econ_solve_certify(o, lp, name, &res, err)))
         goto done;
-    if (res.status == SPX_UNBOUNDED) { /* impossible: zero objective */
+    if (res.status == LP_UNBOUNDED) { /* impossible: zero objective */
         st = fk_fail(err, FK_EINVAL, NULL, "%s: unexpected unbounded LP", name);
         goto done;
     }
-    *trade = res.status == SPX_OPTIMAL;
+    *trade = res.status == LP_OPTIMAL;
     if (o->quiet < 2) {
         printf("%s: %s%s\n", name,
                *trade ? "a feasible, acceptable trade exists" : "no feasible, acceptable trade",
@@ -172,7 +172,7 @@ fk_status case_notrade_decide(econ_out *o, const econ_tspace ts, int ic,
             show_dual(ts, &tr, norm, &res, ic);
     }
 done:
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
     econ_trade_free(&tr, ts);
     lp_free(lp);
     return st;
@@ -192,11 +192,11 @@ fk_status case_concordance_decide_weak(econ_out *o, const econ_tspace ts, int ic
     lp_model *lp = lp_new();
     long S = ts->nstates, t, th, *pic = NULL, **lam = NULL, ***mu = NULL;
     char pb[256];
-    spx_result res;
+    lp_answer res;
     fk_status st = FK_OK;
     mpq_t one, v;
     int i, a, b;
-    spx_result_init(&res);
+    lp_answer_init(&res);
     mpq_init(one);
     mpq_init(v);
     mpq_set_ui(one, 1, 1);
@@ -277,11 +277,11 @@ fk_status case_concordance_decide_weak(econ_out *o, const econ_tspace ts, int ic
     }
     if (st || (st = econ_solve_certify(o, lp, name, &res, err)))
         goto done;
-    if (res.status == SPX_UNBOUNDED) { /* impossible: sum pi >= 0 */
+    if (res.status == LP_UNBOUNDED) { /* impossible: sum pi >= 0 */
         st = fk_fail(err, FK_EINVAL, NULL, "%s: unexpected unbounded LP", name);
         goto done;
     }
-    *concordant = res.status == SPX_OPTIMAL;
+    *concordant = res.status == LP_OPTIMAL;
     if (o->quiet < 2) {
         printf("%s: beliefs %s %s\n", name, *concordant ? "ARE" : "are NOT",
                ic ? "noisy concordant" : "consistent with a common prior");
@@ -312,7 +312,7 @@ done:
     free(pic);
     mpq_clear(v);
     mpq_clear(one);
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
     lp_free(lp);
     return st;
 }

@@ -292,11 +292,11 @@ fk_status case_vcg_run(econ_out *o, case_vcg_inst *in, const char *name,
     long np = ts->nprof, nx = ts->n * np, t;
     lp_model *l0 = lp_new(), *l1 = lp_new(), *l2 = lp_new();
     mpq_t *piv = fk_qarr_new(nx), *agv = fk_qarr_new(nx), u, s;
-    spx_result res;
+    lp_answer res;
     char nm[300];
     fk_status st = FK_OK;
     int i, ti, nbad0;
-    spx_result_init(&res);
+    lp_answer_init(&res);
     mpq_init(u);
     mpq_init(s);
     out->pivot_dic = out->agv_bic_bb = out->ir_possible = 0;
@@ -321,7 +321,7 @@ fk_status case_vcg_run(econ_out *o, case_vcg_inst *in, const char *name,
     snprintf(nm, sizeof nm, "%s-ir", name);
     if ((st = build(l2, in, 2, err)) || (st = econ_solve_certify(o, l2, nm, &res, err)))
         goto done;
-    out->ir_possible = res.status == SPX_OPTIMAL;
+    out->ir_possible = res.status == LP_OPTIMAL;
     /* expected pivot revenue, AGV IR failures */
     mpq_set_ui(s, 0, 1);
     for (i = 0; i < ts->n; i++)
@@ -360,7 +360,7 @@ done:
     fk_qarr_free(agv, nx);
     mpq_clear(u);
     mpq_clear(s);
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
     lp_free(l0);
     lp_free(l1);
     lp_free(l2);

@@ -611,11 +611,11 @@ fk_status dyn_agent_lp(econ_out *o, const dyn_model m, mpq_t **psi, const dyn_ag
     int T = m->T, i = a->i, t, r;
     long s, **col = NULL, **row = NULL, val = -1;
     lp_model *lp = lp_new();
-    spx_result res;
+    lp_answer res;
     fk_status st = FK_OK;
     char hb[1024];
     mpq_t rhs, pr, u, c, by;
-    spx_result_init(&res);
+    lp_answer_init(&res);
     mpq_inits(rhs, pr, u, c, by, NULL);
     if (ymass)
         *ymass = NULL;
@@ -705,12 +705,12 @@ fk_status dyn_agent_lp(econ_out *o, const dyn_model m, mpq_t **psi, const dyn_ag
     lp_set_row_hi(lp, val, a->W);
     if ((st = econ_solve_certify(o, lp, name, &res, err)))
         goto done;
-    if (res.status == SPX_OPTIMAL) {
+    if (res.status == LP_OPTIMAL) {
         *ic = 1;
         mpq_set_ui(gain, 0, 1);
         if (!mpq_equal(res.objval, a->W))
             st = fk_fail(err, FK_EINVAL, NULL, "%s: LP optimum differs from the truthful value", name);
-    } else if (res.status == SPX_INFEASIBLE) {
+    } else if (res.status == LP_INFEASIBLE) {
         long k;
         *ic = 0;
         /* b(y) = sum_i y_i (y_i > 0 ? lo_i : hi_i); gain = b(y) / (-y_VAL) */
@@ -749,7 +749,7 @@ fk_status dyn_agent_lp(econ_out *o, const dyn_model m, mpq_t **psi, const dyn_ag
             }
         }
     } else {
-        st = fk_fail(err, FK_EINVAL, NULL, "%s: deviation LP %s", name, spx_status_str(res.status));
+        st = fk_fail(err, FK_EINVAL, NULL, "%s: deviation LP %s", name, lp_status_str(res.status));
     }
 done:
     for (t = 0; t < T; t++) {
@@ -761,7 +761,7 @@ done:
     free(col);
     free(row);
     mpq_clears(rhs, pr, u, c, by, NULL);
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
     lp_free(lp);
     return st;
 }

@@ -12,6 +12,7 @@
 #include "check/chk.h"
 #include "lp_io.h"
 #include "rat.h"
+#include "solve.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -589,23 +590,23 @@ static void check_files(econ_out *o, const char *mps, const char *cert)
 }
 
 fk_status econ_solve_certify(econ_out *o, lp_model *lp, const char *name,
-                             spx_result *res, fk_err *err)
+                             lp_answer *res, fk_err *err)
 {
     char mps[4200], cert[4200];
-    spx_opts opts;
+    solve_opts opts;
     fk_status st;
     if ((st = paths(o, name, mps, cert, sizeof mps, err)) ||
         (st = econ_out_dir(o, err)) || (st = lp_set_name(lp, name, err)) ||
         (st = lp_finalize(lp, err)) || (st = lp_write_mps(lp, mps, err)))
         return st;
-    spx_opts_default(&opts);
-    st = spx_solve(res, lp, &opts, err);
+    solve_opts_default(&opts);
+    st = solve_lp(res, lp, &opts, NULL, err);
     if (st)
         return st;
-    if (res->status != SPX_OPTIMAL && res->status != SPX_INFEASIBLE &&
-        res->status != SPX_UNBOUNDED)
+    if (res->status != LP_OPTIMAL && res->status != LP_INFEASIBLE &&
+        res->status != LP_UNBOUNDED)
         return fk_fail(err, FK_ELIMIT, NULL, "%s: solver stopped without a verdict (%s)",
-                       name, spx_status_str(res->status));
+                       name, lp_status_str(res->status));
     st = cert_write(cert, mps, lp, res, err);
     if (st)
         return st;

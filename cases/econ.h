@@ -33,7 +33,7 @@
 
 #include "fk.h"
 #include "lp.h"
-#include "spx.h"
+#include "answer.h"
 
 /* ---- type spaces ------------------------------------------------------ */
 
@@ -189,13 +189,13 @@ typedef struct {
 /* mkdir -p for o->outdir. */
 fk_status econ_out_dir(econ_out *o, fk_err *err);
 
-/* Write lp (finalized here) to OUTDIR/name.mps, solve it with spx_solve
+/* Write lp (finalized here) to OUTDIR/name.mps, solve it with solve_lp
  * into res (initialised by the caller), write OUTDIR/name.cert and check
  * it with chk_files.  A solver outcome other than optimal / infeasible /
  * unbounded is FK_ELIMIT.  A checker rejection is not an error: it is
  * counted in o->nbad and printed. */
 fk_status econ_solve_certify(econ_out *o, lp_model *lp, const char *name,
-                             spx_result *res, fk_err *err);
+                             lp_answer *res, fk_err *err);
 
 /* Same, but for a point x found by the case itself (a finite enumeration):
  * writes a `feasible` certificate for x; no solve. */

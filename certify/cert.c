@@ -156,16 +156,16 @@ static fk_status start(cert_data **out, const char *model_path,
 }
 
 fk_status cert_write(const char *path, const char *model_path,
-                     const lp_model *lp, const spx_result *res, fk_err *err)
+                     const lp_model *lp, const lp_answer *res, fk_err *err)
 {
     cert_data *c;
     fk_status st;
     long j, i;
-    if (res->status != SPX_OPTIMAL && res->status != SPX_INFEASIBLE &&
-        res->status != SPX_UNBOUNDED)
+    if (res->status != LP_OPTIMAL && res->status != LP_INFEASIBLE &&
+        res->status != LP_UNBOUNDED)
         return fk_fail(err, FK_EINVAL, path,
                        "no certificate for solver status '%s'",
-                       spx_status_str(res->status));
+                       lp_status_str(res->status));
     if (res->m != lp->m || res->n != lp->n)
         return fk_fail(err, FK_EINVAL, path,
                        "result is for %ld rows, %ld cols; model has %ld, %ld",
@@ -176,7 +176,7 @@ fk_status cert_write(const char *path, const char *model_path,
     /* The copies cost little next to writing the numbers out, and keep a
      * single writer for every kind of certificate. */
     switch (res->status) {
-    case SPX_OPTIMAL:
+    case LP_OPTIMAL:
         c->status = CERT_OPTIMAL;
         mpq_set(c->objective, res->objval);
         c->has_objective = 1;
@@ -185,7 +185,7 @@ fk_status cert_write(const char *path, const char *model_path,
         for (i = 0; i < lp->m; i++)
             mpq_set(c->y[i], res->y[i]);
         break;
-    case SPX_INFEASIBLE:
+    case LP_INFEASIBLE:
         c->status = CERT_INFEASIBLE;
         for (i = 0; i < lp->m; i++)
             mpq_set(c->y[i], res->y[i]);

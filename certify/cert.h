@@ -20,7 +20,7 @@
 
 #include "fk.h"
 #include "lp.h"
-#include "spx.h"
+#include "answer.h"
 
 typedef enum {
     CERT_OPTIMAL = 0,
@@ -58,7 +58,7 @@ const char *cert_status_str(cert_status s); /* "optimal", ... */
  * hashed now, and whose parsed form is lp (names, sizes, sense).
  * `objective` is res->objval. */
 fk_status cert_write(const char *path, const char *model_path,
-                     const lp_model *lp, const spx_result *res, fk_err *err);
+                     const lp_model *lp, const lp_answer *res, fk_err *err);
 
 /* Write a `status feasible` certificate for the point x (lp->n entries). */
 fk_status cert_write_feasible(const char *path, const char *model_path,

@@ -1,7 +1,7 @@
 /* chk_int.h: internals of the independent checker (see chk.h).
  *
  * Intended duplication: this is the checker's own model of the LP of
- * shared/DESIGN.md, separate from exact/lp.h so that a fault in one reading
+ * shared/DESIGN.md, separate from exact/model/lp.h so that a fault in one reading
  * of a file cannot hide in the other.
  *
  *     minimise (sense = 1) or maximise (sense = -1)   c^T x + c0

@@ -1,6 +1,6 @@
 /* chk_lp.c: the checker's own reader of the CPLEX LP subset of
  * docs/model-formats.md, rejecting anything it does not cover.  Intended
- * duplication of exact/lp_read.c: an independent reading of the same file
+ * duplication of exact/model/lp_read.c: an independent reading of the same file
  * is a cross-check. */
 #include "chk_int.h"
 

@@ -1,6 +1,6 @@
 /* chk_mps.c: the checker's own MPS reader (fixed and free MPS, split at
  * white space), following docs/model-formats.md and rejecting anything it
- * does not cover.  Intended duplication of exact/mps_read.c: an
+ * does not cover.  Intended duplication of exact/model/mps_read.c: an
  * independent reading of the same file is a cross-check. */
 #include "chk_int.h"
 

@@ -16,7 +16,7 @@
 #include "cert.h"
 #include "lp.h"
 #include "sha256.h"
-#include "spx.h"
+#include "answer.h"
 #include "testlib.h"
 
 static const char *const rnames[] = {"IC[seller: c=2 -> c'=1]", "BB", "50%",
@@ -212,7 +212,7 @@ int test_cert_write_header(fk_rng *r)
     char dir[] = "/tmp/fk-t-certio.XXXXXX", path[256], model[256], hex[65];
     lp_model *lp = small_lp(LP_MAX);
     mpq_t x[N], y[M], ray[N];
-    spx_result res;
+    lp_answer res;
     cert_data *b = NULL;
     fk_err e;
     long j, i;
@@ -245,7 +245,7 @@ int test_cert_write_header(fk_rng *r)
     mpq_init(res.objval);
     mpq_set_si(res.objval, -5, 2);
 
-    res.status = SPX_OPTIMAL;
+    res.status = LP_OPTIMAL;
     TL_CHECK(cert_write(path, model, lp, &res, &e) == FK_OK, "cert_write: %s", e.msg);
     if (TL_CHECK(cert_read(&b, path, lp, &e) == FK_OK, "read: %s: %s", e.where, e.msg)) {
         TL_CHECK(strcmp(b->sha256, hex) == 0, "sha256 %s, want %s", b->sha256, hex);
@@ -272,7 +272,7 @@ int test_cert_write_header(fk_rng *r)
         TL_CHECK(nx == N / 2 && ny == M - 1, "%ld x lines, %ld y lines", nx, ny);
     }
 
-    res.status = SPX_INFEASIBLE;
+    res.status = LP_INFEASIBLE;
     TL_CHECK(cert_write(path, model, lp, &res, &e) == FK_OK, "cert_write: %s", e.msg);
     if (TL_CHECK(cert_read(&b, path, lp, &e) == FK_OK, "read: %s: %s", e.where, e.msg))
         TL_CHECK(b->status == CERT_INFEASIBLE && vec_eq(b->y, y, M) &&
@@ -281,7 +281,7 @@ int test_cert_write_header(fk_rng *r)
     cert_free(b);
     b = NULL;
 
-    res.status = SPX_UNBOUNDED;
+    res.status = LP_UNBOUNDED;
     TL_CHECK(cert_write(path, model, lp, &res, &e) == FK_OK, "cert_write: %s", e.msg);
     if (TL_CHECK(cert_read(&b, path, lp, &e) == FK_OK, "read: %s: %s", e.where, e.msg))
         TL_CHECK(b->status == CERT_UNBOUNDED && vec_eq(b->x, x, N) &&
@@ -297,7 +297,7 @@ int test_cert_write_header(fk_rng *r)
     b = NULL;
 
     /* No certificate for a limit: FK_EINVAL, and the old file stays. */
-    res.status = SPX_ITER_LIMIT;
+    res.status = LP_ITER_LIMIT;
     TL_CHECK(cert_write(path, model, lp, &res, &e) == FK_EINVAL, "ITER_LIMIT accepted");
     TL_CHECK(cert_read(&b, path, lp, &e) == FK_OK && b->status == CERT_FEASIBLE,
              "old certificate damaged");
@@ -306,7 +306,7 @@ int test_cert_write_header(fk_rng *r)
 
     /* A model file that cannot be read: FK_EIO, nothing new written. */
     remove(path);
-    res.status = SPX_OPTIMAL;
+    res.status = LP_OPTIMAL;
     TL_CHECK(cert_write(path, "/nonexistent/m.lp", lp, &res, &e) == FK_EIO,
              "unreadable model accepted");
     TL_CHECK(!exists(path) && dir_count(dir, &tmps) == 1 && tmps == 0,

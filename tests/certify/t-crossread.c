@@ -1,5 +1,5 @@
 /* t-crossread.c: the two independent readers of docs/model-formats.md,
- * the solver's (exact/lp_io.h) and the checker's (certify/check/), must
+ * the solver's (exact/model/lp_io.h) and the checker's (certify/check/), must
  * accept the same files and build the same model: names, bounds with
  * their infinities, costs, c0, sense and every entry of A, all exact.
  * Run on every shared Netlib file (the large set only outside the quick

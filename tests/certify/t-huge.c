@@ -15,7 +15,8 @@
 #include "check/chk.h"
 #include "lp.h"
 #include "lp_io.h"
-#include "spx.h"
+#include "answer.h"
+#include "solve.h"
 #include "testlib.h"
 
 static lp_model *huge_lp(void)
@@ -133,8 +134,8 @@ int test_huge(fk_rng *r)
 {
     char dir[] = "/tmp/fk-t-huge.XXXXXX", model[128], cert[128], mut[128];
     lp_model *src = huge_lp(), *lp = NULL;
-    spx_result res;
-    spx_opts o;
+    lp_answer res;
+    solve_opts o;
     fk_err e;
     size_t maxdig = 0;
     long j;
@@ -145,15 +146,15 @@ int test_huge(fk_rng *r)
     snprintf(model, sizeof model, "%s/huge.mps", dir);
     snprintf(cert, sizeof cert, "%s/huge.cert", dir);
     snprintf(mut, sizeof mut, "%s/mutant.cert", dir);
-    spx_result_init(&res);
+    lp_answer_init(&res);
     if (!TL_CHECK(lp_write_mps(src, model, &e) == FK_OK, "lp_write_mps: %s", e.msg) ||
         !TL_CHECK(lp_read_file(&lp, model, &e) == FK_OK, "read back: %s: %s", e.where,
                   e.msg))
         goto done;
-    spx_opts_default(&o);
-    if (!TL_CHECK(spx_solve(&res, lp, &o, &e) == FK_OK, "spx_solve: %s", e.msg) ||
-        !TL_CHECK(res.status == SPX_OPTIMAL, "status %s, want optimal",
-                  spx_status_str(res.status)))
+    solve_opts_default(&o);
+    if (!TL_CHECK(solve_lp(&res, lp, &o, NULL, &e) == FK_OK, "solve_lp: %s", e.msg) ||
+        !TL_CHECK(res.status == LP_OPTIMAL, "status %s, want optimal",
+                  lp_status_str(res.status)))
         goto done;
     for (j = 0; j < lp->n; j++) {
         size_t a = mpz_sizeinbase(mpq_numref(res.x[j]), 10);
@@ -189,7 +190,7 @@ int test_huge(fk_rng *r)
     tl_report("huge numbers", tl_failed_now() ? TL_FAIL : TL_PASS,
               "3x3, numbers up to %zu digits", maxdig);
 done:
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
     lp_free(lp);
     lp_free(src);
     remove(model);

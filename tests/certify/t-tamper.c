@@ -1,6 +1,6 @@
 /* t-tamper.c: the checker must say no.
  *
- * For valid certificates (made here by spx_solve + cert_write) we try
+ * For valid certificates (made here by solve_lp + cert_write) we try
  * every single-entry corruption and require chk_files to reject each one
  * that makes the certificate wrong, and to accept each one that leaves it
  * right.  Right or wrong is decided by a small evaluator in this file
@@ -26,7 +26,8 @@
 #include "lp.h"
 #include "lp_io.h"
 #include "sha256.h"
-#include "spx.h"
+#include "answer.h"
+#include "solve.h"
 #include "testlib.h"
 
 /* ---- the independent evaluator ---------------------------------------- */
@@ -687,8 +688,8 @@ int test_tamper(fk_rng *r)
     snprintf(base, sizeof base, "%s/base.cert", t.dir);
     for (k = 0; k < nall; k++) {
         lp_model *lp = NULL;
-        spx_result res;
-        spx_opts o;
+        lp_answer res;
+        solve_opts o;
         fk_err e;
         const char *name;
         if (k < nshared) {
@@ -707,17 +708,17 @@ int test_tamper(fk_rng *r)
             tl_report(name, TL_FAIL, "%s: %s", e.where, e.msg);
             continue;
         }
-        spx_result_init(&res);
-        spx_opts_default(&o);
-        if (spx_solve(&res, lp, &o, &e) != FK_OK) {
-            tl_report(name, TL_FAIL, "spx_solve: %s", e.msg);
+        lp_answer_init(&res);
+        solve_opts_default(&o);
+        if (solve_lp(&res, lp, &o, NULL, &e) != FK_OK) {
+            tl_report(name, TL_FAIL, "solve_lp: %s", e.msg);
         } else if (cert_write(base, model, lp, &res, &e) != FK_OK) {
             tl_report(name, TL_FAIL, "cert_write (%s): %s",
-                      spx_status_str(res.status), e.msg);
+                      lp_status_str(res.status), e.msg);
         } else {
             all_mutants(&t, r, model, lp, base);
             /* A feasible certificate too, from the optimal point. */
-            if (res.status == SPX_OPTIMAL && strstr(model, "degen") != NULL) {
+            if (res.status == LP_OPTIMAL && strstr(model, "degen") != NULL) {
                 if (cert_write_feasible(base, model, lp, res.x, &e) == FK_OK)
                     all_mutants(&t, r, model, lp, base);
                 else
@@ -725,14 +726,14 @@ int test_tamper(fk_rng *r)
             }
             tl_report(name, t.bad ? TL_FAIL : TL_PASS,
                       "%s: %ld mutants, %ld rejected, %ld accepted as valid%s",
-                      spx_status_str(res.status), t.tried, t.rejected, t.valid,
+                      lp_status_str(res.status), t.tried, t.rejected, t.valid,
                       t.bad ? " (verdicts disagree, see above)" : "");
             tried += t.tried;
             rejected += t.rejected;
             valid += t.valid;
             bad += t.bad;
         }
-        spx_result_clear(&res);
+        lp_answer_clear(&res);
         lp_free(lp);
     }
     remove(base);

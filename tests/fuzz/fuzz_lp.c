@@ -1,4 +1,4 @@
-/* fuzz_lp.c: the exact LP reader (exact/lp_read.c), see fuzz_model.h. */
+/* fuzz_lp.c: the exact LP reader (exact/model/lp_read.c), see fuzz_model.h. */
 #include "fuzz_model.h"
 
 FUZZ_TARGET(lp)

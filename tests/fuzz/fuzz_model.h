@@ -17,7 +17,7 @@
 #include "lp.h"
 #include "lp_io.h"
 #include "solve.h"
-#include "spx.h"
+#include "answer.h"
 
 static int fm_qeq(mpq_t *a, mpq_t *b, long n)
 {
@@ -99,7 +99,7 @@ static int fm_crossed(const lp_model *lp)
 }
 
 /* Known solver bug found by this harness (reported, not fixed here: the
- * fix belongs in exact/spx.c): a model with crossed bounds (a row or a
+ * fix belongs in exact/solve/spx.c): a model with crossed bounds (a row or a
  * column with lo > hi) is called optimal at a point violating them, and
  * the checker rightly rejects the certificate.  Such models are skipped
  * until that is fixed; define FUZZ_STRICT to include them. */
@@ -107,7 +107,7 @@ static void fm_solve(const lp_model *lp, const char *model, int pure)
 {
     char cp[128];
     solve_opts o;
-    spx_result res;
+    lp_answer res;
     fk_err err;
     int rc;
     if (lp->m > 60 || lp->n > 60 || lp->nnz > 400)
@@ -122,20 +122,20 @@ static void fm_solve(const lp_model *lp, const char *model, int pure)
     o.fast_iter_limit = 500;
     o.pure = pure;
     fk_err_clear(&err);
-    spx_result_init(&res);
+    lp_answer_init(&res);
     if (solve_lp(&res, lp, &o, NULL, &err) == FK_OK &&
-        (res.status == SPX_OPTIMAL || res.status == SPX_INFEASIBLE ||
-         res.status == SPX_UNBOUNDED)) {
+        (res.status == LP_OPTIMAL || res.status == LP_INFEASIBLE ||
+         res.status == LP_UNBOUNDED)) {
         fuzz_path(cp, sizeof cp, "solve.cert");
         if (cert_write(cp, model, lp, &res, &err) == FK_OK) {
             rc = chk_files(model, cp, 1);
             if (rc == 1)
                 FUZZ_BUG("the checker rejected the solver's %s certificate",
-                         spx_status_str(res.status));
+                         lp_status_str(res.status));
             unlink(cp);
         }
     }
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
 }
 
 static int fm_run(const uint8_t *data, size_t size, int mps)

@@ -1,4 +1,4 @@
-/* fuzz_mps.c: the exact MPS reader (exact/mps_read.c), see fuzz_model.h. */
+/* fuzz_mps.c: the exact MPS reader (exact/model/mps_read.c), see fuzz_model.h. */
 #include "fuzz_model.h"
 
 FUZZ_TARGET(mps)

@@ -7,7 +7,7 @@
 #include "econ.h"
 #include "lp.h"
 #include "solve.h"
-#include "spx.h"
+#include "answer.h"
 
 static void ft_trade(const econ_tspace ts)
 {
@@ -15,7 +15,7 @@ static void ft_trade(const econ_tspace ts)
     lp_model *lp = lp_new();
     fk_err err;
     solve_opts o;
-    spx_result res;
+    lp_answer res;
     memset(&tr, 0, sizeof tr);
     fk_err_clear(&err);
     if (!lp)
@@ -29,9 +29,9 @@ static void ft_trade(const econ_tspace ts)
         o.pure = 1;
         o.time_limit = 1;
         o.iter_limit = 300;
-        spx_result_init(&res);
+        lp_answer_init(&res);
         (void)solve_lp(&res, lp, &o, NULL, &err);
-        spx_result_clear(&res);
+        lp_answer_clear(&res);
     }
     econ_trade_free(&tr, ts);
     lp_free(lp);

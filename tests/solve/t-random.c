@@ -535,7 +535,7 @@ static void at_y(mpq_t *aty, const glp *g, mpq_t *y, mpq_t t)
     }
 }
 
-static int check_cert(const glp *g, const spx_result *res, char *why,
+static int check_cert(const glp *g, const lp_answer *res, char *why,
                       size_t wsz)
 {
     int i, j, ok = 1;
@@ -553,7 +553,7 @@ static int check_cert(const glp *g, const spx_result *res, char *why,
         goto done;
     }
     switch (res->status) {
-    case SPX_OPTIMAL:
+    case LP_OPTIMAL:
         if (!(ok = x_feasible(g, res->x, why, wsz)))
             break;
         if (!(ok = y_ok(g, res->y, b, why, wsz)))
@@ -593,7 +593,7 @@ static int check_cert(const glp *g, const spx_result *res, char *why,
             }
         }
         break;
-    case SPX_INFEASIBLE:
+    case LP_INFEASIBLE:
         if (!(ok = y_ok(g, res->y, b, why, wsz)))
             break;
         at_y(aty, g, res->y, t);
@@ -613,7 +613,7 @@ static int check_cert(const glp *g, const spx_result *res, char *why,
             ok = 0;
         }
         break;
-    case SPX_UNBOUNDED:
+    case LP_UNBOUNDED:
         if (!(ok = x_feasible(g, res->x, why, wsz)))
             break;
         for (i = 0; i < g->m && ok; i++) {
@@ -640,7 +640,7 @@ static int check_cert(const glp *g, const spx_result *res, char *why,
         }
         break;
     default:
-        snprintf(why, wsz, "status %s", spx_status_str(res->status));
+        snprintf(why, wsz, "status %s", lp_status_str(res->status));
         ok = 0;
     }
 done:
@@ -655,23 +655,23 @@ done:
 
 /* ---- driver ------------------------------------------------------- */
 
-static int map_status(spx_status s)
+static int map_status(lp_status s)
 {
     switch (s) {
-    case SPX_OPTIMAL: return ORACLE_OPTIMAL;
-    case SPX_INFEASIBLE: return ORACLE_INFEASIBLE;
-    case SPX_UNBOUNDED: return ORACLE_UNBOUNDED;
+    case LP_OPTIMAL: return ORACLE_OPTIMAL;
+    case LP_INFEASIBLE: return ORACLE_INFEASIBLE;
+    case LP_UNBOUNDED: return ORACLE_UNBOUNDED;
     default: return -1;
     }
 }
 
 /* A random start basis: m distinct variables basic, the others at a
  * finite bound (either when both are finite), AT_ZERO when free. */
-static int random_start(spx_basis *b, const glp *g, fk_rng *r)
+static int random_start(lp_basis *b, const glp *g, fk_rng *r)
 {
     long N = g->n + g->m, k, p;
     long perm[GN + GM];
-    if (spx_basis_init(b, g->m, g->n) != FK_OK)
+    if (lp_basis_init(b, g->m, g->n) != FK_OK)
         return 0;
     for (k = 0; k < N; k++)
         perm[k] = k;
@@ -684,17 +684,17 @@ static int random_start(spx_basis *b, const glp *g, fk_rng *r)
         int lf = k < g->n ? g->lf[k] : g->lof[k - g->n];
         int uf = k < g->n ? g->uf[k] : g->hif[k - g->n];
         if (lf && uf)
-            b->stat[k] = chance(r, 50) ? SPX_AT_LO : SPX_AT_UP;
+            b->stat[k] = chance(r, 50) ? LP_AT_LO : LP_AT_UP;
         else if (lf)
-            b->stat[k] = SPX_AT_LO;
+            b->stat[k] = LP_AT_LO;
         else if (uf)
-            b->stat[k] = SPX_AT_UP;
+            b->stat[k] = LP_AT_UP;
         else
-            b->stat[k] = SPX_AT_ZERO;
+            b->stat[k] = LP_AT_ZERO;
     }
     for (p = 0; p < g->m; p++) {
         b->head[p] = perm[p];
-        b->stat[perm[p]] = SPX_BASIC;
+        b->stat[perm[p]] = LP_BASIC;
     }
     return 1;
 }
@@ -706,13 +706,13 @@ typedef struct {
     long start_runs;
 } tally;
 
-static void print_result(const char *label, const spx_result *res, long n,
+static void print_result(const char *label, const lp_answer *res, long n,
                          long m)
 {
     long j;
-    printf("    %s: %s, %ld iters", label, spx_status_str(res->status),
+    printf("    %s: %s, %ld iters", label, lp_status_str(res->status),
            res->iters);
-    if (res->status == SPX_OPTIMAL)
+    if (res->status == LP_OPTIMAL)
         gmp_printf(", objval %Qd", res->objval);
     printf("\n      x:");
     for (j = 0; j < n && res->x; j++)
@@ -720,7 +720,7 @@ static void print_result(const char *label, const spx_result *res, long n,
     printf("\n      y:");
     for (j = 0; j < m && res->y; j++)
         gmp_printf(" %Qd", res->y[j]);
-    if (res->status == SPX_UNBOUNDED) {
+    if (res->status == LP_UNBOUNDED) {
         printf("\n      ray:");
         for (j = 0; j < n; j++)
             gmp_printf(" %Qd", res->ray[j]);
@@ -739,7 +739,7 @@ static void print_result(const char *label, const spx_result *res, long n,
  * checker's exit code, or -1 if the files could not be written. */
 static long external_skipped, external_checked;
 
-static int external_check(const lp_model *lp, const spx_result *res, int run)
+static int external_check(const lp_model *lp, const lp_answer *res, int run)
 {
     static long serial;
     char model[128], cert[128];
@@ -781,9 +781,9 @@ static int one_lp(const glp *g, fk_rng *r, int start, long iter_limit,
                   mpq_srcptr known)
 {
     lp_model *lp = glp_build(g);
-    spx_result res;
+    lp_answer res;
     spx_opts opts;
-    spx_basis sb;
+    lp_basis sb;
     fk_err err;
     mpq_t oval;
     char why[200];
@@ -792,7 +792,7 @@ static int one_lp(const glp *g, fk_rng *r, int start, long iter_limit,
     if (lp == NULL)
         return 0;
     mpq_init(oval);
-    spx_result_init(&res);
+    lp_answer_init(&res);
     for (k = 0; k < GN; k++)
         mpq_init(ox[k]);
     if (known != NULL) {
@@ -834,7 +834,7 @@ static int one_lp(const glp *g, fk_rng *r, int start, long iter_limit,
             opts.bland_after = bland_mode;
         if (run) {
             have_sb = random_start(&sb, g, r);
-            if (!TL_CHECK(have_sb, "spx_basis_init failed")) {
+            if (!TL_CHECK(have_sb, "lp_basis_init failed")) {
                 ok = 0;
                 break;
             }
@@ -852,7 +852,7 @@ static int one_lp(const glp *g, fk_rng *r, int start, long iter_limit,
             ty->maxiters = res.iters;
         if (!TL_CHECK(map_status(res.status) == ost,
                       "%s (%s): solver says %s, oracle says %s", label, rl,
-                      spx_status_str(res.status), oracle_status_str(ost))) {
+                      lp_status_str(res.status), oracle_status_str(ost))) {
             ok = 0;
             /* is the solver's certificate valid? then the oracle is wrong */
             if (check_cert(g, &res, why, sizeof why))
@@ -889,7 +889,7 @@ static int one_lp(const glp *g, fk_rng *r, int start, long iter_limit,
             }
         }
         if (have_sb) {
-            spx_basis_clear(&sb);
+            lp_basis_clear(&sb);
             have_sb = 0;
         }
     }
@@ -905,7 +905,7 @@ done:
             printf("    oracle: %s\n", oracle_status_str(ost));
         oracle_dump_lp(lp);
     }
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
     for (k = 0; k < GN; k++)
         mpq_clear(ox[k]);
     mpq_clear(oval);

@@ -45,14 +45,14 @@ static int solve_and_check(const char *name, const char *path, mpq_t val,
                            long *mout, double *secs, int pure)
 {
     lp_model *lp = NULL;
-    spx_result res;
+    lp_answer res;
     solve_opts o;
     fk_err err;
     char cert[512];
     int st = -1, rc;
     struct timespec t0, t1;
 
-    spx_result_init(&res);
+    lp_answer_init(&res);
     if (lp_read_file(&lp, path, &err)) {
         tl_report(name, TL_FAIL, "read: %s: %s", err.where, err.msg);
         goto done;
@@ -69,8 +69,8 @@ static int solve_and_check(const char *name, const char *path, mpq_t val,
     clock_gettime(CLOCK_MONOTONIC, &t1);
     *secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
     st = (int)res.status;
-    if (res.status == SPX_OPTIMAL || res.status == SPX_INFEASIBLE ||
-        res.status == SPX_UNBOUNDED) {
+    if (res.status == LP_OPTIMAL || res.status == LP_INFEASIBLE ||
+        res.status == LP_UNBOUNDED) {
         snprintf(cert, sizeof cert, "/tmp/fk-netlib-%ld-%s.cert", (long)getpid(), name);
         if (cert_write(cert, path, lp, &res, &err)) {
             tl_report(name, TL_FAIL, "cert_write: %s", err.msg);
@@ -91,11 +91,11 @@ static int solve_and_check(const char *name, const char *path, mpq_t val,
          * the published -18.7519... equals c^T x* alone (glpsol's own
          * optimal x gives c^T x = -18.7519 as well).  Compare like with
          * like. */
-        if (res.status == SPX_OPTIMAL)
+        if (res.status == LP_OPTIMAL)
             mpq_sub(val, res.objval, lp->objconst);
     }
 done:
-    spx_result_clear(&res);
+    lp_answer_clear(&res);
     lp_free(lp);
     return st;
 }
@@ -197,11 +197,11 @@ static int netlib_run(int pure)
         mpq_init(v);
         mpq_init(ex);
         st = solve_and_check(c[0], mps, v, &m, &secs, pure);
-        if (st == SPX_TIME_LIMIT && !pure) {
+        if (st == LP_TIME_LIMIT && !pure) {
             tl_report(name, TL_FAIL, "fast path did not finish within %.0f s", limit_seconds(pure));
-        } else if (st == SPX_TIME_LIMIT) {
+        } else if (st == LP_TIME_LIMIT) {
             tl_report(name, TL_SKIP, "not solved by the pure rational simplex within %.0f s", limit_seconds(pure));
-        } else if (st == SPX_OPTIMAL) {
+        } else if (st == LP_OPTIMAL) {
             int ok = agrees_koch(v, c[4]);
             /* a full exact rational in the table must match exactly */
             if (ok && strchr(c[5], '~') == NULL &&
@@ -215,7 +215,7 @@ static int netlib_run(int pure)
                 free(s);
             }
         } else if (st >= 0) {
-            tl_report(name, TL_FAIL, "status %s, expected optimal", spx_status_str((spx_status)st));
+            tl_report(name, TL_FAIL, "status %s, expected optimal", lp_status_str((lp_status)st));
         }
         mpq_clear(v);
         mpq_clear(ex);
@@ -258,12 +258,12 @@ int test_netlib_infeasible(fk_rng *r)
             }
             mpq_init(v);
             st = solve_and_check(names[k], mps, v, &m, &secs, pure);
-            if (st == SPX_TIME_LIMIT)
+            if (st == LP_TIME_LIMIT)
                 tl_report(name, pure ? TL_SKIP : TL_FAIL, "not solved within %.0f s", limit_seconds(pure));
-            else if (st == SPX_INFEASIBLE)
+            else if (st == LP_INFEASIBLE)
                 tl_report(name, TL_PASS, "infeasible, Farkas certificate accepted (%.2f s)", secs);
             else if (st >= 0)
-                tl_report(name, TL_FAIL, "status %s, expected infeasible", spx_status_str((spx_status)st));
+                tl_report(name, TL_FAIL, "status %s, expected infeasible", lp_status_str((lp_status)st));
             mpq_clear(v);
         }
     }

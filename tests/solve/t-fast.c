@@ -29,7 +29,7 @@
 
 /* Write lp to a file, the certificate of res next to it, and run the
  * independent checker on both.  0 = accepted. */
-static int cert_ok(const lp_model *lp, const spx_result *res, const char *path)
+static int cert_ok(const lp_model *lp, const lp_answer *res, const char *path)
 {
     static long serial;
     char model[160], cert[160];
@@ -136,23 +136,23 @@ static lp_model *random_lp(fk_rng *r)
     return random_lp_kind(r, 0);
 }
 
-static int same_status(spx_status s, int ost)
+static int same_status(lp_status s, int ost)
 {
-    return (s == SPX_OPTIMAL && ost == ORACLE_OPTIMAL) ||
-           (s == SPX_INFEASIBLE && ost == ORACLE_INFEASIBLE) ||
-           (s == SPX_UNBOUNDED && ost == ORACLE_UNBOUNDED);
+    return (s == LP_OPTIMAL && ost == ORACLE_OPTIMAL) ||
+           (s == LP_INFEASIBLE && ost == ORACLE_INFEASIBLE) ||
+           (s == LP_UNBOUNDED && ost == ORACLE_UNBOUNDED);
 }
 
 /* A random basis: random variables, statuses at random (the exact phase
  * must repair duplicates, singularity and impossible bound statuses). */
-static void random_basis(spx_basis *b, fk_rng *r)
+static void random_basis(lp_basis *b, fk_rng *r)
 {
     long k, N = b->n + b->m;
     for (k = 0; k < N; k++)
-        b->stat[k] = (unsigned char)fk_rng_range(r, SPX_AT_LO, SPX_AT_ZERO);
+        b->stat[k] = (unsigned char)fk_rng_range(r, LP_AT_LO, LP_AT_ZERO);
     for (k = 0; k < b->m; k++) {
         b->head[k] = fk_rng_range(r, 0, N - 1);
-        b->stat[b->head[k]] = SPX_BASIC;
+        b->stat[b->head[k]] = LP_BASIC;
     }
 }
 
@@ -183,24 +183,24 @@ int test_fast_random(fk_rng *r)
          * at 1 iteration each (a stalling refinement), 7 the same with 20
          * rounds of 2 iterations, 8 float phase without its dual phase */
         for (mode = 0; mode <= 8; mode++) {
-            spx_result res;
+            lp_answer res;
             solve_opts o;
             fk_err err;
             fk_status st;
-            spx_basis b;
-            spx_result_init(&res);
+            lp_basis b;
+            lp_answer_init(&res);
             if (mode == 5) {
                 spx_opts so;
                 spx_opts_default(&so);
-                if (spx_basis_init(&b, lp->m, lp->n)) {
+                if (lp_basis_init(&b, lp->m, lp->n)) {
                     tl_failf(__FILE__, __LINE__, "out of memory");
-                    spx_result_clear(&res);
+                    lp_answer_clear(&res);
                     goto next;
                 }
                 random_basis(&b, r);
                 so.start = &b;
                 st = spx_solve(&res, lp, &so, &err);
-                spx_basis_clear(&b);
+                lp_basis_clear(&b);
             } else {
                 solve_opts_default(&o);
                 o.pure = mode == 0;
@@ -215,22 +215,22 @@ int test_fast_random(fk_rng *r)
             if (crossed) {
                 TL_CHECK(st == FK_EINVAL && ost == ORACLE_INFEASIBLE,
                          "run %ld mode %d: crossed bounds not refused (or the oracle finds a point)", k, mode);
-                spx_result_clear(&res);
+                lp_answer_clear(&res);
                 continue;
             }
             if (!TL_CHECK(st == FK_OK, "run %ld mode %d: error %s", k, mode, err.msg) ||
                 !TL_CHECK(same_status(res.status, ost),
                           "run %ld mode %d: solver %s, oracle %s", k, mode,
-                          spx_status_str(res.status), oracle_status_str(ost)) ||
+                          lp_status_str(res.status), oracle_status_str(ost)) ||
                 !TL_CHECK(ost != ORACLE_OPTIMAL || mpq_equal(res.objval, oval),
                           "run %ld mode %d: objective differs from the oracle's", k, mode) ||
                 !TL_CHECK(cert_ok(lp, &res, NULL) == 0,
                           "run %ld mode %d: certificate rejected", k, mode)) {
                 oracle_dump_lp(lp);
-                spx_result_clear(&res);
+                lp_answer_clear(&res);
                 break;
             }
-            spx_result_clear(&res);
+            lp_answer_clear(&res);
         }
     next:
         mpq_clear(oval);
@@ -254,7 +254,7 @@ int test_fast_dual_flips(fk_rng *r)
     for (k = 0; k < runs; k++) {
         lp_model *lp = random_lp_kind(r, 1);
         fast_result fr;
-        spx_result res;
+        lp_answer res;
         spx_opts so;
         fk_err err;
         mpq_t oval;
@@ -268,7 +268,7 @@ int test_fast_dual_flips(fk_rng *r)
         mpq_init(oval);
         ost = oracle_solve(lp, oval, NULL);
         fast_result_init(&fr);
-        spx_result_init(&res);
+        lp_answer_init(&res);
         spx_opts_default(&so);
         if (TL_CHECK(ost != ORACLE_ERROR, "run %ld: oracle error", k) &&
             TL_CHECK(fast_solve(&fr, lp, NULL, &err) == FK_OK, "run %ld: %s", k, err.msg)) {
@@ -277,7 +277,7 @@ int test_fast_dual_flips(fk_rng *r)
             so.start = &fr.basis;
             if (TL_CHECK(spx_solve(&res, lp, &so, &err) == FK_OK, "run %ld: %s", k, err.msg) &&
                 (!TL_CHECK(same_status(res.status, ost), "run %ld: solver %s, oracle %s", k,
-                           spx_status_str(res.status), oracle_status_str(ost)) ||
+                           lp_status_str(res.status), oracle_status_str(ost)) ||
                  !TL_CHECK(ost != ORACLE_OPTIMAL || mpq_equal(res.objval, oval),
                            "run %ld: objective differs from the oracle's", k) ||
                  !TL_CHECK(cert_ok(lp, &res, NULL) == 0, "run %ld: certificate rejected", k)))
@@ -288,7 +288,7 @@ int test_fast_dual_flips(fk_rng *r)
             }
         }
         fast_result_clear(&fr);
-        spx_result_clear(&res);
+        lp_answer_clear(&res);
         mpq_clear(oval);
         lp_free(lp);
         if (tl_failed_now())
@@ -314,7 +314,7 @@ int test_fast_wrong_basis(fk_rng *r)
     for (k = 0; k < sizeof names / sizeof names[0]; k++) {
         char path[1024];
         lp_model *lp = NULL;
-        spx_result ref, res;
+        lp_answer ref, res;
         fk_err err;
         int mode;
         snprintf(path, sizeof path, "%s/data/netlib/%s.mps", tl_shared(), names[k]);
@@ -324,15 +324,15 @@ int test_fast_wrong_basis(fk_rng *r)
         }
         if (!TL_CHECK(lp_read_file(&lp, path, &err) == FK_OK, "%s: read: %s", names[k], err.msg))
             continue;
-        spx_result_init(&ref);
+        lp_answer_init(&ref);
         {
             solve_opts o;
             solve_opts_default(&o);
             o.pure = 1;
             o.time_limit = 60;
             if (!TL_CHECK(solve_lp(&ref, lp, &o, NULL, &err) == FK_OK &&
-                          ref.status == SPX_OPTIMAL, "%s: pure path failed", names[k])) {
-                spx_result_clear(&ref);
+                          ref.status == LP_OPTIMAL, "%s: pure path failed", names[k])) {
+                lp_answer_clear(&ref);
                 lp_free(lp);
                 continue;
             }
@@ -344,7 +344,7 @@ int test_fast_wrong_basis(fk_rng *r)
         for (mode = 1; mode <= 6; mode++) {
             spx_opts so;
             fk_status st;
-            spx_result_init(&res);
+            lp_answer_init(&res);
             spx_opts_default(&so);
             so.time_limit = 60;
             if (mode <= 3 || mode == 6) {
@@ -368,10 +368,10 @@ int test_fast_wrong_basis(fk_rng *r)
                     for (p = 0; p < lp->m; p++)
                         if (fk_rng_range(r, 0, 3) == 0) {
                             long j = fk_rng_range(r, 0, lp->n + lp->m - 1);
-                            if (fr.basis.stat[j] != SPX_BASIC) {
-                                fr.basis.stat[fr.basis.head[p]] = SPX_AT_UP;
+                            if (fr.basis.stat[j] != LP_BASIC) {
+                                fr.basis.stat[fr.basis.head[p]] = LP_AT_UP;
                                 fr.basis.head[p] = j;
-                                fr.basis.stat[j] = SPX_BASIC;
+                                fr.basis.stat[j] = LP_BASIC;
                             }
                         }
                 so.start = &fr.basis;
@@ -380,15 +380,15 @@ int test_fast_wrong_basis(fk_rng *r)
                 fast_result_clear(&fr);
             }
             if (TL_CHECK(st == FK_OK, "%s mode %d: error %s", names[k], mode, err.msg) &&
-                TL_CHECK(res.status == SPX_OPTIMAL, "%s mode %d: status %s", names[k], mode,
-                         spx_status_str(res.status)) &&
+                TL_CHECK(res.status == LP_OPTIMAL, "%s mode %d: status %s", names[k], mode,
+                         lp_status_str(res.status)) &&
                 TL_CHECK(mpq_equal(res.objval, ref.objval),
                          "%s mode %d: objective differs from the pure path's", names[k], mode))
                 TL_CHECK(cert_ok(lp, &res, path) == 0, "%s mode %d: certificate rejected",
                          names[k], mode);
-            spx_result_clear(&res);
+            lp_answer_clear(&res);
         }
-        spx_result_clear(&ref);
+        lp_answer_clear(&ref);
         lp_free(lp);
     }
     return TL_RESULT();
@@ -405,7 +405,7 @@ int test_fast_phase(fk_rng *r)
         char path[1024];
         lp_model *lp = NULL;
         fast_result fr;
-        spx_result res;
+        lp_answer res;
         spx_opts so;
         fk_err err;
         int v;
@@ -422,19 +422,19 @@ int test_fast_phase(fk_rng *r)
             fast_opts_default(&fo);
             fo.primal_only = v;
             fast_result_init(&fr);
-            spx_result_init(&res);
+            lp_answer_init(&res);
             spx_opts_default(&so);
             if (TL_CHECK(fast_solve(&fr, lp, &fo, &err) == FK_OK, "%s: %s", names[k], err.msg) &&
                 TL_CHECK(fr.status == FAST_OPTIMAL, "%s (%s): float phase %s", names[k],
                          v ? "primal" : "dual", fast_status_str(fr.status))) {
                 so.start = &fr.basis;
                 if (TL_CHECK(spx_solve(&res, lp, &so, &err) == FK_OK, "%s: %s", names[k], err.msg))
-                    TL_CHECK(res.status == SPX_OPTIMAL && res.iters == 0,
+                    TL_CHECK(res.status == LP_OPTIMAL && res.iters == 0,
                              "%s (%s): exact phase needed %ld pivots (%s)", names[k],
-                             v ? "primal" : "dual", res.iters, spx_status_str(res.status));
+                             v ? "primal" : "dual", res.iters, lp_status_str(res.status));
             }
             fast_result_clear(&fr);
-            spx_result_clear(&res);
+            lp_answer_clear(&res);
         }
         lp_free(lp);
     }
@@ -524,33 +524,33 @@ int test_fast_wide_range(fk_rng *r)
     static const char *vname[3] = {"auto", "double only", "binary128 only"};
     for (k = 0; k < runs; k++) {
         lp_model *lp = wide_lp(r);
-        spx_result ref, res;
+        lp_answer ref, res;
         solve_opts o;
         solve_stats ss;
         fk_err err;
         int v;
         if (!TL_CHECK(lp != NULL, "wide LP build failed"))
             return TL_FAIL;
-        spx_result_init(&ref);
+        lp_answer_init(&ref);
         solve_opts_default(&o);
         o.pure = 1;
         if (!TL_CHECK(solve_lp(&ref, lp, &o, NULL, &err) == FK_OK, "run %ld: pure: %s", k, err.msg)) {
-            spx_result_clear(&ref);
+            lp_answer_clear(&ref);
             lp_free(lp);
             break;
         }
         /* 0: default (double, boosted to binary128 when double gives up),
          * 1: double only, 2: binary128 from the start */
         for (v = 0; v < 3; v++) {
-            spx_result_init(&res);
+            lp_answer_init(&res);
             solve_opts_default(&o);
             o.no_quad = v == 1;
             o.quad_only = v == 2;
             o.verbose = getenv("FK_DBG") != NULL;
             if (TL_CHECK(solve_lp(&res, lp, &o, &ss, &err) == FK_OK, "run %ld %s: %s", k, vname[v], err.msg) &&
                 TL_CHECK(res.status == ref.status, "run %ld %s: %s, pure path %s", k, vname[v],
-                         spx_status_str(res.status), spx_status_str(ref.status)) &&
-                TL_CHECK(res.status != SPX_OPTIMAL || mpq_equal(res.objval, ref.objval),
+                         lp_status_str(res.status), lp_status_str(ref.status)) &&
+                TL_CHECK(res.status != LP_OPTIMAL || mpq_equal(res.objval, ref.objval),
                          "run %ld %s: objective differs from the pure path's", k, vname[v]))
                 TL_CHECK(cert_ok(lp, &res, NULL) == 0, "run %ld %s: certificate rejected", k, vname[v]);
             if (v == 0 && (ss.fast_status != FAST_OPTIMAL || ss.exact_iters > 0 || ss.refine_rounds > 0))
@@ -559,9 +559,9 @@ int test_fast_wide_range(fk_rng *r)
                 quad_used++;
             refined[v] += ss.refine_rounds > 0;
             pivoted[v] += ss.exact_iters > 0;
-            spx_result_clear(&res);
+            lp_answer_clear(&res);
         }
-        spx_result_clear(&ref);
+        lp_answer_clear(&ref);
         lp_free(lp);
         if (tl_failed_now())
             break;

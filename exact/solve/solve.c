@@ -1,5 +1,6 @@
 /* solve.c: float phase, then exact phase from its basis (see solve.h). */
 #include "solve.h"
+#include "spx.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -55,7 +56,7 @@ static int inv_pow2(double v)
  * basis on entry and the best basis found on exit.  Returns FK_OK with
  * *done = 1 when an exact evaluation proved a basis optimal (res then holds
  * the full answer), 0 otherwise. */
-static fk_status refine(spx_result *res, const lp_model *lp, spx_basis *basis,
+static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
                         const solve_opts *o, double deadline, solve_stats *stats,
                         int *done, fk_err *err)
 {
@@ -96,7 +97,7 @@ static fk_status refine(spx_result *res, const lp_model *lp, spx_basis *basis,
         st = spx_solve(res, lp, &so, err);
         if (st)
             goto out;
-        if (res->status == SPX_OPTIMAL) {
+        if (res->status == LP_OPTIMAL) {
             *done = 1;
             break;
         }
@@ -120,11 +121,11 @@ static fk_status refine(spx_result *res, const lp_model *lp, spx_basis *basis,
                 bump(&pviol, mpq_get_d(t));
             }
             v = fabs(ev.d[j]);
-            if (s != SPX_BASIC && ev.d[j] != 0 &&
-                ((s == SPX_AT_LO && ev.d[j] < 0) ||
-                 (s == SPX_AT_UP && ev.d[j] > 0) || s == SPX_AT_ZERO))
+            if (s != LP_BASIC && ev.d[j] != 0 &&
+                ((s == LP_AT_LO && ev.d[j] < 0) ||
+                 (s == LP_AT_UP && ev.d[j] > 0) || s == LP_AT_ZERO))
                 bump(&dviol, v);
-            if (j < n && s == SPX_BASIC)
+            if (j < n && s == LP_BASIC)
                 nstruct++;
         }
         ep = inv_pow2(pviol);
@@ -204,7 +205,7 @@ void solve_opts_default(solve_opts *o)
     memset(o, 0, sizeof *o);
 }
 
-fk_status solve_lp(spx_result *res, const lp_model *lp, const solve_opts *o,
+fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
                    solve_stats *stats, fk_err *err)
 {
     solve_opts defo;
@@ -300,7 +301,7 @@ fk_status solve_lp(spx_result *res, const lp_model *lp, const solve_opts *o,
     stats->exact_iters = res->iters;
     if (!st && o->verbose)
         fprintf(stderr, "solve: exact phase %s after %ld pivots (%.2f s float, %.2f s exact)\n",
-                spx_status_str(res->status), res->iters, stats->fast_secs,
+                lp_status_str(res->status), res->iters, stats->fast_secs,
                 stats->exact_secs);
     return st;
 }

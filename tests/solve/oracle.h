@@ -2,7 +2,7 @@
  *
  * oracle_solve() decides a finalized lp_model with n <= ORACLE_MAX_N
  * columns by exact vertex and extreme-ray enumeration in mpq (the method
- * is written out at the top of tests/exact/t-oracle.c).  It shares no code
+ * is written out at the top of tests/solve/t-oracle.c).  It shares no code
  * with the simplex: it reads the model's data (sense, bounds, objective,
  * objconst and the CSC matrix) and nothing else of lp.c.
  *

@@ -9,11 +9,11 @@
  * the convention of the certificate (shared/DESIGN.md).
  *
  * Results, exactly as DESIGN.md defines the certificates:
- *   SPX_OPTIMAL     x (n), y (m): x feasible, z = sense*c - A^T y obeys the
+ *   LP_OPTIMAL     x (n), y (m): x feasible, z = sense*c - A^T y obeys the
  *                   sign rule and sense*c^T x = b(y) + sum z_j * bound_j.
- *   SPX_INFEASIBLE  y (m): Farkas multipliers obeying the sign rule with
+ *   LP_INFEASIBLE  y (m): Farkas multipliers obeying the sign rule with
  *                   max over the column box of (A^T y)^T x < b(y).
- *   SPX_UNBOUNDED   x (n) feasible and ray (n) with sense*c^T ray < 0.
+ *   LP_UNBOUNDED   x (n) feasible and ray (n) with sense*c^T ray < 0.
  * Pricing is Dantzig's rule, switching to Bland's rule after a run of
  * degenerate pivots (anti-cycling), back to Dantzig after progress.
  *
@@ -25,27 +25,8 @@
 #include <gmp.h>
 
 #include "fk.h"
+#include "answer.h"
 #include "lp.h"
-
-typedef enum {
-    SPX_OPTIMAL = 0,
-    SPX_INFEASIBLE,
-    SPX_UNBOUNDED,
-    SPX_ITER_LIMIT,
-    SPX_TIME_LIMIT
-} spx_status;
-
-/* Status of a variable in a basis. */
-enum { SPX_BASIC = 0, SPX_AT_LO, SPX_AT_UP, SPX_AT_ZERO /* free, nonbasic at 0 */ };
-
-typedef struct {
-    long m, n;
-    long *head;         /* m: variable basic in position p (0..n+m-1) */
-    unsigned char *stat;/* n+m: SPX_BASIC / SPX_AT_LO / SPX_AT_UP / SPX_AT_ZERO */
-} spx_basis;
-
-fk_status spx_basis_init(spx_basis *b, long m, long n); /* all-logical basis */
-void spx_basis_clear(spx_basis *b);
 
 /* Exact evaluation of a start basis without pivoting (solve.c's
  * refinement rounds): w (N = n+m mpq_t) and d (N doubles) are owned by the
@@ -64,37 +45,21 @@ typedef struct {
     long iter_limit;          /* 0 = none */
     double time_limit;        /* seconds, 0 = none */
     int verbose;              /* progress lines on stderr */
-    const spx_basis *start;   /* NULL = all-logical start */
+    const lp_basis *start;   /* NULL = all-logical start */
     long bland_after;         /* degenerate pivots before Bland's rule;
                                  0 = default (1000 + 10(m+n)), 1 = always */
     spx_eval *eval;           /* with start: evaluate only; a basis that is
-                                 not optimal ends with SPX_ITER_LIMIT after
+                                 not optimal ends with LP_ITER_LIMIT after
                                  0 pivots (see spx_eval) */
 } spx_opts;
 
 void spx_opts_default(spx_opts *o);
 
-typedef struct {
-    spx_status status;
-    long m, n;
-    mpq_t *x;       /* n: optimal / unbounded point (zeros otherwise) */
-    mpq_t *y;       /* m: duals (OPTIMAL) or Farkas multipliers (INFEASIBLE) */
-    mpq_t *ray;     /* n: direction (UNBOUNDED) */
-    mpq_t objval;   /* OPTIMAL: c^T x + c0 in the model's own sense */
-    long iters;     /* pivots + bound flips, both phases */
-    long phase1_iters;
-    spx_basis basis;/* final basis */
-} spx_result;
-
-void spx_result_init(spx_result *r);
-void spx_result_clear(spx_result *r);
-
 /* Solve lp (must be finalized).  An LP outcome is not an error: the
  * return is FK_OK and res->status says what happened.  Errors are
  * FK_ENOMEM, FK_EINVAL (model not finalized, bad start basis size). */
-fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
+fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
                     fk_err *err);
 
-const char *spx_status_str(spx_status s); /* "optimal", "infeasible", ... */
 
 #endif

@@ -1,4 +1,4 @@
-/* t-rat.c: exact parsing and printing of rationals (exact/rat.h). */
+/* t-rat.c: exact parsing and printing of rationals (exact/model/rat.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -25,8 +25,8 @@
 #define SOLVE_H
 
 #include "fk.h"
+#include "answer.h"
 #include "lp.h"
-#include "spx.h"
 
 typedef struct {
     double time_limit;     /* seconds for the whole solve, 0 = none */
@@ -57,10 +57,10 @@ typedef struct {
     int quad_rounds;       /* float solves run in binary128 */
 } solve_stats;
 
-/* Solve a finalized lp.  Same contract as spx_solve(): FK_OK with
+/* Solve a finalized lp.  FK_OK with
  * res->status the LP outcome; errors FK_ENOMEM / FK_EINVAL.  stats may be
  * NULL. */
-fk_status solve_lp(spx_result *res, const lp_model *lp, const solve_opts *o,
+fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
                    solve_stats *stats, fk_err *err);
 
 #endif

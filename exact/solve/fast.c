@@ -102,7 +102,7 @@ void fast_result_init(fast_result *r)
 
 void fast_result_clear(fast_result *r)
 {
-    spx_basis_clear(&r->basis);
+    lp_basis_clear(&r->basis);
     memset(r, 0, sizeof *r);
 }
 
@@ -331,16 +331,16 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale)
 /* Put nonbasic j at a bound (its preferred one if finite). */
 static void rest(fws *w, long j, int prefer)
 {
-    if (prefer == SPX_AT_UP && w->up[j] < HUGE_VAL)
-        w->stat[j] = SPX_AT_UP;
+    if (prefer == LP_AT_UP && w->up[j] < HUGE_VAL)
+        w->stat[j] = LP_AT_UP;
     else if (w->lo[j] > -HUGE_VAL)
-        w->stat[j] = SPX_AT_LO;
+        w->stat[j] = LP_AT_LO;
     else if (w->up[j] < HUGE_VAL)
-        w->stat[j] = SPX_AT_UP;
+        w->stat[j] = LP_AT_UP;
     else
-        w->stat[j] = SPX_AT_ZERO;
-    w->x[j] = w->stat[j] == SPX_AT_LO ? w->lo[j]
-            : w->stat[j] == SPX_AT_UP ? w->up[j] : 0.0;
+        w->stat[j] = LP_AT_ZERO;
+    w->x[j] = w->stat[j] == LP_AT_LO ? w->lo[j]
+            : w->stat[j] == LP_AT_UP ? w->up[j] : 0.0;
     w->pos[j] = -1;
 }
 
@@ -356,10 +356,10 @@ static int factor(fws *w)
     for (t = 0; t < nd; t++) {
         long k = w->dep_pos[t], lj = w->n + w->dep_row[t], old = w->head[k];
         if (w->pos[old] == k)
-            rest(w, old, SPX_AT_LO);
+            rest(w, old, LP_AT_LO);
         w->head[k] = lj;
         w->pos[lj] = k;
-        w->stat[lj] = SPX_BASIC;
+        w->stat[lj] = LP_BASIC;
     }
     w->ne = 0;
     w->nv = 0;
@@ -474,7 +474,7 @@ static void basic_values(fws *w)
     real *r = w->w1;
     memset(r, 0, (size_t)w->m * sizeof *r);
     for (j = 0; j < w->N; j++)
-        if (w->stat[j] != SPX_BASIC && w->x[j] != 0)
+        if (w->stat[j] != LP_BASIC && w->x[j] != 0)
             add_col(w, r, j, -w->x[j]);
     ftran(w, r);
     for (p = 0; p < w->m; p++)
@@ -511,7 +511,7 @@ static void pivot_row(fws *w, long r)
             continue;
         for (k = w->rbeg[i]; k < w->rbeg[i + 1]; k++) {
             long j = w->cidx[k];
-            if (w->stat[j] == SPX_BASIC)
+            if (w->stat[j] == LP_BASIC)
                 continue;
             if (w->arow[j] == 0)
                 w->alist[w->na++] = j;
@@ -519,7 +519,7 @@ static void pivot_row(fws *w, long r)
             if (w->arow[j] == 0)
                 w->arow[j] = 1e-300; /* keep it listed */
         }
-        if (w->stat[n + i] != SPX_BASIC) {
+        if (w->stat[n + i] != LP_BASIC) {
             w->alist[w->na++] = n + i;
             w->arow[n + i] = -ri;
         }
@@ -574,7 +574,7 @@ static void full_d(fws *w)
         pi[p] = w->c[w->head[p]];
     btran(w, pi);
     for (j = 0; j < w->N; j++)
-        w->d[j] = w->stat[j] == SPX_BASIC ? 0.0 : w->c[j] - dot_col(w, pi, j);
+        w->d[j] = w->stat[j] == LP_BASIC ? 0.0 : w->c[j] - dot_col(w, pi, j);
     w->need_full = 0;
 }
 
@@ -591,8 +591,8 @@ static real violation(const fws *w, long j)
 static real flip_bound(fws *w, long j)
 {
     real old = w->x[j];
-    w->stat[j] = w->stat[j] == SPX_AT_LO ? SPX_AT_UP : SPX_AT_LO;
-    w->x[j] = w->stat[j] == SPX_AT_LO ? w->lo[j] : w->up[j];
+    w->stat[j] = w->stat[j] == LP_AT_LO ? LP_AT_UP : LP_AT_LO;
+    w->x[j] = w->stat[j] == LP_AT_LO ? w->lo[j] : w->up[j];
     return w->x[j] - old;
 }
 
@@ -605,10 +605,10 @@ static int dual_candidate(const fws *w, long j, int below)
     int s = w->stat[j];
     if (RABS(a) < TOL_PIVOT || w->lo[j] == w->up[j])
         return 0;
-    if (s == SPX_AT_ZERO)
+    if (s == LP_AT_ZERO)
         return 1;
-    return below ? (s == SPX_AT_LO && a < 0) || (s == SPX_AT_UP && a > 0)
-                 : (s == SPX_AT_LO && a > 0) || (s == SPX_AT_UP && a < 0);
+    return below ? (s == LP_AT_LO && a < 0) || (s == LP_AT_UP && a > 0)
+                 : (s == LP_AT_LO && a > 0) || (s == LP_AT_UP && a < 0);
 }
 
 /* How far nonbasic j's reduced cost is on its dual feasible side: at a
@@ -617,7 +617,7 @@ static int dual_candidate(const fws *w, long j, int below)
 static real dual_slack(const fws *w, long j)
 {
     int s = w->stat[j];
-    return s == SPX_AT_LO ? w->d[j] : s == SPX_AT_UP ? -w->d[j] : -RABS(w->d[j]);
+    return s == LP_AT_LO ? w->d[j] : s == LP_AT_UP ? -w->d[j] : -RABS(w->d[j]);
 }
 
 /* The dual simplex's own arrays. */
@@ -644,7 +644,7 @@ static int dual_refresh(fws *w, dws *dv)
         return -1;
     full_d(w);
     for (j = 0; j < w->N; j++) {
-        if (w->stat[j] == SPX_BASIC || w->lo[j] == w->up[j] || dual_slack(w, j) >= -TOL_DUAL)
+        if (w->stat[j] == LP_BASIC || w->lo[j] == w->up[j] || dual_slack(w, j) >= -TOL_DUAL)
             continue;
         if (w->lo[j] > -HUGE_VAL && w->up[j] < HUGE_VAL) {
             flip_bound(w, j);
@@ -666,8 +666,8 @@ static int dual_place(fws *w, dws *dv)
 {
     long j;
     for (j = 0; j < w->N; j++)
-        if (w->stat[j] != SPX_BASIC)
-            rest(w, j, w->d[j] < 0 && w->lo[j] != w->up[j] ? SPX_AT_UP : SPX_AT_LO);
+        if (w->stat[j] != LP_BASIC)
+            rest(w, j, w->d[j] < 0 && w->lo[j] != w->up[j] ? LP_AT_UP : LP_AT_LO);
     return dual_refresh(w, dv);
 }
 
@@ -825,14 +825,14 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
             dv->dse[r] = 1e-6;
         if (eta_push(w, alpha, r))
             return -1;
-        w->stat[lv] = below ? SPX_AT_LO : SPX_AT_UP;
+        w->stat[lv] = below ? LP_AT_LO : LP_AT_UP;
         w->x[lv] = target;
         w->pos[lv] = -1;
         w->d[lv] = -theta_d;
         w->d[q] = 0;
         w->head[r] = q;
         w->pos[q] = r;
-        w->stat[q] = SPX_BASIC;
+        w->stat[q] = LP_BASIC;
         (*iters)++;
         if (RABS(alpha[r]) < 1e-7) {
             if (dual_refresh(w, dv))
@@ -886,7 +886,7 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
         dv.dse[p] = 1.0;
     full_d(w);
     for (j = 0; j < N; j++)
-        if (w->stat[j] != SPX_BASIC &&
+        if (w->stat[j] != LP_BASIC &&
             ((w->lo[j] == -HUGE_VAL && w->d[j] > TOL_DUAL) ||
              (w->up[j] == HUGE_VAL && w->d[j] < -TOL_DUAL)))
             need = 1;
@@ -943,9 +943,9 @@ static void set_nonbasic_values(fws *w)
 {
     long j;
     for (j = 0; j < w->N; j++)
-        if (w->stat[j] != SPX_BASIC)
-            w->x[j] = w->stat[j] == SPX_AT_LO ? w->lo[j]
-                    : w->stat[j] == SPX_AT_UP ? w->up[j] : 0.0;
+        if (w->stat[j] != LP_BASIC)
+            w->x[j] = w->stat[j] == LP_AT_LO ? w->lo[j]
+                    : w->stat[j] == LP_AT_UP ? w->up[j] : 0.0;
 }
 
 static int perturb(fws *w)
@@ -979,7 +979,7 @@ static void unperturb(fws *w)
 /* The start basis: the caller's (positions in order, the rest at their
  * recorded bounds; a wrong size or a repeated or missing column falls back
  * to the slack basis), else all logicals with structurals at a bound. */
-static void start(fws *w, const spx_basis *b)
+static void start(fws *w, const lp_basis *b)
 {
     long m = w->m, n = w->n, j, p, cnt = 0;
     if (b && b->m == m && b->n == n) {
@@ -999,17 +999,17 @@ static void start(fws *w, const spx_basis *b)
                 rest(w, j, b->stat[j]);
         for (p = 0; p < m; p++) {
             w->head[p] = b->head[p];
-            w->stat[b->head[p]] = SPX_BASIC;
+            w->stat[b->head[p]] = LP_BASIC;
         }
         return;
     }
     for (p = 0; p < m; p++) {
         w->head[p] = n + p;
         w->pos[n + p] = p;
-        w->stat[n + p] = SPX_BASIC;
+        w->stat[n + p] = LP_BASIC;
     }
     for (j = 0; j < n; j++)
-        rest(w, j, SPX_AT_LO);
+        rest(w, j, LP_AT_LO);
 }
 
 /* A power of two near 1/v (v > 0), so that rescaling by it is exact. */
@@ -1052,9 +1052,9 @@ static void override_costs(fws *w, const fast_opts *o)
             int s = w->stat[j];
             real c = j < n ? o->cost[j] * w->cs[j] : o->cost[j] / w->rs[j - n];
             w->c[j] = c;
-            if (s != SPX_BASIC && w->lo[j] != w->up[j] &&
-                ((s == SPX_AT_LO && c < 0) || (s == SPX_AT_UP && c > 0) ||
-                 (s == SPX_AT_ZERO && c != 0)) && RABS(c) > vd)
+            if (s != LP_BASIC && w->lo[j] != w->up[j] &&
+                ((s == LP_AT_LO && c < 0) || (s == LP_AT_UP && c > 0) ||
+                 (s == LP_AT_ZERO && c != 0)) && RABS(c) > vd)
                 vd = RABS(c);
         }
         w->cscale = 1.0;
@@ -1067,7 +1067,7 @@ static void override_costs(fws *w, const fast_opts *o)
     }
     if (o->lo && o->up) {
         for (j = 0; j < w->N; j++)
-            if (w->stat[j] == SPX_BASIC) {
+            if (w->stat[j] == LP_BASIC) {
                 if (w->lo[j] > vp) vp = w->lo[j];
                 if (-w->up[j] > vp) vp = -w->up[j];
             }
@@ -1133,7 +1133,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     if (!lp->finalized)
         return fk_fail(err, FK_EINVAL, NULL, "model not finalized");
     fast_result_clear(res);
-    if (spx_basis_init(&res->basis, m, n))
+    if (lp_basis_init(&res->basis, m, n))
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
     if (m == 0) {
         res->status = FAST_FAILED;
@@ -1242,7 +1242,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         if (w.need_full || phase != last_phase) {
             btran(&w, pi);
             for (j = 0; j < N; j++)
-                w.d[j] = w.stat[j] == SPX_BASIC ? 0.0
+                w.d[j] = w.stat[j] == LP_BASIC ? 0.0
                        : (phase == 2 ? w.c[j] : 0.0) - dot_col(&w, pi, j);
             w.need_full = 0;
             fresh = 1;
@@ -1252,10 +1252,10 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         for (j = 0; j < N; j++) {
             real dj = w.d[j], sc;
             int s = w.stat[j];
-            if (s == SPX_BASIC || w.lo[j] == w.up[j])
+            if (s == LP_BASIC || w.lo[j] == w.up[j])
                 continue;
-            if ((s == SPX_AT_LO && dj < -TOL_DUAL) || (s == SPX_AT_UP && dj > TOL_DUAL) ||
-                (s == SPX_AT_ZERO && RABS(dj) > TOL_DUAL)) {
+            if ((s == LP_AT_LO && dj < -TOL_DUAL) || (s == LP_AT_UP && dj > TOL_DUAL) ||
+                (s == LP_AT_ZERO && RABS(dj) > TOL_DUAL)) {
                 sc = dj * dj / w.dw[j];
                 if (sc > best) {
                     best = sc;
@@ -1360,7 +1360,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             continue;
         }
         if (flip) {
-            w.stat[q] = sigma > 0 ? SPX_AT_UP : SPX_AT_LO;
+            w.stat[q] = sigma > 0 ? LP_AT_UP : LP_AT_LO;
             w.x[q] = sigma > 0 ? w.up[q] : w.lo[q];
             continue;
         }
@@ -1382,10 +1382,10 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
                 st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
                 break;
             }
-            rest(&w, lv, to_up ? SPX_AT_UP : SPX_AT_LO);
+            rest(&w, lv, to_up ? LP_AT_UP : LP_AT_LO);
             w.head[r] = q;
             w.pos[q] = r;
-            w.stat[q] = SPX_BASIC;
+            w.stat[q] = LP_BASIC;
             /* an unstable update: start again from a fresh factorisation */
             if (unstable)
                 w.nunstable++;

@@ -83,66 +83,9 @@ static void qzero(mpq_t *a, long k)
             mpq_set_ui(a[i], 0, 1);
 }
 
-fk_status spx_basis_init(spx_basis *b, long m, long n)
-{
-    long k;
-    b->m = m;
-    b->n = n;
-    b->head = fk_calloc((size_t)(m > 0 ? m : 1), sizeof *b->head);
-    b->stat = fk_calloc((size_t)(n + m > 0 ? n + m : 1), 1);
-    if (!b->head || !b->stat) {
-        spx_basis_clear(b);
-        return FK_ENOMEM;
-    }
-    for (k = 0; k < m; k++)
-        b->head[k] = n + k;
-    for (k = 0; k < n; k++)
-        b->stat[k] = SPX_AT_LO;
-    for (k = 0; k < m; k++)
-        b->stat[n + k] = SPX_BASIC;
-    return FK_OK;
-}
-
-void spx_basis_clear(spx_basis *b)
-{
-    free(b->head);
-    free(b->stat);
-    b->head = NULL;
-    b->stat = NULL;
-    b->m = b->n = 0;
-}
-
 void spx_opts_default(spx_opts *o)
 {
     memset(o, 0, sizeof *o);
-}
-
-void spx_result_init(spx_result *r)
-{
-    memset(r, 0, sizeof *r);
-    mpq_init(r->objval);
-}
-
-void spx_result_clear(spx_result *r)
-{
-    fk_qarr_free(r->x, r->n);
-    fk_qarr_free(r->y, r->m);
-    fk_qarr_free(r->ray, r->n);
-    mpq_clear(r->objval);
-    spx_basis_clear(&r->basis);
-    memset(r, 0, sizeof *r);
-}
-
-const char *spx_status_str(spx_status s)
-{
-    switch (s) {
-    case SPX_OPTIMAL: return "optimal";
-    case SPX_INFEASIBLE: return "infeasible";
-    case SPX_UNBOUNDED: return "unbounded";
-    case SPX_ITER_LIMIT: return "iteration-limit";
-    case SPX_TIME_LIMIT: return "time-limit";
-    }
-    return "?";
 }
 
 /* ---------- eta file ---------- */
@@ -275,17 +218,17 @@ static void dot_col(spx_ws *w, mpq_t r, mpq_t *pi, long j)
 /* Put a nonbasic variable at a valid resting place for its bounds. */
 static void rest(spx_ws *w, long j, int prefer)
 {
-    if (prefer == SPX_AT_UP && w->upf[j])
-        w->stat[j] = SPX_AT_UP;
+    if (prefer == LP_AT_UP && w->upf[j])
+        w->stat[j] = LP_AT_UP;
     else if (w->lof[j])
-        w->stat[j] = SPX_AT_LO;
+        w->stat[j] = LP_AT_LO;
     else if (w->upf[j])
-        w->stat[j] = SPX_AT_UP;
+        w->stat[j] = LP_AT_UP;
     else
-        w->stat[j] = SPX_AT_ZERO;
-    if (w->stat[j] == SPX_AT_LO)
+        w->stat[j] = LP_AT_ZERO;
+    if (w->stat[j] == LP_AT_LO)
         mpq_set(w->x[j], w->lo[j]);
-    else if (w->stat[j] == SPX_AT_UP)
+    else if (w->stat[j] == LP_AT_UP)
         mpq_set(w->x[j], w->up[j]);
     else
         mpq_set_ui(w->x[j], 0, 1);
@@ -299,7 +242,7 @@ static void compute_xb(spx_ws *w)
     long j, k;
     qzero(r, w->m);
     for (j = 0; j < w->N; j++) {
-        if (w->stat[j] == SPX_BASIC || mpq_sgn(w->x[j]) == 0)
+        if (w->stat[j] == LP_BASIC || mpq_sgn(w->x[j]) == 0)
             continue;
         if (j < w->n) {
             for (k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++) {
@@ -372,7 +315,7 @@ static int reinvert(spx_ws *w)
         if (best < 0) {
             /* dependent column: leave it out */
             w->pos[j] = -1;
-            rest(w, j, SPX_AT_LO);
+            rest(w, j, LP_AT_LO);
             continue;
         }
         if (eta_push(w, w->w2, best))
@@ -383,12 +326,12 @@ static int reinvert(spx_ws *w)
     for (p = 0; p < m; p++)
         if (newhead[p] < 0) {
             newhead[p] = n + p;
-            w->stat[n + p] = SPX_BASIC;
+            w->stat[n + p] = LP_BASIC;
         }
     for (p = 0; p < m; p++) {
         w->head[p] = newhead[p];
         w->pos[newhead[p]] = p;
-        w->stat[newhead[p]] = SPX_BASIC;
+        w->stat[newhead[p]] = LP_BASIC;
     }
     w->updates = 0;
     rc = 0;
@@ -529,7 +472,7 @@ static step_result iterate(spx_ws *w, int phase, int bland, int *degenerate,
     /* pricing */
     for (j = 0; j < N; j++) {
         int st = w->stat[j], s;
-        if (st == SPX_BASIC || is_fixed(w, j))
+        if (st == LP_BASIC || is_fixed(w, j))
             continue;
         dot_col(w, w->t3, pi, j);
         if (phase == 1)
@@ -537,7 +480,7 @@ static step_result iterate(spx_ws *w, int phase, int bland, int *degenerate,
         else
             mpq_sub(w->d[j], w->c[j], w->t3);
         s = mpq_sgn(w->d[j]);
-        if (s == 0 || (st == SPX_AT_LO && s > 0) || (st == SPX_AT_UP && s < 0))
+        if (s == 0 || (st == LP_AT_LO && s > 0) || (st == LP_AT_UP && s < 0))
             continue;
         /* eligible */
         if (bland) {
@@ -631,7 +574,7 @@ static step_result iterate(spx_ws *w, int phase, int bland, int *degenerate,
             mpq_sub(w->x[q], w->x[q], tmin);
     }
     if (flip) {
-        w->stat[q] = sigma > 0 ? SPX_AT_UP : SPX_AT_LO;
+        w->stat[q] = sigma > 0 ? LP_AT_UP : LP_AT_LO;
         mpq_set(w->x[q], sigma > 0 ? w->up[q] : w->lo[q]);
         goto done;
     }
@@ -642,12 +585,12 @@ static step_result iterate(spx_ws *w, int phase, int bland, int *degenerate,
             res = STEP_NOMEM;
             goto done;
         }
-        w->stat[lv] = r_to_up ? SPX_AT_UP : SPX_AT_LO;
+        w->stat[lv] = r_to_up ? LP_AT_UP : LP_AT_LO;
         mpq_set(w->x[lv], r_to_up ? w->up[lv] : w->lo[lv]);
         w->pos[lv] = -1;
         w->head[r] = q;
         w->pos[q] = r;
-        w->stat[q] = SPX_BASIC;
+        w->stat[q] = LP_BASIC;
         w->updates++;
     }
 done:
@@ -708,7 +651,7 @@ static int dual_signs(spx_ws *w, mpq_t *y, double *dd)
         int st = w->stat[j], sg;
         if (dd)
             dd[j] = 0;
-        if (st == SPX_BASIC || is_fixed(w, j))
+        if (st == LP_BASIC || is_fixed(w, j))
             continue;
         if (j >= w->n) {
             /* logical: K_j = -e_i, c_j = 0, so d_j = y_i */
@@ -743,7 +686,7 @@ static int dual_signs(spx_ws *w, mpq_t *y, double *dd)
                     dd[j] = sg > 0 ? 1e-300 : -1e-300;
             }
         }
-        if (sg == 0 || (st == SPX_AT_LO && sg > 0) || (st == SPX_AT_UP && sg < 0))
+        if (sg == 0 || (st == LP_AT_LO && sg > 0) || (st == LP_AT_UP && sg < 0))
             continue;
         ok = 0; /* an improving nonbasic variable */
         if (!dd)
@@ -764,7 +707,7 @@ static int dual_signs(spx_ws *w, mpq_t *y, double *dd)
  * -1: out of memory.
  * With ev, the whole primal and dual solution is computed even when the
  * basis fails early, and handed back in ev (spx.h). */
-static int try_start(spx_ws *w, spx_result *res, int verbose, spx_eval *ev)
+static int try_start(spx_ws *w, lp_answer *res, int verbose, spx_eval *ev)
 {
     const lp_model *lp = w->lp;
     long m = w->m, n = w->n, k = 0, kr = 0, i, j, p, q, t;
@@ -783,7 +726,7 @@ static int try_start(spx_ws *w, spx_result *res, int verbose, spx_eval *ev)
         if (w->head[p] < n)
             cols[k++] = w->head[p];
     for (i = 0; i < m; i++) {
-        if (w->stat[n + i] == SPX_BASIC) {
+        if (w->stat[n + i] == LP_BASIC) {
             rowmap[i] = -1;
         } else {
             rowmap[i] = kr;
@@ -815,7 +758,7 @@ static int try_start(spx_ws *w, spx_result *res, int verbose, spx_eval *ev)
     for (t = 0; t < k; t++)
         mpq_set(b[t], w->x[n + rowof[t]]);
     for (j = 0; j < n; j++) {
-        if (w->stat[j] == SPX_BASIC || !mpq_sgn(w->x[j]))
+        if (w->stat[j] == LP_BASIC || !mpq_sgn(w->x[j]))
             continue;
         for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++)
             if (rowmap[lp->ridx[q]] >= 0) {
@@ -902,7 +845,7 @@ done:
     return rc;
 }
 
-fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
+fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
                     fk_err *err)
 {
     spx_ws w;
@@ -922,15 +865,15 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
         return FK_EINVAL;
     if (opts->start && (opts->start->m != lp->m || opts->start->n != lp->n))
         return fk_fail(err, FK_EINVAL, NULL, "start basis has the wrong size");
-    spx_result_clear(res);
-    spx_result_init(res);
+    lp_answer_clear(res);
+    lp_answer_init(res);
     res->m = lp->m;
     res->n = lp->n;
     res->x = fk_qarr_new(lp->n);
     res->y = fk_qarr_new(lp->m);
     res->ray = fk_qarr_new(lp->n);
     if (ws_init(&w, lp) || !res->x || !res->y || !res->ray ||
-        spx_basis_init(&res->basis, lp->m, lp->n)) {
+        lp_basis_init(&res->basis, lp->m, lp->n)) {
         ws_clear(&w);
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
     }
@@ -962,7 +905,7 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
             }
         for (j = 0; j < w.N; j++) {
             if (seen[j]) {
-                w.stat[j] = SPX_BASIC;
+                w.stat[j] = LP_BASIC;
                 continue;
             }
             rest(&w, j, opts->start->stat[j]);
@@ -971,10 +914,10 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
     } else {
         for (p = 0; p < w.m; p++) {
             w.head[p] = w.n + p;
-            w.stat[w.n + p] = SPX_BASIC;
+            w.stat[w.n + p] = LP_BASIC;
         }
         for (j = 0; j < w.n; j++)
-            rest(&w, j, SPX_AT_LO);
+            rest(&w, j, LP_AT_LO);
     }
     if (opts->start) {
         int r;
@@ -986,12 +929,12 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
             goto out;
         }
         if (r == 1) {
-            res->status = SPX_OPTIMAL;
+            res->status = LP_OPTIMAL;
             phase = 2;
             goto finish;
         }
         if (opts->eval) {
-            res->status = SPX_ITER_LIMIT;
+            res->status = LP_ITER_LIMIT;
             phase = 2;
             goto finish;
         }
@@ -1009,12 +952,12 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
         int sigma = 0, degenerate = 0;
         step_result sr;
         if (opts->iter_limit && iters >= opts->iter_limit) {
-            res->status = SPX_ITER_LIMIT;
+            res->status = LP_ITER_LIMIT;
             break;
         }
         if (opts->time_limit > 0 && (iters & 15) == 0 &&
             now_sec() - t0 > opts->time_limit) {
-            res->status = SPX_TIME_LIMIT;
+            res->status = LP_TIME_LIMIT;
             break;
         }
         if (w.updates >= SPX_REFACTOR) {
@@ -1042,11 +985,11 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
         }
         if (sr == STEP_OPTIMAL) {
             if (phase == 1) {
-                res->status = SPX_INFEASIBLE;
+                res->status = LP_INFEASIBLE;
                 for (p = 0; p < w.m; p++)
                     mpq_set(res->y[p], w.w1[p]);
             } else {
-                res->status = SPX_OPTIMAL;
+                res->status = LP_OPTIMAL;
                 for (p = 0; p < w.m; p++)
                     mpq_set(res->y[p], w.w1[p]);
                 for (j = 0; j < w.n; j++)
@@ -1055,7 +998,7 @@ fk_status spx_solve(spx_result *res, const lp_model *lp, const spx_opts *opts,
             break;
         }
         if (sr == STEP_UNBOUNDED) {
-            res->status = SPX_UNBOUNDED;
+            res->status = LP_UNBOUNDED;
             for (j = 0; j < w.n; j++)
                 mpq_set(res->x[j], w.x[j]);
             if (q < w.n)
@@ -1088,7 +1031,7 @@ finish:
     if (phase == 1)
         res->phase1_iters = iters;
     /* objective in the model's own sense */
-    if (res->status == SPX_OPTIMAL) {
+    if (res->status == LP_OPTIMAL) {
         mpq_set(res->objval, lp->objconst);
         for (j = 0; j < w.n; j++)
             if (mpq_sgn(lp->obj[j]) && mpq_sgn(res->x[j])) {

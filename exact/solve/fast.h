@@ -3,7 +3,7 @@
  * A bounded-variable revised simplex (dual, then primal) in double over the variable
  * layout of spx.h ([A -I](x, s) = 0 over a box; variable n+i is the
  * logical of row i).  It never decides anything: it only proposes a basis
- * (spx_basis) that the exact phase (spx_solve with opts.start) factorises,
+ * (lp_basis) that the exact phase (spx_solve with opts.start) factorises,
  * verifies and, if needed, repairs with exact pivots.  A wrong or poor
  * basis therefore costs time, never correctness.
  *
@@ -42,7 +42,7 @@ typedef struct {
     double time_limit;  /* seconds, 0 = none */
     int verbose;        /* progress on stderr */
     int no_scale;       /* 1 = skip scaling (tests) */
-    const spx_basis *start; /* start basis (NULL: slack basis, and a dual
+    const lp_basis *start; /* start basis (NULL: slack basis, and a dual
                                phase runs before the primal simplex) */
     int primal_only;    /* 1 = no dual phase (tests, comparisons) */
     /* NULL, or N = m+n values replacing the model's bounds (lo, up: both
@@ -58,7 +58,7 @@ typedef struct {
     long iters, phase1_iters, dual_iters; /* all, primal phase 1, dual phase */
     long flips;         /* bound flips taken by the dual ratio test */
     double objval;      /* model sense, with c0 (approximate) */
-    spx_basis basis;    /* always filled when FK_OK is returned */
+    lp_basis basis;    /* always filled when FK_OK is returned */
 } fast_result;
 
 void fast_result_init(fast_result *r);
