@@ -205,4 +205,29 @@ fk_status case_bm_run(econ_out *o, int *interim, int *nselect, int *nviol,
                       int *lottery_epic, fk_err *err);
 fk_status case_bm(econ_out *o, int argc, char **argv, fk_err *err);
 
+/* ---- sequential information design (case_doval_ely.c) ----------------- */
+
+/* Two players, target outcome t = (t1, t2) (strategy indices).  sim /
+ * sim_low: max / min P(t) over all BCE (simultaneous moves); seq: max P(t)
+ * over sequentially obedient designs with credible punishments; seq_any:
+ * the same with any punishment (an upper bound over off-path beliefs);
+ * full = 1 if a credible design reaches t with probability 1; design:
+ * the optimal credible design pi[o * nprof + s] (o = first mover 0 / 1,
+ * s = a1 + n1 a2), owned by the result. */
+typedef struct {
+    mpq_t sim, sim_low, seq, seq_any;
+    int full;
+    long nprof;
+    mpq_t *design;
+} case_de_res;
+
+void case_de_res_init(case_de_res *r);
+void case_de_res_clear(case_de_res *r);
+/* The seed's prisoners' dilemma (C = strategy 0); FK_EINVAL unless A > g > b > 0. */
+fk_status case_de_pd(econ_game g, const mpq_t A, const mpq_t gg, const mpq_t b, fk_err *err);
+/* Five LPs NAME-sim-best/-worst, NAME-seq, NAME-seq-any, NAME-seq-full. */
+fk_status case_de_solve(econ_out *o, const econ_game g, const int *t, const char *name,
+                        case_de_res *r, fk_err *err);
+fk_status case_doval_ely(econ_out *o, int argc, char **argv, fk_err *err);
+
 #endif

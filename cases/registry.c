@@ -43,6 +43,9 @@ const case_entry case_table[] = {
     {"dynamic", case_dynamic, "[FILE.dyn | --example seed2|seed3|three]",
      "Athey-Segal: static AGV is budget balanced but not BIC against contingent deviations; "
      "balanced team transfers are BB in every history and BIC (deviator MDP LPs certified)"},
+    {"doval-ely", case_doval_ely, "[--A a --g g --b b | --nfg FILE --outcome ROW,COL]",
+     "Doval-Ely (2020): choosing the order of moves and recommendations that react to earlier "
+     "actions, the PD's (C,C) is reached w.p. 1 iff g >= (A+b)/2; never in a BCE"},
 };
 const int case_count = (int)(sizeof case_table / sizeof case_table[0]);
 
