@@ -26,7 +26,7 @@ one() {
     cs=$1; shift
     claim=$("$F" case list | awk -v c="$cs" '$1 == c { $1 = ""; sub(/^ /, ""); print }')
     t0=$(now)
-    "$F" case "$cs" "$@" --out "$OUT" --quiet > "$log" 2>&1
+    "$F" case "$cs" "$@" --out "${CASE_OUT:-$OUT}" --quiet > "$log" 2>&1
     rc=$?
     t1=$(now)
     secs=$(echo "$t0 $t1" | awk '{ printf "%.2f", $2 - $1 }')
@@ -89,6 +89,13 @@ if "$F" case list | grep -q '^dynamic '; then
     one dynamic --example seed2
     one dynamic --example seed3
     one dynamic --example three
+fi
+if "$F" case list | grep -q '^doval-ely '; then
+    # the seed's prisoners' dilemma on each side of g = (A + b)/2, each in its own directory
+    CASE_OUT="$OUT/doval-ely-above"; one doval-ely --A 3 --g 5/2 --b 1
+    CASE_OUT="$OUT/doval-ely-below"; one doval-ely --A 3 --g 3/2 --b 1
+    CASE_OUT="$OUT/doval-ely-pennies"; one doval-ely --nfg cases/data/pennies-outcome.nfg --outcome Heads,Heads
+    unset CASE_OUT
 fi
 
 echo
