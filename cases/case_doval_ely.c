@@ -88,8 +88,26 @@ static void dev_payoff(mpq_t d, const econ_game g, int i, int x, int aj, int mod
         mpq_set(d, pay(g, i, x, aj));
 }
 
-/* Strategy names as MPS-safe tokens for LP names (blanks, '%', ',' and
- * ';' become '_'); *out[i][a], free with free_names. */
+/* Make p an MPS-safe part of an LP name, in place: at most 60
+ * characters; blanks, '%', ',' and ';' (the separators of our names)
+ * become '_'; stem = 1 also cuts at the first '.' (a file's extension). */
+static void tokenize(char *p, int stem)
+{
+    size_t k;
+    for (k = 0; p[k]; k++) {
+        unsigned char c = (unsigned char)p[k];
+        if (k == 60 || (stem && c == '.')) {
+            p[k] = '\0';
+            break;
+        }
+        if (c <= 0x20 || c >= 0x7f || c == '%' || c == ',' || c == ';')
+            p[k] = '_';
+    }
+}
+
+/* Strategy names as MPS-safe tokens for LP names (tokenize; s1, s2, ..
+ * for a player whose names would then clash); *out[i][a], free with
+ * free_names. */
 static fk_status safe_names(char ***out, const econ_game g, fk_err *err)
 {
     int i, a;
@@ -98,15 +116,25 @@ static fk_status safe_names(char ***out, const econ_game g, fk_err *err)
         if (!out[i])
             return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         for (a = 0; a < g->nstrat[i]; a++) {
-            char *p;
             if (!(out[i][a] = fk_strdup(g->sname[i][a][0] ? g->sname[i][a] : "_")))
                 return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-            if (strlen(out[i][a]) > 60)
-                out[i][a][60] = '\0';
-            for (p = out[i][a]; *p; p++)
-                if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f || *p == '%' ||
-                    *p == ',' || *p == ';')
-                    *p = '_';
+            tokenize(out[i][a], 0);
+        }
+        /* names that coincide after tokenize: number the strategies instead */
+        for (a = 0; a < g->nstrat[i]; a++) {
+            int a2, clash = 0;
+            for (a2 = 0; a2 < a && !clash; a2++)
+                clash = strcmp(out[i][a], out[i][a2]) == 0;
+            if (clash) {
+                for (a2 = 0; a2 < g->nstrat[i]; a2++) {
+                    char buf[24];
+                    snprintf(buf, sizeof buf, "s%d", a2 + 1);
+                    free(out[i][a2]);
+                    if (!(out[i][a2] = fk_strdup(buf)))
+                        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+                }
+                break;
+            }
         }
     }
     return FK_OK;
@@ -463,7 +491,6 @@ fk_status case_doval_ely(econ_out *o, int argc, char **argv, fk_err *err)
         goto done;
     if (nfg) {
         const char *base = strrchr(nfg, '/');
-        size_t j;
         if ((st = econ_game_read_nfg(g, nfg, err)))
             goto done;
         if (g->n != 2) {
@@ -471,15 +498,7 @@ fk_status case_doval_ely(econ_out *o, int argc, char **argv, fk_err *err)
             goto done;
         }
         snprintf(nm, sizeof nm, "doval-ely-%s", base ? base + 1 : nfg);
-        for (j = 10; nm[j]; j++) {
-            if (nm[j] == '.') {
-                nm[j] = '\0';
-                break;
-            }
-            if (!((nm[j] >= 'a' && nm[j] <= 'z') || (nm[j] >= 'A' && nm[j] <= 'Z') ||
-                  (nm[j] >= '0' && nm[j] <= '9') || nm[j] == '-'))
-                nm[j] = '_';
-        }
+        tokenize(nm + 10, 1);
     } else {
         if ((st = case_de_pd(g, A, gg, b, err)))
             goto done;

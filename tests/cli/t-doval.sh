@@ -40,6 +40,9 @@ NFG 1 R "prisoners' dilemma A=5 g=4 b=2" { "Row" "Col" } { 2 2 }
 NFG
 de nfg-pd 'W=0 V=1 V_any=1' --nfg "$TMP/pd.nfg" --outcome 1,1
 de pennies 'W=1/4 V=1 V_any=1' --nfg cases/data/pennies-outcome.nfg --outcome Heads,Heads
+# strategy names that clash once made LP tokens ("a b" / "a_b") are numbered instead
+printf 'NFG 1 R "x" { "1" "2" } { { "a b" "a_b" } { "L" "R" } } ""\n{ { "o" 1, 1 } }\n1 1 1 1\n' > "$TMP/dup.nfg"
+de clashing-names 'W=1 V=1 V_any=1' --nfg "$TMP/dup.nfg" --outcome 'a b,L'
 # bad input: exit 2 with a message
 bad() { label=$1; shift
     "$FARKAS" case doval-ely "$@" --out "$TMP/o" >/dev/null 2>"$TMP/err"; rc=$?
