@@ -7,8 +7,10 @@ if ! "$FARKAS" case list >/dev/null 2>&1; then
 fi
 run() { # run LABEL ARGS...
     label=$1; shift
-    if ! "$FARKAS" case "$@" --out "$TMP/o" --quiet > "$TMP/log" 2>&1; then
-        fail "$label" "exit $? $(tail -n 2 "$TMP/log")"; return
+    "$FARKAS" case "$@" --out "$TMP/o" --quiet > "$TMP/log" 2>&1
+    rc=$?
+    if [ "$rc" -ne 0 ]; then
+        fail "$label" "exit $rc $(tail -n 2 "$TMP/log")"; return
     fi
     n=0
     for pair in $(grep '^certificate: ' "$TMP/log" | awk '{ print $2 "|" $3 }'); do
@@ -29,7 +31,7 @@ grep -q 'p1 pure_maxmin=-1 mixed=0 pure_minmax=1' "$TMP/log" && ok minmax-values
 run szentes szentes
 run yamashita yamashita
 grep -q 'supported: (Up,Left) (Down,Right)' "$TMP/log" && ok yamashita-verdict || fail yamashita-verdict "$(grep summary "$TMP/log")"
-if "$FARKAS" case list | grep -q '^ms '; then
+if need_case ms "ms, vcg, double-auction"; then
 run ms ms
 grep -q 'values: min_subsidy=1/36 ' "$TMP/log" && ok ms-values || fail ms-values "$(grep values "$TMP/log")"
 run ms-sweep ms --sweep 4-6
@@ -39,7 +41,7 @@ grep -q 'pivot DIC yes; AGV BIC+BB yes; AGV IR fails for 4 types; efficient BIC+
 run double-auction double-auction
 grep -q 'W\*=9/8 p_ll=v_l p\*=13/6 lost_trade=5/8' "$TMP/log" && ok da-values || fail da-values "$(grep values "$TMP/log")"
 fi
-if "$FARKAS" case list | grep -q '^bce '; then
+if need_case bce "bce, chung-ely, bm-separable"; then
 run bce bce
 grep -q 'values: best=2/3 worst=0' "$TMP/log" && ok bce-values || fail bce-values "$(grep values "$TMP/log")"
 run bce-file bce cases/data/contribution.bce
