@@ -10,7 +10,9 @@
 # a log directory, so an error in a child whose status or stderr a script
 # discarded still fails the run.  Skips tagged "[load]" (a time limit or a
 # race with a signal lost to machine load) may happen at most
-# FK_LOAD_SKIP_MAX times (default 3) in one run.  `all` also runs
+# FK_LOAD_SKIP_MAX times (default 4; measured on a loaded 2-core machine:
+# 0 in the normal pass, 2 under ASan, netlib brandy and grow7 at 5 s) in
+# one run.  `all` also runs
 # tests/mutate.sh (deliberate breaks the tests must catch) once, after the
 # normal build's suite; FK_MUTATE=0 leaves it out.
 set -u
@@ -84,8 +86,8 @@ if [ "$mode" = all ]; then
 else
     case "$mode" in *asan*) san "$mode" ;; *) suite "$mode" ;; esac
 fi
-if [ "$L" -gt "${FK_LOAD_SKIP_MAX:-3}" ]; then
-    echo "FAIL load-dependent skips: $L, more than FK_LOAD_SKIP_MAX=${FK_LOAD_SKIP_MAX:-3} (rerun on a quieter machine)"
+if [ "$L" -gt "${FK_LOAD_SKIP_MAX:-4}" ]; then
+    echo "FAIL load-dependent skips: $L, more than FK_LOAD_SKIP_MAX=${FK_LOAD_SKIP_MAX:-4} (rerun on a quieter machine)"
     F=$((F + 1))
 fi
 echo "total: $P passed, $F failed, $S skipped ($L load-dependent)"
