@@ -29,6 +29,9 @@ grep -q 'common prior: yes; noisy concordant: yes' "$TMP/log" && ok concordance-
 run minmax minmax cases/data/pennies-outcome.nfg
 grep -q 'p1 pure_maxmin=-1 mixed=0 pure_minmax=1' "$TMP/log" && ok minmax-values || fail minmax-values "$(grep values "$TMP/log")"
 run szentes szentes
+# matching pennies: principal 2's pure minmax min(max(-1,1), max(1,-1)) = 1,
+# pure maxmin -1; every deviation punished (brute force in t-mech.c)
+grep -q '^values: supported=-1 pure_minmax=1 pure_maxmin=-1$' "$TMP/log" && ok szentes-values || fail szentes-values "$(grep values "$TMP/log")"
 run yamashita yamashita
 grep -q 'supported: (Up,Left) (Down,Right)' "$TMP/log" && ok yamashita-verdict || fail yamashita-verdict "$(grep summary "$TMP/log")"
 if need_case ms "ms, vcg, double-auction"; then
