@@ -169,8 +169,9 @@ fk_status case_da(econ_out *o, int argc, char **argv, fk_err *err)
     mpq_mul(a, a, vl);
     econ_print_q(stdout, "(essay's figure pi v_l/2, ll only)", a);
     {
-        char *s1 = econ_qstr(w1), *s2 = econ_qstr(p2[0]), *s3 = econ_qstr(lost);
-        int ok = mpq_equal(w1, want) && mpq_equal(w1, w2);
+        char *s1 = econ_qstr(w1), *s2 = econ_qstr(p2[0]), *s3 = econ_qstr(lost), *s4 = econ_qstr(p1[2]);
+        /* the claim includes where the optimum is: p_ll = v_l, read from the LP's solution */
+        int ok = mpq_equal(w1, want) && mpq_equal(w1, w2) && mpq_equal(p1[2], vl);
         printf("\nverdict table (double-auction)\n  best seller surplus %s (%s closed form, %s with p_hl = v_l)\n"
                "  collusion %s the competitive price v_l\n", s1, ok ? "=" : "!=",
                mpq_equal(w1, w2) ? "same" : "DIFFERENT", mpq_cmp(w1, vl) > 0 ? "beats" : "does not beat");
@@ -180,7 +181,9 @@ fk_status case_da(econ_out *o, int argc, char **argv, fk_err *err)
         free(a1);
         free(a2);
         free(a3);
-        printf("values: W*=%s p_ll=v_l p*=%s lost_trade=%s\n", s1, s2, s3);
+        printf("values: W*=%s p_ll=%s%s p*=%s lost_trade=%s\n", s1, s4, mpq_equal(p1[2], vl) ? " (=v_l)" : "",
+               s2, s3);
+        free(s4);
         free(s1);
         free(s2);
         free(s3);

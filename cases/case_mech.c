@@ -327,7 +327,7 @@ fk_status case_szentes(econ_out *o, int argc, char **argv, fk_err *err)
     printf("  => the supported payoff -1 is below the pure minmax %d and equals the pure maxmin %d\n", mm, xm);
     printf("summary: szentes | 2 principals, 3 agents, 256 contracts | %s; -1 < pure minmax %d; pure maxmin %d\n",
            sup == 1 ? "payoff -1 supported" : "payoff -1 NOT supported", mm, xm);
-    printf("values: supported=-1 pure_minmax=%d pure_maxmin=%d\n", mm, xm);
+    printf("values: supported=%s pure_minmax=%d pure_maxmin=%d\n", sup == 1 ? "-1" : "no", mm, xm);
     if (sup != 1 || mm != 1 || xm != -1)
         st = fk_fail(err, FK_EINVAL, NULL, "szentes: the claim failed on this instance");
 done:

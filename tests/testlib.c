@@ -98,6 +98,29 @@ void tl_report(const char *name, int res, const char *fmt, ...)
     fflush(stdout);
 }
 
+void tl_info(const char *name, const char *fmt, ...)
+{
+    va_list ap;
+    printf("info %s: ", name);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    printf("\n");
+    fflush(stdout);
+}
+
+void tl_skip_load(const char *name, const char *fmt, ...)
+{
+    va_list ap;
+    nskip++;
+    printf("skip %s: [load] ", name);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    printf("\n");
+    fflush(stdout);
+}
+
 void tl_run(const char *name, int (*fn)(fk_rng *))
 {
     fk_rng r;
@@ -110,7 +133,9 @@ void tl_run(const char *name, int (*fn)(fk_rng *))
     res = fn(&r);
     if (res != TL_FAIL && cur_fails)
         res = TL_FAIL;
-    if (res == TL_SKIP) {
+    if (res == TL_HELPER) {
+        printf("(helper step %s: not counted)\n", name);
+    } else if (res == TL_SKIP) {
         nskip++;
         printf("skip %s\n", name);
     } else if (res == TL_PASS) {

@@ -9,7 +9,15 @@
  * FK_TEST_QUICK=1 (set for the sanitizer run) asks long tests to do a
  * smaller, still meaningful, subset.
  * Output: "ok NAME", "FAIL NAME: why", "skip NAME: why", and at the end
- * "MODULE: N passed, N failed, N skipped". */
+ * "MODULE: N passed, N failed, N skipped".
+ *
+ * A pass line is an assertion: a step that checks nothing (a cleanup)
+ * returns TL_HELPER and is not counted; figures worth printing (how many
+ * LPs were optimal) go out with tl_info, also not counted.  A check that
+ * is dropped is a counted, named skip (tl_report(.., TL_SKIP, ..)).  A
+ * skip caused by machine load (a time limit hit) goes through
+ * tl_skip_load, which tags it "[load]": tests/run.sh fails when more than
+ * FK_LOAD_SKIP_MAX of those happen in one run. */
 #ifndef TESTLIB_H
 #define TESTLIB_H
 
@@ -17,7 +25,7 @@
 
 #include "lp.h"
 
-enum { TL_PASS = 0, TL_FAIL = 1, TL_SKIP = 77 };
+enum { TL_PASS = 0, TL_FAIL = 1, TL_SKIP = 77, TL_HELPER = 78 };
 
 typedef struct { uint64_t s; } fk_rng;
 
@@ -38,6 +46,21 @@ int tl_end(void);
 void tl_report(const char *name, int res, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* "info NAME: ..." (not counted). */
+void tl_info(const char *name, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* A counted skip "skip NAME: [load] ...": the check was dropped because
+ * a time limit ran out, which depends on the machine's load. */
+void tl_skip_load(const char *name, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
 #endif
     ;
 

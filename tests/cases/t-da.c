@@ -67,5 +67,5 @@ int test_da_closed_form(fk_rng *r)
         mpq_clear(p2[j]);
     }
     cu_close(dir);
-    return TL_PASS;
+    return TL_RESULT();
 }

@@ -146,8 +146,53 @@ int test_minmax_three(fk_rng *r)
     return TL_RESULT();
 }
 
-/* Random games with 1 to 3 players: the chain of inequalities, and equality
- * of the two LP values (they are LP duals, solved separately). */
+/* Profile of a game with strategy counts ns[0..n) (mixed radix, player 1
+ * the fastest digit) where player i plays a and the others' strategies
+ * are the digits of o (same radix, i's digit left out). */
+static long mm_prof(const int *ns, int n, int i, int a, long o)
+{
+    long s = 0, mul = 1;
+    int j;
+    for (j = 0; j < n; j++) {
+        long d = a;
+        if (j != i) {
+            d = o % ns[j];
+            o /= ns[j];
+        }
+        s += d * mul;
+        mul *= ns[j];
+    }
+    return s;
+}
+
+/* Brute force: player i's pure minmax (min over the others' profiles of
+ * his best reply) and pure maxmin (max over his strategies of the worst
+ * the others can do). */
+static void mm_brute(const econ_game g, const int *ns, int n, int i, mpq_t minmax, mpq_t maxmin)
+{
+    long o, nothers = g->nprof / ns[i];
+    int a;
+    for (o = 0; o < nothers; o++) {
+        mpq_srcptr best = g->u[i][mm_prof(ns, n, i, 0, o)];
+        for (a = 1; a < ns[i]; a++)
+            if (mpq_cmp(g->u[i][mm_prof(ns, n, i, a, o)], best) > 0)
+                best = g->u[i][mm_prof(ns, n, i, a, o)];
+        if (o == 0 || mpq_cmp(best, minmax) < 0)
+            mpq_set(minmax, best);
+    }
+    for (a = 0; a < ns[i]; a++) {
+        mpq_srcptr worst = g->u[i][mm_prof(ns, n, i, a, 0)];
+        for (o = 1; o < nothers; o++)
+            if (mpq_cmp(g->u[i][mm_prof(ns, n, i, a, o)], worst) < 0)
+                worst = g->u[i][mm_prof(ns, n, i, a, o)];
+        if (a == 0 || mpq_cmp(worst, maxmin) > 0)
+            mpq_set(maxmin, worst);
+    }
+}
+
+/* Random games with 1 to 3 players: the pure values against the brute
+ * force above, the chain of inequalities, and equality of the two LP
+ * values (they are LP duals, solved separately). */
 int test_minmax_random(fk_rng *r)
 {
     econ_out o;
@@ -155,9 +200,11 @@ int test_minmax_random(fk_rng *r)
     case_minmax_vals v;
     fk_err err;
     char dir[64];
-    long it, iters = (tl_quick() ? 5 : 20) * tl_mult(), s;
+    long it, iters = (tl_quick() ? 5 : 20) * tl_mult(), s, ngap = 0;
+    mpq_t bmin, bmax;
     if (cu_open(&o, dir))
         return TL_SKIP;
+    mpq_inits(bmin, bmax, NULL);
     econ_game_init(g);
     case_minmax_vals_init(&v);
     fk_err_clear(&err);
@@ -173,6 +220,12 @@ int test_minmax_random(fk_rng *r)
         for (i = 0; i < n; i++) {
             if (!TL_CHECK(case_minmax_player(&o, g, i, "rnd", &v, &err) == FK_OK, "%s", err.msg))
                 continue;
+            mm_brute(g, ns, n, i, bmin, bmax);
+            TL_CHECK(mpq_equal(v.pure_minmax, bmin), "it %ld player %d: pure minmax differs from brute force", it,
+                     i + 1);
+            TL_CHECK(mpq_equal(v.pure_maxmin, bmax), "it %ld player %d: pure maxmin differs from brute force", it,
+                     i + 1);
+            ngap += mpq_cmp(bmax, bmin) < 0;
             TL_CHECK(mpq_cmp(v.pure_maxmin, v.mixed_maxmin) <= 0, "it %ld: pure maxmin > mixed", it);
             TL_CHECK(mpq_equal(v.mixed_maxmin, v.corr_minmax), "it %ld: duality gap", it);
             TL_CHECK(mpq_cmp(v.corr_minmax, v.pure_minmax) <= 0, "it %ld: corr > pure minmax", it);
@@ -180,7 +233,11 @@ int test_minmax_random(fk_rng *r)
                 TL_CHECK(mpq_equal(v.pure_maxmin, v.pure_minmax), "it %ld: trivial side", it);
         }
     }
+    /* the draws must include games where the pure values differ, or the
+     * two brute-force loops could be swapped unnoticed */
+    TL_CHECK(ngap > 0, "no random game with pure maxmin < pure minmax");
     TL_CHECK(o.nbad == 0, "%d of %d certificates rejected", o.nbad, o.ncert);
+    mpq_clears(bmin, bmax, NULL);
     case_minmax_vals_clear(&v);
     econ_game_clear(g);
     cu_close(dir);

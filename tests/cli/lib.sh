@@ -9,6 +9,18 @@ TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 ok()   { echo "ok $1"; T_P=$((T_P + 1)); }
 fail() { echo "FAIL $1: $2"; T_F=$((T_F + 1)); }
 skip() { echo "skip $1: $2"; T_S=$((T_S + 1)); }
+# skip_load NAME WHY: a skip caused by machine load (a time limit, a race
+# with a signal); tests/run.sh caps how many of these one run may have.
+skip_load() { skip "$1" "[load] $2"; }
+# need_case NAME GROUP: 0 if this farkas has case NAME; otherwise a counted
+# skip naming the GROUP of checks that is dropped.
+need_case() {
+    if "$FARKAS" case list 2>/dev/null | grep -q "^$1 "; then return 0; fi
+    skip "$2" "this farkas has no '$1' case: these checks are dropped"; return 1
+}
+# Exit statuses: the CLI's 0 / 1 (rejected, or a limit hit) / 2 (bad
+# input, usage); under the sanitizers (tests/run.sh) an error exits
+# FK_SAN_EXIT (86), so a check must test the exact status it expects.
 quick() { [ -n "${FK_TEST_QUICK:-}" ] && [ "${FK_TEST_QUICK}" != 0 ]; }
 finish() { echo "$T_NAME: $T_P passed, $T_F failed, $T_S skipped"; [ "$T_F" -eq 0 ]; }
 

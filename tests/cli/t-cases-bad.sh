@@ -87,7 +87,7 @@ E
 "$FARKAS" case notrade "$TMP/nonexistent.tsp" --out "$TMP/out" >/dev/null 2>"$TMP/err"
 [ $? -eq 2 ] && grep -q "cannot open" "$TMP/err" && ok missing || fail missing "$(cat "$TMP/err")"
 
-if "$FARKAS" case list | grep -q '^minmax'; then
+if need_case minmax "bad .nfg files"; then
 bad header.nfg minmax "1: expected 'NFG 1 R'" <<'E'
 NFG 2 R "x" { "1" "2" } { 2 2 }
 E
@@ -114,7 +114,7 @@ NFG 1 R "t" { "1" "2" } { 1 1 }
 E
 fi
 
-if "$FARKAS" case list | grep -q '^bce '; then
+if need_case bce "bad .bce files"; then
 bad kw.bce bce "2: unknown keyword 'player'" <<'E'
 # a base game
 player 1
@@ -194,7 +194,7 @@ badarg() { # badarg LABEL EXPECTED-SUBSTRING ARGS...
     if [ "$rc" -eq 2 ] && grep -q "$want" "$TMP/err"; then ok "$label"
     else fail "$label" "exit $rc: $(head -n 1 "$TMP/err")"; fi
 }
-if "$FARKAS" case list | grep -q '^ms '; then
+if need_case ms "bad ms, vcg and double-auction arguments"; then
 badarg ms-grid "strictly increasing" ms --values 1,1 --costs 0
 badarg ms-prior "sum to" ms --values 0,1 --costs 0 --pv 1/2,1/3
 badarg ms-number "bad number '1/0'" ms --values 1/0 --costs 0
@@ -204,7 +204,7 @@ badarg vcg-args "arguments are" vcg --bogus
 badarg da-order "v_l < v_h" double-auction --vl 3 --vh 2
 badarg da-pi "1/2 < pi" double-auction --pi 1/2
 fi
-if "$FARKAS" case list | grep -q '^bce '; then
+if need_case bce "bad bce, chung-ely and bm-separable arguments"; then
 badarg bce-cost "low < cost < high" bce --cost 2
 badarg bce-opt "unknown or incomplete option" bce --bogus 1
 badarg ce-prior "prior" chung-ely --values 1,2 --prior 1/2,1/2

@@ -39,6 +39,22 @@ static double limit_seconds(int pure)
     return tl_quick() ? 5 : 20;
 }
 
+/* stair (356 rows) is the one instance of the table the pure rational
+ * simplex does not finish in the default 20 s: it needs about 140 s of
+ * CPU (667 iterations; measured with `farkas solve --pure`).  So that its
+ * pure path is verified in every full run (the quick run skips it by
+ * size), it gets FK_NETLIB_STAIR_LIMIT seconds, default 400, unless
+ * FK_NETLIB_LIMIT is set; FK_NETLIB_STAIR_LIMIT=0 gives it the common
+ * limit (and so a counted [load] skip). */
+static double limit_for(const char *inst, int pure)
+{
+    const char *s = getenv("FK_NETLIB_STAIR_LIMIT");
+    double v = s ? atof(s) : 400;
+    if (pure && !tl_quick() && strcmp(inst, "stair") == 0 && !getenv("FK_NETLIB_LIMIT") && v > 0)
+        return v;
+    return limit_seconds(pure);
+}
+
 /* Solve path; write and check its certificate.  Returns the spx status or
  * -1 on error (reported). */
 static int solve_and_check(const char *name, const char *path, mpq_t val,
@@ -59,7 +75,7 @@ static int solve_and_check(const char *name, const char *path, mpq_t val,
     }
     *mout = lp->m;
     solve_opts_default(&o);
-    o.time_limit = limit_seconds(pure);
+    o.time_limit = limit_for(name, pure);
     o.pure = pure;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (solve_lp(&res, lp, &o, NULL, &err)) {
@@ -200,7 +216,7 @@ static int netlib_run(int pure)
         if (st == LP_TIME_LIMIT && !pure) {
             tl_report(name, TL_FAIL, "fast path did not finish within %.0f s", limit_seconds(pure));
         } else if (st == LP_TIME_LIMIT) {
-            tl_report(name, TL_SKIP, "not solved by the pure rational simplex within %.0f s", limit_seconds(pure));
+            tl_skip_load(name, "not solved by the pure rational simplex within %.0f s", limit_for(c[0], pure));
         } else if (st == LP_OPTIMAL) {
             int ok = agrees_koch(v, c[4]);
             /* a full exact rational in the table must match exactly */
@@ -258,8 +274,10 @@ int test_netlib_infeasible(fk_rng *r)
             }
             mpq_init(v);
             st = solve_and_check(names[k], mps, v, &m, &secs, pure);
-            if (st == LP_TIME_LIMIT)
-                tl_report(name, pure ? TL_SKIP : TL_FAIL, "not solved within %.0f s", limit_seconds(pure));
+            if (st == LP_TIME_LIMIT && pure)
+                tl_skip_load(name, "not solved within %.0f s", limit_seconds(pure));
+            else if (st == LP_TIME_LIMIT)
+                tl_report(name, TL_FAIL, "not solved within %.0f s", limit_seconds(pure));
             else if (st == LP_INFEASIBLE)
                 tl_report(name, TL_PASS, "infeasible, Farkas certificate accepted (%.2f s)", secs);
             else if (st >= 0)

@@ -931,13 +931,16 @@ static void report_tally(const char *name, const tally *ty, long total,
         for (k = 0; k < 3; k++)
             if (ty->cnt[k] * 100 < total * 15)
                 res = TL_FAIL;
-    tl_report(name, res,
-              "%ld LPs: %ld optimal, %ld infeasible, %ld unbounded; "
-              "%ld random-start solves; %ld pivots (max %ld); %ld failed; "
-              "%.2f s%s",
-              total, ty->cnt[0], ty->cnt[1], ty->cnt[2], ty->start_runs,
-              ty->iters, ty->maxiters, ty->failures, secs,
-              res == TL_FAIL ? " (a status class under 15%)" : "");
+    /* the figures are information; only the mix requirement asserts */
+    if (res == TL_FAIL)
+        tl_report(name, res, "%ld LPs: %ld optimal, %ld infeasible, %ld unbounded (a status class under 15%%)",
+                  total, ty->cnt[0], ty->cnt[1], ty->cnt[2]);
+    tl_info(name,
+            "%ld LPs: %ld optimal, %ld infeasible, %ld unbounded; "
+            "%ld random-start solves; %ld pivots (max %ld); %ld failed; "
+            "%.2f s",
+            total, ty->cnt[0], ty->cnt[1], ty->cnt[2], ty->start_runs,
+            ty->iters, ty->maxiters, ty->failures, secs);
 }
 
 int test_random_vs_oracle(fk_rng *r);
