@@ -565,10 +565,19 @@ static void spec_text(sbuf *b, const sw_spec *s)
     sb_add(b, "instances %ld\n", s->ninst);
 }
 
-/* The absolute path of the running farkas (the instances run the same one). */
+/* The absolute path of the running farkas: the instances run the same one
+ * (or $FK_SWEEP_FARKAS, e.g. where a cluster installs it elsewhere). */
 static fk_status self_exe(char *buf, size_t len, fk_err *err)
 {
-    ssize_t n = readlink("/proc/self/exe", buf, len - 1);
+    const char *env = getenv("FK_SWEEP_FARKAS");
+    ssize_t n;
+    if (env && *env) {
+        if (env[0] != '/' || strlen(env) >= len)
+            return fk_fail(err, FK_EINVAL, NULL, "sweep: FK_SWEEP_FARKAS must be an absolute path");
+        snprintf(buf, len, "%s", env);
+        return FK_OK;
+    }
+    n = readlink("/proc/self/exe", buf, len - 1);
     if (n <= 0 || (size_t)n >= len - 1)
         return fk_fail(err, FK_EIO, NULL, "sweep: cannot find the farkas binary (/proc/self/exe)");
     buf[n] = '\0';
@@ -1173,7 +1182,7 @@ static int collect(const char *dir, const char *until)
 
 static fk_status run_parallel(const sw_spec *s, const char *dir, fk_err *err)
 {
-    char jobs[32], joblog[4400], jobsh[4400], list[4400];
+    char jobs[32], joblog[4400], jobsh[4400], list[4400], plog[4400];
     char *av[16];
     int n = 0, status;
     pid_t pid;
@@ -1181,6 +1190,7 @@ static fk_status run_parallel(const sw_spec *s, const char *dir, fk_err *err)
     snprintf(joblog, sizeof joblog, "%s/joblog", dir);
     snprintf(jobsh, sizeof jobsh, "%s/job.sh", dir);
     snprintf(list, sizeof list, "%s/jobs.txt", dir);
+    snprintf(plog, sizeof plog, "%s/parallel.log", dir);
     av[n++] = "parallel";
     av[n++] = "--jobs";
     av[n++] = jobs;
@@ -1207,18 +1217,20 @@ static fk_status run_parallel(const sw_spec *s, const char *dir, fk_err *err)
     if (pid < 0)
         return fk_fail(err, FK_EIO, NULL, "sweep: fork: %s", strerror(errno));
     if (pid == 0) {
+        /* parallel reports each --until hit as "This job failed": keep its
+         * messages in DIR/parallel.log, not on the user's terminal. */
+        FILE *lf = freopen(plog, "w", stderr);
+        (void)lf;
         execvp(av[0], av);
-        fprintf(stderr, "farkas: sweep: cannot run GNU parallel (%s); on Debian: apt-get install parallel\n",
-                strerror(errno));
         _exit(127);
     }
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR)
             return fk_fail(err, FK_EIO, NULL, "sweep: waitpid: %s", strerror(errno));
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        return fk_fail(err, FK_EIO, NULL, "sweep: GNU parallel is not installed");
+        return fk_fail(err, FK_EIO, NULL, "sweep: cannot run GNU parallel (on Debian: apt-get install parallel)");
     if (WIFEXITED(status) && WEXITSTATUS(status) == 255)
-        return fk_fail(err, FK_EIO, NULL, "sweep: GNU parallel failed (see its messages above)");
+        return fk_fail(err, FK_EIO, NULL, "sweep: GNU parallel failed (see %s)", plog);
     return FK_OK;
 }
 

@@ -43,6 +43,9 @@
  * instance before the first hit has run: the hit reported is the first in
  * instance order, whatever the timing.
  *
+ * Instances run the same farkas binary as the sweep, or $FK_SWEEP_FARKAS
+ * (an absolute path) when set.
+ *
  * Exit: 0 every instance done and every certificate accepted (with
  * --until: an instance found), 1 otherwise, 2 bad usage. */
 #ifndef SWEEP_H
