@@ -58,6 +58,10 @@ expect() {
     END { print bad + 0, first }' "$1"
 }
 
+lowest() { # lowest A B: A/B in lowest terms, as GMP prints it
+    g=$1; h=$2; while [ "$h" -ne 0 ]; do t=$((g % h)); g=$h; h=$t; done
+    [ $(($2 / g)) -eq 1 ] && echo $(($1 / g)) || echo "$(($1 / g))/$(($2 / g))"
+}
 grid="--grid p=1/12:11/12:11 --grid q=1/12:11/12:11"
 nrows=242
 if quick; then grid="--grid p=1/12:11/12:11 --grid q=1/6:5/6:5"; nrows=110; fi
@@ -71,6 +75,13 @@ if [ "$rc" -ne 0 ]; then fail grid "exit $rc: $(tail -n 3 "$TMP/full.log")"
 elif [ "$(sed 1d "$S1/results.tsv" | wc -l)" -ne "$nrows" ]; then fail grid "$(sed 1d "$S1/results.tsv" | wc -l) rows, want $nrows"
 elif [ "$1" -ne 0 ]; then shift; fail grid "rows off the hand rule: $*"
 else ok grid; fi
+# the instances are the grid's points, each once, q fastest: k/12 written in lowest terms
+qk="1 2 3 4 5 6 7 8 9 10 11"; quick && qk="2 4 6 8 10"
+for a in 1 2 3 4 5 6 7 8 9 10 11; do for b in $qk; do
+    printf '%s\t%s\n' "$(lowest $a 12)" "$(lowest $b 12)"
+done; done > "$TMP/points"
+cut -f 2- "$S1/instances.tsv" | sed 1d | cmp -s - "$TMP/points" && ok grid-points ||
+    fail grid-points "instances.tsv is not the grid k/12"
 [ "$(head -n 1 "$S1/results.tsv")" = "$(printf 'label\tp\tq\tstatus\tvalue\tcertificate\tchecked')" ] &&
     ok header || fail header "$(head -n 1 "$S1/results.tsv")"
 # the checker, again and independently, on a sample of the certificates
@@ -85,17 +96,19 @@ grep -q "^| ic | infeasible | " "$S1/summary.md" && grep -q '^### ic' "$S1/summa
     ok summary || fail summary "$(grep -A 8 '^### ic' "$S1/summary.md" | head -n 9)"
 
 # 2. --until: the first instance in grid order (q fastest) with an IC trade is,
-# by the rule, p = 1/12 (q <= 1/2 needs p > q) at q = 1/2, instance 6.
+# by the rule, p = 1/12 (q <= 1/2 needs p > q) at q = 1/2: instance 6 (3 on
+# the quick grid), and it must be the full sweep's first IC trade too.
 S2=$TMP/until
 $FARKAS sweep notrade $grid --jobs 2 --until ic=feasible --out "$S2" > "$TMP/until.log" 2>&1
 rc=$?
-want=$(awk -F '\t' 'NR > 1 && $1 == "ic" && $4 == "optimal" { print $2 " " $3; exit }' "$S1/results.tsv")
+want=$(awk -F '\t' 'NR > 1 && $1 == "ic" && $4 == "optimal" { split($6, c, "/"); print c[2] " " $2 " " $3; exit }' "$S1/results.tsv")
+wid=000006; quick && wid=000003
 got=$(sed -n 's/^until ic=feasible: instance \([0-9]*\) (p=\([^ ]*\) q=\([^)]*\)), ic optimal$/\1 \2 \3/p' "$TMP/until.log")
 nrun=$(ls "$S2/runs" | wc -l)
 cert=$(sed -n 's/^  certificate: \([^ ]*\) (accepted by farkas check)$/\1/p' "$TMP/until.log")
-if [ "$rc" -ne 0 ] || [ "$got" != "000006 1/12 1/2" ] || [ "$want" != "1/12 1/2" ]; then
-    fail until "exit $rc, got '$got', want '000006 1/12 1/2' (full sweep says '$want')"
-elif [ "$nrun" -gt 8 ]; then fail until-early "$nrun instances ran, want at most 6 + 2 jobs"
+if [ "$rc" -ne 0 ] || [ "$got" != "$wid 1/12 1/2" ] || [ "$want" != "$wid 1/12 1/2" ]; then
+    fail until "exit $rc, got '$got', want '$wid 1/12 1/2' (full sweep says '$want')"
+elif [ "$nrun" -gt $((${wid#0000} + 2)) ]; then fail until-early "$nrun instances ran, want at most $wid + 2 jobs"
 else ok until; ok until-early; fi
 [ -n "$cert" ] && "$FARKAS_CHECK" "${cert%.cert}.mps" "$cert" >/dev/null 2>&1 &&
     grep -q '^status optimal' "$cert" && [ -s "${cert%.cert}.md" ] &&
@@ -115,7 +128,7 @@ else ok resume; fi
 $FARKAS sweep notrade $grid --jobs 2 --out "$S2" > "$TMP/again.log" 2>&1
 [ "$(cat "$S2"/runs/*/attempts | wc -l)" -eq "$ninst" ] && ok resume-done || fail resume-done "ran again"
 $FARKAS sweep notrade $grid --jobs 2 --until ic=feasible --out "$S2" > "$TMP/again.log" 2>&1
-grep -q 'already found it; nothing run' "$TMP/again.log" && grep -q '^until ic=feasible: instance 000006 ' "$TMP/again.log" &&
+grep -q 'already found it; nothing run' "$TMP/again.log" && grep -q "^until ic=feasible: instance $wid " "$TMP/again.log" &&
     ok until-recorded || fail until-recorded "$(tail -n 3 "$TMP/again.log")"
 $FARKAS sweep notrade --grid p=1/3:2/3:2 --grid q=1/2:1/2:1 --out "$S2" > "$TMP/other.log" 2>&1
 [ $? -eq 2 ] && grep -q 'holds a different sweep' "$TMP/other.log" && ok other-sweep || fail other-sweep "$(cat "$TMP/other.log")"
