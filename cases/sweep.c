@@ -930,21 +930,6 @@ static const char *label_of(const sw_res *r, const sw_row *w)
     return strcmp(w->name, "-") == 0 ? "-" : w->name + r->prefix;
 }
 
-/* One character per verdict for the region picture. */
-static char cell_char(const sw_row *w)
-{
-    static const char *const st[] = {"optimal", "infeasible", "unbounded", "feasible", "crash",
-                                     "timeout", "error", "no-verdict"};
-    static const char ch[] = "OIUFXTEN";
-    size_t k;
-    if (strcmp(w->checked, "accepted") != 0 && strcmp(w->checked, "-") != 0)
-        return 'R';
-    for (k = 0; k < sizeof st / sizeof st[0]; k++)
-        if (strcmp(w->status, st[k]) == 0)
-            return ch[k];
-    return '?';
-}
-
 /* Sorted distinct values of parameter k (indices into r->vals). */
 static long axis(const sw_res *r, int k, long *out, long max)
 {
@@ -979,53 +964,205 @@ static long axis(const sw_res *r, int k, long *out, long max)
     return n;
 }
 
-enum { SW_AXMAX = 80 };
+enum { SW_AXMAX = 80, SW_MAXLAB = 64 };
 
-static void regions(sbuf *b, const sw_res *r)
+static const struct {
+    char ch;
+    const char *status, *color;
+} sw_look[] = {
+    {'O', "optimal", "#4e9a4e"},    {'I', "infeasible", "#c8553d"}, {'U', "unbounded", "#e0a030"},
+    {'F', "feasible", "#5b9bd5"},   {'X', "crash", "#222222"},      {'T', "timeout", "#8064a2"},
+    {'E', "error", "#aaaaaa"},      {'N', "no-verdict", "#d0d0d0"}, {'R', "rejected", "#000000"},
+};
+
+/* The row's entry of sw_look: a certificate the checker did not accept
+ * shows as R whatever its status. */
+static int look(const sw_row *w)
 {
-    long ax[2][SW_AXMAX], n0, n1, i, j, w, nlab = 0;
-    const char *labs[64];
-    int l;
-    if (r->npar != 2)
-        return;
+    int k, n = (int)(sizeof sw_look / sizeof sw_look[0]);
+    if (strcmp(w->checked, "accepted") != 0 && strcmp(w->checked, "-") != 0)
+        return n - 1;
+    for (k = 0; k < n - 1; k++)
+        if (strcmp(w->status, sw_look[k].status) == 0)
+            return k;
+    return 7;
+}
+
+/* Position of instance in's value of parameter k on the axis ax[0..n). */
+static long axis_pos(const sw_res *r, const long *ax, long n, long in, int k)
+{
+    long j;
+    for (j = 0; j < n; j++)
+        if (strcmp(r->vals[ax[j] * r->npar + k], r->vals[in * r->npar + k]) == 0)
+            return j;
+    return -1;
+}
+
+static void svg_text(sbuf *b, const char *s)
+{
+    for (; *s; s++)
+        if (*s == '<')
+            sb_add(b, "&lt;");
+        else if (*s == '&')
+            sb_add(b, "&amp;");
+        else
+            sb_add(b, "%c", *s);
+}
+
+/* DIR/regions-LABEL.svg: a cell per grid point (gridded) or a dot per
+ * instance at its value (random sweeps); coordinates are for the eye only,
+ * the verdicts are those of results.tsv. */
+static fk_status svg_regions(const sw_res *r, const char *dir, const char *lab, const long *row,
+                             long ax[2][SW_AXMAX], long n0, long n1, char *fname, size_t flen,
+                             fk_err *err)
+{
+    sbuf b = {0};
+    char path[4400];
+    long in, k;
+    const int cell = 22, left = 90, top = 40;
+    int gridded = n0 > 0 && n1 > 0, wpx, hpx;
+    double lo[2] = {0, 0}, hi[2] = {1, 1};
+    fk_status st;
+    size_t c;
+    snprintf(fname, flen, "regions-%s.svg", lab);
+    for (c = 8; fname[c]; c++)
+        if (!((fname[c] >= 'a' && fname[c] <= 'z') || (fname[c] >= 'A' && fname[c] <= 'Z') ||
+              (fname[c] >= '0' && fname[c] <= '9') || fname[c] == '-' || fname[c] == '.'))
+            fname[c] = '_';
+    wpx = gridded ? (int)n0 * cell : 440;
+    hpx = gridded ? (int)n1 * cell : 440;
+    if (!gridded) {
+        mpq_t q;
+        mpq_init(q);
+        for (k = 0; k < 2; k++)
+            for (in = 0; in < r->ninst; in++) {
+                const char *v = r->vals[in * r->npar + k];
+                double d;
+                rat_set_str(q, v, strlen(v), NULL);
+                d = mpq_get_d(q);
+                if (in == 0 || d < lo[k])
+                    lo[k] = d;
+                if (in == 0 || d > hi[k])
+                    hi[k] = d;
+            }
+        mpq_clear(q);
+        for (k = 0; k < 2; k++)
+            if (hi[k] <= lo[k])
+                hi[k] = lo[k] + 1;
+    }
+    sb_add(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+               "font-family=\"sans-serif\" font-size=\"11\">\n", left + wpx + 150, top + hpx + 70);
+    sb_add(&b, "<text x=\"%d\" y=\"20\" font-size=\"14\">", left);
+    svg_text(&b, lab);
+    sb_add(&b, ": verdict over (%s, %s)</text>\n", r->pname[0], r->pname[1]);
+    for (in = 0; in < r->ninst; in++) {
+        const sw_row *w = row[in] >= 0 ? &r->row[row[in]] : NULL;
+        const char *col = w ? sw_look[look(w)].color : "#ffffff";
+        if (gridded) {
+            long i = axis_pos(r, ax[0], n0, in, 0), j = axis_pos(r, ax[1], n1, in, 1);
+            sb_add(&b, "<rect x=\"%ld\" y=\"%ld\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\">"
+                       "<title>%s=%s %s=%s: %s</title></rect>\n",
+                   left + i * cell, top + (n1 - 1 - j) * cell, cell, cell, col, r->pname[0],
+                   r->vals[in * r->npar], r->pname[1], r->vals[in * r->npar + 1], w ? w->status : "not run");
+        } else {
+            mpq_t q;
+            double x, y;
+            const char *v;
+            mpq_init(q);
+            v = r->vals[in * r->npar];
+            rat_set_str(q, v, strlen(v), NULL);
+            x = (mpq_get_d(q) - lo[0]) / (hi[0] - lo[0]);
+            v = r->vals[in * r->npar + 1];
+            rat_set_str(q, v, strlen(v), NULL);
+            y = (mpq_get_d(q) - lo[1]) / (hi[1] - lo[1]);
+            mpq_clear(q);
+            sb_add(&b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s=%s %s=%s: %s</title></circle>\n",
+                   left + x * wpx, top + (1 - y) * hpx, col, r->pname[0], r->vals[in * r->npar],
+                   r->pname[1], r->vals[in * r->npar + 1], w ? w->status : "not run");
+        }
+    }
+    if (gridded) { /* exact tick labels */
+        for (k = 0; k < n0; k++)
+            sb_add(&b, "<text transform=\"translate(%ld,%d) rotate(60)\">%s</text>\n",
+                   left + k * cell + cell / 2 - 3, top + hpx + 6, r->vals[ax[0][k] * r->npar]);
+        for (k = 0; k < n1; k++)
+            sb_add(&b, "<text x=\"%d\" y=\"%ld\" text-anchor=\"end\">%s</text>\n", left - 4,
+                   top + (n1 - 1 - k) * cell + cell / 2 + 4, r->vals[ax[1][k] * r->npar + 1]);
+    } else {
+        sb_add(&b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#888\"/>\n",
+               left, top, wpx, hpx);
+        sb_add(&b, "<text x=\"%d\" y=\"%d\">%g</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%g</text>\n",
+               left, top + hpx + 14, lo[0], left + wpx, top + hpx + 14, hi[0]);
+        sb_add(&b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%g</text><text x=\"%d\" y=\"%d\" "
+                   "text-anchor=\"end\">%g</text>\n", left - 4, top + hpx, lo[1], left - 4, top + 10, hi[1]);
+    }
+    sb_add(&b, "<text x=\"%d\" y=\"%d\">%s</text>\n", left + wpx / 2, top + hpx + 60, r->pname[0]);
+    sb_add(&b, "<text x=\"10\" y=\"%d\">%s</text>\n", top + hpx / 2, r->pname[1]);
+    for (c = 0; c < sizeof sw_look / sizeof sw_look[0]; c++)
+        sb_add(&b, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                   "<text x=\"%d\" y=\"%d\">%s</text>\n",
+               left + wpx + 20, top + (int)c * 18, sw_look[c].color, left + wpx + 38,
+               top + (int)c * 18 + 10, sw_look[c].status);
+    sb_add(&b, "</svg>\n");
+    snprintf(path, sizeof path, "%s/%s", dir, fname);
+    st = b.oom ? fk_fail(err, FK_ENOMEM, NULL, "out of memory") : put_file(path, b.s, err);
+    free(b.s);
+    return st;
+}
+
+/* For two parameters: per label an SVG and (for grids) a text grid. */
+static fk_status regions(sbuf *b, const sw_res *r, const char *dir, fk_err *err)
+{
+    long ax[2][SW_AXMAX], n0, n1, i, j, *row = NULL, *cellmap = NULL;
+    const char *labs[SW_MAXLAB];
+    char fname[300];
+    int l, nlab = 0;
+    fk_status st = FK_OK;
+    if (r->npar != 2 || r->ninst == 0)
+        return FK_OK;
     n0 = axis(r, 0, ax[0], SW_AXMAX);
     n1 = axis(r, 1, ax[1], SW_AXMAX);
-    if (n0 <= 0 || n1 <= 0) {
-        sb_add(b, "\n(no region picture: more than %d distinct values of a parameter)\n", SW_AXMAX);
-        return;
-    }
     for (i = 0; i < r->nrow; i++) {
         const char *lb = label_of(r, &r->row[i]);
         int seen = 0;
         for (l = 0; l < nlab && !seen; l++)
             seen = strcmp(labs[l], lb) == 0;
-        if (!seen && nlab < 64 && strcmp(lb, "-") != 0)
+        if (!seen && nlab < SW_MAXLAB && strcmp(lb, "-") != 0)
             labs[nlab++] = lb;
     }
-    sb_add(b, "\n## Verdict regions\n\nOne character per instance: O optimal, I infeasible, U unbounded, "
-              "F feasible, R certificate not accepted, X crash, T timeout, E error, N no verdict, "
-              ". not run. Columns: %s (increasing to the right); rows: %s (increasing upwards).\n",
-           r->pname[0], r->pname[1]);
-    for (l = 0; l < nlab; l++) {
-        sb_add(b, "\n### %s\n\n```\n", labs[l]);
+    if (!(row = fk_calloc((size_t)r->ninst, sizeof *row)) ||
+        (n0 > 0 && n1 > 0 && !(cellmap = fk_calloc((size_t)(n0 * n1), sizeof *cellmap)))) {
+        free(row);
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    }
+    if (cellmap) { /* grid cell -> its (first) instance */
+        for (i = 0; i < n0 * n1; i++)
+            cellmap[i] = -1;
+        for (i = r->ninst - 1; i >= 0; i--)
+            cellmap[axis_pos(r, ax[0], n0, i, 0) * n1 + axis_pos(r, ax[1], n1, i, 1)] = i;
+    }
+    sb_add(b, "\n## Verdict regions\n\nText grids: one character per instance, O optimal, I infeasible, "
+              "U unbounded, F feasible, R certificate not accepted, X crash, T timeout, E error, "
+              "N no verdict, . not run; columns %s (increasing to the right), rows %s (increasing "
+              "upwards).\n", r->pname[0], r->pname[1]);
+    for (l = 0; l < nlab && !st; l++) {
+        for (i = 0; i < r->ninst; i++)
+            row[i] = -1;
+        for (i = 0; i < r->nrow; i++)  /* the LP of this label, or the instance's failure */
+            if (strcmp(label_of(r, &r->row[i]), labs[l]) == 0 ||
+                (strcmp(r->row[i].name, "-") == 0 && row[r->row[i].inst] < 0))
+                row[r->row[i].inst] = i;
+        if ((st = svg_regions(r, dir, labs[l], row, ax, n0, n1, fname, sizeof fname, err)))
+            break;
+        sb_add(b, "\n### %s\n\n![%s](%s)\n", labs[l], labs[l], fname);
+        if (n0 <= 0 || n1 <= 0)
+            continue;
+        sb_add(b, "\n```\n");
         for (j = n1 - 1; j >= 0; j--) {
-            const char *yv = r->vals[ax[1][j] * r->npar + 1];
-            sb_add(b, "%s=%-8s ", r->pname[1], yv);
+            sb_add(b, "%s=%-8s ", r->pname[1], r->vals[ax[1][j] * r->npar + 1]);
             for (i = 0; i < n0; i++) {
-                const char *xv = r->vals[ax[0][i] * r->npar + 0];
-                char c = '.';
-                for (w = 0; w < r->nrow; w++) {
-                    const sw_row *row = &r->row[w];
-                    long in = row->inst;
-                    if (strcmp(r->vals[in * r->npar], xv) != 0 ||
-                        strcmp(r->vals[in * r->npar + 1], yv) != 0)
-                        continue;
-                    if (strcmp(label_of(r, row), labs[l]) == 0 || strcmp(row->name, "-") == 0) {
-                        c = cell_char(row);
-                        break;
-                    }
-                }
-                sb_add(b, "%c", c);
+                long in = cellmap[i * n1 + j];
+                sb_add(b, "%c", in >= 0 && row[in] >= 0 ? sw_look[look(&r->row[row[in]])].ch : '.');
             }
             sb_add(b, "\n");
         }
@@ -1034,6 +1171,9 @@ static void regions(sbuf *b, const sw_res *r)
             sb_add(b, "%s%s", i ? ", " : "", r->vals[ax[0][i] * r->npar]);
         sb_add(b, " (left to right)\n```\n");
     }
+    free(cellmap);
+    free(row);
+    return st;
 }
 
 /* Counts per label and status, for summary.md and stdout. */
@@ -1085,7 +1225,11 @@ static fk_status write_results(const sw_res *r, const char *dir, fk_err *err)
     }
     sb_add(&m, "# Sweep\n\n```\n%s```\n\n", r->command);
     counts(&m, r, 1);
-    regions(&m, r);
+    if ((st = regions(&m, r, dir, err))) {
+        free(t.s);
+        free(m.s);
+        return st;
+    }
     sb_add(&m, "\nEvery LP: `results.tsv`; each instance's files: `runs/ID/` (ids in `instances.tsv`).\n");
     if (t.oom || m.oom) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");

@@ -94,6 +94,11 @@ done
 grep -q "^| ic | infeasible | " "$S1/summary.md" && grep -q '^### ic' "$S1/summary.md" &&
     awk '/^### ic/ { on = 1 } on && /^q=1\/2 / { print $2; exit }' "$S1/summary.md" | grep -qx 'OOOOOIOOOOO' &&
     ok summary || fail summary "$(grep -A 8 '^### ic' "$S1/summary.md" | head -n 9)"
+# the SVG picture: one cell per instance, as many infeasible-coloured cells as ic infeasible rows
+ninf=$(awk -F '\t' '$1 == "ic" && $4 == "infeasible"' "$S1/results.tsv" | wc -l)
+[ "$(grep -c '<rect x=.*<title>p=.*: ' "$S1/regions-ic.svg")" -eq "$((nrows / 2))" ] &&
+    [ "$(grep -c '<title>p=.*: infeasible</title>' "$S1/regions-ic.svg")" -eq "$ninf" ] &&
+    grep -q '!\[ic\](regions-ic.svg)' "$S1/summary.md" && ok svg || fail svg "regions-ic.svg"
 
 # 2. --until: the first instance in grid order (q fastest) with an IC trade is,
 # by the rule, p = 1/12 (q <= 1/2 needs p > q) at q = 1/2: instance 6 (3 on
