@@ -715,7 +715,8 @@ static int record_cmd(const char *dir, const char *id)
         names[nn++] = fk_strdup(e->d_name);
     }
     closedir(d);
-    qsort(names, nn, sizeof *names, by_name);
+    if (nn > 1)
+        qsort(names, nn, sizeof *names, by_name);
     for (k = 0; k < nn; k++) {
         char lp[4096], checked[32] = "unreadable";
         int crc = -1;
@@ -1340,7 +1341,7 @@ static fk_status run_parallel(const sw_spec *s, const char *dir, fk_err *err)
     av[n++] = jobs;
     av[n++] = "--joblog";
     av[n++] = joblog;
-    av[n++] = "--resume";
+    av[n++] = "--resume-failed"; /* a job that failed before recording is run again */
     av[n++] = "--colsep";
     av[n++] = "\t";
     if (s->until) {

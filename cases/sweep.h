@@ -22,9 +22,11 @@
  * job.sh (runs one instance: `farkas ... --out DIR/runs/ID` under the
  * time limit, then `farkas check` on each certificate it wrote, then
  * `farkas sweep --record`, which writes DIR/runs/ID/rows.tsv, the done
- * marker), joblog (GNU parallel's), results.tsv and summary.md.  Locally
- * GNU parallel runs jobs.txt with --joblog/--resume, so rerunning the same
- * command skips finished instances; --slurm writes DIR/slurm.sh, a job
+ * marker), joblog (GNU parallel's), results.tsv, summary.md and, for two
+ * parameters, regions-LABEL.svg.  Locally
+ * GNU parallel runs jobs.txt with --joblog/--resume-failed and job.sh skips
+ * an instance whose rows.tsv exists, so rerunning the same command runs no
+ * finished instance again; --slurm writes DIR/slurm.sh, a job
  * array whose tasks run K instances each, and --collect merges.
  *
  * results.tsv: label, one column per parameter, status, value,
