@@ -101,22 +101,13 @@ static char *slurp(const char *path)
     return buf;
 }
 
+/* mkdir -p, as the cases make their output directories. */
 static fk_status mkdir_p(const char *path, fk_err *err)
 {
-    char buf[4096];
-    size_t k, n = strlen(path);
-    if (n >= sizeof buf)
-        return fk_fail(err, FK_ELIMIT, NULL, "path too long: %s", path);
-    memcpy(buf, path, n + 1);
-    for (k = 1; k <= n; k++)
-        if (buf[k] == '/' || buf[k] == '\0') {
-            char c = buf[k];
-            buf[k] = '\0';
-            if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-                return fk_fail(err, FK_EIO, NULL, "cannot create %s: %s", buf, strerror(errno));
-            buf[k] = c;
-        }
-    return FK_OK;
+    econ_out o;
+    memset(&o, 0, sizeof o);
+    o.outdir = path;
+    return econ_out_dir(&o, err);
 }
 
 /* Write s to path through an atomic file. */
