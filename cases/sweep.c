@@ -553,7 +553,21 @@ static void spec_text(sbuf *b, const sw_spec *s)
     }
     if (s->par[0].random)
         sb_add(b, "count %ld\nseed %llu\ndenom %ld\n", s->count, s->seed, s->denom);
-    sb_add(b, "instances %ld\n", s->ninst);
+    sb_add(b, "instances %ld\ncommand farkas sweep %s", s->ninst, s->target);
+    for (k = 0; k < s->nargs; k++)
+        sb_add(b, " %s", s->args[k]);
+    for (k = 0; k < s->npar; k++) {
+        char *lo = qstr(s->par[k].lo), *hi = qstr(s->par[k].hi);
+        if (s->par[k].random)
+            sb_add(b, " --random %s=%s:%s", s->par[k].name, lo, hi);
+        else
+            sb_add(b, " --grid %s=%s:%s:%ld", s->par[k].name, lo, hi, s->par[k].steps);
+        free(lo);
+        free(hi);
+    }
+    if (s->par[0].random)
+        sb_add(b, " --count %ld --seed %llu --denom %ld", s->count, s->seed, s->denom);
+    sb_add(b, "\n");
 }
 
 /* The absolute path of the running farkas: the instances run the same one
@@ -910,6 +924,11 @@ static fk_status read_results(sw_res *r, const char *dir, fk_err *err)
                 p = j;
             }
         }
+        /* a name that is the whole shared part (one LP per instance, or
+         * double-auction beside double-auction-essay) keeps every name whole */
+        for (i = 0; i < r->nrow && p > 0; i++)
+            if (strlen(r->row[i].name) == p)
+                p = 0;
         while (p > 0 && first[p - 1] != '-')
             p--;
         r->prefix = p;
@@ -1215,7 +1234,11 @@ static fk_status write_results(const sw_res *r, const char *dir, fk_err *err)
             sb_add(&t, "\t%s", r->vals[w->inst * r->npar + k]);
         sb_add(&t, "\t%s\t%s\t%s\t%s\n", w->status, w->value, w->cert, w->checked);
     }
-    sb_add(&m, "# Sweep\n\n```\n%s```\n\n", r->command);
+    {
+        const char *c = strstr(r->command, "\ncommand ");
+        int n = c ? (int)strcspn(c + 9, "\n") : 0;
+        sb_add(&m, "# Sweep\n\n    %.*s\n\n", n, c ? c + 9 : "");
+    }
     counts(&m, r, 1);
     if ((st = regions(&m, r, dir, err))) {
         free(t.s);

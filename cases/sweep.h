@@ -31,7 +31,8 @@
  *
  * results.tsv: label, one column per parameter, status, value,
  * certificate, checked; one row per LP solved.  label is the LP's name
- * less the prefix shared by every LP of the sweep; status is the
+ * less the whole '-'-separated words that every LP of the sweep shares
+ * (none when some LP's name is all of them); status is the
  * certificate's (optimal, infeasible, unbounded, feasible) or, for an
  * instance that produced none, crash, timeout, error (exit 2: bad
  * parameters) or no-verdict; value is the exact objective of an optimal
