@@ -138,6 +138,36 @@ grep -q 'already found it; nothing run' "$TMP/again.log" && grep -q "^until ic=f
 $FARKAS sweep notrade --grid p=1/3:2/3:2 --grid q=1/2:1/2:1 --out "$S2" > "$TMP/other.log" 2>&1
 [ $? -eq 2 ] && grep -q 'holds a different sweep' "$TMP/other.log" && ok other-sweep || fail other-sweep "$(cat "$TMP/other.log")"
 
+# An interrupted sweep (SIGTERM to its process group, as a batch system does;
+# SIGINT is ignored by background jobs of a script, so it is not the signal here) resumes
+# without running again any instance that had finished.
+printf '#!/bin/sh\ncase "$1" in case) sleep 1 ;; esac\nexec "%s" "$@"\n' "$FARKAS" > "$TMP/slow"
+chmod +x "$TMP/slow"
+S3=$TMP/intr
+if command -v setsid >/dev/null 2>&1; then
+    FK_SWEEP_FARKAS=$TMP/slow setsid $FARKAS sweep notrade --grid p=1/4:3/4:3 --grid q=1/4:3/4:3 --jobs 2 \
+        --out "$S3" > "$TMP/intr.log" 2>&1 &
+    pid=$!
+    i=0
+    while [ "$(ls "$S3"/runs/*/rows.tsv 2>/dev/null | wc -l)" -lt 3 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+    kill -TERM "-$pid" 2>/dev/null
+    { wait $pid; } 2>/dev/null
+    done_ids=$(cd "$S3/runs" && ls */rows.tsv 2>/dev/null | sed 's|/rows.tsv||')
+    before=$(echo $done_ids | wc -w)
+    $FARKAS sweep notrade --grid p=1/4:3/4:3 --grid q=1/4:3/4:3 --jobs 2 --out "$S3" > "$TMP/intr2.log" 2>&1
+    rc=$?
+    again=0
+    for d in $done_ids; do [ "$(wc -l < "$S3/runs/$d/attempts")" -eq 1 ] || again=$((again + 1)); done
+    set -- $(expect "$S3/results.tsv")
+    if [ "$before" -ge 9 ] || [ "$before" -lt 3 ]; then fail interrupt "not interrupted midway ($before of 9 done)"
+    elif [ "$rc" -ne 0 ] || [ "$1" -ne 0 ] || [ "$(sed 1d "$S3/results.tsv" | wc -l)" -ne 18 ]; then
+        fail interrupt "resume: exit $rc, $* $(tail -n 2 "$TMP/intr2.log")"
+    elif [ "$again" -ne 0 ]; then fail interrupt "$again finished instances ran again"
+    else ok interrupt; fi
+else
+    skip interrupt "no setsid to interrupt a process group"
+fi
+
 # 4. A crash, a time-out and bad parameters are recorded and the sweep goes on:
 # a stand-in farkas kills itself at p = 1/3 and hangs at p = 1/2; p = 2 is out of [0, 1].
 cat > "$TMP/fake" <<EOF
