@@ -17,6 +17,7 @@
 #include "prf.h"
 #include "rat.h"
 #include "solve.h"
+#include "sweep.h"
 #include "answer.h"
 
 static int usage_error(const char *fmt, const char *arg)
@@ -172,6 +173,14 @@ static const struct {
     {"case", case_cmd,
      "case NAME [ARGS] [--out DIR] [--quiet] | case list\n"
      "        verify a built-in theorem instance (certificates written to DIR, default out/cases)"},
+    {"sweep", sweep_cmd,
+     "sweep CASE [ARGS] (--grid NAME=LO:HI:STEPS ... | --random NAME=LO:HI ... --count N --seed S)\n"
+     "      [--until [LABEL=]VERDICT] [--jobs J] [--timeout SEC] [--slurm [--chunk K]] --out DIR\n"
+     "        run many instances of a case with its options --NAME swept over exact rationals,\n"
+     "        each its own process through GNU parallel (or a Slurm job array: --slurm, then\n"
+     "        `farkas sweep --collect DIR`); DIR/results.tsv and DIR/summary.md collect every\n"
+     "        LP's verdict and checked certificate; --until stops at the first instance with\n"
+     "        that verdict (e.g. ic=feasible); rerunning resumes"},
     {"help", cmd_help, "help      this text"},
 };
 

@@ -6,10 +6,12 @@
 #   test:  build's, plus the third-party checkers the tests run: z3 (SMT
 #          exports), valgrind (leak check of the CLI), coq (coqc checks the
 #          Coq exports), texlive-latex-base latexmk poppler-utils (the LaTeX
-#          appendices compile; pdftotext reads their verdict)
+#          appendices compile; pdftotext reads their verdict), parallel
+#          (farkas sweep runs its instances through GNU parallel),
+#          slurm-wlm munge (t-sweep starts a single-node Slurm for --slurm)
 set -u
 need="libgmp-dev libmpfr-dev"
-[ "${1:-build}" = test ] && need="$need z3 valgrind coq texlive-latex-base latexmk poppler-utils"
+[ "${1:-build}" = test ] && need="$need z3 valgrind coq texlive-latex-base latexmk poppler-utils parallel slurm-wlm munge"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
