@@ -1,7 +1,8 @@
-/* chk_mps.c: the checker's own MPS reader (fixed and free MPS, split at
- * white space), following docs/model-formats.md and rejecting anything it
- * does not cover.  Intended duplication of exact/model/mps_read.c: an
- * independent reading of the same file is a cross-check. */
+/* chk_mps.c: the checker's own MPS reader, following docs/model-formats.md
+ * and rejecting anything it does not cover: fields cut at the fixed
+ * columns when every data line keeps to them, else split at white space.
+ * Intended duplication of exact/model/mps_read.c: an independent reading
+ * of the same file is a cross-check. */
 #include "chk_int.h"
 
 #include <limits.h>
@@ -13,7 +14,9 @@ static const char *const SECTION[] = {"", "NAME", "OBJSENSE", "ROWS",
     "COLUMNS", "RHS", "RANGES", "BOUNDS", "ENDATA"};
 /* Section s may follow only sections PREV_LO[s] .. s-1 (the order of the
  * spec, with OBJSENSE, RANGES and BOUNDS optional). */
-static const int PREV_LO[] = {0, 0, 1, 1, 3, 4, 5, 5, 5};
+static const int PREV_LO[] = {0, 0, 1, 1, 3, 4, 4, 4, 4};
+/* Fixed layout: 0-based first column and end of fields 1..6. */
+static const int FLO[] = {1, 4, 14, 24, 39, 49}, FHI[] = {3, 12, 22, 36, 47, 61};
 
 typedef chk_tok tok;
 
@@ -21,12 +24,13 @@ typedef struct {
     chk_model *md;
     const char *file;
     long line;
-    int sec, sense_pending, warned;
+    int sec, sense_pending, fixed, in_int;
     long nrow_n;          /* N rows seen; N row k has table idx -1-k */
     char *rtype;          /* E, L or G per model row */
     long *lastcol;        /* per ROWS entry (model rows, then N rows) */
     unsigned char *seen;  /* per ROWS entry: 1 RHS given, 2 RANGE given */
-    unsigned char *loset; /* per column: lower bound set in BOUNDS */
+    unsigned char *loset; /* per column: 1 lower bound set, 2 relaxed, 4 SC */
+    long nloset;
     mpq_t *rhs, *rng, v;
     const char *set[3];   /* the one set name of RHS, RANGES, BOUNDS */
 } mps;
@@ -38,9 +42,73 @@ static int err(mps *p, const tok *t, const char *fmt, const char *arg)
 
 static int number(mps *p, const tok *t, mpq_t q)
 {
-    if (chk_num(q, t->s, strlen(t->s)) < 0)
-        return err(p, t, "bad number '%s'", t->s);
+    char *d = strpbrk(t->s, "dD"), c = d ? *d : 0; /* Fortran's 1D3 */
+    if (d)
+        *d = 'E';
+    if (chk_num(q, t->s, strlen(t->s)) == 0)
+        return 0;
+    if (d)
+        *d = c;
+    return d && chk_num(q, t->s, strlen(t->s)) == 0 ? 0 : err(p, t, "bad number '%s'", t->s);
+}
+
+/* Integrality: refused unless md->relax; column j (>= 0) counted once. */
+static int relax(mps *p, const tok *t, long j)
+{
+    if (!p->md->relax)
+        return err(p, t, "%s: a mixed-integer program (use --relax for its LP relaxation)", t->s);
+    if (j >= 0 && !(p->loset[j] & 2))
+        p->loset[j] |= 2, p->md->nrelax++;
     return 0;
+}
+
+static int blank(int c) { return c == ' ' || c == '\r'; }
+
+/* Does every data line before ENDATA keep to the fixed layout (no tab,
+ * nothing between or after the fields but a '$' comment in field 3 or 5)? */
+static int fits_fixed(const char *s)
+{
+    for (; *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : "") {
+        int i = 0, k = 0, seen = 0;
+        if (!strncmp(s, "ENDATA", 6))
+            return 1;
+        if (*s == '\t')
+            return 0;
+        for (; *s == ' ' && s[i] && s[i] != '\n'; i++) {
+            while (k < 6 && i >= FHI[k])
+                k++, seen = 0;
+            if (s[i] == '\t' || (!blank(s[i]) && (k == 6 || i < FLO[k])))
+                return 0;
+            if ((k == 2 || k == 4) && s[i] == '$' && !seen)
+                break;
+            seen |= !blank(s[i]);
+        }
+    }
+    return 1;
+}
+
+/* Cut a fixed data line into its non-empty fields (blanks trimmed); a
+ * field 3 or 5 starting with '$' ends the line; an empty field 2 in
+ * COLUMNS gives the name "" (the column before). */
+static int fixed_fields(mps *p, char *s, tok *tk)
+{
+    static char none[1];
+    int a[6], b[6], k, n = (int)strlen(s), nt = 0;
+    for (k = 0; k < 6; k++) {
+        for (a[k] = FLO[k], b[k] = FHI[k] < n ? FHI[k] : n; a[k] < b[k] && blank(s[a[k]]); a[k]++)
+            ;
+        while (b[k] > a[k] && blank(s[b[k] - 1]))
+            b[k]--;
+        if ((k == 2 || k == 4) && a[k] < b[k] && s[a[k]] == '$')
+            a[k] = b[k] = n, n = 0;
+    }
+    for (k = 0; k < 6; k++) {
+        if (k == 1 && a[1] >= b[1] && p->sec == COLUMNS && (a[2] < b[2] || a[3] < b[3]))
+            tk[nt].s = none, tk[nt++].col = 5;
+        else if (a[k] < b[k])
+            s[b[k]] = '\0', tk[nt].s = s + a[k], tk[nt++].col = a[k] + 1;
+    }
+    return nt;
 }
 
 /* Index into the per-ROWS-entry arrays of the row named t (model rows
@@ -98,8 +166,6 @@ static int header(mps *p, tok *tk, int nt)
         for (k = 0; k < m; k++)
             mpq_init(p->rhs[k]), mpq_init(p->rng[k]);
     }
-    if (s == RHS && !(p->loset = calloc((size_t)p->md->n + 1, 1)))
-        return err(p, tk, "out of memory", "");
     p->sec = s;
     return 0;
 }
@@ -136,16 +202,34 @@ static int column_line(mps *p, tok *tk, int nt)
     long j = md->n - 1, k, pos;
     int f;
     for (f = 0; f < nt; f++)
-        if (strcmp(tk[f].s, "'MARKER'") == 0)
-            return err(p, tk + f, "integer MARKER lines are not supported (LP only)", "");
+        if (strcmp(tk[f].s, "'MARKER'") == 0) {
+            const char *want = p->in_int ? "'INTEND'" : "'INTORG'";
+            if (relax(p, tk + f, -1))
+                return 2;
+            if (nt != 3 || f != 1 || strcmp(tk[2].s, want))
+                return err(p, tk, "bad MARKER line (want name 'MARKER' %s)", want);
+            p->in_int = !p->in_int;
+            return 0;
+        }
     if (nt != 3 && nt != 5)
         return err(p, tk, "COLUMNS line needs a column and 1 or 2 (row, value) pairs", "");
-    if (j < 0 || strcmp(md->cname[j], tk[0].s) != 0) {
+    if (!*tk[0].s && j < 0)
+        return err(p, tk, "empty column name and no column before", "");
+    if (*tk[0].s && (j < 0 || strcmp(md->cname[j], tk[0].s) != 0)) {
         if (chk_names_find(&md->cols, tk[0].s, strlen(tk[0].s)) != LONG_MIN)
             return err(p, tk, "column '%s' split into two blocks", tk[0].s);
         if (strlen(tk[0].s) > 255)
             return err(p, tk, "name longer than 255 characters", "");
         j = chk_add_col(md, tk[0].s, strlen(tk[0].s));
+        if (j >= p->nloset) {
+            p->loset = realloc(p->loset, (size_t)md->calloc_ + 1);
+            if (!p->loset)
+                return err(p, tk, "out of memory", "");
+            memset(p->loset + p->nloset, 0, (size_t)(md->calloc_ + 1 - p->nloset));
+            p->nloset = md->calloc_ + 1;
+        }
+        if (p->in_int && relax(p, tk, j))
+            return 2;
     }
     for (f = 1; f < nt; f += 2) {
         if ((pos = rowpos(p, tk + f)) < 0 || number(p, tk + f + 1, p->v))
@@ -190,23 +274,23 @@ static int rhs_line(mps *p, tok *tk, int nt)
 static int bound_line(mps *p, tok *tk, int nt)
 {
     static const char *const TYPES[] = {"UP", "LO", "FX", "LI", "UI", "FR",
-                                        "MI", "PL", "BV"};
+                                        "MI", "PL", "BV", "SC"};
     chk_model *md = p->md;
     const char *ty = tk[0].s;
     int t, ci, vi;
     long j;
-    for (t = 0; t < 9 && strcmp(ty, TYPES[t]); t++)
+    for (t = 0; t < 10 && strcmp(ty, TYPES[t]); t++)
         ;
-    if (t == 9)
+    if (t == 10)
         return err(p, tk, "unknown bound type '%s'", ty);
     /* Field rule of the spec: which field is the column, which the value. */
     if (t < 5 && (nt == 3 || nt == 4))
         ci = nt - 2, vi = nt - 1;
     else if (t >= 5 && t < 8 && (nt == 2 || nt == 3))
         ci = nt - 1, vi = 0;
-    else if (t == 8 && (nt == 2 || nt == 4))
+    else if (t >= 8 && (nt == 2 || nt == 4))
         ci = nt / 2, vi = nt == 4 ? 3 : 0;
-    else if (t == 8 && nt == 3)
+    else if (t >= 8 && nt == 3)
         vi = chk_numlen(tk[2].s) == strlen(tk[2].s) ? 2 : 0, ci = vi ? 1 : 2;
     else
         return err(p, tk, "bad number of fields for bound type %s", ty);
@@ -216,18 +300,24 @@ static int bound_line(mps *p, tok *tk, int nt)
         return err(p, tk + ci, "unknown column '%s'", tk[ci].s);
     if (vi && number(p, tk + vi, p->v))
         return 2;
-    if ((t == 3 || t == 4 || t == 8) && !p->warned) {
-        p->warned = 1;
-        chk_err(p->file, p->line, 1, "warning: integer bound type %s: reading the LP relaxation", ty);
+    if ((t == 3 || t == 4 || t >= 8) && relax(p, tk, j))
+        return 2;
+    if (t == 9) { /* SC: x = 0 or l <= x <= v; relaxed at ENDATA */
+        if (vi && mpq_sgn(p->v) < 0)
+            return err(p, tk + vi, "negative SC bound", "");
+        mpq_set_ui(md->chi[j], 0, 1), md->chi_fin[j] = vi != 0;
+        if (vi)
+            mpq_set(md->chi[j], p->v);
+        return p->loset[j] |= 4, 0;
     }
     if (t == 0 || t == 4) { /* UP, UI; CPLEX: u < 0 with l never set: l = -inf */
         mpq_set(md->chi[j], p->v), md->chi_fin[j] = 1;
-        if (mpq_sgn(p->v) < 0 && !p->loset[j])
+        if (mpq_sgn(p->v) < 0 && !(p->loset[j] & 1))
             md->clo_fin[j] = 0;
         return 0;
     }
     if (t != 7)
-        p->loset[j] = 1;
+        p->loset[j] |= 1;
     if (t == 1 || t == 3 || t == 2) /* LO, LI, FX */
         mpq_set(md->clo[j], p->v), md->clo_fin[j] = 1;
     if (t == 2)
@@ -278,6 +368,7 @@ int chk_read_mps(chk_model *md, const chk_text *t)
     p.md = md;
     p.file = t->file;
     mpq_init(p.v);
+    p.fixed = fits_fixed(t->buf);
     while (!rc && *(s = next)) {
         if ((nl = strchr(s, '\n')))
             *nl = '\0', next = nl + 1;
@@ -286,12 +377,21 @@ int chk_read_mps(chk_model *md, const chk_text *t)
         p.line++;
         if (strncmp(s, "NAME", 4) == 0 && strchr(" \t\r", s[4]))
             s[4] = '\0'; /* the rest of the NAME line is free text */
-        if (*s == '*' || (nt = chk_split(s, tk, 5)) == 0)
+        if (*s == '*')
             continue;
-        if (nt > 5)
+        if (p.fixed && (*s == ' ' || *s == '\t') && p.sec != OBJSENSE && p.sec != ENDATA)
+            nt = fixed_fields(&p, s, tk);
+        else /* free: a '$' field after two others starts a comment */
+            for (nt = chk_split(s, tk, 5), k = 2; tk[0].col > 1 && k < nt; k++)
+                if (tk[k].s[0] == '$')
+                    nt = (int)k;
+        if (nt == 0)
+            continue;
+        if (p.sec == ENDATA) { /* MIPLIB's priorities and the like */
+            chk_err(p.file, p.line, tk[0].col, "warning: text after ENDATA ignored");
+            break;
+        } else if (nt > 5)
             rc = err(&p, tk + 5, "too many fields", "");
-        else if (p.sec == ENDATA)
-            rc = err(&p, tk, "text after ENDATA", "");
         else if (tk[0].col == 1)
             rc = header(&p, tk, nt);
         else if (p.sense_pending && nt == 1 && (!strcmp(tk[0].s, "MAX") ||
@@ -313,6 +413,9 @@ int chk_read_mps(chk_model *md, const chk_text *t)
         rc = chk_err(t->file, p.line + 1, 1, "unexpected end of file (no ENDATA)");
     if (!rc)
         row_bounds(&p);
+    for (k = 0; !rc && k < md->n; k++) /* SC relaxed: hull of {0} and [l, u] */
+        if ((p.loset[k] & 4) && md->clo_fin[k] && mpq_sgn(md->clo[k]) > 0)
+            mpq_set_ui(md->clo[k], 0, 1);
     for (k = 0; p.rhs && k < md->m; k++)
         mpq_clear(p.rhs[k]), mpq_clear(p.rng[k]);
     free(p.rhs), free(p.rng), free(p.rtype), free(p.lastcol), free(p.seen), free(p.loset);

@@ -137,11 +137,17 @@ static int ends_with_ci(const char *s, const char *suf)
 
 fk_status lp_read_file(lp_model **out, const char *path, fk_err *err)
 {
+    return lp_read_file_flags(out, path, 0, err);
+}
+
+fk_status lp_read_file_flags(lp_model **out, const char *path, int flags,
+                             fk_err *err)
+{
     *out = NULL;
     if (ends_with_ci(path, ".mps"))
-        return lp_read_mps(out, path, err);
+        return lp_read_mps_flags(out, path, flags, err);
     if (ends_with_ci(path, ".lp"))
-        return lp_read_lp(out, path, err);
+        return lp_read_lp_flags(out, path, flags, err);
     return fk_fail(err, FK_EINVAL, NULL,
                    "cannot tell the format of '%s': model files must end "
                    "in .mps (MPS) or .lp (CPLEX LP)",
