@@ -680,9 +680,9 @@ static fk_status parse(rd *p)
 
     if ((st = new_line(p)) != FK_OK)
         return st;
-    if ((st = keyword(p, &kw)) != FK_OK)
-        return st;
-    t = &p->la[0];
+    if ((t = peek(p, 0)) == NULL)
+        return p->err->code;
+    kw = reserved(t); /* "min:" is the sense, then a stray ':' */
     if (kw != K_OBJ) {
         if (t->type == T_EOF)
             return fail(p, t, FK_EPARSE, "%s",
