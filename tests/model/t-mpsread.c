@@ -303,15 +303,15 @@ int test_mps_dialects(fk_rng *r)
         TL_CHECK(lp->m == 3 && lp->n == 3 && lp->nnz == 7, "glpk-fixed sizes");
         row_is(lp, "CAP A", "4", NULL);
         row_is(lp, "CAP B", NULL, "1");
-        row_is(lp, "BAL", "0", "0");
+        row_is(lp, "BAL ANCE", "0", "0");
         col_is(lp, "X ONE", "0", NULL, "3");
         col_is(lp, "Y TWO", "0", "3/2", "3");
-        col_is(lp, "Z 3", "0", NULL, "1");
+        col_is(lp, "Z SCALED", "0", NULL, "1");
         coef_is(lp, "CAP B", "X ONE", "1");  /* the line with an empty name */
         coef_is(lp, "CAP B", "Y TWO", "-1");
-        coef_is(lp, "BAL", "Y TWO", "1");    /* 1.0d0 */
-        coef_is(lp, "CAP A", "Z 3", "1");
-        coef_is(lp, "BAL", "Z 3", "-1");
+        coef_is(lp, "BAL ANCE", "Y TWO", "1");    /* 1.0d0 */
+        coef_is(lp, "CAP A", "Z SCALED", "1");
+        coef_is(lp, "BAL ANCE", "Z SCALED", "-1");
         lp_free(lp);
     }
     /* In the fixed layout the continuation line repeats (LIM 1, X ONE). */
