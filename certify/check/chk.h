@@ -18,9 +18,8 @@
  * CHK_RELAX below. */
 int chk_main(int argc, char **argv);
 
-/* What chk_main does after reading its arguments.  quiet may carry
- * CHK_RELAX (--relax): MODEL may be a MIP, read as its LP relaxation, and
- * then CERT must say `relaxation lp` (and must not otherwise). */
+/* What chk_main does after reading its arguments.  quiet | CHK_RELAX: read
+ * a MIP as its LP relaxation; CERT must say `relaxation lp` iff it is one. */
 #define CHK_RELAX 2
 int chk_files(const char *model, const char *cert, int quiet);
 

@@ -35,9 +35,9 @@ typedef struct {
     const char *file, *p, *lstart; /* scan position and its line start */
     long line;
     token tk;                      /* current token; a number's value is v */
-    mpq_t v, k;                    /* k: constants of a left-hand side */
-    long *mark, *where, nmark;     /* per column: last row, its triplet */
-    unsigned char *rel;            /* per column: integrality dropped */
+    mpq_t v, k, lv;                /* k: constants of a left-hand side */
+    long *mark, *where, nmark;     /* per column: last row, its triplet;
+                                    * after the rows, where = -1: relaxed */
 } lp;
 
 static int err(lp *L, const char *fmt, const char *arg)
@@ -155,13 +155,12 @@ static long column(lp *L)
         L->nmark = L->md->calloc_;
         L->mark = realloc(L->mark, (size_t)L->nmark * sizeof *L->mark);
         L->where = realloc(L->where, (size_t)L->nmark * sizeof *L->where);
-        L->rel = realloc(L->rel, (size_t)L->nmark);
-        if (!L->mark || !L->where || !L->rel) {
+        if (!L->mark || !L->where) {
             fputs("farkas-check: out of memory\n", stderr);
             abort();
         }
     }
-    L->mark[j] = -1, L->rel[j] = 0;
+    L->mark[j] = -1, L->where[j] = 0;
     return j;
 }
 
@@ -260,10 +259,8 @@ static int constraint(lp *L, mpq_t q)
         return chk_err(L->file, at.line, at.col, "duplicate row name '%s'", gen);
     if (L->tk.type == T_NUM || ((L->tk.type == T_PLUS || L->tk.type == T_MINUS) &&
                                 peek(L) == T_NUM)) {
-        mpq_t lv;
-        int rc;
-        mpq_init(lv);
-        rc = value(L, lv, NULL);
+        mpq_ptr lv = L->lv;
+        int rc = value(L, lv, NULL);
         op = L->tk.type;
         if (!rc && (op == T_LE || op == T_GE)) { /* number op expr op number */
             if (!(rc = next(L)) && !(rc = expr(L, i, 1, q, &n)) && n == 0)
@@ -274,7 +271,6 @@ static int constraint(lp *L, mpq_t q)
                 mpq_sub(q, q, L->k), mpq_sub(lv, lv, L->k);
                 setrow(md, i, op, q), setrow(md, i, op == T_LE ? T_GE : T_LE, lv);
             }
-            mpq_clear(lv);
             return rc;
         }
         if (!rc && !isname(L))
@@ -283,17 +279,14 @@ static int constraint(lp *L, mpq_t q)
             add(L, i, column(L), lv);
             rc = next(L);
         }
-        mpq_clear(lv);
         if (rc)
             return rc;
         n = 1;
     }
     if (expr(L, i, n == 0, q, &more))
         return 2;
-    if (n + more == 0 && !relop(L))
-        return err(L, "expected a term", "");
-    if (!relop(L))
-        return err(L, "expected <=, >= or =", "");
+    if (!relop(L)) /* an empty left-hand side is fine: "c: = 0" */
+        return err(L, n + more ? "expected <=, >= or =" : "expected a term", "");
     op = L->tk.type;
     if (next(L) || value(L, q, NULL))
         return 2;
@@ -369,51 +362,38 @@ static int parse(lp *L, mpq_t q)
     if ((k = kw(&L->tk)) != K_MIN && k != K_MAX)
         return err(L, "expected minimize or maximize", "");
     L->md->sense = k == K_MIN ? 1 : -1;
-    if (next(L))
-        return 2;
-    if (L->tk.type == T_NAME && peek(L) == T_COLON && (next(L) || next(L)))
-        return 2;
-    if (expr(L, -1, 1, q, &n))
+    if (next(L) || (L->tk.type == T_NAME && peek(L) == T_COLON && (next(L) || next(L))) ||
+        expr(L, -1, 1, q, &n))
         return 2;
     k = kw(&L->tk);
-    if (k == K_SUBJECT || k == K_SUCH) {
-        const char *w = k == K_SUBJECT ? "to" : "that";
-        if (next(L))
-            return 2;
-        if (!word(&L->tk, w))
-            return err(L, "expected 'subject to' or 'such that'", "");
-    } else if (k != K_ST) {
+    if (k != K_SUBJECT && k != K_SUCH && k != K_ST)
         return err(L, "expected subject to", "");
-    }
+    if (k != K_ST && (next(L) || !word(&L->tk, k == K_SUBJECT ? "to" : "that")))
+        return err(L, "expected 'subject to' or 'such that'", "");
     if (next(L))
         return 2;
     while (!section(L))
         if (constraint(L, q))
             return 2;
-    if (kw(&L->tk) == K_BOUNDS) {
-        if (next(L))
+    if (kw(&L->tk) == K_BOUNDS && next(L))
+        return 2;
+    while (!section(L)) /* the bounds, if any */
+        if (bounds_line(L, q))
             return 2;
-        while (!section(L))
-            if (bounds_line(L, q))
-                return 2;
-    }
     while (kw(&L->tk) == K_INT) { /* general, binary, semi-continuous */
-        int kind = L->tk.s[0] | 0x20;
+        int kind = L->tk.s[0] | 0x20, semi = word(&L->tk, "semi") && peek(L) == T_MINUS;
         long j = 0;
         if (!L->md->relax)
             return err(L, "integer section: a mixed-integer program (use --relax for its LP relaxation)", "");
-        if (word(&L->tk, "semi") && peek(L) == T_MINUS && (next(L) || next(L)))
-            return 2;
-        if (kind == 's' && !word(&L->tk, "continuous") && !word(&L->tk, "semi") &&
-            !word(&L->tk, "semis") && !word(&L->tk, "sec"))
+        if (semi && (next(L) || next(L) || !word(&L->tk, "continuous")))
             return err(L, "expected semi-continuous", "");
         if (next(L))
             return 2;
-        for (; !section(L); L->rel[j] = 1) {
+        for (; !section(L); L->where[j] = -1) {
             if (!isname(L))
                 return err(L, "expected a column name", "");
             j = column(L); /* binary: [0, 1]; semi: hull of {0} and [l, u] */
-            L->md->nrelax += !L->rel[j];
+            L->md->nrelax += L->where[j] != -1;
             if (kind == 'b' || (kind == 's' && L->md->clo_fin[j] && mpq_sgn(L->md->clo[j]) > 0))
                 mpq_set_ui(L->md->clo[j], 0, 1), L->md->clo_fin[j] = 1;
             if (kind == 'b' || (kind == 's' && L->md->chi_fin[j] && mpq_sgn(L->md->chi[j]) < 0))
@@ -427,9 +407,7 @@ static int parse(lp *L, mpq_t q)
     if (kw(&L->tk) != K_END)
         return err(L, L->tk.type == T_EOF ? "unexpected end of file (no end)"
                                           : "unexpected keyword", "");
-    if (next(L))
-        return 2;
-    return L->tk.type == T_EOF ? 0 : err(L, "text after end", "");
+    return next(L) ? 2 : L->tk.type == T_EOF ? 0 : err(L, "text after end", "");
 }
 
 int chk_read_lp(chk_model *md, const chk_text *t)
@@ -442,9 +420,9 @@ int chk_read_lp(chk_model *md, const chk_text *t)
     L.file = t->file;
     L.p = L.lstart = t->buf;
     L.line = 1;
-    mpq_init(L.v), mpq_init(L.k), mpq_init(q);
+    mpq_init(L.v), mpq_init(L.k), mpq_init(L.lv), mpq_init(q);
     rc = parse(&L, q);
-    mpq_clear(q), mpq_clear(L.k), mpq_clear(L.v);
-    free(L.mark), free(L.where), free(L.rel);
+    mpq_clear(q), mpq_clear(L.lv), mpq_clear(L.k), mpq_clear(L.v);
+    free(L.mark), free(L.where);
     return rc;
 }

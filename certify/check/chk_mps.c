@@ -1,8 +1,7 @@
-/* chk_mps.c: the checker's own MPS reader, following docs/model-formats.md
- * and rejecting anything it does not cover: fields cut at the fixed
- * columns when every data line keeps to them, else split at white space.
- * Intended duplication of exact/model/mps_read.c: an independent reading
- * of the same file is a cross-check. */
+/* chk_mps.c: the checker's own MPS reader (fixed columns when every data
+ * line keeps to them, else split at white space), following
+ * docs/model-formats.md and rejecting anything it does not cover.  Intended
+ * duplication of exact/model/mps_read.c: an independent reading is a check. */
 #include "chk_int.h"
 
 #include <limits.h>
@@ -30,7 +29,6 @@ typedef struct {
     long *lastcol;        /* per ROWS entry (model rows, then N rows) */
     unsigned char *seen;  /* per ROWS entry: 1 RHS given, 2 RANGE given */
     unsigned char *loset; /* per column: 1 lower bound set, 2 relaxed, 4 SC */
-    long nloset;
     mpq_t *rhs, *rng, v;
     const char *set[3];   /* the one set name of RHS, RANGES, BOUNDS */
 } mps;
@@ -42,14 +40,17 @@ static int err(mps *p, const tok *t, const char *fmt, const char *arg)
 
 static int number(mps *p, const tok *t, mpq_t q)
 {
-    char *d = strpbrk(t->s, "dD"), c = d ? *d : 0; /* Fortran's 1D3 */
-    if (d)
-        *d = 'E';
-    if (chk_num(q, t->s, strlen(t->s)) == 0)
-        return 0;
-    if (d)
+    char *d = strpbrk(t->s, "dD"), c = d ? *d : 0; /* Fortran's 1D3 is 1E3 */
+    int bad = chk_num(q, t->s, strlen(t->s)) < 0;
+    if (bad && d && (*d = 'E', bad = chk_num(q, t->s, strlen(t->s)) < 0))
         *d = c;
-    return d && chk_num(q, t->s, strlen(t->s)) == 0 ? 0 : err(p, t, "bad number '%s'", t->s);
+    return bad ? err(p, t, "bad number '%s'", t->s) : 0;
+}
+
+/* MIN, MINIMIZE: 1; MAX, MAXIMIZE: -1; else 0. */
+static int sense_of(const char *s)
+{
+    return !strcmp(s, "MIN") || !strcmp(s, "MINIMIZE") ? 1 : !strcmp(s, "MAX") || !strcmp(s, "MAXIMIZE") ? -1 : 0;
 }
 
 /* Integrality: refused unless md->relax; column j (>= 0) counted once. */
@@ -68,13 +69,9 @@ static int blank(int c) { return c == ' ' || c == '\r'; }
  * nothing between or after the fields but a '$' comment in field 3 or 5)? */
 static int fits_fixed(const char *s)
 {
-    for (; *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : "") {
-        int i = 0, k = 0, seen = 0;
-        if (!strncmp(s, "ENDATA", 6))
-            return 1;
-        if (*s == '\t')
-            return 0;
-        for (; *s == ' ' && s[i] && s[i] != '\n'; i++) {
+    for (; *s && strncmp(s, "ENDATA", 6); s += strcspn(s, "\n"), s += *s == '\n') {
+        int i, k = 0, seen = 0;
+        for (i = 0; (*s == ' ' || *s == '\t') && s[i] && s[i] != '\n'; i++) {
             while (k < 6 && i >= FHI[k])
                 k++, seen = 0;
             if (s[i] == '\t' || (!blank(s[i]) && (k == 6 || i < FLO[k])))
@@ -89,26 +86,24 @@ static int fits_fixed(const char *s)
 
 /* Cut a fixed data line into its non-empty fields (blanks trimmed); a
  * field 3 or 5 starting with '$' ends the line; an empty field 2 in
- * COLUMNS gives the name "" (the column before). */
+ * COLUMNS gives the name "" (the column before) unless nothing follows. */
 static int fixed_fields(mps *p, char *s, tok *tk)
 {
     static char none[1];
-    int a[6], b[6], k, n = (int)strlen(s), nt = 0;
-    for (k = 0; k < 6; k++) {
-        for (a[k] = FLO[k], b[k] = FHI[k] < n ? FHI[k] : n; a[k] < b[k] && blank(s[a[k]]); a[k]++)
+    int a, b, k, n = (int)strlen(s), nt = 0;
+    for (k = 0; k < 6 && FLO[k] < n; k++) {
+        for (a = FLO[k], b = FHI[k] < n ? FHI[k] : n; a < b && blank(s[a]); a++)
             ;
-        while (b[k] > a[k] && blank(s[b[k] - 1]))
-            b[k]--;
-        if ((k == 2 || k == 4) && a[k] < b[k] && s[a[k]] == '$')
-            a[k] = b[k] = n, n = 0;
-    }
-    for (k = 0; k < 6; k++) {
-        if (k == 1 && a[1] >= b[1] && p->sec == COLUMNS && (a[2] < b[2] || a[3] < b[3]))
+        while (b > a && blank(s[b - 1]))
+            b--;
+        if ((k == 2 || k == 4) && a < b && s[a] == '$')
+            break;
+        if (k == 1 && a == b && p->sec == COLUMNS)
             tk[nt].s = none, tk[nt++].col = 5;
-        else if (a[k] < b[k])
-            s[b[k]] = '\0', tk[nt].s = s + a[k], tk[nt++].col = a[k] + 1;
+        else if (a < b)
+            s[b] = '\0', tk[nt].s = s + a, tk[nt++].col = a + 1;
     }
-    return nt;
+    return nt == 1 && tk[0].s == none ? 0 : nt;
 }
 
 /* Index into the per-ROWS-entry arrays of the row named t (model rows
@@ -146,25 +141,18 @@ static int header(mps *p, tok *tk, int nt)
         return err(p, tk, "section %s out of order", tk[0].s);
     if (nt > (s == OBJSENSE ? 2 : 1))
         return err(p, tk + 1, "unexpected '%s' after section name", tk[1].s);
-    if (s == OBJSENSE && nt == 2) {
-        if (strcmp(tk[1].s, "MAX") && strcmp(tk[1].s, "MAXIMIZE") &&
-            strcmp(tk[1].s, "MIN") && strcmp(tk[1].s, "MINIMIZE"))
-            return err(p, tk + 1, "bad objective sense '%s'", tk[1].s);
-        p->md->sense = tk[1].s[2] == 'X' ? -1 : 1;
-    }
+    if (s == OBJSENSE && nt == 2 && !(p->md->sense = sense_of(tk[1].s)))
+        return err(p, tk + 1, "bad objective sense '%s'", tk[1].s);
     p->sense_pending = s == OBJSENSE && nt == 1;
     if (s == COLUMNS) { /* the rows are complete: size the row arrays */
-        long k, m = p->md->m, all = m + p->nrow_n;
+        long k, all = p->md->m + p->nrow_n;
         p->lastcol = malloc((size_t)(all + 1) * sizeof *p->lastcol);
         p->seen = calloc((size_t)all + 1, 1);
-        p->rhs = malloc((size_t)(m + 1) * sizeof *p->rhs);
-        p->rng = malloc((size_t)(m + 1) * sizeof *p->rng);
-        if (!p->lastcol || !p->seen || !p->rhs || !p->rng)
+        if (!p->lastcol || !p->seen)
             return err(p, tk, "out of memory", "");
         for (k = 0; k < all; k++)
             p->lastcol[k] = -1;
-        for (k = 0; k < m; k++)
-            mpq_init(p->rhs[k]), mpq_init(p->rng[k]);
+        p->rhs = chk_vec(p->md->m), p->rng = chk_vec(p->md->m);
     }
     p->sec = s;
     return 0;
@@ -174,21 +162,18 @@ static int row_line(mps *p, tok *tk, int nt)
 {
     chk_model *md = p->md;
     const char *ty = tk[0].s;
-    long i;
+    long i = 0;
     if (nt != 2)
         return err(p, tk, "ROWS line needs a type and a name", "");
     if (strlen(ty) != 1 || !strchr("NELG", ty[0]))
         return err(p, tk, "bad row type '%s'", ty);
     if (strlen(tk[1].s) > 255)
         return err(p, tk + 1, "name longer than 255 characters", "");
-    if (ty[0] == 'N') {
-        if (chk_names_add(&md->rows, tk[1].s, strlen(tk[1].s), -1 - p->nrow_n, NULL) < 0)
-            return err(p, tk + 1, "repeated row name '%s'", tk[1].s);
-        p->nrow_n++;
-        return 0;
-    }
-    if ((i = chk_add_row(md, tk[1].s, strlen(tk[1].s))) < 0)
+    if (ty[0] == 'N' ? chk_names_add(&md->rows, tk[1].s, strlen(tk[1].s), -1 - p->nrow_n++, NULL) < 0
+                     : (i = chk_add_row(md, tk[1].s, strlen(tk[1].s))) < 0)
         return err(p, tk + 1, "repeated row name '%s'", tk[1].s);
+    if (ty[0] == 'N')
+        return 0;
     p->rtype = realloc(p->rtype, (size_t)md->ralloc);
     if (!p->rtype)
         return err(p, tk, "out of memory", "");
@@ -221,14 +206,9 @@ static int column_line(mps *p, tok *tk, int nt)
         if (strlen(tk[0].s) > 255)
             return err(p, tk, "name longer than 255 characters", "");
         j = chk_add_col(md, tk[0].s, strlen(tk[0].s));
-        if (j >= p->nloset) {
-            p->loset = realloc(p->loset, (size_t)md->calloc_ + 1);
-            if (!p->loset)
-                return err(p, tk, "out of memory", "");
-            memset(p->loset + p->nloset, 0, (size_t)(md->calloc_ + 1 - p->nloset));
-            p->nloset = md->calloc_ + 1;
-        }
-        if (p->in_int && relax(p, tk, j))
+        if (!(p->loset = realloc(p->loset, (size_t)md->calloc_ + 1)))
+            return err(p, tk, "out of memory", "");
+        if ((p->loset[j] = 0) || (p->in_int && relax(p, tk, j)))
             return 2;
     }
     for (f = 1; f < nt; f += 2) {
@@ -302,14 +282,10 @@ static int bound_line(mps *p, tok *tk, int nt)
         return 2;
     if ((t == 3 || t == 4 || t >= 8) && relax(p, tk, j))
         return 2;
-    if (t == 9) { /* SC: x = 0 or l <= x <= v; relaxed at ENDATA */
-        if (vi && mpq_sgn(p->v) < 0)
-            return err(p, tk + vi, "negative SC bound", "");
-        mpq_set_ui(md->chi[j], 0, 1), md->chi_fin[j] = vi != 0;
-        if (vi)
-            mpq_set(md->chi[j], p->v);
-        return p->loset[j] |= 4, 0;
-    }
+    if (t == 9 && vi && mpq_sgn(p->v) < 0)
+        return err(p, tk + vi, "negative SC bound", "");
+    if (t == 9) /* SC: x = 0 or l <= x <= v: UP v (no v: PL), hull at ENDATA */
+        p->loset[j] |= 4, t = vi ? 0 : 7;
     if (t == 0 || t == 4) { /* UP, UI; CPLEX: u < 0 with l never set: l = -inf */
         mpq_set(md->chi[j], p->v), md->chi_fin[j] = 1;
         if (mpq_sgn(p->v) < 0 && !(p->loset[j] & 1))
@@ -326,10 +302,8 @@ static int bound_line(mps *p, tok *tk, int nt)
         mpq_set_ui(md->clo[j], 0, 1), md->clo_fin[j] = 0;
     if (t == 5 || t == 7)
         mpq_set_ui(md->chi[j], 0, 1), md->chi_fin[j] = 0;
-    if (t == 8) {
-        mpq_set_ui(md->clo[j], 0, 1), md->clo_fin[j] = 1;
-        mpq_set_ui(md->chi[j], 1, 1), md->chi_fin[j] = 1;
-    }
+    if (t == 8) /* BV */
+        mpq_set_ui(md->clo[j], 0, 1), md->clo_fin[j] = 1, mpq_set_ui(md->chi[j], 1, 1), md->chi_fin[j] = 1;
     return 0;
 }
 
@@ -344,8 +318,7 @@ static void row_bounds(mps *p)
         mpq_abs(p->rng[i], p->rng[i]);
         md->rlo_fin[i] = ty != 'L' || r != 0;
         md->rhi_fin[i] = ty != 'G' || r != 0;
-        mpq_set(md->rlo[i], p->rhs[i]);
-        mpq_set(md->rhi[i], p->rhs[i]);
+        mpq_set(md->rlo[i], p->rhs[i]), mpq_set(md->rhi[i], p->rhs[i]);
         if (ty == 'L' || (ty == 'E' && r < 0))
             mpq_sub(md->rlo[i], p->rhs[i], p->rng[i]);
         else if (r != 0)
@@ -379,7 +352,7 @@ int chk_read_mps(chk_model *md, const chk_text *t)
             s[4] = '\0'; /* the rest of the NAME line is free text */
         if (*s == '*')
             continue;
-        if (p.fixed && (*s == ' ' || *s == '\t') && p.sec != OBJSENSE && p.sec != ENDATA)
+        if (p.fixed && *s == ' ' && p.sec != OBJSENSE && p.sec != ENDATA)
             nt = fixed_fields(&p, s, tk);
         else /* free: a '$' field after two others starts a comment */
             for (nt = chk_split(s, tk, 5), k = 2; tk[0].col > 1 && k < nt; k++)
@@ -387,17 +360,14 @@ int chk_read_mps(chk_model *md, const chk_text *t)
                     nt = (int)k;
         if (nt == 0)
             continue;
-        if (p.sec == ENDATA) { /* MIPLIB's priorities and the like */
-            chk_err(p.file, p.line, tk[0].col, "warning: text after ENDATA ignored");
-            break;
-        } else if (nt > 5)
+        if (p.sec == ENDATA && chk_err(p.file, p.line, tk[0].col, "warning: text after ENDATA ignored"))
+            break; /* MIPLIB's priorities and the like */
+        if (nt > 5)
             rc = err(&p, tk + 5, "too many fields", "");
         else if (tk[0].col == 1)
             rc = header(&p, tk, nt);
-        else if (p.sense_pending && nt == 1 && (!strcmp(tk[0].s, "MAX") ||
-                 !strcmp(tk[0].s, "MAXIMIZE") || !strcmp(tk[0].s, "MIN") ||
-                 !strcmp(tk[0].s, "MINIMIZE")))
-            md->sense = tk[0].s[2] == 'X' ? -1 : 1, p.sense_pending = 0;
+        else if (p.sense_pending && nt == 1 && sense_of(tk[0].s))
+            md->sense = sense_of(tk[0].s), p.sense_pending = 0;
         else if (p.sec == ROWS)
             rc = row_line(&p, tk, nt);
         else if (p.sec == COLUMNS)
@@ -416,9 +386,9 @@ int chk_read_mps(chk_model *md, const chk_text *t)
     for (k = 0; !rc && k < md->n; k++) /* SC relaxed: hull of {0} and [l, u] */
         if ((p.loset[k] & 4) && md->clo_fin[k] && mpq_sgn(md->clo[k]) > 0)
             mpq_set_ui(md->clo[k], 0, 1);
-    for (k = 0; p.rhs && k < md->m; k++)
-        mpq_clear(p.rhs[k]), mpq_clear(p.rng[k]);
-    free(p.rhs), free(p.rng), free(p.rtype), free(p.lastcol), free(p.seen), free(p.loset);
+    if (p.rhs)
+        chk_vec_free(p.rhs, md->m), chk_vec_free(p.rng, md->m);
+    free(p.rtype), free(p.lastcol), free(p.seen), free(p.loset);
     mpq_clear(p.v);
     return rc;
 }

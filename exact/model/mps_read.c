@@ -307,7 +307,8 @@ static void split_free(mps *p, char *s, size_t n)
 /* Cut a fixed data line s[0..n) at the columns of FIX_LO/FIX_HI, trim
  * each field's blanks, and keep the non-empty ones.  A field 3 or 5 that
  * starts with '$' ends the line.  In COLUMNS an empty field 2 means the
- * column of the line before (its name is substituted). */
+ * column of the line before (its name is substituted), unless the line
+ * holds nothing else (then it is blank). */
 static fk_status split_fixed(mps *p, char *s, size_t n)
 {
     size_t a[6], b[6];
@@ -329,7 +330,8 @@ static fk_status split_fixed(mps *p, char *s, size_t n)
             s[b[k]] = '\0';
     for (k = 0; k < 6; k++) {
         if (k == 1 && a[1] == b[1] && p->sec == S_COLUMNS &&
-            (a[2] < b[2] || a[3] < b[3])) {
+            (a[0] < b[0] || a[2] < b[2] || a[3] < b[3] || a[4] < b[4] ||
+             a[5] < b[5])) {
             if (p->cur < 0)
                 return lpio_fail(p->err, FK_EPARSE, p->path, p->line, 5,
                                  "empty column name and no column before");
