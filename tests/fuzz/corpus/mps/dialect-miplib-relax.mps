@@ -35,3 +35,5 @@ BOUNDS
 ENDATA
 PRIORITIES
     X         1
+
+

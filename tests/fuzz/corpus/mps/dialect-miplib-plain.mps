@@ -35,5 +35,3 @@ BOUNDS
 ENDATA
 PRIORITIES
     X         1
-
-
