@@ -31,8 +31,7 @@ typedef struct {
     long *ti, *tj;
     mpq_t c0;
     chk_names rows, cols;  /* MPS: rows also holds N rows, with idx < 0 */
-    int relax;             /* in: read a MIP as its LP relaxation */
-    long nrelax;           /* out: columns whose integrality was dropped */
+    int relax; long nrelax; /* in: read a MIP as its LP relaxation; out: columns relaxed */
 } chk_model;
 
 /* Reading context: the file's bytes (NUL-terminated, no NUL inside) and

@@ -274,13 +274,9 @@ static int constraint(lp *L, mpq_t q)
             return rc;
         }
         if (!rc && !isname(L))
-            mpq_set(L->k, lv);
-        else if (!rc) {
-            add(L, i, column(L), lv);
-            rc = next(L);
-        }
-        if (rc)
-            return rc;
+            mpq_set(L->k, lv); /* a constant, moved to the right */
+        else if (rc || (add(L, i, column(L), lv), next(L)))
+            return 2;
         n = 1;
     }
     if (expr(L, i, n == 0, q, &more))
@@ -402,8 +398,6 @@ static int parse(lp *L, mpq_t q)
                 return 2;
         }
     }
-    if (kw(&L->tk) == K_SOS)
-        return err(L, "sos section: not supported (not even with --relax)", "");
     if (kw(&L->tk) != K_END)
         return err(L, L->tk.type == T_EOF ? "unexpected end of file (no end)"
                                           : "unexpected keyword", "");

@@ -89,7 +89,6 @@ static int fits_fixed(const char *s)
  * COLUMNS gives the name "" (the column before) unless nothing follows. */
 static int fixed_fields(mps *p, char *s, tok *tk)
 {
-    static char none[1];
     int a, b, k, n = (int)strlen(s), nt = 0;
     for (k = 0; k < 6 && FLO[k] < n; k++) {
         for (a = FLO[k], b = FHI[k] < n ? FHI[k] : n; a < b && blank(s[a]); a++)
@@ -99,11 +98,11 @@ static int fixed_fields(mps *p, char *s, tok *tk)
         if ((k == 2 || k == 4) && a < b && s[a] == '$')
             break;
         if (k == 1 && a == b && p->sec == COLUMNS)
-            tk[nt].s = none, tk[nt++].col = 5;
+            tk[nt].s = (char *)"", tk[nt++].col = 5; /* never written to */
         else if (a < b)
             s[b] = '\0', tk[nt].s = s + a, tk[nt++].col = a + 1;
     }
-    return nt == 1 && tk[0].s == none ? 0 : nt;
+    return nt == 1 && !*tk[0].s ? 0 : nt;
 }
 
 /* Index into the per-ROWS-entry arrays of the row named t (model rows
@@ -187,14 +186,11 @@ static int column_line(mps *p, tok *tk, int nt)
     long j = md->n - 1, k, pos;
     int f;
     for (f = 0; f < nt; f++)
-        if (strcmp(tk[f].s, "'MARKER'") == 0) {
+        if (strcmp(tk[f].s, "'MARKER'") == 0) { /* name 'MARKER' 'INTORG', later 'INTEND' */
             const char *want = p->in_int ? "'INTEND'" : "'INTORG'";
-            if (relax(p, tk + f, -1))
-                return 2;
-            if (nt != 3 || f != 1 || strcmp(tk[2].s, want))
-                return err(p, tk, "bad MARKER line (want name 'MARKER' %s)", want);
-            p->in_int = !p->in_int;
-            return 0;
+            if (relax(p, tk + f, -1) || nt != 3 || f != 1 || strcmp(tk[2].s, want))
+                return p->md->relax ? err(p, tk, "bad MARKER line (want name 'MARKER' %s)", want) : 2;
+            return p->in_int = !p->in_int, 0;
         }
     if (nt != 3 && nt != 5)
         return err(p, tk, "COLUMNS line needs a column and 1 or 2 (row, value) pairs", "");
