@@ -51,7 +51,7 @@ static void claim(FILE *f, const prf_doc *d, const prf_style *s)
     fprintf(f, "The %s", lp->nrelax ? "LP relaxation of the mixed-integer program " : "linear program ");
     s->name(f, lp->name && lp->name[0] ? lp->name : "(unnamed)");
     if (lp->nrelax) /* nobody may mistake it for a proof about the MIP */
-        fprintf(f, " (integrality of %ld variable%s ignored: this says nothing about the integer program)",
+        fprintf(f, " (integrality of %ld variable%s ignored: a claim about the relaxation, not about the integer program)",
                 lp->nrelax, lp->nrelax == 1 ? "" : "s");
     fprintf(f, ", with %ld constraint%s on %ld variable%s, ", lp->m,
             lp->m == 1 ? "" : "s", lp->n, lp->n == 1 ? "" : "s");
@@ -463,8 +463,8 @@ void prf_doc_write(FILE *f, const prf_doc *d, const prf_style *s, long top)
     s->name(f, d->c->model_file && d->c->model_file[0] ? d->c->model_file
                                                          : "(unnamed)");
     fprintf(f, " has SHA-256 %s%.16s%s%s, as its certificate records; the "
-               "command farkas check MODEL CERT re-verifies every number "
+               "command farkas check MODEL CERT%s re-verifies every number "
                "above in exact rational arithmetic.\n",
             TX(s, "\\texttt{", "`"), d->c->sha256, TX(s, "}", "`"),
-            TX(s, "\\ldots", "..."));
+            TX(s, "\\ldots", "..."), d->lp->nrelax ? " --relax" : "");
 }
