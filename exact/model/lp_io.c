@@ -72,6 +72,24 @@ fk_status lpio_number(mpq_t r, const char *s, size_t n, const char *path,
                      show);
 }
 
+fk_status lpio_grow_bytes(unsigned char **a, long *alloc, long need,
+                          fk_err *err)
+{
+    long na = *alloc ? *alloc : 64;
+    unsigned char *t;
+    if (need < *alloc)
+        return FK_OK;
+    while (na <= need)
+        na *= 2;
+    t = fk_realloc(*a, (size_t)na, 1);
+    if (t == NULL)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    memset(t + *alloc, 0, (size_t)(na - *alloc));
+    *a = t;
+    *alloc = na;
+    return FK_OK;
+}
+
 fk_status lpio_slurp(const char *path, char **buf, size_t *len, fk_err *err)
 {
     FILE *f = fopen(path, "rb");

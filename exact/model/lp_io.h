@@ -89,6 +89,11 @@ void lpio_warn(const char *path, long line, long col, const char *fmt, ...)
 fk_status lpio_number(mpq_t r, const char *s, size_t n, const char *path,
                       long line, long col, fk_err *err);
 
+/* Grow the zero-filled byte array *a (*alloc bytes) to hold index need:
+ * FK_ENOMEM ("out of memory") on failure, *a unchanged. */
+fk_status lpio_grow_bytes(unsigned char **a, long *alloc, long need,
+                          fk_err *err);
+
 /* The printable form of token s[0..n) for messages: at most 40
  * characters ("..." marks a cut), into buf (size >= 48). */
 const char *lpio_show(char *buf, const char *s, size_t n);

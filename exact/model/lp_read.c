@@ -309,6 +309,23 @@ static fk_status column(rd *p, const tok *t, long *j)
     return lp_add_col(p->lp, p->name, j, p->err);
 }
 
+/* The column named by the next token, which must be a name; consumed. */
+static fk_status column_tok(rd *p, long *j)
+{
+    char b[48];
+    const tok *t = peek(p, 0);
+    fk_status st;
+    if (t == NULL)
+        return p->err->code;
+    if (t->type != T_NAME)
+        return fail(p, t, FK_EPARSE, "expected a column name, found '%s'",
+                    show(b, t));
+    if ((st = column(p, t, j)) != FK_OK)
+        return st;
+    drop(p);
+    return FK_OK;
+}
+
 static fk_status number(rd *p, mpq_t r, const tok *t)
 {
     return lpio_number(r, t->s, t->n, p->path, t->line, t->col, p->err);
@@ -578,14 +595,8 @@ static fk_status bound(rd *p)
             return fail(p, u, FK_EPARSE, "expected '<=' or '>=', found '%s'",
                         show(b, u));
         drop(p);
-        if ((t = peek(p, 0)) == NULL)
-            return p->err->code;
-        if (t->type != T_NAME)
-            return fail(p, t, FK_EPARSE, "expected a column name, found '%s'",
-                        show(b, t));
-        if ((st = column(p, t, &j)) != FK_OK)
+        if ((st = column_tok(p, &j)) != FK_OK)
             return st;
-        drop(p);
         /* v <= name means l = v; v >= name means u = v */
         if ((op == T_LE && inf > 0) || (op == T_GE && inf < 0))
             return fail(p, &optok, FK_EPARSE,
@@ -621,25 +632,13 @@ static fk_status bound(rd *p)
  * hull [min(l, 0), max(u, 0)]. */
 static fk_status int_name(rd *p, int kind)
 {
-    char b[48];
-    const tok *t = &p->la[0];
     fk_status st;
     long j;
-    if (t->type != T_NAME)
-        return fail(p, t, FK_EPARSE, "expected a column name, found '%s'",
-                    show(b, t));
-    if ((st = column(p, t, &j)) != FK_OK)
+    if ((st = column_tok(p, &j)) != FK_OK)
         return st;
-    drop(p);
-    if (j >= p->nrelaxed) {
-        long na = p->lp->n * 2 + 16;
-        unsigned char *r = fk_realloc(p->relaxed, (size_t)na, 1);
-        if (r == NULL)
-            return fk_fail(p->err, FK_ENOMEM, NULL, "out of memory");
-        memset(r + p->nrelaxed, 0, (size_t)(na - p->nrelaxed));
-        p->relaxed = r;
-        p->nrelaxed = na;
-    }
+    if ((st = lpio_grow_bytes(&p->relaxed, &p->nrelaxed, j, p->err)) !=
+        FK_OK)
+        return st;
     if (!p->relaxed[j]) {
         p->relaxed[j] = 1;
         p->lp->nrelax++;

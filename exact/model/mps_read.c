@@ -528,15 +528,9 @@ static fk_status do_columns(mps *p)
                            SHOW(b, p->f[0]));
         if ((st = lp_add_col(p->lp, p->f[0].s, &j, p->err)) != FK_OK)
             return st;
-        if (p->lo_set_alloc <= j) {
-            long na = p->lo_set_alloc ? p->lo_set_alloc * 2 : 64;
-            unsigned char *t = fk_realloc(p->lo_set, (size_t)na, 1);
-            if (t == NULL)
-                return fk_fail(p->err, FK_ENOMEM, NULL, "out of memory");
-            memset(t + p->lo_set_alloc, 0, (size_t)(na - p->lo_set_alloc));
-            p->lo_set = t;
-            p->lo_set_alloc = na;
-        }
+        if ((st = lpio_grow_bytes(&p->lo_set, &p->lo_set_alloc, j,
+                                  p->err)) != FK_OK)
+            return st;
         p->cur = j;
         if (p->in_int && (st = relax(p, p->f[0].col, j, "")) != FK_OK)
             return st;
