@@ -173,7 +173,7 @@ static const struct {
      "check MODEL CERT [--quiet] [--relax]\n"
      "        verify a certificate against the original model file with the independent\n"
      "        checker: exit 0 accepted, 1 rejected (first failing condition printed), 2 unreadable;\n"
-     "        --relax: MODEL is a MIP and CERT speaks about its LP relaxation"},
+     "        --relax: MODEL may be a MIP, read as its LP relaxation (CERT must then say so)"},
     {"proof", cmd_proof,
      "proof MODEL CERT (--latex OUT.tex | --latex-doc OUT.tex | --markdown OUT.md | --coq OUT.v | --smt OUT.smt2)\n"
      "        turn a certificate into a proof appendix (LaTeX section or whole document,\n"
