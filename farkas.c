@@ -34,10 +34,10 @@ static int exit_for(fk_status st)
 }
 
 /* Print "status  p/q  (decimal)" for an objective value. */
-static void print_value(const char *label, const mpq_t v)
+static void print_value(const char *label, const mpq_t v, const char *tail)
 {
     char *s = rat_get_str(v), *d = rat_get_dec(v, 17);
-    printf("%-10s %s  (%s)\n", label, s ? s : "?", d ? d : "?");
+    printf("%-10s %s  (%s)%s\n", label, s ? s : "?", d ? d : "?", tail);
     free(s);
     free(d);
 }
@@ -45,7 +45,7 @@ static void print_value(const char *label, const mpq_t v)
 static int cmd_solve(int argc, char **argv)
 {
     const char *file = NULL, *cert = NULL;
-    int quiet = 0, force_max = 0, force_min = 0, i, rc = 2;
+    int quiet = 0, force_max = 0, force_min = 0, relax = 0, i, rc = 2;
     lp_model *lp = NULL;
     solve_opts opts;
     lp_answer res;
@@ -67,6 +67,8 @@ static int cmd_solve(int argc, char **argv)
             opts.verbose = 1;
         else if (strcmp(argv[i], "--pure") == 0)
             opts.pure = 1;
+        else if (strcmp(argv[i], "--relax") == 0)
+            relax = LPIO_RELAX;
         else if (strcmp(argv[i], "--time-limit") == 0 && i + 1 < argc) {
             char *end;
             opts.time_limit = strtod(argv[++i], &end);
@@ -80,7 +82,7 @@ static int cmd_solve(int argc, char **argv)
             return usage_error("solve: unexpected argument '%s'", argv[i]);
     }
     if (!file)
-        return usage_error("%s", "usage: farkas solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose] [--pure]");
+        return usage_error("%s", "usage: farkas solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose] [--pure] [--relax]");
     if (force_max && force_min)
         return usage_error("%s", "solve: --max and --min exclude each other");
     /* A certificate speaks about the model file as it is, sense included,
@@ -89,7 +91,7 @@ static int cmd_solve(int argc, char **argv)
     if ((force_max || force_min) && cert)
         return usage_error("%s", "solve: --cert cannot be combined with --max/--min: the certificate must "
                                  "speak about the model file's own objective sense (change it in the file)");
-    st = lp_read_file(&lp, file, &err);
+    st = lp_read_file_flags(&lp, file, relax, &err);
     if (st) {
         fk_err_print(&err);
         return exit_for(st);
@@ -106,14 +108,15 @@ static int cmd_solve(int argc, char **argv)
         fk_err_print(&err);
         goto done;
     }
+    /* A relaxation's verdict must not pass for the MIP's. */
     switch (res.status) {
     case LP_OPTIMAL:
-        print_value("optimal", res.objval);
+        print_value("optimal", res.objval, lp->nrelax ? "  LP relaxation" : "");
         rc = 0;
         break;
     case LP_INFEASIBLE:
     case LP_UNBOUNDED:
-        printf("%s\n", lp_status_str(res.status));
+        printf("%s%s\n", lp_status_str(res.status), lp->nrelax ? "  LP relaxation" : "");
         rc = 0;
         break;
     default:
@@ -125,6 +128,9 @@ static int cmd_solve(int argc, char **argv)
     if (!quiet)
         fprintf(stderr, "farkas: %ld rows, %ld columns, %ld nonzeros; %ld iterations (%ld in phase 1)\n",
                 lp->m, lp->n, lp->nnz, res.iters, res.phase1_iters);
+    if (!quiet && lp->nrelax)
+        fprintf(stderr, "farkas: LP relaxation: integrality of %ld column%s ignored; this is no verdict "
+                        "on the mixed-integer program\n", lp->nrelax, lp->nrelax == 1 ? "" : "s");
     if (rc == 0 && cert) {
         st = cert_write(cert, file, lp, &res, &err);
         if (st) {
@@ -158,14 +164,17 @@ static const struct {
     const char *help;
 } cmds[] = {
     {"solve", cmd_solve,
-     "solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose] [--pure]\n"
+     "solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose] [--pure] [--relax]\n"
      "        solve an LP (.mps or .lp) exactly; print the status and the exact objective\n"
      "        (a double-precision phase proposes the basis; --pure: rational simplex only);\n"
-     "        --cert writes a certificate that `farkas check` verifies"},
+     "        --cert writes a certificate that `farkas check` verifies; --relax reads a MIP\n"
+     "        (integer markers, BV/LI/UI/SC bounds, generals/binaries/semi-continuous) as its\n"
+     "        LP relaxation, and says so on every line that reports it"},
     {"check", cmd_check,
-     "check MODEL CERT [--quiet]\n"
+     "check MODEL CERT [--quiet] [--relax]\n"
      "        verify a certificate against the original model file with the independent\n"
-     "        checker: exit 0 accepted, 1 rejected (first failing condition printed), 2 unreadable"},
+     "        checker: exit 0 accepted, 1 rejected (first failing condition printed), 2 unreadable;\n"
+     "        --relax: MODEL may be a MIP, read as its LP relaxation (CERT must then say so)"},
     {"proof", cmd_proof,
      "proof MODEL CERT (--latex OUT.tex | --latex-doc OUT.tex | --markdown OUT.md | --coq OUT.v | --smt OUT.smt2)\n"
      "        turn a certificate into a proof appendix (LaTeX section or whole document,\n"

@@ -1,12 +1,15 @@
-/* econ_nfg.c: Gambit's .nfg strategic-form format, both versions.
+/* econ_nfg.c: Gambit's .nfg strategic-form format, every variant Gambit
+ * reads.  The header and the body are independent choices:
  *
- *   payoff version:   NFG 1 R "title" { "P1" "P2" } { 2 2 } ["comment"]
- *                     u1(s) u2(s) ... for every profile s, player 1's
- *                     strategy varying fastest
- *   outcome version:  NFG 1 R "title" { "P1" "P2" }
- *                     { { "U" "D" } { "L" "R" } } ["comment"]
- *                     { { "name" u1, u2 } ... }   outcomes, numbered from 1
- *                     k(s) for every profile s (0 = the null outcome, all 0)
+ *   header:  NFG 1 R "title" { "P1" "P2" } STRATEGIES ["comment"]
+ *            (NFG 1 D is the older decimal header; numbers are read
+ *            exactly either way), where STRATEGIES is either counts
+ *            { 2 2 } or name lists { { "U" "D" } { "L" "R" } }, per player
+ *   body:    a payoff list: u1(s) u2(s) ... for every profile s, player
+ *            1's strategy varying fastest; or, when it starts with '{',
+ *            an outcome list { { "name" u1, u2 } ... } (outcomes numbered
+ *            from 1) followed by k(s) for every profile s (0 = the null
+ *            outcome, all payoffs 0)
  * Commas between numbers are optional, as in Gambit.  Numbers are exact
  * (rat.h: "1/2", "0.1", "1e-3").  Errors: FK_EPARSE, where = "path:line:col". */
 #include <ctype.h>
@@ -149,7 +152,7 @@ fk_status econ_game_read_nfg(econ_game g, const char *path, fk_err *err)
     FILE *f = fopen(path, "rb");
     lexer x;
     char *pn[NFG_MAXP], **sn[NFG_MAXP];
-    int ns[NFG_MAXP], np = 0, i, k, outcome_version = 0;
+    int ns[NFG_MAXP], np = 0, i, k;
     long nout = 0, s;
     mpq_t *opay = NULL; /* outcome payoffs, (nout+1) * np, row 0 = null */
     fk_status st = FK_OK;
@@ -180,12 +183,12 @@ fk_status econ_game_read_nfg(econ_game g, const char *path, fk_err *err)
         if (!x.buf)
             return fk_fail(err, FK_ELIMIT, NULL, "'%s': file too large", path);
     }
-    /* NFG 1 R "title" */
+    /* NFG 1 R "title" or NFG 1 D "title" */
     if ((st = next(&x)) || x.tok != T_WORD || strcmp(x.s, "NFG") ||
         (st = next(&x)) || x.tok != T_WORD || strcmp(x.s, "1") ||
-        (st = next(&x)) || x.tok != T_WORD || strcmp(x.s, "R")) {
+        (st = next(&x)) || x.tok != T_WORD || (strcmp(x.s, "R") && strcmp(x.s, "D"))) {
         if (!st)
-            st = lfail(&x, x.tline, "expected 'NFG 1 R' (Gambit strategic form, rational or decimal)%s%s", "", "");
+            st = lfail(&x, x.tline, "expected 'NFG 1 R' or 'NFG 1 D' (Gambit strategic form)%s%s", "", "");
         goto done;
     }
     if ((st = expect(&x, T_STR, "the game's title in quotes")) ||
@@ -217,7 +220,6 @@ fk_status econ_game_read_nfg(econ_game g, const char *path, fk_err *err)
             }
             if ((st = strings(&x, sn[i], 4096, &ns[i])))
                 goto done;
-            outcome_version = 1;
             if (ns[i] < 1) {
                 st = lfail(&x, x.tline, "player %s has no strategy%s", pn[i], "");
                 goto done;
@@ -252,7 +254,6 @@ fk_status econ_game_read_nfg(econ_game g, const char *path, fk_err *err)
     }
     if (x.tok == T_LB) { /* outcome list */
         long cap = 16;
-        outcome_version = 1;
         opay = malloc((size_t)(cap + 1) * (size_t)np * sizeof *opay);
         if (!opay) {
             st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -316,9 +317,6 @@ fk_status econ_game_read_nfg(econ_game g, const char *path, fk_err *err)
             for (i = 0; i < np; i++)
                 mpq_set(g->u[i][s], opay[v * np + i]);
         }
-    } else if (outcome_version) {
-        st = lfail(&x, x.tline, "expected '{' starting the outcome list%s%s", "", "");
-        goto done;
     } else {
         long need = g->nprof * np, got = 0;
         while (x.tok == T_WORD && got < need) {

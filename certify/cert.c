@@ -108,6 +108,8 @@ fk_status cert_write_data(const char *path, const lp_model *lp,
     fprintf(a.f, "sense %s\n", c->sense == LP_MAX ? "max" : "min");
     fprintf(a.f, "status %s\n", cert_status_str(s));
     fprintf(a.f, "rows %ld\ncols %ld\n", lp->m, lp->n);
+    if (c->relaxation)
+        fprintf(a.f, "relaxation lp\n");
     if (s == CERT_OPTIMAL) {
         fprintf(a.f, "objective ");
         mpq_out_str(a.f, 10, c->objective);
@@ -151,6 +153,7 @@ static fk_status start(cert_data **out, const char *model_path,
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
     }
     c->sense = lp->sense == LP_MAX ? LP_MAX : LP_MIN;
+    c->relaxation = lp->nrelax > 0;
     *out = c;
     return FK_OK;
 }
@@ -223,11 +226,11 @@ fk_status cert_write_feasible(const char *path, const char *model_path,
 /* ---- reading ---------------------------------------------------------- */
 
 /* Keys in the order the format requires them. */
-enum { K_MAGIC, K_FILE, K_SHA, K_SENSE, K_STATUS, K_ROWS, K_COLS, K_OBJ,
-       K_X, K_Y, K_R, K_END, K_NKEYS };
+enum { K_MAGIC, K_FILE, K_SHA, K_SENSE, K_STATUS, K_ROWS, K_COLS, K_RELAX,
+       K_OBJ, K_X, K_Y, K_R, K_END, K_NKEYS };
 static const char *const keys[K_NKEYS] = {
     "farkas-certificate", "model-file", "model-sha256", "sense", "status",
-    "rows", "cols", "objective", "x", "y", "r", "end"};
+    "rows", "cols", "relaxation", "objective", "x", "y", "r", "end"};
 
 #define MAXF 4
 typedef struct {
@@ -439,7 +442,7 @@ fk_status cert_read(cert_data **out, const char *path, const lp_model *lp,
             goto cleanup;
         }
         for (i = 0; i < k && i <= K_OBJ; i++) {
-            int required = i != K_FILE && !(i == K_OBJ &&
+            int required = i != K_FILE && i != K_RELAX && !(i == K_OBJ &&
                                             c->status != CERT_OPTIMAL);
             if (required && !seen[i]) {
                 st = perr(&r, 0, "missing '%s' line before this one", keys[i]);
@@ -519,6 +522,13 @@ fk_status cert_read(cert_data **out, const char *path, const lp_model *lp,
             }
             break;
         }
+        case K_RELAX:
+            if (strcmp(r.f[1], "lp") != 0) {
+                st = perr(&r, 1, "relaxation '%s' is not 'lp'", r.f[1]);
+                goto cleanup;
+            }
+            c->relaxation = 1;
+            break;
         case K_OBJ:
             if (c->status != CERT_OPTIMAL) {
                 st = perr(&r, 0, "'objective' with status %s",

@@ -39,6 +39,8 @@ typedef struct cert_data {
     long m, n;
     char sha256[65];      /* model-sha256 as written (lower-case hex) */
     char *model_file;     /* model-file, decoded; "" if absent */
+    int relaxation;       /* a `relaxation lp` line: about the LP
+                           * relaxation of a MIP (lp->nrelax > 0) */
     int has_objective;    /* an `objective` line was present */
     mpq_t objective;      /* in the model's own sense (0 if absent) */
     mpq_t *x;             /* n */

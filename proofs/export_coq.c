@@ -115,6 +115,8 @@ fk_status prf_export_coq(const char *path, const lp_model *lp,
     fprintf(f, "(* farkas Coq export of a certificate, status %s.\n"
                "   model-file ", cert_status_str(c->status));
     coq_name(f, c->model_file ? c->model_file : "");
+    if (lp->nrelax) /* what is proved is about the relaxation only */
+        fprintf(f, "\n   LP relaxation: integrality of %ld columns dropped", lp->nrelax);
     fprintf(f, "\n   model-sha256 %s\n   sense %s, %ld rows, %ld columns\n"
                "   Check with the fixed checker proofs/coq/FarkasCheck.v in DIR:\n"
                "     coqc -Q DIR Farkas DIR/FarkasCheck.v && coqc -Q DIR Farkas THIS.v\n"

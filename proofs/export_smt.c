@@ -284,6 +284,8 @@ fk_status prf_export_smt(const char *path, const lp_model *lp,
     put_comment_name(f, c->model_file ? c->model_file : "");
     fprintf(f, "\n; model-sha256 %s\n; sense %s, %ld rows, %ld columns\n",
             c->sha256, max ? "max" : "min", lp->m, lp->n);
+    if (lp->nrelax) /* what is proved is about the relaxation only */
+        fprintf(f, "; LP relaxation: integrality of %ld columns dropped\n", lp->nrelax);
     fprintf(f, "; expect: %s\n", expect);
     fputs("; Column NAME is the Real |NAME|, NAME percent-encoded ('%', '|', "
           "'\\',\n; blanks, control and non-ASCII bytes as %XX).\n", f);

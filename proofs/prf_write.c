@@ -43,12 +43,16 @@ static void more(FILE *f, const prf_style *s, long left, int ncols,
 static void claim(FILE *f, const prf_doc *d, const prf_style *s)
 {
     const lp_model *lp = d->lp;
-    fprintf(f, TX(s, "\\section{Proof appendix: the linear program is %s}\n",
-                  "## Proof appendix: the linear program is %s\n"),
-            cert_status_str(d->c->status));
+    const char *what = lp->nrelax ? "LP relaxation" : "linear program";
+    fprintf(f, TX(s, "\\section{Proof appendix: the %s is %s}\n",
+                  "## Proof appendix: the %s is %s\n"),
+            what, cert_status_str(d->c->status));
     para(f, s, "Claim.");
-    fputs("The linear program ", f);
+    fprintf(f, "The %s", lp->nrelax ? "LP relaxation of the mixed-integer program " : "linear program ");
     s->name(f, lp->name && lp->name[0] ? lp->name : "(unnamed)");
+    if (lp->nrelax) /* nobody may mistake it for a proof about the MIP */
+        fprintf(f, " (integrality of %ld variable%s ignored: a claim about the relaxation, not about the integer program)",
+                lp->nrelax, lp->nrelax == 1 ? "" : "s");
     fprintf(f, ", with %ld constraint%s on %ld variable%s, ", lp->m,
             lp->m == 1 ? "" : "s", lp->n, lp->n == 1 ? "" : "s");
     switch (d->c->status) {
@@ -459,8 +463,8 @@ void prf_doc_write(FILE *f, const prf_doc *d, const prf_style *s, long top)
     s->name(f, d->c->model_file && d->c->model_file[0] ? d->c->model_file
                                                          : "(unnamed)");
     fprintf(f, " has SHA-256 %s%.16s%s%s, as its certificate records; the "
-               "command farkas check MODEL CERT re-verifies every number "
+               "command farkas check MODEL CERT%s re-verifies every number "
                "above in exact rational arithmetic.\n",
             TX(s, "\\texttt{", "`"), d->c->sha256, TX(s, "}", "`"),
-            TX(s, "\\ldots", "..."));
+            TX(s, "\\ldots", "..."), d->lp->nrelax ? " --relax" : "");
 }

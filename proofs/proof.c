@@ -99,7 +99,8 @@ int prf_cmd_proof(int argc, char **argv)
         goto cleanup;
     }
 
-    if (lp_read_file(&lp, model, &err) != FK_OK ||
+    /* Read a MIP as its relaxation; the certificate must then say so. */
+    if (lp_read_file_flags(&lp, model, LPIO_RELAX, &err) != FK_OK ||
         lp_finalize(lp, &err) != FK_OK) {
         fk_err_print(&err);
         goto cleanup;
@@ -127,6 +128,15 @@ int prf_cmd_proof(int argc, char **argv)
                 "certificate says sense %s but '%s' is a %s",
                 c->sense == LP_MAX ? "max" : "min", model,
                 lp->sense == LP_MAX ? "maximisation" : "minimisation");
+        fk_err_print(&err);
+        goto cleanup;
+    }
+    if (c->relaxation != (lp->nrelax > 0)) {
+        fk_fail(&err, FK_EINVAL, certpath,
+                c->relaxation ? "certificate is about an LP relaxation but '%s' has no integer variables"
+                              : "'%s' is a mixed-integer program and the certificate does not say "
+                                "it is about its LP relaxation",
+                model);
         fk_err_print(&err);
         goto cleanup;
     }

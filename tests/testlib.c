@@ -179,6 +179,12 @@ void tl_tmp_done(void)
 
 fk_status tl_read_model_text(lp_model **lp, const char *name, const char *text, fk_err *e)
 {
+    return tl_read_model_text_flags(lp, name, text, 0, e);
+}
+
+fk_status tl_read_model_text_flags(lp_model **lp, const char *name, const char *text, int flags,
+                                   fk_err *e)
+{
     const char *p = tl_tmp_path(name);
     FILE *f = fopen(p, "w");
     fk_status st;
@@ -187,7 +193,7 @@ fk_status tl_read_model_text(lp_model **lp, const char *name, const char *text, 
     fputs(text, f);
     fclose(f);
     fk_err_clear(e);
-    st = lp_read_file(lp, p, e);
+    st = lp_read_file_flags(lp, p, flags, e);
     remove(p);
     return st;
 }

@@ -81,6 +81,9 @@ int tl_failed_now(void); /* failures since the current test began */
 const char *tl_tmp_path(const char *name);
 void tl_tmp_done(void);
 fk_status tl_read_model_text(lp_model **lp, const char *name, const char *text, fk_err *e);
+/* The same with lp_read_file_flags (LPIO_RELAX). */
+fk_status tl_read_model_text_flags(lp_model **lp, const char *name, const char *text, int flags,
+                                   fk_err *e);
 #define TL_CHECK(cond, ...) \
     ((cond) ? 1 : (tl_failf(__FILE__, __LINE__, __VA_ARGS__), 0))
 #define TL_RESULT() (tl_failed_now() ? TL_FAIL : TL_PASS)

@@ -14,10 +14,13 @@
  * 0 accepted ("accepted: ..." on stdout), 1 rejected ("rejected: <first
  * failing condition>" on stdout), 2 unreadable model or certificate, or a
  * usage error ("file:line:col: message" on stderr).  --quiet prints nothing
- * on stdout; messages for exit code 2 still go to stderr. */
+ * on stdout; messages for exit code 2 still go to stderr.  --relax: see
+ * CHK_RELAX below. */
 int chk_main(int argc, char **argv);
 
-/* What chk_main does after reading its arguments. */
+/* What chk_main does after reading its arguments.  quiet | CHK_RELAX: read
+ * a MIP as its LP relaxation; CERT must say `relaxation lp` iff it is one. */
+#define CHK_RELAX 2
 int chk_files(const char *model, const char *cert, int quiet);
 
 /* Read MODEL with the checker's reader only.  Returns 0 and the numbers of

@@ -4,13 +4,14 @@
 #include "chk_int.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { VERSION, MODELFILE, SHA, SENSE, STATUS, ROWSK, COLSK, OBJ, X, Y, R, END };
+enum { VERSION, MODELFILE, SHA, SENSE, STATUS, ROWSK, COLSK, RELAX, OBJ, X, Y, R, END };
 static const char *const KEYS[] = {"farkas-certificate", "model-file",
-    "model-sha256", "sense", "status", "rows", "cols", "objective", "x", "y",
-    "r", "end"};
+    "model-sha256", "sense", "status", "rows", "cols", "relaxation",
+    "objective", "x", "y", "r", "end"};
 static const char *const STATUS_NAMES[] = {"optimal", "infeasible", "unbounded", "feasible"};
 /* Which of the sections x, y, r each status has (bit 1 x, 2 y, 4 r). */
 static const int SECTIONS[] = {3, 2, 5, 1};
@@ -132,6 +133,8 @@ static int header_value(chk_cert *ct, int k, char *s)
         return count(&ct->rows, s);
     case COLSK:
         return count(&ct->cols, s);
+    case RELAX:
+        return strcmp(s, "lp") ? -1 : (ct->relax = 1, 0);
     default:
         return value(ct->obj, s);
     }
@@ -142,7 +145,7 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
 {
     static const char *const WHAT[] = {"version", "model file name",
         "sha256 (64 lower-case hex digits)", "sense (min or max)", "status",
-        "count", "count", "value"};
+        "count", "count", "relaxation (lp)", "value"};
     char *s, *next = t->buf, *nl;
     unsigned char *seen = calloc((size_t)(md->m > md->n ? md->m : md->n) + 1, 1);
     chk_tok tk[4];
@@ -165,14 +168,15 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
         } else if (nt != (k == END ? 1 : k >= X ? 3 : 2)) {
             rc = chk_err(t->file, line, 1, "wrong number of fields for '%.64s'", KEYS[k]);
         } else if (k < X && !body) {
-            int want = last + 1 + (last == COLSK && ct->status != CHK_OPTIMAL);
+            int want = last + 1 + (last == COLSK && k != RELAX); /* optional */
+            want += want == OBJ && ct->status != CHK_OPTIMAL;
             if (k != want)
                 rc = chk_err(t->file, line, 1, "'%.64s' out of order or repeated (expected '%.64s')",
                              KEYS[k], KEYS[want]);
             else if (header_value(ct, k, tk[1].s) < 0)
                 rc = chk_err(t->file, line, tk[1].col, "bad %s '%.64s'", WHAT[k], tk[1].s);
             last = k;
-        } else if (!body && last < COLSK + (ct->status == CHK_OPTIMAL)) {
+        } else if (!body && last < (ct->status == CHK_OPTIMAL ? OBJ : COLSK)) {
             rc = chk_err(t->file, line, 1, "'%.64s' before the header is complete", KEYS[k]);
         } else if (k < last || k == OBJ || (k < END && !(SECTIONS[ct->status] & (1 << (k - X))))) {
             rc = chk_err(t->file, line, 1, "'%.64s' out of order or not allowed for status %s",
@@ -184,6 +188,9 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
                 body = 1;
                 if (chk_header(ct, md, model_sha, quiet))
                     rc = 1;
+                else if (ct->relax != (md->nrelax > 0) && (rc = 1) && !quiet)
+                    printf("rejected: the model %s integer variables but the certificate %s about "
+                           "an LP relaxation\n", md->nrelax ? "has" : "has no", ct->relax ? "is" : "is not");
             }
             if (k != last)
                 memset(seen, 0, (size_t)(md->m > md->n ? md->m : md->n));

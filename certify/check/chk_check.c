@@ -332,6 +332,7 @@ int chk_files(const char *model, const char *cert, int quiet)
     char sha[65];
     int rc;
     chk_model_init(&md);
+    md.relax = (quiet & CHK_RELAX) != 0, quiet &= ~CHK_RELAX;
     rc = read_model(&md, &tm, model, sha);
     if (!rc) {
         chk_cert_init(&ct, &md);
@@ -340,6 +341,8 @@ int chk_files(const char *model, const char *cert, int quiet)
             rc = chk_read_cert(&ct, &tc, &md, sha, quiet);
         if (!rc)
             rc = verify(&md, &ct, quiet);
+        if (!rc && !quiet && md.nrelax)
+            printf("note: of the LP relaxation (integrality of %ld columns ignored), not of the MIP\n", md.nrelax);
         chk_cert_clear(&ct, &md);
     }
     fflush(stdout);
@@ -378,15 +381,15 @@ int chk_main(int argc, char **argv)
     const char *f[2] = {NULL, NULL};
     int k, nf = 0, quiet = 0;
     for (k = 1; k < argc; k++) {
-        if (strcmp(argv[k], "--quiet") == 0)
-            quiet = 1;
+        if (strcmp(argv[k], "--quiet") == 0 || strcmp(argv[k], "--relax") == 0)
+            quiet |= argv[k][2] == 'q' ? 1 : CHK_RELAX;
         else if (nf < 2 && argv[k][0] != '-')
             f[nf++] = argv[k];
         else
             nf = 3;
     }
     if (nf != 2) {
-        fprintf(stderr, "usage: %s MODEL.mps|MODEL.lp CERTIFICATE [--quiet]\n"
+        fprintf(stderr, "usage: %s MODEL.mps|MODEL.lp CERTIFICATE [--quiet] [--relax]\n"
                 "exit 0 accepted, 1 rejected, 2 unreadable or usage\n", argc > 0 ? argv[0] : "check");
         return 2;
     }

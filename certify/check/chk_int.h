@@ -31,6 +31,7 @@ typedef struct {
     long *ti, *tj;
     mpq_t c0;
     chk_names rows, cols;  /* MPS: rows also holds N rows, with idx < 0 */
+    int relax; long nrelax; /* in: read a MIP as its LP relaxation; out: columns relaxed */
 } chk_model;
 
 /* Reading context: the file's bytes (NUL-terminated, no NUL inside) and
@@ -87,7 +88,7 @@ void chk_sha256(const unsigned char *p, size_t len, char hex[65]);
  * x, r have n entries and y has m, all 0 unless listed. */
 enum { CHK_OPTIMAL, CHK_INFEASIBLE, CHK_UNBOUNDED, CHK_FEASIBLE };
 typedef struct {
-    int status, sense;
+    int status, sense, relax; /* relax: a `relaxation lp` line */
     long rows, cols;
     char sha[65];
     mpq_t obj;

@@ -12,7 +12,7 @@
 enum { T_EOF, T_NAME, T_NUM, T_COLON, T_PLUS, T_MINUS, T_LE, T_GE, T_EQ };
 /* Reserved words (any case); none of them can be a name. */
 enum { K_NONE, K_MIN, K_MAX, K_ST, K_SUBJECT, K_SUCH, K_BOUNDS, K_INT,
-       K_END, K_FREE, K_INF };
+       K_END, K_FREE, K_INF, K_SOS };
 static const struct { const char *w; int k; } WORDS[] = {
     {"minimize", K_MIN}, {"minimum", K_MIN}, {"min", K_MIN},
     {"maximize", K_MAX}, {"maximum", K_MAX}, {"max", K_MAX},
@@ -20,7 +20,7 @@ static const struct { const char *w; int k; } WORDS[] = {
     {"such", K_SUCH}, {"bounds", K_BOUNDS}, {"general", K_INT},
     {"generals", K_INT}, {"gen", K_INT}, {"integer", K_INT},
     {"binary", K_INT}, {"binaries", K_INT}, {"bin", K_INT}, {"semi", K_INT},
-    {"sec", K_INT}, {"sos", K_INT}, {"end", K_END}, {"free", K_FREE},
+    {"sec", K_INT}, {"semis", K_INT}, {"sos", K_SOS}, {"end", K_END}, {"free", K_FREE},
     {"inf", K_INF}, {"infinity", K_INF}};
 
 typedef struct {
@@ -35,8 +35,9 @@ typedef struct {
     const char *file, *p, *lstart; /* scan position and its line start */
     long line;
     token tk;                      /* current token; a number's value is v */
-    mpq_t v;
-    long *mark, *where, nmark;     /* per column: last row, its triplet */
+    mpq_t v, k, lv;                /* k: constants of a left-hand side */
+    long *mark, *where, nmark;     /* per column: last row, its triplet;
+                                    * after the rows, where = -1: relaxed */
 } lp;
 
 static int err(lp *L, const char *fmt, const char *arg)
@@ -133,11 +134,12 @@ static int kw(const token *t)
     return K_NONE;
 }
 
-/* Section keywords (and the end of the file) end a section. */
-static int section(const lp *L)
+/* Section keywords (and the end of the file) end a section; a keyword
+ * followed by ':' is a label. */
+static int section(lp *L)
 {
     int k = kw(&L->tk);
-    return L->tk.type == T_EOF || (k != K_NONE && k != K_FREE && k != K_INF);
+    return L->tk.type == T_EOF || (k != K_NONE && k != K_FREE && k != K_INF && peek(L) != T_COLON);
 }
 
 static int isname(const lp *L) { return L->tk.type == T_NAME && !kw(&L->tk); }
@@ -158,7 +160,7 @@ static long column(lp *L)
             abort();
         }
     }
-    L->mark[j] = -1;
+    L->mark[j] = -1, L->where[j] = 0;
     return j;
 }
 
@@ -177,8 +179,8 @@ static void add(lp *L, long i, long j, const mpq_t q)
     }
 }
 
-/* Terms [+|-] [number] name and, in the objective (row -1) only,
- * constants [+|-] number.  *count gets the number of terms read. */
+/* Terms [+|-] [number] name and constants [+|-] number (added to c0 in
+ * the objective, row -1, else to L->k).  *count gets the number of terms. */
 static int expr(lp *L, long row, int first, mpq_t q, int *count)
 {
     for (*count = 0;; first = 0) {
@@ -201,10 +203,8 @@ static int expr(lp *L, long row, int first, mpq_t q, int *count)
             add(L, row, column(L), q);
             if (next(L))
                 return 2;
-        } else if (row >= 0) {
-            return err(L, "constant on the left-hand side", "");
         } else {
-            mpq_add(L->md->c0, L->md->c0, q);
+            mpq_add(row < 0 ? L->md->c0 : L->k, row < 0 ? L->md->c0 : L->k, q);
         }
         ++*count;
     }
@@ -245,7 +245,8 @@ static int constraint(lp *L, mpq_t q)
     long i;
     int op, n = 0, more;
     token at = L->tk;
-    if (isname(L) && peek(L) == T_COLON) {
+    mpq_set_ui(L->k, 0, 1);
+    if (L->tk.type == T_NAME && peek(L) == T_COLON) {
         snprintf(gen, sizeof gen, "%.*s", (int)(L->tk.len > 20 ? 20 : L->tk.len), L->tk.s);
         i = chk_add_row(md, L->tk.s, L->tk.len);
         if (next(L) || next(L))
@@ -258,42 +259,34 @@ static int constraint(lp *L, mpq_t q)
         return chk_err(L->file, at.line, at.col, "duplicate row name '%s'", gen);
     if (L->tk.type == T_NUM || ((L->tk.type == T_PLUS || L->tk.type == T_MINUS) &&
                                 peek(L) == T_NUM)) {
-        mpq_t lv;
-        int rc;
-        mpq_init(lv);
-        rc = value(L, lv, NULL);
+        mpq_ptr lv = L->lv;
+        int rc = value(L, lv, NULL);
         op = L->tk.type;
         if (!rc && (op == T_LE || op == T_GE)) { /* number op expr op number */
-            setrow(md, i, op == T_LE ? T_GE : T_LE, lv);
             if (!(rc = next(L)) && !(rc = expr(L, i, 1, q, &n)) && n == 0)
                 rc = err(L, "expected a term", "");
             if (!rc && L->tk.type != op)
                 rc = err(L, "a ranged row needs the same operator twice", "");
-            if (!rc && !(rc = next(L)) && !(rc = value(L, q, NULL)))
-                setrow(md, i, op, q);
-            mpq_clear(lv);
+            if (!rc && !(rc = next(L)) && !(rc = value(L, q, NULL))) {
+                mpq_sub(q, q, L->k), mpq_sub(lv, lv, L->k);
+                setrow(md, i, op, q), setrow(md, i, op == T_LE ? T_GE : T_LE, lv);
+            }
             return rc;
         }
         if (!rc && !isname(L))
-            rc = err(L, "constant on the left-hand side", "");
-        if (!rc) {
-            add(L, i, column(L), lv);
-            rc = next(L);
-        }
-        mpq_clear(lv);
-        if (rc)
-            return rc;
+            mpq_set(L->k, lv); /* a constant, moved to the right */
+        else if (rc || (add(L, i, column(L), lv), next(L)))
+            return 2;
         n = 1;
     }
     if (expr(L, i, n == 0, q, &more))
         return 2;
-    if (n + more == 0)
-        return err(L, "expected a term", "");
-    if (!relop(L))
-        return err(L, "expected <=, >= or =", "");
+    if (!relop(L)) /* an empty left-hand side is fine: "c: = 0" */
+        return err(L, n + more ? "expected <=, >= or =" : "expected a term", "");
     op = L->tk.type;
     if (next(L) || value(L, q, NULL))
         return 2;
+    mpq_sub(q, q, L->k);
     setrow(md, i, op, q);
     return 0;
 }
@@ -365,42 +358,50 @@ static int parse(lp *L, mpq_t q)
     if ((k = kw(&L->tk)) != K_MIN && k != K_MAX)
         return err(L, "expected minimize or maximize", "");
     L->md->sense = k == K_MIN ? 1 : -1;
-    if (next(L))
-        return 2;
-    if (isname(L) && peek(L) == T_COLON && (next(L) || next(L)))
-        return 2;
-    if (expr(L, -1, 1, q, &n))
+    if (next(L) || (L->tk.type == T_NAME && peek(L) == T_COLON && (next(L) || next(L))) ||
+        expr(L, -1, 1, q, &n))
         return 2;
     k = kw(&L->tk);
-    if (k == K_SUBJECT || k == K_SUCH) {
-        const char *w = k == K_SUBJECT ? "to" : "that";
-        if (next(L))
-            return 2;
-        if (!word(&L->tk, w))
-            return err(L, "expected 'subject to' or 'such that'", "");
-    } else if (k != K_ST) {
+    if (k != K_SUBJECT && k != K_SUCH && k != K_ST)
         return err(L, "expected subject to", "");
-    }
+    if (k != K_ST && (next(L) || !word(&L->tk, k == K_SUBJECT ? "to" : "that")))
+        return err(L, "expected 'subject to' or 'such that'", "");
     if (next(L))
         return 2;
     while (!section(L))
         if (constraint(L, q))
             return 2;
-    if (kw(&L->tk) == K_BOUNDS) {
+    if (kw(&L->tk) == K_BOUNDS && next(L))
+        return 2;
+    while (!section(L)) /* the bounds, if any */
+        if (bounds_line(L, q))
+            return 2;
+    while (kw(&L->tk) == K_INT) { /* general, binary, semi-continuous */
+        int kind = L->tk.s[0] | 0x20, semi = word(&L->tk, "semi") && peek(L) == T_MINUS;
+        long j = 0;
+        if (!L->md->relax)
+            return err(L, "integer section: a mixed-integer program (use --relax for its LP relaxation)", "");
+        if (semi && (next(L) || next(L) || !word(&L->tk, "continuous")))
+            return err(L, "expected semi-continuous", "");
         if (next(L))
             return 2;
-        while (!section(L))
-            if (bounds_line(L, q))
+        for (; !section(L); L->where[j] = -1) {
+            if (!isname(L))
+                return err(L, "expected a column name", "");
+            j = column(L); /* binary: [0, 1]; semi: hull of {0} and [l, u] */
+            L->md->nrelax += L->where[j] != -1;
+            if (kind == 'b' || (kind == 's' && L->md->clo_fin[j] && mpq_sgn(L->md->clo[j]) > 0))
+                mpq_set_ui(L->md->clo[j], 0, 1), L->md->clo_fin[j] = 1;
+            if (kind == 'b' || (kind == 's' && L->md->chi_fin[j] && mpq_sgn(L->md->chi[j]) < 0))
+                mpq_set_ui(L->md->chi[j], kind == 'b', 1), L->md->chi_fin[j] = 1;
+            if (next(L))
                 return 2;
+        }
     }
-    if (kw(&L->tk) == K_INT)
-        return err(L, "integer sections are not supported (LP only)", "");
     if (kw(&L->tk) != K_END)
         return err(L, L->tk.type == T_EOF ? "unexpected end of file (no end)"
                                           : "unexpected keyword", "");
-    if (next(L))
-        return 2;
-    return L->tk.type == T_EOF ? 0 : err(L, "text after end", "");
+    return next(L) ? 2 : L->tk.type == T_EOF ? 0 : err(L, "text after end", "");
 }
 
 int chk_read_lp(chk_model *md, const chk_text *t)
@@ -413,12 +414,9 @@ int chk_read_lp(chk_model *md, const chk_text *t)
     L.file = t->file;
     L.p = L.lstart = t->buf;
     L.line = 1;
-    mpq_init(L.v);
-    mpq_init(q);
+    mpq_init(L.v), mpq_init(L.k), mpq_init(L.lv), mpq_init(q);
     rc = parse(&L, q);
-    mpq_clear(q);
-    mpq_clear(L.v);
-    free(L.mark);
-    free(L.where);
+    mpq_clear(q), mpq_clear(L.lv), mpq_clear(L.k), mpq_clear(L.v);
+    free(L.mark), free(L.where);
     return rc;
 }

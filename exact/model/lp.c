@@ -516,6 +516,7 @@ lp_model *lp_copy(const lp_model *src)
     if (lp_set_name(lp, src->name, &e) || lp_set_objname(lp, src->objname, &e))
         goto fail;
     lp->sense = src->sense;
+    lp->nrelax = src->nrelax;
     mpq_set(lp->objconst, src->objconst);
     for (i = 0; i < src->m; i++) {
         if (lp_add_row(lp, src->rname[i], NULL, &e))

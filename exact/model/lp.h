@@ -45,6 +45,9 @@ typedef struct lp_model {
     mpq_t *clo, *chi;
     unsigned char *clo_fin, *chi_fin;
     mpq_t objconst;  /* c0 (MPS: minus the objective row's RHS) */
+    long nrelax;     /* columns whose integrality (or semi-continuity) a
+                      * reader dropped under LPIO_RELAX: > 0 means this is
+                      * the LP relaxation of a mixed-integer program */
 
     /* After lp_finalize(): A in compressed sparse column form, row indices
      * ascending within each column, no explicit zeros, and the same

@@ -72,6 +72,24 @@ fk_status lpio_number(mpq_t r, const char *s, size_t n, const char *path,
                      show);
 }
 
+fk_status lpio_grow_bytes(unsigned char **a, long *alloc, long need,
+                          fk_err *err)
+{
+    long na = *alloc ? *alloc : 64;
+    unsigned char *t;
+    if (need < *alloc)
+        return FK_OK;
+    while (na <= need)
+        na *= 2;
+    t = fk_realloc(*a, (size_t)na, 1);
+    if (t == NULL)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    memset(t + *alloc, 0, (size_t)(na - *alloc));
+    *a = t;
+    *alloc = na;
+    return FK_OK;
+}
+
 fk_status lpio_slurp(const char *path, char **buf, size_t *len, fk_err *err)
 {
     FILE *f = fopen(path, "rb");
@@ -137,11 +155,17 @@ static int ends_with_ci(const char *s, const char *suf)
 
 fk_status lp_read_file(lp_model **out, const char *path, fk_err *err)
 {
+    return lp_read_file_flags(out, path, 0, err);
+}
+
+fk_status lp_read_file_flags(lp_model **out, const char *path, int flags,
+                             fk_err *err)
+{
     *out = NULL;
     if (ends_with_ci(path, ".mps"))
-        return lp_read_mps(out, path, err);
+        return lp_read_mps_flags(out, path, flags, err);
     if (ends_with_ci(path, ".lp"))
-        return lp_read_lp(out, path, err);
+        return lp_read_lp_flags(out, path, flags, err);
     return fk_fail(err, FK_EINVAL, NULL,
                    "cannot tell the format of '%s': model files must end "
                    "in .mps (MPS) or .lp (CPLEX LP)",

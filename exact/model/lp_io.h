@@ -7,9 +7,15 @@
  *   FK_ELIMIT  a line over LPIO_MAX_LINE bytes, a name over LPIO_MAX_NAME
  *              characters, or a number over the limits of rat.h.
  * err->where is "path:line:col" (1-based; col is the first character of
- * the offending token) and err->msg says what is wrong.  Warnings (MPS
- * integrality bounds read as their LP relaxation) go to stderr as
+ * the offending token) and err->msg says what is wrong.  Warnings (text
+ * after ENDATA, which is ignored) go to stderr as
  * "path:line:col: warning: ...".  Nothing is leaked on any path.
+ *
+ * Integrality (MPS MARKER lines and BV LI UI SC bounds; LP general,
+ * binary, semi-continuous and sos sections) is FK_EPARSE naming --relax,
+ * unless flags has LPIO_RELAX: then it is dropped (binary: [0, 1];
+ * semi-continuous: lower bound min(l, 0); sos: ignored), lp->nrelax counts
+ * the columns concerned, and the model read is the LP relaxation.
  *
  * Writers write the model exactly (rationals as p/q) to path.tmp.<pid>,
  * then rename it to path, so a reader never sees a half-written file; on
@@ -37,12 +43,20 @@
 #define LPIO_MAX_LINE (1L << 20) /* bytes per line, without the newline */
 #define LPIO_MAX_NAME 255        /* characters per name */
 
+#define LPIO_RELAX 1 /* read a MIP as its LP relaxation */
+
 fk_status lp_read_mps(lp_model **out, const char *path, fk_err *err);
 fk_status lp_read_lp(lp_model **out, const char *path, fk_err *err);
+fk_status lp_read_mps_flags(lp_model **out, const char *path, int flags,
+                            fk_err *err);
+fk_status lp_read_lp_flags(lp_model **out, const char *path, int flags,
+                           fk_err *err);
 
 /* By the file name's extension, case-insensitively: .mps or .lp.  Any
  * other name is FK_EINVAL naming the supported extensions. */
 fk_status lp_read_file(lp_model **out, const char *path, fk_err *err);
+fk_status lp_read_file_flags(lp_model **out, const char *path, int flags,
+                             fk_err *err);
 
 fk_status lp_write_lp(const lp_model *lp, const char *path, fk_err *err);
 fk_status lp_write_mps(const lp_model *lp, const char *path, fk_err *err);
@@ -74,6 +88,11 @@ void lpio_warn(const char *path, long line, long col, const char *fmt, ...)
  * 32 characters and "..."), returning FK_EPARSE or FK_ELIMIT. */
 fk_status lpio_number(mpq_t r, const char *s, size_t n, const char *path,
                       long line, long col, fk_err *err);
+
+/* Grow the zero-filled byte array *a (*alloc bytes) to hold index need:
+ * FK_ENOMEM ("out of memory") on failure, *a unchanged. */
+fk_status lpio_grow_bytes(unsigned char **a, long *alloc, long need,
+                          fk_err *err);
 
 /* The printable form of token s[0..n) for messages: at most 40
  * characters ("..." marks a cut), into buf (size >= 48). */

@@ -5,7 +5,10 @@
  * descent parser with up to three tokens of lookahead; tokens point into
  * the buffer, so nothing is allocated per token.  The reserved words of
  * the spec are never names, so a section keyword is recognised wherever it
- * stands ("3\nsubject to" is a constant, then a section). */
+ * stands ("3\nsubject to" is a constant, then a section), except as a
+ * label: a word followed by ':' names a row (HiGHS writes "max: ...").
+ * Constants on a constraint's left-hand side move to the right (CPLEX).
+ * Integrality sections are read only under LPIO_RELAX (lp_io.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +25,7 @@ typedef struct {
     long line, col;
 } tok;
 
-enum { K_NONE, K_OBJ, K_ST, K_BOUNDS, K_INT, K_END, K_FREE, K_INF };
+enum { K_NONE, K_OBJ, K_ST, K_BOUNDS, K_INT, K_END, K_FREE, K_INF, K_SOS };
 
 typedef struct {
     const char *path;
@@ -34,7 +37,10 @@ typedef struct {
     int nla;
     lp_model *lp;
     long nrows;   /* constraints seen, for the default names R1, R2, ... */
-    mpq_t v, w;
+    int flags;    /* LPIO_RELAX */
+    unsigned char *relaxed; /* per column: integrality dropped */
+    long nrelaxed;          /* its size */
+    mpq_t v, w, k;          /* k: constants on a left-hand side */
     char name[LPIO_MAX_NAME + 1];
 } rd;
 
@@ -232,7 +238,7 @@ static int reserved(const tok *t)
     static const char *const intw[] = {"general", "generals", "gen",
                                        "integer", "binary",   "binaries",
                                        "bin",     "semi",     "sec",
-                                       "sos"};
+                                       "semis"};
     size_t k;
     if (t->type != T_NAME || t->n > 9)
         return K_NONE;
@@ -249,6 +255,8 @@ static int reserved(const tok *t)
         return K_BOUNDS;
     if (word_is(t, "end"))
         return K_END;
+    if (word_is(t, "sos"))
+        return K_SOS;
     if (word_is(t, "free"))
         return K_FREE;
     if (word_is(t, "inf") || word_is(t, "infinity"))
@@ -258,17 +266,23 @@ static int reserved(const tok *t)
 
 static int is_inf(const tok *t) { return reserved(t) == K_INF; }
 
-/* Is the next token a section keyword?  *kw gets K_OBJ ... K_END, or
- * K_NONE. */
+/* Is the next token a section keyword?  *kw gets K_OBJ ... K_SOS, or
+ * K_NONE (also for a reserved word used as a label, "end: x >= 1"). */
 static fk_status keyword(rd *p, int *kw)
 {
-    const tok *t = peek(p, 0);
+    const tok *t = peek(p, 0), *u;
     *kw = K_NONE;
     if (t == NULL)
         return p->err->code;
     *kw = reserved(t);
     if (*kw == K_FREE || *kw == K_INF)
         *kw = K_NONE;
+    if (*kw != K_NONE) {
+        if ((u = peek(p, 1)) == NULL)
+            return p->err->code;
+        if (u->type == T_COLON)
+            *kw = K_NONE;
+    }
     return FK_OK;
 }
 
@@ -295,15 +309,33 @@ static fk_status column(rd *p, const tok *t, long *j)
     return lp_add_col(p->lp, p->name, j, p->err);
 }
 
+/* The column named by the next token, which must be a name; consumed. */
+static fk_status column_tok(rd *p, long *j)
+{
+    char b[48];
+    const tok *t = peek(p, 0);
+    fk_status st;
+    if (t == NULL)
+        return p->err->code;
+    if (t->type != T_NAME)
+        return fail(p, t, FK_EPARSE, "expected a column name, found '%s'",
+                    show(b, t));
+    if ((st = column(p, t, j)) != FK_OK)
+        return st;
+    drop(p);
+    return FK_OK;
+}
+
 static fk_status number(rd *p, mpq_t r, const tok *t)
 {
     return lpio_number(r, t->s, t->n, p->path, t->line, t->col, p->err);
 }
 
 /* A linear expression into row `row` (-1: the objective).  Constants are
- * added to c0 when allowed, else an error.  Stops before a comparison,
- * a section keyword or the end of the file. */
-static fk_status expr(rd *p, long row, int allow_const)
+ * added to c0 (objective) or to p->k (a constraint's left-hand side).
+ * Stops before a comparison, a section keyword or the end of the file;
+ * an empty left-hand side is allowed before a comparison ("c1: = 0"). */
+static fk_status expr(rd *p, long row)
 {
     char b[48];
     fk_status st;
@@ -317,7 +349,7 @@ static fk_status expr(rd *p, long row, int allow_const)
         t = &p->la[0];
         if (kw != K_NONE || t->type == T_EOF || t->type == T_LE ||
             t->type == T_GE || t->type == T_EQ) {
-            if (first && row >= 0)
+            if (first && row >= 0 && (kw != K_NONE || t->type == T_EOF))
                 return fail(p, t, FK_EPARSE, "expected a term, found '%s'",
                             show(b, t));
             return FK_OK;
@@ -359,11 +391,9 @@ static fk_status expr(rd *p, long row, int allow_const)
             }
             drop(p);
         } else if (have_num) {
-            if (!allow_const)
-                return fail(p, &numtok, FK_EPARSE, "%s",
-                            "constant term on the left-hand side (only the "
-                            "objective and ranged constraints may have one)");
-            mpq_add(p->lp->objconst, p->lp->objconst, p->v);
+            mpq_ptr c = row < 0 ? p->lp->objconst : p->k;
+            (void)numtok;
+            mpq_add(c, c, p->v);
         } else {
             return fail(p, t, FK_EPARSE, "expected a term, found '%s'",
                         show(b, t));
@@ -422,9 +452,8 @@ static fk_status constraint(rd *p)
         return p->err->code;
     t = &p->la[0];
     p->nrows++;
+    mpq_set_ui(p->k, 0, 1);
     if (t->type == T_NAME && u->type == T_COLON) {
-        if ((st = not_reserved(p, t)) != FK_OK)
-            return st;
         memcpy(p->name, t->s, t->n);
         p->name[t->n] = '\0';
         st = lp_add_row(p->lp, p->name, &row, p->err);
@@ -469,7 +498,7 @@ static fk_status constraint(rd *p)
             return fail(p, &optok, FK_EPARSE, "%s",
                         "a ranged constraint needs '<=' or '>=', not '='");
         drop(p);
-        if ((st = expr(p, row, 0)) != FK_OK)
+        if ((st = expr(p, row)) != FK_OK)
             return st;
         t = &p->la[0];
         if (t->type != op)
@@ -479,11 +508,13 @@ static fk_status constraint(rd *p)
         drop(p);
         if ((st = value(p, p->v, &inf, 0, op_text(op))) != FK_OK)
             return st;
+        mpq_sub(p->v, p->v, p->k);
+        mpq_sub(p->w, p->w, p->k);
         lp_set_row_lo(p->lp, row, op == T_LE ? p->w : p->v);
         lp_set_row_hi(p->lp, row, op == T_LE ? p->v : p->w);
         return FK_OK;
     }
-    if ((st = expr(p, row, 0)) != FK_OK)
+    if ((st = expr(p, row)) != FK_OK)
         return st;
     t = &p->la[0];
     op = t->type;
@@ -495,6 +526,7 @@ static fk_status constraint(rd *p)
         drop(p);
         if ((st = value(p, p->v, &inf, 0, op_text(op))) != FK_OK)
             return st;
+        mpq_sub(p->v, p->v, p->k);
         (void)optok;
     }
     if (op != T_LE)
@@ -563,14 +595,8 @@ static fk_status bound(rd *p)
             return fail(p, u, FK_EPARSE, "expected '<=' or '>=', found '%s'",
                         show(b, u));
         drop(p);
-        if ((t = peek(p, 0)) == NULL)
-            return p->err->code;
-        if (t->type != T_NAME)
-            return fail(p, t, FK_EPARSE, "expected a column name, found '%s'",
-                        show(b, t));
-        if ((st = column(p, t, &j)) != FK_OK)
+        if ((st = column_tok(p, &j)) != FK_OK)
             return st;
-        drop(p);
         /* v <= name means l = v; v >= name means u = v */
         if ((op == T_LE && inf > 0) || (op == T_GE && inf < 0))
             return fail(p, &optok, FK_EPARSE,
@@ -600,6 +626,34 @@ static fk_status bound(rd *p)
     return fail(p, t, FK_EPARSE, "expected a bound, found '%s'", show(b, t));
 }
 
+/* A name in a general, binary (kind 'b') or semi-continuous ('s')
+ * section, read under LPIO_RELAX: its integrality is dropped; binary
+ * keeps its bounds [0, 1], semi-continuous (x = 0 or l <= x <= u) its
+ * hull [min(l, 0), max(u, 0)]. */
+static fk_status int_name(rd *p, int kind)
+{
+    fk_status st;
+    long j;
+    if ((st = column_tok(p, &j)) != FK_OK)
+        return st;
+    if ((st = lpio_grow_bytes(&p->relaxed, &p->nrelaxed, j, p->err)) !=
+        FK_OK)
+        return st;
+    if (!p->relaxed[j]) {
+        p->relaxed[j] = 1;
+        p->lp->nrelax++;
+    }
+    mpq_set_ui(p->v, 0, 1);
+    if (kind == 'b' || (kind == 's' && p->lp->clo_fin[j] &&
+                        mpq_sgn(p->lp->clo[j]) > 0))
+        lp_set_col_lo(p->lp, j, p->v);
+    mpq_set_ui(p->v, kind == 'b', 1);
+    if (kind == 'b' || (kind == 's' && p->lp->chi_fin[j] &&
+                        mpq_sgn(p->lp->chi[j]) < 0))
+        lp_set_col_hi(p->lp, j, p->v);
+    return FK_OK;
+}
+
 static const char *kw_name(int kw)
 {
     switch (kw) {
@@ -609,6 +663,8 @@ static const char *kw_name(int kw)
         return "subject to";
     case K_BOUNDS:
         return "bounds";
+    case K_INT:
+        return "integer section";
     default:
         return "end";
     }
@@ -619,13 +675,13 @@ static fk_status parse(rd *p)
     char b[48];
     fk_status st;
     const tok *t, *u;
-    int kw, sec;
+    int kw, sec, kind = 'g';
 
     if ((st = new_line(p)) != FK_OK)
         return st;
-    if ((st = keyword(p, &kw)) != FK_OK)
-        return st;
-    t = &p->la[0];
+    if ((t = peek(p, 0)) == NULL)
+        return p->err->code;
+    kw = reserved(t); /* "min:" is the sense, then a stray ':' */
     if (kw != K_OBJ) {
         if (t->type == T_EOF)
             return fail(p, t, FK_EPARSE, "%s",
@@ -642,8 +698,6 @@ static fk_status parse(rd *p)
         return p->err->code;
     t = &p->la[0];
     if (t->type == T_NAME && u->type == T_COLON) {
-        if ((st = not_reserved(p, t)) != FK_OK)
-            return st;
         memcpy(p->name, t->s, t->n);
         p->name[t->n] = '\0';
         drop(p);
@@ -653,7 +707,7 @@ static fk_status parse(rd *p)
     }
     if ((st = lp_set_objname(p->lp, p->name, p->err)) != FK_OK)
         return st;
-    if ((st = expr(p, -1, 1)) != FK_OK)
+    if ((st = expr(p, -1)) != FK_OK)
         return st;
 
     sec = K_OBJ;
@@ -681,17 +735,41 @@ static fk_status parse(rd *p)
             } else if (sec == K_BOUNDS) {
                 if ((st = bound(p)) != FK_OK)
                     return st;
+            } else if (sec == K_INT) {
+                if ((st = int_name(p, kind)) != FK_OK)
+                    return st;
             } else {
                 return fail(p, t, FK_EPARSE, "unexpected '%s'", show(b, t));
             }
             continue;
         }
-        if (kw == K_INT)
+        if (kw == K_SOS)
+            return fail(p, t, FK_EPARSE, "%s",
+                        "'sos' section: special ordered sets are not "
+                        "supported (not even with --relax)");
+        if (kw == K_INT && !(p->flags & LPIO_RELAX))
             return fail(p, t, FK_EPARSE,
-                        "'%s' section: integer and special variables are not "
-                        "supported (farkas solves LPs only)",
+                        "'%s' section: this is a mixed-integer program and "
+                        "farkas solves LPs (--relax solves its LP "
+                        "relaxation)",
                         show(b, t));
-        if (kw <= sec) {
+        if (kw == K_INT) { /* general, binary or semi-continuous */
+            kind = (t->s[0] | 0x20) == 'b' ? 'b'
+                 : (t->s[0] | 0x20) == 's' ? 's' : 'g';
+            if (word_is(t, "semi")) { /* semi-continuous: three tokens */
+                const tok *m = peek(p, 1), *c = m ? peek(p, 2) : NULL;
+                if (c == NULL)
+                    return p->err->code;
+                if (m->type == T_MINUS && word_is(c, "continuous")) {
+                    tok keep = p->la[0];
+                    drop(p);
+                    drop(p);
+                    p->la[0] = keep;
+                }
+                t = &p->la[0];
+            }
+        }
+        if (kw <= sec && !(kw == K_INT && sec == K_INT)) {
             char msg[96];
             snprintf(msg, sizeof msg, "section '%s' out of order (after '%s')",
                      kw_name(kw), kw_name(sec));
@@ -727,6 +805,12 @@ static fk_status parse(rd *p)
 
 fk_status lp_read_lp(lp_model **out, const char *path, fk_err *err)
 {
+    return lp_read_lp_flags(out, path, 0, err);
+}
+
+fk_status lp_read_lp_flags(lp_model **out, const char *path, int flags,
+                           fk_err *err)
+{
     rd p;
     char *buf = NULL;
     size_t len = 0;
@@ -736,8 +820,10 @@ fk_status lp_read_lp(lp_model **out, const char *path, fk_err *err)
     memset(&p, 0, sizeof p);
     p.path = path;
     p.err = err;
+    p.flags = flags;
     mpq_init(p.v);
     mpq_init(p.w);
+    mpq_init(p.k);
     if ((st = lpio_slurp(path, &buf, &len, err)) != FK_OK)
         goto cleanup;
     p.buf = buf;
@@ -756,6 +842,8 @@ fk_status lp_read_lp(lp_model **out, const char *path, fk_err *err)
 
 cleanup:
     lp_free(p.lp);
+    free(p.relaxed);
+    mpq_clear(p.k);
     mpq_clear(p.w);
     mpq_clear(p.v);
     free(buf);

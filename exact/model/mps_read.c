@@ -6,7 +6,21 @@
  * (the objective and the dropped extra ones) live in a small hash set of
  * their own, since they are not rows of the model.  Right-hand sides and
  * ranges are collected per row and turned into [lo, hi] at ENDATA, where
- * every rule of the spec is applied in one place. */
+ * every rule of the spec is applied in one place.
+ *
+ * Fixed or free (docs/model-formats.md, "Fixed or free"): a first pass
+ * over the lines decides once for the whole file.  If every data line
+ * keeps to the fixed layout (blanks between the six fields of columns
+ * 2-3, 5-12, 15-22, 25-36, 40-47, 50-61, nothing after 61, no tab), the
+ * fields are cut at those columns, so names may hold blanks and an empty
+ * name field in COLUMNS means the column of the line before; otherwise
+ * they are split at white space.  A file that fits both layouts reads the
+ * same either way unless a field holds a blank or is empty, and then only
+ * the fixed reading is what the layout says.
+ *
+ * Integrality (MARKER lines, BV LI UI SC bounds) is refused unless the
+ * caller passed LPIO_RELAX; then it is dropped, the columns it concerned
+ * are counted in lp->nrelax, and the model is the LP relaxation. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +30,10 @@
 #include "rat.h"
 
 #define MAX_FIELDS 7
+
+/* The fixed layout: first and last column (1-based) of fields 1..6. */
+static const int FIX_LO[6] = {2, 5, 15, 25, 40, 50};
+static const int FIX_HI[6] = {3, 12, 22, 36, 47, 61};
 
 enum { S_NONE, S_NAME, S_OBJSENSE, S_ROWS, S_COLUMNS, S_RHS, S_RANGES,
        S_BOUNDS, S_ENDATA };
@@ -66,9 +84,15 @@ typedef struct {
     char *rhs_set, *rng_set, *bnd_set; /* the one set name of each section */
     unsigned char *lo_set;             /* per column: lower bound given */
     long lo_set_alloc;
-    int warned;
+    int flags;           /* LPIO_RELAX */
+    int fixed;           /* cut data lines at the fixed columns */
+    int in_int;          /* between MARKER INTORG and INTEND */
     mpq_t v;
 } mps;
+
+/* lo_set bits besides 1 (lower bound given) */
+#define COL_RELAXED 2 /* integrality of this column dropped */
+#define COL_SEMI 4    /* SC bound: relaxed to [min(l, 0), u] at ENDATA */
 
 static size_t hash_str(const char *s)
 {
@@ -144,9 +168,35 @@ static fk_status check_name(mps *p, const field *fl)
     return FK_OK;
 }
 
+/* A number; Fortran's exponent letter D (1.5D3) is read as E.  The
+ * field is edited in place and restored if it is no number either way. */
 static fk_status number(mps *p, mpq_t r, const field *fl)
 {
+    char *d = strpbrk(fl->s, "dD");
+    if (d != NULL) {
+        char c = *d;
+        *d = 'E';
+        if (rat_set_str(r, fl->s, fl->n, NULL) == RAT_OK)
+            return FK_OK;
+        *d = c;
+    }
     return lpio_number(r, fl->s, fl->n, p->path, p->line, fl->col, p->err);
+}
+
+/* Integrality met: an error naming --relax, or (LPIO_RELAX) dropped and
+ * column j (if >= 0) counted once in lp->nrelax. */
+static fk_status relax(mps *p, long col, long j, const char *what)
+{
+    if (!(p->flags & LPIO_RELAX))
+        return lpio_fail(p->err, FK_EPARSE, p->path, p->line, col,
+                         "%s: this is a mixed-integer program and farkas "
+                         "solves LPs (--relax solves its LP relaxation)",
+                         what);
+    if (j >= 0 && !(p->lo_set[j] & COL_RELAXED)) {
+        p->lo_set[j] |= COL_RELAXED;
+        p->lp->nrelax++;
+    }
+    return FK_OK;
 }
 
 static int is_number_like(const field *fl)
@@ -205,42 +255,153 @@ static fk_status set_name(mps *p, char **slot, const field *fl)
                      fl ? fl->col : p->f[0].col, "%s", msg);
 }
 
-/* Split line s[0..n) into fields; checks characters. */
-static fk_status split(mps *p, char *s, size_t n)
+static int blank(int c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/* Check the characters of line s[0..n). */
+static fk_status check_chars(mps *p, const char *s, size_t n)
 {
-    size_t i = 0;
-    p->nf = 0;
-    p->extra_col = 0;
-    while (i < n) {
+    size_t i;
+    for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\r') {
+        if ((c < 0x20 && !blank(c)) || c == 0x7f)
+            return lpio_fail(p->err, FK_EPARSE, p->path, p->line,
+                             (long)i + 1, "invalid character 0x%02X", c);
+    }
+    return FK_OK;
+}
+
+/* Add field s[a..b) (b > a) to p->f; -1 if there are too many. */
+static int add_field(mps *p, char *s, size_t a, size_t b)
+{
+    if (p->nf == MAX_FIELDS) {
+        p->extra_col = (long)a + 1;
+        return -1;
+    }
+    p->f[p->nf].s = s + a;
+    p->f[p->nf].n = b - a;
+    p->f[p->nf].col = (long)a + 1;
+    p->nf++;
+    return 0;
+}
+
+/* Split a free line s[0..n) at white space.  In a data line a field that
+ * starts with '$' after the first two ends the line (a comment). */
+static void split_free(mps *p, char *s, size_t n)
+{
+    size_t i = 0, a;
+    int data = n > 0 && blank((unsigned char)s[0]);
+    while (i < n) {
+        if (blank((unsigned char)s[i])) {
             s[i++] = '\0';
             continue;
         }
-        if (c < 0x20 || c == 0x7f)
-            return lpio_fail(p->err, FK_EPARSE, p->path, p->line,
-                             (long)i + 1, "invalid character 0x%02X", c);
-        if (p->nf == MAX_FIELDS) {
-            /* only the NAME line may go on (with commentary) */
-            p->extra_col = (long)i + 1;
+        if (data && p->nf >= 2 && s[i] == '$')
             break;
-        }
-        p->f[p->nf].s = s + i;
-        p->f[p->nf].col = (long)i + 1;
-        while (i < n) {
-            c = (unsigned char)s[i];
-            if (c == ' ' || c == '\t' || c == '\r')
-                break;
-            if (c < 0x20 || c == 0x7f)
-                return lpio_fail(p->err, FK_EPARSE, p->path, p->line,
-                                 (long)i + 1, "invalid character 0x%02X", c);
-            i++;
-        }
-        p->f[p->nf].n = (size_t)(s + i - p->f[p->nf].s);
-        p->nf++;
+        for (a = i; i < n && !blank((unsigned char)s[i]); i++)
+            ;
+        if (add_field(p, s, a, i) != 0)
+            break;
     }
-    s[n] = '\0'; /* n is the newline (or the buffer's NUL) */
+}
+
+/* Cut a fixed data line s[0..n) at the columns of FIX_LO/FIX_HI, trim
+ * each field's blanks, and keep the non-empty ones.  A field 3 or 5 that
+ * starts with '$' ends the line.  In COLUMNS an empty field 2 means the
+ * column of the line before (its name is substituted), unless the line
+ * holds nothing else (then it is blank). */
+static fk_status split_fixed(mps *p, char *s, size_t n)
+{
+    size_t a[6], b[6];
+    int k;
+    for (k = 0; k < 6; k++) {
+        a[k] = (size_t)FIX_LO[k] - 1;
+        b[k] = (size_t)FIX_HI[k] < n ? (size_t)FIX_HI[k] : n;
+        while (a[k] < b[k] && blank((unsigned char)s[a[k]]))
+            a[k]++;
+        while (b[k] > a[k] && blank((unsigned char)s[b[k] - 1]))
+            b[k]--;
+        if ((k == 2 || k == 4) && a[k] < b[k] && s[a[k]] == '$')
+            break;
+    }
+    for (; k < 6; k++)
+        a[k] = b[k] = 0;
+    for (k = 0; k < 6; k++)
+        if (a[k] < b[k])
+            s[b[k]] = '\0';
+    for (k = 0; k < 6; k++) {
+        if (k == 1 && a[1] == b[1] && p->sec == S_COLUMNS &&
+            (a[0] < b[0] || a[2] < b[2] || a[3] < b[3] || a[4] < b[4] ||
+             a[5] < b[5])) {
+            if (p->cur < 0)
+                return lpio_fail(p->err, FK_EPARSE, p->path, p->line, 5,
+                                 "empty column name and no column before");
+            p->f[p->nf].s = p->lp->cname[p->cur];
+            p->f[p->nf].n = strlen(p->lp->cname[p->cur]);
+            p->f[p->nf].col = 5;
+            p->nf++;
+        } else if (a[k] < b[k]) {
+            add_field(p, s, a[k], b[k]);
+        }
+    }
     return FK_OK;
+}
+
+/* Split line s[0..n) into fields (s[n] becomes NUL). */
+static fk_status split(mps *p, char *s, size_t n)
+{
+    fk_status st = check_chars(p, s, n);
+    p->nf = 0;
+    p->extra_col = 0;
+    if (st != FK_OK)
+        return st;
+    s[n] = '\0'; /* n is the newline (or the buffer's NUL) */
+    if (p->fixed && n > 0 && blank((unsigned char)s[0]) && p->sec != S_OBJSENSE)
+        return split_fixed(p, s, n);
+    split_free(p, s, n);
+    return FK_OK;
+}
+
+/* Does data line s[0..n) keep to the fixed layout? */
+static int fits_fixed(const char *s, size_t n)
+{
+    size_t i;
+    int k = 0, seen = 0;
+    for (i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        while (k < 6 && (long)i + 1 > FIX_HI[k])
+            k++, seen = 0;
+        if (c == '\t')
+            return 0;
+        if (c == ' ' || c == '\r')
+            continue;
+        if (k == 6 || (long)i + 1 < FIX_LO[k])
+            return 0;
+        if ((k == 2 || k == 4) && c == '$' && !seen)
+            return 1; /* a comment runs to the end of the line */
+        seen = 1;
+    }
+    return 1;
+}
+
+/* The first pass: fixed iff every data line before ENDATA fits. */
+static int file_is_fixed(const char *buf, size_t len)
+{
+    size_t pos = 0;
+    while (pos < len) {
+        const char *s = buf + pos, *nl = memchr(s, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - s) : len - pos;
+        pos += n + 1;
+        if (n == 0 || s[0] == '*')
+            continue;
+        if (!blank((unsigned char)s[0])) {
+            if (n >= 6 && memcmp(s, "ENDATA", 6) == 0)
+                break;
+            continue;
+        }
+        if (!fits_fixed(s, n))
+            return 0;
+    }
+    return 1;
 }
 
 static fk_status unexpected(mps *p, int k)
@@ -335,10 +496,23 @@ static fk_status do_columns(mps *p)
     fk_status st;
     int k;
     for (k = 0; k < p->nf; k++)
-        if (strcmp(p->f[k].s, "'MARKER'") == 0)
-            return fail_at(p, p->f[k].col, FK_EPARSE, "%s",
-                           "integer MARKER lines are not supported (farkas "
-                           "solves LPs only)");
+        if (strcmp(p->f[k].s, "'MARKER'") == 0) {
+            int org = p->nf == 3 && k == 1 &&
+                      strcmp(p->f[2].s, "'INTORG'") == 0,
+                end = p->nf == 3 && k == 1 &&
+                      strcmp(p->f[2].s, "'INTEND'") == 0;
+            if ((st = relax(p, p->f[k].col, -1, "integer MARKER")) != FK_OK)
+                return st;
+            if (!(org && !p->in_int) && !(end && p->in_int))
+                return fail_at(p, p->f[0].col, FK_EPARSE, "%s",
+                               p->nf != 3 || k != 1 || !(org || end)
+                                   ? "bad MARKER line (want: name 'MARKER' "
+                                     "'INTORG' or 'INTEND')"
+                                   : org ? "'INTORG' inside an integer block"
+                                         : "'INTEND' without 'INTORG'");
+            p->in_int = org;
+            return FK_OK;
+        }
     if (p->nf < 3 || p->nf == 4)
         return too_few(p, "COLUMNS");
     if (p->nf > 5)
@@ -354,16 +528,12 @@ static fk_status do_columns(mps *p)
                            SHOW(b, p->f[0]));
         if ((st = lp_add_col(p->lp, p->f[0].s, &j, p->err)) != FK_OK)
             return st;
-        if (p->lo_set_alloc <= j) {
-            long na = p->lo_set_alloc ? p->lo_set_alloc * 2 : 64;
-            unsigned char *t = fk_realloc(p->lo_set, (size_t)na, 1);
-            if (t == NULL)
-                return fk_fail(p->err, FK_ENOMEM, NULL, "out of memory");
-            memset(t + p->lo_set_alloc, 0, (size_t)(na - p->lo_set_alloc));
-            p->lo_set = t;
-            p->lo_set_alloc = na;
-        }
+        if ((st = lpio_grow_bytes(&p->lo_set, &p->lo_set_alloc, j,
+                                  p->err)) != FK_OK)
+            return st;
         p->cur = j;
+        if (p->in_int && (st = relax(p, p->f[0].col, j, "")) != FK_OK)
+            return st;
     }
     for (k = 1; k + 1 < p->nf; k += 2) {
         long i = find_row(p, &p->f[k]), *mk;
@@ -441,19 +611,19 @@ static fk_status do_rhs_ranges(mps *p)
 static fk_status do_bounds(mps *p)
 {
     static const char *const types[] = {"UP", "LO", "FX", "FR", "MI",
-                                        "PL", "BV", "LI", "UI"};
+                                        "PL", "BV", "LI", "UI", "SC"};
     char b[48];
     fk_status st;
     field *t = &p->f[0], *cf, *vf = NULL;
     int ty = -1, k, nf = p->nf;
     long j;
-    for (k = 0; k < 9; k++)
+    for (k = 0; k < 10; k++)
         if (strcmp(t->s, types[k]) == 0)
             ty = k;
     if (ty < 0)
         return fail_at(p, t->col, FK_EPARSE, "unknown bound type '%s'",
                        SHOW(b, *t));
-    if (ty <= 2 || ty >= 7) { /* UP LO FX LI UI: a value */
+    if (ty <= 2 || ty == 7 || ty == 8) { /* UP LO FX LI UI: a value */
         if (nf < 3)
             return too_few(p, "BOUNDS");
         if (nf > 4)
@@ -463,7 +633,7 @@ static fk_status do_bounds(mps *p)
             return too_few(p, "BOUNDS");
         if (nf > 3)
             return unexpected(p, 3);
-    } else { /* BV */
+    } else { /* BV SC: an optional value */
         if (nf < 2)
             return too_few(p, "BOUNDS");
         if (nf > 4)
@@ -471,9 +641,9 @@ static fk_status do_bounds(mps *p)
     }
     /* set name present? */
     k = 1;
-    if ((ty <= 2 || ty >= 7) ? nf == 4
-        : ty <= 5            ? nf == 3
-                             : (nf == 4 || (nf == 3 && !is_number_like(&p->f[2]))))
+    if ((ty <= 2 || ty == 7 || ty == 8) ? nf == 4
+        : ty <= 5 ? nf == 3
+                  : (nf == 4 || (nf == 3 && !is_number_like(&p->f[2]))))
         k = 2;
     if ((st = set_name(p, &p->bnd_set, k == 2 ? &p->f[1] : NULL)) != FK_OK)
         return st;
@@ -488,48 +658,54 @@ static fk_status do_bounds(mps *p)
                        "column '%s' not declared in COLUMNS", SHOW(b, *cf));
     if (vf && (st = number(p, p->v, vf)) != FK_OK)
         return st;
-    if (ty >= 6 && !p->warned) {
-        lpio_warn(p->path, p->line, t->col,
-                  "bound type %s: integrality ignored, reading the LP "
-                  "relaxation",
-                  types[ty]);
-        p->warned = 1;
+    if (ty >= 6) {
+        char what[32];
+        snprintf(what, sizeof what, "bound type %s", types[ty]);
+        if ((st = relax(p, t->col, j, what)) != FK_OK)
+            return st;
     }
     switch (ty) {
     case 0: /* UP */
     case 8: /* UI */
         lp_set_col_hi(p->lp, j, p->v);
-        if (mpq_sgn(p->v) < 0 && !p->lo_set[j])
+        if (mpq_sgn(p->v) < 0 && !(p->lo_set[j] & 1))
             lp_set_col_lo(p->lp, j, NULL);
         break;
     case 1: /* LO */
     case 7: /* LI */
         lp_set_col_lo(p->lp, j, p->v);
-        p->lo_set[j] = 1;
+        p->lo_set[j] |= 1;
         break;
     case 2: /* FX */
         lp_set_col_lo(p->lp, j, p->v);
         lp_set_col_hi(p->lp, j, p->v);
-        p->lo_set[j] = 1;
+        p->lo_set[j] |= 1;
         break;
     case 3: /* FR */
         lp_set_col_lo(p->lp, j, NULL);
         lp_set_col_hi(p->lp, j, NULL);
-        p->lo_set[j] = 1;
+        p->lo_set[j] |= 1;
         break;
     case 4: /* MI */
         lp_set_col_lo(p->lp, j, NULL);
-        p->lo_set[j] = 1;
+        p->lo_set[j] |= 1;
         break;
     case 5: /* PL */
         lp_set_col_hi(p->lp, j, NULL);
         break;
-    default: /* BV */
+    case 6: /* BV */
         mpq_set_ui(p->v, 0, 1);
         lp_set_col_lo(p->lp, j, p->v);
         mpq_set_ui(p->v, 1, 1);
         lp_set_col_hi(p->lp, j, p->v);
-        p->lo_set[j] = 1;
+        p->lo_set[j] |= 1;
+        break;
+    default: /* SC: x = 0 or l <= x <= v (v absent: +inf) */
+        if (vf && mpq_sgn(p->v) < 0)
+            return fail_at(p, vf->col, FK_EPARSE, "%s",
+                           "negative SC bound");
+        lp_set_col_hi(p->lp, j, vf ? p->v : NULL);
+        p->lo_set[j] |= COL_SEMI;
         break;
     }
     return FK_OK;
@@ -619,9 +795,9 @@ static fk_status header(mps *p)
     }
     /* required sections may not be skipped */
     {
-        static const int req[] = {S_NAME, S_ROWS, S_COLUMNS, S_RHS};
+        static const int req[] = {S_NAME, S_ROWS, S_COLUMNS};
         int k;
-        for (k = 0; k < 4; k++)
+        for (k = 0; k < 3; k++)
             if (req[k] > p->sec && req[k] < s) {
                 snprintf(msg, sizeof msg,
                          "missing section %s before %s", sec_name[req[k]],
@@ -693,9 +869,9 @@ static fk_status data_line(mps *p)
 
 static fk_status parse(mps *p, char *buf, size_t len)
 {
-    char show[48];
     size_t pos = 0;
     fk_status st;
+    p->fixed = file_is_fixed(buf, len);
     while (pos < len) {
         char *s = buf + pos, *nl = memchr(s, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - s) : len - pos;
@@ -707,14 +883,21 @@ static fk_status parse(mps *p, char *buf, size_t len)
                              LPIO_MAX_LINE);
         if (n > 0 && s[0] == '*')
             continue;
+        if (p->sec == S_ENDATA) { /* MIPLIB's priorities and the like */
+            size_t k = 0;
+            while (k < n && blank((unsigned char)s[k]))
+                k++;
+            if (k == n)
+                continue;
+            lpio_warn(p->path, p->line, (long)k + 1, "%s",
+                      "text after ENDATA ignored");
+            break;
+        }
         if ((st = split(p, s, n)) != FK_OK)
             return st;
         if (p->nf == 0)
             continue;
-        if (p->sec == S_ENDATA)
-            return fail_at(p, p->f[0].col, FK_EPARSE,
-                           "text after ENDATA: '%s'",
-                           lpio_show(show, p->f[0].s, p->f[0].n));
+
         if (p->extra_col && strcmp(p->f[0].s, "NAME") != 0)
             return lpio_fail(p->err, FK_EPARSE, p->path, p->line,
                              p->extra_col, "too many fields");
@@ -730,6 +913,12 @@ static fk_status parse(mps *p, char *buf, size_t len)
 
 fk_status lp_read_mps(lp_model **out, const char *path, fk_err *err)
 {
+    return lp_read_mps_flags(out, path, 0, err);
+}
+
+fk_status lp_read_mps_flags(lp_model **out, const char *path, int flags,
+                            fk_err *err)
+{
     mps p;
     char *buf = NULL;
     size_t len = 0;
@@ -740,6 +929,7 @@ fk_status lp_read_mps(lp_model **out, const char *path, fk_err *err)
     memset(&p, 0, sizeof p);
     p.path = path;
     p.err = err;
+    p.flags = flags;
     mpq_init(p.v);
     if ((st = lpio_slurp(path, &buf, &len, err)) != FK_OK)
         goto cleanup;
@@ -751,6 +941,10 @@ fk_status lp_read_mps(lp_model **out, const char *path, fk_err *err)
     if ((st = parse(&p, buf, len)) != FK_OK)
         goto cleanup;
     apply_rows(&p);
+    for (i = 0; i < p.lp->n; i++) /* SC relaxed: the hull of {0} and [l, u] */
+        if ((p.lo_set[i] & COL_SEMI) && p.lp->clo_fin[i] &&
+            mpq_sgn(p.lp->clo[i]) > 0)
+            mpq_set_ui(p.v, 0, 1), lp_set_col_lo(p.lp, i, p.v);
     p.lp->sense = p.sense_set ? p.lp->sense : LP_MIN;
     if ((st = lp_finalize(p.lp, err)) != FK_OK)
         goto cleanup;

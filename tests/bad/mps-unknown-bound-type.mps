@@ -9,5 +9,5 @@ COLUMNS
 RHS
     RHS  c1  4  c2  1
 BOUNDS
- SC BND x 4
+ SI BND x 4
 ENDATA

@@ -253,7 +253,7 @@ int test_cert_write_header(fk_rng *r)
                  b->model_file);
         TL_CHECK(b->status == CERT_OPTIMAL && b->sense == LP_MAX &&
                      mpq_equal(b->objective, res.objval) && vec_eq(b->x, x, N) &&
-                     vec_eq(b->y, y, M),
+                     vec_eq(b->y, y, M) && !b->relaxation,
                  "optimal certificate differs");
     }
     cert_free(b);
@@ -271,6 +271,16 @@ int test_cert_write_header(fk_rng *r)
             fclose(f);
         TL_CHECK(nx == N / 2 && ny == M - 1, "%ld x lines, %ld y lines", nx, ny);
     }
+
+    /* An LP relaxation (lp->nrelax > 0) writes `relaxation lp`, read back. */
+    lp->nrelax = 2;
+    TL_CHECK(cert_write(path, model, lp, &res, &e) == FK_OK, "cert_write: %s", e.msg);
+    if (TL_CHECK(cert_read(&b, path, lp, &e) == FK_OK, "read: %s: %s", e.where, e.msg))
+        TL_CHECK(b->relaxation && b->status == CERT_OPTIMAL && mpq_equal(b->objective, res.objval),
+                 "relaxation certificate differs");
+    cert_free(b);
+    b = NULL;
+    lp->nrelax = 0;
 
     res.status = LP_INFEASIBLE;
     TL_CHECK(cert_write(path, model, lp, &res, &e) == FK_OK, "cert_write: %s", e.msg);

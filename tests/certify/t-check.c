@@ -595,8 +595,9 @@ static void run_probes(const char *model, const char *sense, long m, long n,
  * -> [-2,1]; g1 G 1 range -3 -> [1,4]; e0 E 2 range 0 -> [2,2]; a second N
  * row `extra` is dropped with its entries and RHS.  Bounds: u UP -1 with no
  * lower bound set -> (-inf,-1]; v LO -5 then UP -1 -> [-5,-1]; w MI ->
- * (-inf,+inf); p UP 4 then PL -> [0,+inf); q FX 3.5 -> [7/2,7/2]; s BV ->
- * [0,1] (with a warning); the row columns a b c d f are free. */
+ * (-inf,+inf); p UP 4 then PL -> [0,+inf); q FX 3.5 -> [7/2,7/2]; s UP 1 ->
+ * [0,1] (BV, a MIP bound, needs --relax: t-crossread and t-dialects); the
+ * row columns a b c d f are free. */
 static const char RULES_MPS[] =
     "* comment line\nNAME RULES\nROWS\n N obj\n N extra\n E e1\n E e2\n L l1\n G g1\n E e0\n"
     "COLUMNS\n a obj 1 e1 1\n a extra 5\n b obj 1 e2 1\n c obj 1 l1 1\n d obj 1 g1 1\n"
@@ -604,7 +605,7 @@ static const char RULES_MPS[] =
     "RHS\n RHS e1 1 e2 1\n RHS l1 1 g1 1\n RHS e0 2 extra 7\n"
     "RANGES\n R e1 2 e2 -2\n R l1 -3 g1 -3\n R e0 0\n"
     "BOUNDS\n FR B a\n FR B b\n FR B c\n FR B d\n FR B f\n UP B u -1\n LO B v -5\n"
-    " UP B v -1\n MI B w\n UP B p 4\n PL B p\n FX B q 3.5\n BV B s\nENDATA\n";
+    " UP B v -1\n MI B w\n UP B p 4\n PL B p\n FX B q 3.5\n UP B s 1\nENDATA\n";
 static const ent RULES_X[] = {
     {"x", "a", "1"}, {"x", "b", "0"}, {"x", "c", "0"}, {"x", "d", "1"}, {"x", "f", "2"},
     {"x", "u", "-1"}, {"x", "v", "-1"}, {"x", "w", "0"}, {"x", "p", "0"}, {"x", "q", "7/2"},
@@ -650,7 +651,7 @@ int test_chk_model_rules(fk_rng *r)
     TL_CHECK(chk_model_counts(f, &m, &n, &z) == 0 && m == 5 && n == 11 && z == 5,
              "rules.mps counts %ld %ld %ld", m, n, z);
     mute(0);
-    mute(1); /* the BV warning */
+    mute(1);
     run_probes(f, "min", 5, 11, RULES_X, 11, RULES_P, (int)(sizeof RULES_P / sizeof *RULES_P));
     mute(0);
     f = wfile("rules.lp", RULES_LP);
@@ -712,8 +713,7 @@ int test_chk_model_errors(fk_rng *r)
         {" RHS c1 4", " RHS c1 1/0"},
         {" RHS c1 4", " RHS c1 4."},                      /* fine: see mps_good */
         {"ROWS\n", "rows\n"},                             /* lower-case section */
-        {"ENDATA\n", "ENDATA\n x\n"},                     /* text after ENDATA */
-        {"RHS\n", ""},                                    /* RHS is required */
+        {" UP BND x 3", " BV BND x"},                     /* a MIP, no --relax */
         {"ROWS\n", "OBJSENSE\nROWS\n"},                   /* no sense given */
         {"ROWS\n", "OBJSENSE\n    UPWARDS\nROWS\n"},
         {"COLUMNS\n", "COLUMNS\nROWS\n"},                 /* out of order */
@@ -727,15 +727,14 @@ int test_chk_model_errors(fk_rng *r)
         {"End\n", "End\nx\n"},                            /* text after end */
         {"Bounds\n", "General\n x\nBounds\n"},            /* integer section */
         {"End\n", "Binary\n x\nEnd\n"},
-        {"c1: x + y >= 1", "c1: x + y + 2 >= 1"},         /* constant on the left */
-        {"c1: x + y >= 1", "c1: 2 + x + y >= 1"},
         {"c1: x + y >= 1\n c2:", "R2: x + y >= 1\n"},   /* clashes with unnamed R2 */
         {"c1: x + y >= 1", "c2: x + y >= 1"},             /* repeated name */
         {"c1: x + y >= 1", "c1: x + y >= inf"},
         {"c1: x + y >= 1", "c1: -1 <= x + y >= 1"},       /* mixed ranged ops */
         {"c1: x + y >= 1", "c1: x * y >= 1"},             /* unknown character */
         {"c1: x + y >= 1", "c1: x + y"},                  /* no operator */
-        {"c1: x + y >= 1", "c1: >= 1"},                   /* no terms */
+        {"c1: x + y >= 1", "c1: x + y +"},                /* a sign, no term */
+        {"End\n", "sos\n s1: S1:: x:1\nEnd\n"},          /* sos, never read */
         {"c1: x + y >= 1", "c1: x + min >= 1"},           /* keyword as a name */
         {"c1: x + y >= 1", "c1: x + >= 1"},
         {"c1: x + y >= 1", "c1: x + y >= 1e999999"},
@@ -754,6 +753,8 @@ int test_chk_model_errors(fk_rng *r)
         {" RHS c1 4", " RHS c1 8/2"}, {"ROWS\n", "OBJSENSE MIN\nROWS\n"},
         {" RHS c1 4\n", " c1 4\n"}, {"ENDATA\n", "ENDATA\n* trailing comment\n\n"},
         {"NAME T\n", "NAME\r\n"}, {" x obj 1 c1 1\n", "\tx\tobj\t1\tc1\t1\r\n"},
+        {"ENDATA\n", "ENDATA\n x\n"}, {"RHS\n RHS c1 4\n", ""}, {" RHS c1 4", " RHS c1 4D0"},
+        {" y c1 1\n", " y c1 1 $ comment\n"}, {"RHS\n RHS c1 4\n", "RANGES\n R c1 1\n"},
     };
     static const char *const lp_good[][2] = {
         {"c1: x + y >= 1", "c1: x + y > 1"}, {"c1: x + y >= 1", "c1: x + y => 1"},
@@ -761,6 +762,8 @@ int test_chk_model_errors(fk_rng *r)
         {"c1: x + y >= 1", "\\ comment\nc1: x\n+ y >= 1 \\ more"},
         {"Subject To", "st"}, {"Subject To", "such that"}, {"Subject To", "S.T."},
         {"Minimize", "MIN"}, {"x <= 4", "x <= 4 y >= -1"}, {"c1: x + y >= 1", "c1: 2x + 3y >= 1"},
+        {"c1: x + y >= 1", "c1: x + y + 2 >= 1"}, {"c1: x + y >= 1", "c1: 2 + x + y >= 1"},
+        {"c1: x + y >= 1", "end: x + y >= 1"}, {"c1: x + y >= 1", "bounds: x + y >= 1"},
     };
     const char *f;
     char *t, what[200];

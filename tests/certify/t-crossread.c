@@ -8,6 +8,7 @@
 #include "lp_io.h"
 #include "check/chk_int.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,61 @@ static const char *differ(const lp_model *a, const chk_model *b)
         if (p == a->cbeg[b->tj[k] + 1] || !mpq_equal(a->val[p], b->tv[k]))
             return "an entry of A";
     }
+    if (a->nrelax != b->nrelax)
+        return "the number of relaxed columns";
     return nz == a->nnz ? NULL : "the number of nonzeros";
+}
+
+/* Read path with both readers (relax: LPIO_RELAX / md->relax); NULL if
+ * both accept it and agree, or both refuse it. */
+static const char *crossread_one(const char *path, int relax)
+{
+    lp_model *a = NULL;
+    chk_model b;
+    chk_text t;
+    fk_err e;
+    fk_status st = lp_read_file_flags(&a, path, relax ? LPIO_RELAX : 0, &e);
+    size_t n = strlen(path);
+    int rc;
+    const char *why;
+    chk_model_init(&b);
+    b.relax = relax;
+    rc = chk_read_text(&t, path);
+    if (!rc)
+        rc = n > 3 && strcmp(path + n - 3, ".lp") == 0 ? chk_read_lp(&b, &t) : chk_read_mps(&b, &t);
+    why = (st != FK_OK) != (rc != 0) ? "one reader failed" : st != FK_OK ? NULL : differ(a, &b);
+    lp_free(a);
+    free(t.buf);
+    chk_model_clear(&b);
+    return why;
+}
+
+/* The dialect files (tests/data/dialects) both ways: with relax both
+ * readers accept them alike; without it both accept the LPs alike and
+ * both refuse the MIPs. */
+int test_crossread_dialects(fk_rng *r);
+int test_crossread_dialects(fk_rng *r)
+{
+    DIR *d = opendir("tests/data/dialects");
+    struct dirent *de;
+    char path[512];
+    int done = 0, relax;
+    (void)r;
+    if (!d)
+        return TL_SKIP;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "tests/data/dialects/%s", de->d_name);
+        for (relax = 0; relax < 2; relax++) {
+            const char *why = crossread_one(path, relax);
+            TL_CHECK(why == NULL, "%s (relax %d): %s", de->d_name, relax, why);
+        }
+        done++;
+    }
+    closedir(d);
+    TL_CHECK(done >= 8, "only %d dialect files", done);
+    return TL_RESULT();
 }
 
 int test_crossread(fk_rng *r)

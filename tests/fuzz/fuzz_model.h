@@ -128,7 +128,7 @@ static void fm_solve(const lp_model *lp, const char *model, int pure)
          res.status == LP_UNBOUNDED)) {
         fuzz_path(cp, sizeof cp, "solve.cert");
         if (cert_write(cp, model, lp, &res, &err) == FK_OK) {
-            rc = chk_files(model, cp, 1);
+            rc = chk_files(model, cp, 1 | (lp->nrelax ? CHK_RELAX : 0));
             if (rc == 1)
                 FUZZ_BUG("the checker rejected the solver's %s certificate",
                          lp_status_str(res.status));
@@ -144,10 +144,11 @@ static int fm_run(const uint8_t *data, size_t size, int mps)
     const char *path = fuzz_file(p, sizeof p, mps ? "in.mps" : "in.lp", data, size);
     lp_model *lp = NULL;
     fk_err err;
+    int fl = size & 2 ? LPIO_RELAX : 0; /* every other input as an LP relaxation */
     if (!path)
         return 0;
     fk_err_clear(&err);
-    if ((mps ? lp_read_mps(&lp, path, &err) : lp_read_lp(&lp, path, &err)) == FK_OK) {
+    if ((mps ? lp_read_mps_flags(&lp, path, fl, &err) : lp_read_lp_flags(&lp, path, fl, &err)) == FK_OK) {
         if (lp_finalize(lp, &err) == FK_OK) {
             fm_solve(lp, path, size & 1);
             fm_roundtrip(lp, 1);

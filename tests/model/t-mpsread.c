@@ -237,12 +237,12 @@ int test_mps_variants(fk_rng *r)
     }
     /* RHS without a set name (even fields); BV with and without a set,
      * and BV with a value; LI / UI; blank and comment lines; CRLF */
-    st = tl_read_model_text(&lp, "s4.mps",
+    st = tl_read_model_text_flags(&lp, "s4.mps",
                    "NAME\r\nROWS\r\n N obj\r\n G c\r\n\r\n* note\r\nCOLUMNS\r\n"
                    " x obj 1 c 1\r\n y c 1\r\n z c 1\r\n w c 1\r\n v c 1\r\n"
                    "RHS\r\n c 3 obj 4\r\nBOUNDS\r\n BV B x\r\n BV B y\r\n"
                    " BV B z 1\r\n LI B w -3\r\n UI B v -2\r\nENDATA\r\n",
-                   &e);
+                   LPIO_RELAX, &e);
     if (TL_CHECK(st == FK_OK, "s4: %s: %s", e.where, e.msg)) {
         row_is(lp, "c", "3", NULL);
         TL_CHECK(q_is(lp->objconst, 1, "-4"), "s4 c0");
@@ -254,11 +254,12 @@ int test_mps_variants(fk_rng *r)
         lp_free(lp);
     }
     /* BOUNDS without set names: BV with 3 fields ending in a number */
-    st = tl_read_model_text(&lp, "s6.mps",
+    st = tl_read_model_text_flags(&lp, "s6.mps",
                    "NAME\nROWS\n N obj\nCOLUMNS\n x obj 1\n z obj 1\nRHS\n"
                    "BOUNDS\n BV z 1\n UP x 4\nENDATA\n",
-                   &e);
+                   LPIO_RELAX, &e);
     if (TL_CHECK(st == FK_OK, "s6: %s: %s", e.where, e.msg)) {
+        TL_CHECK(lp->nrelax == 1, "s6 nrelax");
         col_is(lp, "x", "0", "4", "1");
         col_is(lp, "z", "0", "1", "1");
         lp_free(lp);
@@ -271,6 +272,111 @@ int test_mps_variants(fk_rng *r)
         row_is(lp, "c", "4", "4");
         TL_CHECK(lp->objname[0] == '\0', "s5 objname");
         lp_free(lp);
+    }
+    return TL_RESULT();
+}
+
+/* Fixed columns, '$' comments, D exponents, optional RHS, text after
+ * ENDATA, integrality under LPIO_RELAX (docs/model-formats.md). */
+int test_mps_dialects(fk_rng *r);
+int test_mps_dialects(fk_rng *r)
+{
+    /* "    x" at column 5 .. : the fixed layout, built by column */
+    static const char *const fixed =
+        "NAME          T\n"
+        "ROWS\n"
+        " N  COST\n"
+        " L  LIM 1\n"
+        "COLUMNS\n"
+        "    X ONE     COST      1.5D0          LIM 1     2\n"
+        "              LIM 1     1              $ repeated: an error\n"
+        "ENDATA\n";
+    lp_model *lp = NULL;
+    fk_err e;
+    fk_status st;
+    char buf[512];
+    (void)r;
+    /* GLPK-style fixed file (tests/data/dialects/glpk-fixed.mps): names with
+     * blanks, empty name fields, comments in fields 3 and 5, D exponents. */
+    st = lp_read_file(&lp, "tests/data/dialects/glpk-fixed.mps", &e);
+    if (TL_CHECK(st == FK_OK, "glpk-fixed: %s: %s", e.where, e.msg)) {
+        TL_CHECK(lp->m == 3 && lp->n == 3 && lp->nnz == 7, "glpk-fixed sizes");
+        row_is(lp, "CAP A", "4", NULL);
+        row_is(lp, "CAP B", NULL, "1");
+        row_is(lp, "BAL ANCE", "0", "0");
+        col_is(lp, "X ONE", "0", NULL, "3");
+        col_is(lp, "Y TWO", "0", "3/2", "3");
+        col_is(lp, "Z SCALED", "0", NULL, "1");
+        coef_is(lp, "CAP B", "X ONE", "1");  /* the line with an empty name */
+        coef_is(lp, "CAP B", "Y TWO", "-1");
+        coef_is(lp, "BAL ANCE", "Y TWO", "1");    /* 1.0d0 */
+        coef_is(lp, "CAP A", "Z SCALED", "1");
+        coef_is(lp, "BAL ANCE", "Z SCALED", "-1");
+        lp_free(lp);
+    }
+    /* In the fixed layout the continuation line repeats (LIM 1, X ONE). */
+    st = tl_read_model_text(&lp, "fx.mps", fixed, &e);
+    err_is(&e, st, FK_EPARSE, ":7:15", "duplicate entry for row 'LIM 1' in this column");
+    /* One tab anywhere makes the file free: "LIM 1" is then two fields. */
+    snprintf(buf, sizeof buf, "%s", fixed);
+    memcpy(strstr(buf, "COLUMNS") - 1, "\t", 1); /* "LIM 1\t" */
+    st = tl_read_model_text(&lp, "fx2.mps", buf, &e);
+    err_is(&e, st, FK_EPARSE, ":4:9", "unexpected field '1'");
+    /* Free: '$' comments after two fields, D exponents, no RHS section
+     * (rhs 0), RANGES right after COLUMNS, text after ENDATA ignored. */
+    st = tl_read_model_text(&lp, "fr.mps",
+                   "NAME\nROWS\n N obj $ c\n G c\nCOLUMNS\n x obj -2.5d1 c 1D-1 $ x y z\n"
+                   " y c 3 $comment\nRANGES\n R c 2D0\nENDATA\nPRIORITIES\n\001\n", &e);
+    if (TL_CHECK(st == FK_OK, "fr: %s: %s", e.where, e.msg)) {
+        row_is(lp, "c", "0", "2");
+        col_is(lp, "x", "0", NULL, "-25");
+        coef_is(lp, "c", "x", "1/10");
+        coef_is(lp, "c", "y", "3");
+        lp_free(lp);
+    }
+    /* A "$" as the second field is a name, not a comment ("$" rows). */
+    st = tl_read_model_text(&lp, "dl.mps", "NAME\nROWS\n N $o\nCOLUMNS\n x $o 2\nENDATA\n", &e);
+    if (TL_CHECK(st == FK_OK, "dl: %s: %s", e.where, e.msg)) {
+        col_is(lp, "x", "0", NULL, "2");
+        lp_free(lp);
+    }
+    /* MIPLIB style under LPIO_RELAX: X in a MARKER block, B binary, S
+     * semi-continuous with lower bound 1 and SC 4 (hull [0, 4]), Y LI/UI.
+     * Four columns relaxed; Z is a plain column. */
+    st = tl_read_model_text_flags(&lp, "mip.mps",
+                   "NAME\nROWS\n N o\n G c\nCOLUMNS\n M 'MARKER' 'INTORG'\n X c 1\n"
+                   " M 'MARKER' 'INTEND'\n Y c 1\n B c 1\n S c 1\n Z c 1\nRHS\n"
+                   " c 1\nBOUNDS\n BV bd B\n LO bd S 1\n SC bd S 4\n LI bd Y -2\n"
+                   " UI bd Y 3\n UP bd X 9\nENDATA\n", LPIO_RELAX, &e);
+    if (TL_CHECK(st == FK_OK, "mip: %s: %s", e.where, e.msg)) {
+        TL_CHECK(lp->nrelax == 4, "mip nrelax %ld, want 4", lp->nrelax);
+        col_is(lp, "X", "0", "9", "0");
+        col_is(lp, "Y", "-2", "3", "0");
+        col_is(lp, "B", "0", "1", "0");
+        col_is(lp, "S", "0", "4", "0");
+        col_is(lp, "Z", "0", NULL, "0");
+        lp_free(lp);
+    }
+    {
+        static const struct { const char *text, *where, *msg; } bad[] = {
+            {"NAME\nROWS\n N o\nCOLUMNS\n M 'MARKER' 'INTEND'\n", ":5:2",
+             "'INTEND' without 'INTORG'"},
+            {"NAME\nROWS\n N o\nCOLUMNS\n M 'MARKER' 'INTORG'\n M 'MARKER' 'INTORG'\n", ":6:2",
+             "'INTORG' inside an integer block"},
+            {"NAME\nROWS\n N o\nCOLUMNS\n M 'MARKER'\n", ":5:2",
+             "bad MARKER line (want: name 'MARKER' 'INTORG' or 'INTEND')"},
+            {"NAME\nROWS\n N o\nCOLUMNS\n x o 1\nBOUNDS\n SC B x -1\nENDATA\n", ":7:9",
+             "negative SC bound"},
+            {"NAME\nROWS\n N  o\nCOLUMNS\n              o         1\nENDATA\n", ":5:5",
+             "empty column name and no column before"},
+        };
+        size_t k;
+        for (k = 0; k < sizeof bad / sizeof *bad; k++) {
+            st = tl_read_model_text_flags(&lp, "bad.mps", bad[k].text, LPIO_RELAX, &e);
+            if (!err_is(&e, st, FK_EPARSE, bad[k].where, bad[k].msg))
+                printf("  dialect case %zu\n", k);
+            TL_CHECK(lp == NULL, "model returned on error");
+        }
     }
     return TL_RESULT();
 }
@@ -311,7 +417,8 @@ int test_mps_errors(fk_rng *r)
         {"NAME\nROWS\n E r\n E s\nCOLUMNS\n x r 1\n y r 1\n x s 1\n", ":8:2",
          "entries of column 'x' are split into two blocks", FK_EPARSE},
         {"NAME\nROWS\n E r\nCOLUMNS\n MARKER 'MARKER' 'INTORG'\n", ":5:9",
-         "integer MARKER lines are not supported (farkas solves LPs only)",
+         "integer MARKER: this is a mixed-integer program and farkas solves "
+         "LPs (--relax solves its LP relaxation)",
          FK_EPARSE},
         {"NAME\nROWS\n E r\nCOLUMNS\n x r 1\nRHS\n A r 1\n B r 1\n", ":8:2",
          "second RHS set 'B' (only one set is allowed)", FK_EPARSE},
@@ -320,13 +427,14 @@ int test_mps_errors(fk_rng *r)
         {"NAME\nROWS\n N o\nCOLUMNS\n x o 1\nRHS\nRANGES\n R o 1\n", ":8:4",
          "RANGES entry for N row 'o'", FK_EPARSE},
         {"NAME\nROWS\n N o\nCOLUMNS\n x o 1\nRHS\nBOUNDS\n SC B x 1\n", ":8:2",
-         "unknown bound type 'SC'", FK_EPARSE},
+         "bound type SC: this is a mixed-integer program and farkas solves "
+         "LPs (--relax solves its LP relaxation)", FK_EPARSE},
+        {"NAME\nROWS\n N o\nCOLUMNS\n x o 1\nRHS\nBOUNDS\n SI B x 1\n", ":8:2",
+         "unknown bound type 'SI'", FK_EPARSE},
         {"NAME\nROWS\n N o\nCOLUMNS\n x o 1\nRHS\nBOUNDS\n UP B y 1\n", ":8:7",
          "column 'y' not declared in COLUMNS", FK_EPARSE},
         {"NAME\nROWS\n N o\nCOLUMNS\n x o 1\nRHS\nBOUNDS\n UP x\n", ":8:2",
          "too few fields in BOUNDS line", FK_EPARSE},
-        {"NAME\nROWS\n N o\nCOLUMNS\n x o 1\nRHS\nENDATA\nROWS\n", ":8:1",
-         "text after ENDATA: 'ROWS'", FK_EPARSE},
         {"NAME\nOBJSENSE\nROWS\n", ":2:1", "OBJSENSE without MIN or MAX",
          FK_EPARSE},
         {"NAME\nOBJSENSE\n  UP\n", ":3:3", "unknown objective sense 'UP'",
@@ -345,7 +453,8 @@ int test_mps_errors(fk_rng *r)
         {"NAME\nROWS\n N o\n N d\nCOLUMNS\n x o 1\nRHS\n d 1 d 2\n", ":8:6",
          "duplicate RHS entry for row 'd'", FK_EPARSE},
         {"NAME\nROWS\n N o\nCOLUMNS\n x o 1 'MARKER' 2\n", ":5:8",
-         "integer MARKER lines are not supported (farkas solves LPs only)",
+         "integer MARKER: this is a mixed-integer program and farkas solves "
+         "LPs (--relax solves its LP relaxation)",
          FK_EPARSE},
         {"NAME\f\n", ":1:5", "invalid character 0x0C", FK_EPARSE},
     };

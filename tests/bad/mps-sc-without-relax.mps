@@ -6,6 +6,8 @@ ROWS
 COLUMNS
     x  obj  1  c1  1
     y  c1  2  c2  1
+RHS
+    RHS  c1  4  c2  1
 BOUNDS
- UP BND x 4
+ SC BND x 4
 ENDATA

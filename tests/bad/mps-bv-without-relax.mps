@@ -8,5 +8,6 @@ COLUMNS
     y  c1  2  c2  1
 RHS
     RHS  c1  4  c2  1
+BOUNDS
+ BV BND x
 ENDATA
-ROWS

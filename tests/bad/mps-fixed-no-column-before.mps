@@ -1,0 +1,7 @@
+NAME          T
+ROWS
+ N  obj
+ L  c1
+COLUMNS
+              c1        1
+ENDATA
