@@ -14,6 +14,7 @@
 #include "fk.h"
 #include "lp.h"
 #include "lp_io.h"
+#include "mech.h"
 #include "prf.h"
 #include "rat.h"
 #include "solve.h"
@@ -172,6 +173,11 @@ static const struct {
     {"case", case_cmd,
      "case NAME [ARGS] [--out DIR] [--quiet] | case list\n"
      "        verify a built-in theorem instance (certificates written to DIR, default out/cases)"},
+    {"model", mech_cmd,
+     "model FILE.mech [--out DIR] [--quiet] [--json]\n"
+     "        verify a finite mechanism-design problem written in a mechanism file\n"
+     "        (docs/mechanism-files.md): one exact LP per objective line, certificates in DIR\n"
+     "        (default out/models); --json prints the same report as JSON"},
     {"help", cmd_help, "help      this text"},
 };
 
