@@ -32,6 +32,8 @@
 #include "mech.h"
 #include "rat.h"
 
+#define MECH_MAX_BUILD 5e8
+
 void mech_shadow(mpq_t lam, const lp_model *lp, long i, const mpq_t y)
 {
     int eq = lp->rlo_fin[i] && lp->rhi_fin[i] && mpq_equal(lp->rlo[i], lp->rhi[i]);
@@ -556,6 +558,21 @@ static fk_status build(bld *b, const mech_model_struct *m, int k, fk_err *err)
         b->dcol[j] = -1;
     for (c = 0; c < m->ncons; c++)
         uses |= expr_uses_sub(&m->cons[c].e);
+    { /* the IC families' work, bounded before building (a file within the
+       * reader's limits can still ask for ~10^11 steps) */
+        double w = 0;
+        int i;
+        for (i = 0; i < m->n; i++) {
+            double T = m->ts->ntypes[i];
+            if (m->req & (MECH_BIC | MECH_IRI))
+                w += T * (T + 1) * (double)b->np * (double)b->D;
+            if (m->req & (MECH_DIC | MECH_IRX))
+                w += (double)b->np * (double)b->S * T * (double)b->D;
+        }
+        if (w > MECH_MAX_BUILD)
+            return fk_fail(err, FK_ELIMIT, NULL, "%s: too large: the IC and IR families would take "
+                           "over %.0e steps to build", m->name, (double)MECH_MAX_BUILD);
+    }
     if ((st = decisions(b, err)) || (st = payments(b, err)))
         return st;
     if (uses) {

@@ -88,7 +88,39 @@ typedef struct {
     mpq_t *indep[MECH_MAX_AGENTS];
     int nindep[MECH_MAX_AGENTS];
     int last_line;
+    long work;             /* profiles scanned + limbs written by wildcard lines */
 } rdr;
+
+static fk_status failat(rdr *R, const char *tok, const char *fmt, const char *a, const char *b);
+
+/* Wildcard lines (value, choose, pay) scan every profile and may write a
+ * long number into each: bounded in all, so that a small file cannot ask
+ * for hours of work or gigabytes of copies. */
+#define MECH_MAX_WORK 50000000L
+
+static fk_status charge(rdr *R, const char *tok, long nmatch, const mpq_t v)
+{
+    long limbs = (long)mpz_size(mpq_numref(v)) + (long)mpz_size(mpq_denref(v));
+    R->work += R->m->ts->nprof;
+    if (nmatch > 0 && limbs > (MECH_MAX_WORK - R->work) / nmatch)
+        R->work = MECH_MAX_WORK + 1;
+    else
+        R->work += nmatch * limbs;
+    if (R->work > MECH_MAX_WORK)
+        return failat(R, tok, "too much table work: wildcard lines would write over %s limbs of "
+                      "numbers%s", "50000000", "");
+    return FK_OK;
+}
+
+/* Profiles matching ty (-1 = any) times the states matching th. */
+static long count_match(const mech_model_struct *m, const int *ty, int th, int S)
+{
+    long c = 1;
+    int i;
+    for (i = 0; i < m->n; i++)
+        c *= ty[i] < 0 ? m->ts->ntypes[i] : 1;
+    return c * (th < 0 ? S : 1);
+}
 
 /* a failure pointing at token tok */
 static fk_status failat(rdr *R, const char *tok, const char *fmt, const char *a, const char *b)
@@ -380,7 +412,8 @@ static fk_status rd_value(rdr *R, char **tok, int nt)
                       good ? "" : ", an alternative", "");
     }
     mpq_init(v);
-    if ((st = number(R, v, tok[nt - 1], 0)) == FK_OK)
+    if ((st = number(R, v, tok[nt - 1], 0)) == FK_OK &&
+        (st = charge(R, tok[nt - 1], count_match(m, ty, th, (int)S), v)) == FK_OK)
         for (r = 0; r < m->ts->nprof; r++)
             if (prof_match(m, r, ty))
                 for (k = 0; k < S; k++)
@@ -431,6 +464,8 @@ static fk_status rd_choose(rdr *R, char **tok, int nt)
                 st = number(R, row[j], tok[k + 1], 1);
         }
     }
+    for (j = 0; j < D && !st; j++)
+        st = charge(R, tok[0], count_match(m, ty, 0, 1), row[j]);
     for (r = 0; r < np && !st; r++)
         if (prof_match(m, r, ty)) {
             for (j = 0; j < D; j++)
@@ -459,7 +494,8 @@ static fk_status rd_pay(rdr *R, char **tok, int nt)
     if (!m->payfix && !(m->payfix = fk_qarr_new((long)m->n * npay)))
         return fk_fail(R->rd.err, FK_ENOMEM, NULL, "out of memory");
     mpq_init(v);
-    if ((st = number(R, v, tok[nt - 1], 0)) == FK_OK)
+    if ((st = number(R, v, tok[nt - 1], 0)) == FK_OK &&
+        (st = charge(R, tok[nt - 1], count_match(m, ty, th, hs ? (int)S : 1), v)) == FK_OK)
         for (r = 0; r < np; r++)
             if (prof_match(m, r, ty))
                 for (k = 0; k < (hs ? S : 1); k++)
@@ -985,6 +1021,15 @@ static fk_status rd_line(rdr *R, char **tok, int nt)
         return rd_require(R, tok, nt);
     if (strcmp(k, "allocation") == 0)
         return rd_allocation(R, tok, nt);
+    {
+        static const char *tables[] = {"payments", "prior", "joint", "belief", "value", "choose",
+                                       "pay", "constraint", "objective"};
+        size_t j;
+        for (j = 0; j < sizeof tables / sizeof *tables && strcmp(k, tables[j]); j++)
+            ;
+        if (j == sizeof tables / sizeof *tables)
+            return failat(R, k, "unknown keyword '%s'%s", k, "");
+    }
     if ((st = shape(R, k)))
         return st;
     if (strcmp(k, "payments") == 0)
