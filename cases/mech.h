@@ -7,7 +7,9 @@
  * Theta (one unnamed state when the file declares none).  Beliefs are held
  * as in econ.h: bel[i][t * S + theta] = pi_i(t_-i, theta | t_i); when the
  * file gives a common prior (independent marginals or a joint table) it is
- * kept in prior[t * S + theta] and the beliefs are its conditionals.
+ * kept in prior[t * S + theta] and the beliefs are its conditionals, unless
+ * the file also gives belief lines: then those are the agents' beliefs (for
+ * BIC, interim IR, U) and the prior is the designer's (expected values).
  *
  * Decisions per reported profile r: ndec components d_j(r), either the
  * probabilities of the alternatives (sum 1) or, with a good, the agents'

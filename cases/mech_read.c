@@ -88,6 +88,7 @@ typedef struct {
     mpq_t *indep[MECH_MAX_AGENTS];
     int nindep[MECH_MAX_AGENTS];
     int last_line;
+    int bel_lines;         /* belief lines given: they, not the prior's conditionals, are the beliefs */
     long work;             /* profiles scanned + limbs written by wildcard lines */
 } rdr;
 
@@ -219,7 +220,7 @@ static fk_status shape(rdr *R, const char *tok)
             return st;
     }
     m->val = fk_calloc((size_t)m->n, sizeof *m->val);
-    R->jset = fk_calloc((size_t)(np * S * m->n), 1);
+    R->jset = fk_calloc((size_t)(np * S * (m->n + 1)), 1); /* beliefs per agent, then the joint prior */
     if (!m->val || !R->jset)
         return fk_fail(R->rd.err, FK_ENOMEM, NULL, "out of memory");
     for (i = 0; i < m->n; i++)
@@ -307,8 +308,8 @@ static fk_status rd_prior(rdr *R, char **tok, int nt)
     mech_model_struct *m = R->m;
     int i, k;
     fk_status st;
-    if (m->bel_kind != MECH_BEL_NONE && m->bel_kind != MECH_BEL_INDEP)
-        return failat(R, tok[0], "'prior' cannot be mixed with 'joint' or 'belief' lines%s%s", "", "");
+    if (m->bel_kind == MECH_BEL_JOINT)
+        return failat(R, tok[0], "'prior' cannot be mixed with 'joint' lines%s%s", "", "");
     if (m->has_states)
         return failat(R, tok[0], "independent priors cannot be combined with states: "
                       "give a 'joint' table%s%s", "", "");
@@ -334,8 +335,8 @@ static fk_status rd_joint(rdr *R, char **tok, int nt)
     int ty[MECH_MAX_AGENTS], th = 0, hs = m->has_states;
     long r, S = m->ts->nstates;
     fk_status st;
-    if (m->bel_kind != MECH_BEL_NONE && m->bel_kind != MECH_BEL_JOINT)
-        return failat(R, tok[0], "'joint' cannot be mixed with 'prior' or 'belief' lines%s%s", "", "");
+    if (m->bel_kind == MECH_BEL_INDEP)
+        return failat(R, tok[0], "'joint' cannot be mixed with 'prior' lines%s%s", "", "");
     if (nt != 2 + m->n + hs)
         return failat(R, tok[0], "'joint' takes one type per agent%s, then a probability",
                       hs ? ", a state" : "", "");
@@ -344,10 +345,11 @@ static fk_status rd_joint(rdr *R, char **tok, int nt)
         return fk_fail(R->rd.err, FK_ENOMEM, NULL, "out of memory");
     if ((st = want_profile(R, tok + 1, ty, 0)) || (hs && (st = want_state(R, tok[1 + m->n], &th, 0))))
         return st;
-    r = prof_index(m, ty);
-    if (R->jset[r * S + th])
+    r = (long)m->n * m->ts->nprof * S + prof_index(m, ty) * S + th;
+    if (R->jset[r])
         return failat(R, tok[1], "entry given twice%s%s", "", "");
-    R->jset[r * S + th] = 1;
+    R->jset[r] = 1;
+    r = prof_index(m, ty);
     return number(R, m->prior[r * S + th], tok[nt - 1], 1);
 }
 
@@ -357,12 +359,12 @@ static fk_status rd_belief(rdr *R, char **tok, int nt)
     int ty[MECH_MAX_AGENTS], th = 0, hs = m->has_states, i, j, k, tt;
     long r, S = m->ts->nstates, np = m->ts->nprof;
     fk_status st;
-    if (m->bel_kind != MECH_BEL_NONE && m->bel_kind != MECH_BEL_TYPES)
-        return failat(R, tok[0], "'belief' cannot be mixed with 'prior' or 'joint' lines%s%s", "", "");
     if (nt != 3 + m->n + hs)
         return failat(R, tok[0], "'belief' takes an agent, its type, the others' types%s, then a "
                       "probability", hs ? ", a state" : "", "");
-    m->bel_kind = MECH_BEL_TYPES;
+    if (m->bel_kind == MECH_BEL_NONE)
+        m->bel_kind = MECH_BEL_TYPES;
+    R->bel_lines = 1;
     if ((st = want_agent(R, tok[1], &i)) || (st = want_type(R, i, tok[2], &ty[i], 0)))
         return st;
     for (j = 0, k = 3; j < m->n; j++) {
@@ -870,10 +872,10 @@ static fk_status finish(rdr *R)
                     mpq_add(marg[econ_type_of(m->ts, r, i)], marg[econ_type_of(m->ts, r, i)],
                             m->prior[r * S + th]);
             for (ti = 0; ti < m->ts->ntypes[i] && !st; ti++)
-                if (mpq_sgn(marg[ti]) == 0)
+                if (mpq_sgn(marg[ti]) == 0 && !R->bel_lines)
                     st = at_end(R, "type %s of agent %s has prior probability 0", m->ts->type[i][ti],
                                 m->agent[i]);
-            for (r = 0; r < np && !st; r++)
+            for (r = 0; r < np && !st && !R->bel_lines; r++)
                 for (th = 0; th < S; th++)
                     mpq_div(m->ts->bel[i][r * S + th], m->prior[r * S + th],
                             marg[econ_type_of(m->ts, r, i)]);
@@ -881,7 +883,7 @@ static fk_status finish(rdr *R)
             marg = NULL;
         }
     }
-    if (!st && m->bel_kind == MECH_BEL_TYPES) {
+    if (!st && R->bel_lines) {
         for (i = 0; i < m->n && !st; i++) {
             marg = fk_qarr_new(m->ts->ntypes[i]);
             if (!marg) {
