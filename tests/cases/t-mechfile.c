@@ -600,3 +600,57 @@ int test_mechfile_chung_ely(fk_rng *r)
     cu_close(dir);
     return TL_RESULT();
 }
+
+/* ---- Bergemann-Morris ------------------------------------------------------
+
+ * Ex post (bm-expost.mech): by hand (the file's comment) the only EPIC
+ * lottery within the SCC is 1/2 a + 1/2 b at th1, so p_a, p_b <= 1/2 with
+ * equality; agrees with case bm-separable (lottery EPIC, every
+ * deterministic selection not).  Interim: "player 1 chooses" is BIC on both
+ * files' type spaces, and the other choice at th1 (b <-> a) is not: the
+ * allocation is swapped in memory and the LP solved again. */
+int test_mechfile_bm(fk_rng *r)
+{
+    static const char *files[] = {"cases/data/bm-interim.mech", "cases/data/bm-interim2.mech"};
+    econ_out o;
+    char dir[64];
+    fk_err err;
+    mech_model m;
+    mech_result res[MECH_MAX_LPS];
+    mpq_t half;
+    int interim = -1, nsel = -1, nviol = -1, lot = -1, k;
+    size_t f;
+    (void)r;
+    if (cu_open(&o, dir))
+        return TL_SKIP;
+    mpq_init(half);
+    mpq_set_ui(half, 1, 2);
+    fk_err_clear(&err);
+    TL_CHECK(case_bm_run(&o, &interim, &nsel, &nviol, &lot, &err) == FK_OK, "%s", err.msg);
+    if (run_file(&o, "cases/data/bm-expost.mech", m, res)) {
+        TL_CHECK(res[0].status == LP_OPTIMAL && lot == 1, "the lottery: file %s, case %d",
+                 lp_status_str(res[0].status), lot);
+        for (k = 1; k < 3; k++)
+            TL_CHECK(res[k].status == LP_OPTIMAL && mpq_equal(res[k].value, half), "%s = %s, by hand 1/2",
+                     res[k].label, mpq_get_str(NULL, 10, res[k].value));
+        TL_CHECK(nsel == 4 && nviol == 4, "case bm-separable: %d of %d selections not EPIC", nviol, nsel);
+        done_file(m, res);
+    }
+    for (f = 0; f < sizeof files / sizeof *files; f++) {
+        long t;
+        if (!run_file(&o, files[f], m, res))
+            continue;
+        TL_CHECK(res[0].status == LP_OPTIMAL, "%s: player 1 chooses is not BIC", files[f]);
+        mech_results_clear(res, m->nobj);
+        for (t = 0; t < m->ts->nprof; t++)
+            if (econ_type_of(m->ts, t, 0) == 0) /* th1: swap a and b */
+                mpq_swap(m->fixed[t * 3 + 0], m->fixed[t * 3 + 1]);
+        if (TL_CHECK(mech_solve(&o, m, 0, res, &err) == FK_OK, "%s", err.msg))
+            TL_CHECK(res[0].status == LP_INFEASIBLE, "%s: the other choice at th1 is BIC too", files[f]);
+        done_file(m, res);
+    }
+    TL_CHECK(o.nbad == 0, "certificates: %d of %d rejected", o.nbad, o.ncert);
+    mpq_clear(half);
+    cu_close(dir);
+    return TL_RESULT();
+}
