@@ -20,7 +20,8 @@
  * Payments are paid BY the agent (revenue = E sum_i pay_i).
  *
  * Ownership: mech_model has init/clear (clear is idempotent and safe after
- * init); every array and name belongs to the model. */
+ * init; after clear the model is empty and needs init before reuse, which
+ * mech_read does itself); every array and name belongs to the model. */
 #ifndef MECH_H
 #define MECH_H
 
@@ -111,6 +112,7 @@ typedef struct {
     mech_cons *cons;
     int nobj;
     mech_obj obj[MECH_MAX_LPS];
+    int live;         /* 1 between init and clear */
 } mech_model_struct;
 typedef mech_model_struct mech_model[1];
 

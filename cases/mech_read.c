@@ -22,6 +22,7 @@ void mech_init(mech_model m)
     mpq_init(m->pay_lo);
     mpq_init(m->pay_hi);
     mpq_init(m->ir_margin);
+    m->live = 1;
 }
 
 static void expr_clear(mech_expr *e)
@@ -38,6 +39,8 @@ void mech_clear(mech_model m)
 {
     long S = m->ts->nstates, np = m->ts->nprof;
     int i, k;
+    if (!m->live)
+        return;
     if (m->val)
         for (i = 0; i < m->n; i++)
             fk_qarr_free(m->val[i], np * S * m->ndec);
@@ -63,7 +66,7 @@ void mech_clear(mech_model m)
     mpq_clear(m->pay_lo);
     mpq_clear(m->pay_hi);
     mpq_clear(m->ir_margin);
-    mech_init(m);
+    memset(m, 0, sizeof *m);
 }
 
 long mech_pay_index(const mech_model m, long r, int th)
@@ -1063,6 +1066,7 @@ fk_status mech_read(mech_model m, const char *path, fk_err *err)
     int nt, i;
     fk_status st = FK_OK;
     mech_clear(m);
+    mech_init(m);
     memset(&R, 0, sizeof R);
     R.m = m;
     econ_rd_init(&R.rd, path, err);
