@@ -57,7 +57,7 @@ typedef struct {
     mpq_t *acc;
     long *touched, ntouch, accn;
     unsigned char *mark;
-    mpq_t cst, a;
+    mpq_t cst, a, cw;   /* cw: acc_util's scratch (acc_dec and acc_pay use a) */
 } bld;
 
 static fk_status oom(fk_err *err)
@@ -100,19 +100,14 @@ static void acc_pay(bld *b, const mpq_t c, int i, long r, int th)
 static void acc_util(bld *b, const mpq_t c, int i, long t, int th, long r)
 {
     const mpq_t *w = (const mpq_t *)b->m->val[i] + (t * b->S + th) * b->D;
-    mpq_t cw, mc;
     int j;
-    mpq_init(cw);
-    mpq_init(mc);
     for (j = 0; j < b->D; j++)
         if (mpq_sgn(w[j])) {
-            mpq_mul(cw, c, w[j]);
-            acc_dec(b, cw, r, j);
+            mpq_mul(b->cw, c, w[j]);
+            acc_dec(b, b->cw, r, j);
         }
-    mpq_neg(mc, c);
-    acc_pay(b, mc, i, r, th);
-    mpq_clear(cw);
-    mpq_clear(mc);
+    mpq_neg(b->cw, c);
+    acc_pay(b, b->cw, i, r, th);
 }
 
 /* c * (interim utility of agent i, type a, reporting rep) */
@@ -120,20 +115,24 @@ static void acc_interim(bld *b, const mpq_t c, int i, int a, int rep)
 {
     const econ_tspace_struct *ts = b->m->ts;
     mpq_t cb;
-    long t;
-    int th;
+    long t, lo, hi, stride = 1, nhi;
+    int th, j;
     mpq_init(cb);
-    for (t = 0; t < b->np; t++) {
-        if (econ_type_of(ts, t, i) != a)
-            continue;
-        for (th = 0; th < b->S; th++) {
-            mpq_srcptr p = ts->bel[i][t * b->S + th];
-            if (!mpq_sgn(p))
-                continue;
-            mpq_mul(cb, c, p);
-            acc_util(b, cb, i, t, th, rep == a ? t : econ_prof_with(ts, t, i, rep));
+    for (j = 0; j < i; j++)
+        stride *= ts->ntypes[j];
+    nhi = b->np / (stride * ts->ntypes[i]);
+    /* the profiles with t_i = a: lo + a * stride + hi * stride * T_i */
+    for (hi = 0; hi < nhi; hi++)
+        for (lo = 0; lo < stride; lo++) {
+            t = lo + (a + hi * ts->ntypes[i]) * stride;
+            for (th = 0; th < b->S; th++) {
+                mpq_srcptr p = ts->bel[i][t * b->S + th];
+                if (!mpq_sgn(p))
+                    continue;
+                mpq_mul(cb, c, p);
+                acc_util(b, cb, i, t, th, rep == a ? t : econ_prof_with(ts, t, i, rep));
+            }
         }
-    }
     mpq_clear(cb);
 }
 
@@ -288,6 +287,7 @@ static void bld_free(bld *b)
     free(b->pcol);
     mpq_clear(b->cst);
     mpq_clear(b->a);
+    mpq_clear(b->cw);
 }
 
 /* "t" or "t;s" for profile t and state th (states shown when with). */
@@ -957,6 +957,7 @@ fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out
         memset(&b, 0, sizeof b);
         mpq_init(b.cst);
         mpq_init(b.a);
+        mpq_init(b.cw);
         lp_answer_init(&res);
         snprintf(lpname, sizeof lpname, "%s-%s", m->name, m->obj[k].label);
         if (!(b.lp = lp_new()))
