@@ -662,6 +662,25 @@ static void json_q(FILE *f, const mpq_t v)
     free(s);
 }
 
+/* A row shown among the binding constraints: at a finite bound, and for an
+ * equality row only with a nonzero multiplier. */
+static int shown_binding(const lp_model *lp, const lp_answer *res, long i, mpq_t act)
+{
+    int eq = lp->rlo_fin[i] && lp->rhi_fin[i] && mpq_equal(lp->rlo[i], lp->rhi[i]);
+    return row_binds(lp, res, i, act) && (!eq || mpq_sgn(res->y[i]));
+}
+
+/* ", \"row\": \"lambda\"" for row i (no comma before the first). */
+static void json_mult(const lp_model *lp, const lp_answer *res, long i, int *first, mpq_t lam)
+{
+    mech_shadow(lam, lp, i, res->y[i]);
+    printf("%s", *first ? "" : ", ");
+    json_str(stdout, lp->rname[i]);
+    printf(": ");
+    json_q(stdout, lam);
+    *first = 0;
+}
+
 static void describe(char *buf, size_t len, const mech_model_struct *m)
 {
     static const char *ties[] = {"first", "last", "uniform", "designer"};
@@ -795,8 +814,7 @@ static void text_report(bld *b, const mech_obj *ob, const char *lpname, const lp
     }
     printf("  binding constraints (multiplier = loss of the objective per unit of tightening):\n");
     for (i = 0; i < lp->m; i++) {
-        int eq = lp->rlo_fin[i] && lp->rhi_fin[i] && mpq_equal(lp->rlo[i], lp->rhi[i]);
-        if (!row_binds(lp, res, i, v) || (eq && !mpq_sgn(res->y[i])))
+        if (!shown_binding(lp, res, i, v))
             continue;
         if (nbind++ >= MECH_SHOW_BIND)
             continue;
@@ -838,14 +856,8 @@ static void json_report(bld *b, const mech_obj *ob, const char *lpname, const lp
     if (res->status == LP_INFEASIBLE) {
         printf(",\n  \"farkas\": {");
         for (i = 0, first = 1; i < lp->m; i++)
-            if (mpq_sgn(res->y[i])) {
-                mech_shadow(lam, lp, i, res->y[i]);
-                printf("%s", first ? "" : ", ");
-                json_str(stdout, lp->rname[i]);
-                printf(": ");
-                json_q(stdout, lam);
-                first = 0;
-            }
+            if (mpq_sgn(res->y[i]))
+                json_mult(lp, res, i, &first, lam);
         printf("}");
     }
     if (res->status == LP_OPTIMAL) {
@@ -906,17 +918,9 @@ static void json_report(bld *b, const mech_obj *ob, const char *lpname, const lp
                 first = 0;
             }
         printf("],\n  \"binding\": {");
-        for (i = 0, first = 1; i < lp->m; i++) {
-            int eq = lp->rlo_fin[i] && lp->rhi_fin[i] && mpq_equal(lp->rlo[i], lp->rhi[i]);
-            if (!row_binds(lp, res, i, v) || (eq && !mpq_sgn(res->y[i])))
-                continue;
-            mech_shadow(lam, lp, i, res->y[i]);
-            printf("%s", first ? "" : ", ");
-            json_str(stdout, lp->rname[i]);
-            printf(": ");
-            json_q(stdout, lam);
-            first = 0;
-        }
+        for (i = 0, first = 1; i < lp->m; i++)
+            if (shown_binding(lp, res, i, v))
+                json_mult(lp, res, i, &first, lam);
         printf("}");
     }
     printf("}");

@@ -856,9 +856,17 @@ static fk_status finish(rdr *R)
             mpq_set_ui(m->prior[r], 1, 1);
             for (i = 0; i < m->n; i++)
                 mpq_mul(m->prior[r], m->prior[r], R->indep[i][econ_type_of(m->ts, r, i)]);
+            /* beliefs: the others' marginals (defined for a type of prior 0 too) */
+            for (i = 0; i < m->n && !R->bel_lines; i++) {
+                int j;
+                mpq_set_ui(m->ts->bel[i][r], 1, 1);
+                for (j = 0; j < m->n; j++)
+                    if (j != i)
+                        mpq_mul(m->ts->bel[i][r], m->ts->bel[i][r], R->indep[j][econ_type_of(m->ts, r, j)]);
+            }
         }
     }
-    if (!st && m->prior) { /* common prior: sum 1, positive marginals, conditionals */
+    if (!st && m->prior && m->bel_kind == MECH_BEL_JOINT) { /* common prior: sum 1, positive marginals, conditionals */
         mpq_set_ui(sum, 0, 1);
         for (r = 0; r < np * S; r++)
             mpq_add(sum, sum, m->prior[r]);
@@ -1027,34 +1035,18 @@ static fk_status rd_line(rdr *R, char **tok, int nt)
     if (strcmp(k, "allocation") == 0)
         return rd_allocation(R, tok, nt);
     {
-        static const char *tables[] = {"payments", "prior", "joint", "belief", "value", "choose",
-                                       "pay", "constraint", "objective"};
+        static const struct {
+            const char *kw;
+            fk_status (*fn)(rdr *, char **, int);
+        } tables[] = {{"payments", rd_payments}, {"prior", rd_prior}, {"joint", rd_joint},
+                      {"belief", rd_belief}, {"value", rd_value}, {"choose", rd_choose},
+                      {"pay", rd_pay}, {"constraint", rd_constraint}, {"objective", rd_objective}};
         size_t j;
-        for (j = 0; j < sizeof tables / sizeof *tables && strcmp(k, tables[j]); j++)
-            ;
-        if (j == sizeof tables / sizeof *tables)
-            return failat(R, k, "unknown keyword '%s'%s", k, "");
+        for (j = 0; j < sizeof tables / sizeof *tables; j++)
+            if (strcmp(k, tables[j].kw) == 0)
+                /* the first table line fixes the shape */
+                return (st = shape(R, k)) ? st : tables[j].fn(R, tok, nt);
     }
-    if ((st = shape(R, k)))
-        return st;
-    if (strcmp(k, "payments") == 0)
-        return rd_payments(R, tok, nt);
-    if (strcmp(k, "prior") == 0)
-        return rd_prior(R, tok, nt);
-    if (strcmp(k, "joint") == 0)
-        return rd_joint(R, tok, nt);
-    if (strcmp(k, "belief") == 0)
-        return rd_belief(R, tok, nt);
-    if (strcmp(k, "value") == 0)
-        return rd_value(R, tok, nt);
-    if (strcmp(k, "choose") == 0)
-        return rd_choose(R, tok, nt);
-    if (strcmp(k, "pay") == 0)
-        return rd_pay(R, tok, nt);
-    if (strcmp(k, "constraint") == 0)
-        return rd_constraint(R, tok, nt);
-    if (strcmp(k, "objective") == 0)
-        return rd_objective(R, tok, nt);
     return failat(R, k, "unknown keyword '%s'%s", k, "");
 }
 
