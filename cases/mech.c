@@ -1004,7 +1004,7 @@ int mech_cmd(int argc, char **argv)
     fk_status st;
     mech_model m;
     mech_result res[MECH_MAX_LPS];
-    int json = 0, k, rc = 0;
+    int json = 0, k, rc = 0, nv = 0;
     memset(&o, 0, sizeof o);
     o.outdir = "out/models";
     fk_err_clear(&err);
@@ -1053,14 +1053,14 @@ int mech_cmd(int argc, char **argv)
                    res[k].status == LP_OPTIMAL ? s : lp_status_str(res[k].status));
             free(s);
         }
-        printf("\nvalues:");
+        printf("\n");
         for (k = 0; k < m->nobj; k++)
             if (res[k].status == LP_OPTIMAL && !res[k].feas) {
                 char *s = econ_qstr(res[k].value);
-                printf(" %s=%s", res[k].label, s);
+                printf("%s %s=%s", nv++ ? "" : "values:", res[k].label, s);
                 free(s);
             }
-        printf("\ncertificates: %d written, %d accepted by the independent checker\n", o.ncert,
+        printf("%scertificates: %d written, %d accepted by the independent checker\n", nv ? "\n" : "", o.ncert,
                o.ncert - o.nbad);
     }
     if (!st && o.nbad)

@@ -25,7 +25,7 @@ now() { date +%s.%N 2>/dev/null || date +%s; }
 one() {
     cs=$1; shift
     if [ "$cs" = model ]; then # a mechanism file: farkas model FILE
-        claim="the file's LPs (docs/mechanism-files.md), each certified"
+        claim=$(sed -n 's/^# //p' "$1" | head -n 1) # the file's first comment line
         set -- model "$@"
     else
         claim=$("$F" case list | awk -v c="$cs" '$1 == c { $1 = ""; sub(/^ /, ""); print }')
