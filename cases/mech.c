@@ -714,7 +714,11 @@ static const char *obj_words(const mech_obj *ob)
         if (k == MECH_Q_SUB)
             return ob->sense == LP_MIN ? "minimal external subsidy" : "maximal subsidy";
     }
-    return ob->sense == LP_MAX ? "maximum of the objective" : "minimum of the objective";
+    {   /* an expression: named by its label */
+        static char buf[80];
+        snprintf(buf, sizeof buf, "%s of %s", ob->sense == LP_MAX ? "maximum" : "minimum", ob->label);
+        return buf;
+    }
 }
 
 #define MECH_SHOW_ROWS 400  /* profiles printed in the text table */
