@@ -11,6 +11,7 @@
 
 #include "econ_text.h"
 #include "lp.h"
+#include "lp_io.h"
 #include "mech.h"
 #include "rat.h"
 
@@ -208,6 +209,27 @@ static fk_status shape(rdr *R, const char *tok)
         np *= R->ntypes[i];
     }
     S = R->nstates ? R->nstates : 1;
+    { /* the longest LP name, DIC[agent:a->b;t1,..,tn;state], must fit MPS */
+        size_t len = 12, ma = 0, mt = 0, k;
+        int j;
+        for (i = 0; i < m->n; i++) {
+            size_t mi = 0;
+            ma = strlen(m->agent[i]) > ma ? strlen(m->agent[i]) : ma;
+            for (j = 0; j < R->ntypes[i]; j++)
+                mi = strlen(R->tname[i][j]) > mi ? strlen(R->tname[i][j]) : mi;
+            len += mi + 1;
+            mt = mi > mt ? mi : mt;
+        }
+        k = 0;
+        for (j = 0; j < R->nstates; j++)
+            k = strlen(R->sname[j]) > k ? strlen(R->sname[j]) : k;
+        len += ma + 2 * mt + k;
+        if (len > LPIO_MAX_NAME) {
+            snprintf(b1, sizeof b1, "%lu", (unsigned long)len);
+            return failat(R, tok, "names too long: a row name such as DIC[agent:type->type;profile] "
+                          "would have %s characters (MPS allows 255)%s", b1, "");
+        }
+    }
     /* the largest tables: valuations n x profiles x states x decisions */
     cells = np * S;
     if (cells > ECON_MAX_CELLS / m->ndec || cells * m->ndec > ECON_MAX_CELLS / m->n) {
