@@ -648,9 +648,13 @@ static void json_str(FILE *f, const char *s)
 {
     fputc('"', f);
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            fputc('\\', f);
-        fputc(*s, f);
+        if ((unsigned char)*s < 0x20)
+            fprintf(f, "\\u%04x", (unsigned)(unsigned char)*s);
+        else {
+            if (*s == '"' || *s == '\\')
+                fputc('\\', f);
+            fputc(*s, f);
+        }
     }
     fputc('"', f);
 }
@@ -848,8 +852,16 @@ static void json_report(bld *b, const mech_obj *ob, const char *lpname, const lp
     json_str(stdout, lpname);
     printf(", \"label\": ");
     json_str(stdout, ob->label);
-    printf(", \"model\": \"%s/%s.mps\", \"certificate\": \"%s/%s.cert\", \"accepted\": %s",
-           dir, lpname, dir, lpname, accepted ? "true" : "false");
+    {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s.mps", dir, lpname);
+        printf(", \"model\": ");
+        json_str(stdout, path);
+        snprintf(path, sizeof path, "%s/%s.cert", dir, lpname);
+        printf(", \"certificate\": ");
+        json_str(stdout, path);
+        printf(", \"accepted\": %s", accepted ? "true" : "false");
+    }
     printf(",\n  \"question\": ");
     json_str(stdout, ob->feas ? "feasibility" : obj_words(ob));
     printf(", \"constraints\": ");
