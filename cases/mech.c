@@ -759,7 +759,8 @@ static void text_report(bld *b, const mech_obj *ob, const char *lpname, const lp
         goto done;
     }
     if (res->status == LP_UNBOUNDED) {
-        printf("verdict: UNBOUNDED: the %s is unbounded (the certificate holds a ray)\n", obj_words(ob));
+        printf("verdict: UNBOUNDED: the %s is not finite: the objective %s without bound along the "
+               "certificate's ray\n", obj_words(ob), ob->sense == LP_MAX ? "grows" : "falls");
         goto done;
     }
     if (ob->feas)
