@@ -776,26 +776,28 @@ static void text_report(bld *b, const mech_obj *ob, const char *lpname, const lp
     }
     if (quiet)
         goto done;
-    printf("  the mechanism (per reported profile: outcome; payment by each agent%s):\n",
+    printf("  the mechanism (per reported profile: %s; payment by each agent%s):\n",
+           m->mode == MECH_GOOD ? "who gets the good, with its probability" : "outcome",
            m->pay_contingent ? ", per state" : "");
     for (r = 0; r < b->np && r < MECH_SHOW_ROWS; r++) {
         int first = 1;
         printf("    %-16s ", econ_prof_str(m->ts, r, pb, sizeof pb));
         for (j = 0; j < b->D; j++) {
+            const char *who = m->mode == MECH_ALTS ? m->alt[j] : m->agent[j];
             dec_val(v, b, res, r, j);
-            if (m->mode == MECH_ALTS && !mpq_sgn(v))
+            if (!mpq_sgn(v))
                 continue;
-            if (m->mode == MECH_ALTS && mpq_cmp_ui(v, 1, 1) == 0)
-                printf("%s%s", first ? "" : " ", m->alt[j]);
+            if (mpq_cmp_ui(v, 1, 1) == 0)
+                printf("%s%s", first ? "" : " ", who);
             else {
                 char *s = econ_qstr(v);
-                printf("%s%s %s", first ? "" : " ", m->mode == MECH_ALTS ? m->alt[j] : m->agent[j], s);
+                printf("%s%s %s", first ? "" : " ", who, s);
                 free(s);
             }
             first = 0;
         }
         if (first)
-            printf("(nothing)");
+            printf("%s", m->mode == MECH_GOOD ? "(kept)" : "(nothing)");
         printf("  |");
         for (a = 0; a < m->n; a++)
             for (th = 0; th < PS; th++) {
