@@ -430,8 +430,8 @@ static fk_status payments(bld *b, fk_err *err)
                 if (m->pay_kind == MECH_PAY_FREE)
                     econ_col_free(b->lp, *c);
                 else {
-                    lp_set_col_lo(b->lp, *c, m->pay_lo);
-                    lp_set_col_hi(b->lp, *c, m->pay_hi);
+                    lp_set_col_lo(b->lp, *c, m->pay_lo_fin ? m->pay_lo : NULL);
+                    lp_set_col_hi(b->lp, *c, m->pay_hi_fin ? m->pay_hi : NULL);
                 }
             }
     return st;

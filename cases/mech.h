@@ -105,6 +105,7 @@ typedef struct {
     mpq_t *fixed;     /* nprof * ndec (MECH_ALLOC_FIXED) */
     int pay_contingent, pay_kind;
     mpq_t pay_lo, pay_hi;
+    int pay_lo_fin, pay_hi_fin; /* 0: -inf / +inf */
     mpq_t *payfix;    /* [i * npay + k], npay = nprof (* S if contingent) */
     unsigned req;
     mpq_t ir_margin;

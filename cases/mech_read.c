@@ -591,9 +591,12 @@ static fk_status rd_payments(rdr *R, char **tok, int nt)
         m->pay_kind = MECH_PAY_ZERO;
     else if (k + 3 == nt && strcmp(tok[k], "bounded") == 0) {
         m->pay_kind = MECH_PAY_BOUNDED;
-        if ((st = number(R, m->pay_lo, tok[k + 1], 0)) || (st = number(R, m->pay_hi, tok[k + 2], 0)))
+        m->pay_lo_fin = strcmp(tok[k + 1], "-inf") != 0;
+        m->pay_hi_fin = strcmp(tok[k + 2], "inf") != 0 && strcmp(tok[k + 2], "+inf") != 0;
+        if ((m->pay_lo_fin && (st = number(R, m->pay_lo, tok[k + 1], 0))) ||
+            (m->pay_hi_fin && (st = number(R, m->pay_hi, tok[k + 2], 0))))
             return st;
-        if (mpq_cmp(m->pay_lo, m->pay_hi) > 0)
+        if (m->pay_lo_fin && m->pay_hi_fin && mpq_cmp(m->pay_lo, m->pay_hi) > 0)
             return failat(R, tok[k + 1], "payment bounds cross: '%s' > '%s'", tok[k + 1], tok[k + 2]);
     } else
         return failat(R, tok[k < nt ? k : 0], "'payments' takes [contingent] free, zero, fixed, "
