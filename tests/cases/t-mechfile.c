@@ -697,3 +697,86 @@ int test_mechfile_peters(fk_rng *r)
     cu_close(dir);
     return TL_RESULT();
 }
+
+/* ---- random type spaces: Morris through two builders ----------------------
+
+ * Random beliefs (two or three agents, one to three types, one or two
+ * states, integer weights 0..3 normalised) written as a transfers-only
+ * mechanism file; its verdict (trade with a strict gain for some type, with
+ * or without BIC) must be that of case_notrade_decide, whose LP is built
+ * by econ.h's trade families, on the type space the reader produced. */
+int test_mechfile_random_notrade(fk_rng *r)
+{
+    econ_out o;
+    char dir[64], path[128];
+    int it, nit = tl_quick() ? 15 : 60, trades = 0, none = 0;
+    if (cu_open(&o, dir))
+        return TL_SKIP;
+    snprintf(path, sizeof path, "%s/rand.mech", dir);
+    for (it = 0; it < nit; it++) {
+        int n = (int)fk_rng_range(r, 2, 3), S = (int)fk_rng_range(r, 1, 2), nt[3], i, a, ic = it % 2;
+        long np = 1, k;
+        FILE *f = fopen(path, "w");
+        mech_model m;
+        mech_result res[MECH_MAX_LPS];
+        fk_err err;
+        int trade = -1;
+        if (!TL_CHECK(f != NULL, "cannot write %s", path))
+            break;
+        fprintf(f, "mechanism rand\n");
+        for (i = 0; i < n; i++) {
+            nt[i] = (int)fk_rng_range(r, 1, 3);
+            np *= nt[i];
+            fprintf(f, "agent %d", i + 1);
+            for (a = 0; a < nt[i]; a++)
+                fprintf(f, " t%d", a);
+            fprintf(f, "\n");
+        }
+        fprintf(f, "states%s\nalternatives none\n", S == 1 ? " s0" : " s0 s1");
+        for (i = 0; i < n; i++)
+            for (a = 0; a < nt[i]; a++) {
+                long w[64], sum = 0, others = np / nt[i];
+                for (k = 0; k < others * S; k++)
+                    sum += (w[k] = fk_rng_range(r, 0, 3));
+                if (sum == 0)
+                    sum += (w[0] = 1);
+                for (k = 0; k < others * S; k++) {
+                    long rest = k / S, mul = 1;
+                    int j;
+                    if (!w[k])
+                        continue;
+                    fprintf(f, "belief %d t%d", i + 1, a);
+                    for (j = 0; j < n; j++) {
+                        if (j == i)
+                            continue;
+                        fprintf(f, " t%ld", (rest / mul) % nt[j]);
+                        mul *= nt[j];
+                    }
+                    fprintf(f, " s%ld %ld/%ld\n", k % S, w[k], sum);
+                }
+            }
+        fprintf(f, "payments contingent free\n%srequire IR interim\nrequire nodeficit expost\n"
+                   "constraint NORM", ic ? "require BIC\n" : "");
+        for (i = 0; i < n; i++)
+            for (a = 0; a < nt[i]; a++)
+                fprintf(f, " %sU[%d:t%d]", i || a ? "+ " : "", i + 1, a);
+        fprintf(f, " >= 1\nobjective some feasibility\n");
+        fclose(f);
+        fk_err_clear(&err);
+        if (!run_file(&o, path, m, res))
+            break;
+        if (TL_CHECK(case_notrade_decide(&o, m->ts, ic, "mf-rand", &trade, &err) == FK_OK, "%s", err.msg))
+            TL_CHECK(trade == (res[0].status == LP_OPTIMAL), "iteration %d (ic %d): file %s, case_notrade "
+                     "trade=%d (kept in %s)", it, ic, lp_status_str(res[0].status), trade, path);
+        trades += trade == 1;
+        none += trade == 0;
+        done_file(m, res);
+        if (tl_failed_now())
+            break;
+    }
+    TL_CHECK(o.nbad == 0, "certificates: %d of %d rejected", o.nbad, o.ncert);
+    if (!tl_failed_now())
+        cu_close(dir);
+    tl_report("mechfile_random_notrade", TL_PASS, "%d instances: %d trade, %d no trade", nit, trades, none);
+    return TL_RESULT();
+}
