@@ -780,3 +780,73 @@ int test_mechfile_random_notrade(fk_rng *r)
     tl_report("mechfile_random_notrade", TL_PASS, "%d instances: %d trade, %d no trade", nit, trades, none);
     return TL_RESULT();
 }
+
+/* Random private-value problems (2-3 agents, 2-3 alternatives, 2-3 types,
+ * values -3..5, random independent priors), efficient decision: the
+ * revenue-maximal DIC + ex post IR payments against shortest paths, and
+ * BIC + interim IR against the interim shortest paths.  Where values are
+ * >= 0 the Clarke pivot is ex post IR, so its revenue is a lower bound
+ * (with negative values it need not be IR: not compared there). */
+int test_mechfile_random_efficient(fk_rng *r)
+{
+    econ_out o;
+    char dir[64], path[128];
+    int it, nit = tl_quick() ? 10 : 40;
+    if (cu_open(&o, dir))
+        return TL_SKIP;
+    snprintf(path, sizeof path, "%s/eff.mech", dir);
+    for (it = 0; it < nit && !tl_failed_now(); it++) {
+        int n = (int)fk_rng_range(r, 2, 3), K = (int)fk_rng_range(r, 2, 3), nt[3], i, a, k, expost = it % 2;
+        FILE *f = fopen(path, "w");
+        mech_model m;
+        mech_result res[MECH_MAX_LPS];
+        mpq_t want;
+        if (!TL_CHECK(f != NULL, "cannot write %s", path))
+            break;
+        fprintf(f, "mechanism eff\n");
+        for (i = 0; i < n; i++) {
+            nt[i] = (int)fk_rng_range(r, 2, 3);
+            fprintf(f, "agent g%d", i);
+            for (a = 0; a < nt[i]; a++)
+                fprintf(f, " x%d", a);
+            fprintf(f, "\n");
+        }
+        fprintf(f, "alternatives");
+        for (k = 0; k < K; k++)
+            fprintf(f, " k%d", k);
+        fprintf(f, "\n");
+        for (i = 0; i < n; i++) {
+            long w[3], sum = 0;
+            for (a = 0; a < nt[i]; a++)
+                sum += (w[a] = fk_rng_range(r, 1, 4));
+            fprintf(f, "prior g%d", i);
+            for (a = 0; a < nt[i]; a++)
+                fprintf(f, " %ld/%ld", w[a], sum);
+            fprintf(f, "\n");
+            for (a = 0; a < nt[i]; a++)
+                for (k = 0; k < K; k++)
+                    fprintf(f, "value g%d k%d x%d %ld\n", i, k, a, fk_rng_range(r, it % 4 == 1 ? 0 : -3, 5));
+        }
+        fprintf(f, "allocation efficient ties first\n%s", expost ? "require DIC\nrequire IR expost\n" :
+                "require BIC\nrequire IR interim\n");
+        fprintf(f, "objective rev max revenue\n");
+        fclose(f);
+        if (!run_file(&o, path, m, res))
+            break;
+        mpq_init(want);
+        sp_revenue(want, m, expost);
+        TL_CHECK(res[0].status == LP_OPTIMAL && mpq_equal(res[0].value, want), "iteration %d (%s): revenue "
+                 "%s, shortest paths %s (file kept: %s)", it, expost ? "DIC" : "BIC",
+                 mpq_get_str(NULL, 10, res[0].value), mpq_get_str(NULL, 10, want), path);
+        if (expost && it % 4 == 1) { /* values >= 0 in these: the pivot is ex post IR */
+            pivot_revenue(want, m);
+            TL_CHECK(mpq_cmp(res[0].value, want) >= 0, "iteration %d: pivot revenue above the optimum", it);
+        }
+        mpq_clear(want);
+        done_file(m, res);
+    }
+    TL_CHECK(o.nbad == 0, "certificates: %d of %d rejected", o.nbad, o.ncert);
+    if (!tl_failed_now())
+        cu_close(dir);
+    return TL_RESULT();
+}
