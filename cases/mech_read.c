@@ -766,20 +766,30 @@ static fk_status rd_expr(rdr *R, char **tok, int k0, int k1, mech_expr *e)
     return st;
 }
 
+/* A constraint name or objective label: a good name, not used before by
+ * either. */
+static fk_status new_label(rdr *R, const char *tok)
+{
+    const mech_model_struct *m = R->m;
+    int k;
+    fk_status st = check_name(R, tok);
+    for (k = 0; !st && k < m->ncons + m->nobj; k++)
+        if (strcmp(k < m->ncons ? m->cons[k].name : m->obj[k - m->ncons].label, tok) == 0)
+            st = failat(R, tok, "'%s' already names a constraint or an objective%s", tok, "");
+    return st;
+}
+
 static fk_status rd_constraint(rdr *R, char **tok, int nt)
 {
     mech_model_struct *m = R->m;
     mech_cons *c, *nc;
-    int k, rel = 2;
+    int rel = 2;
     fk_status st;
     if (nt < 5)
         return failat(R, tok[0], "'constraint' takes a name, an expression, >= <= or =, and a "
                       "number%s%s", "", "");
-    if ((st = check_name(R, tok[1])))
+    if ((st = new_label(R, tok[1])))
         return st;
-    for (k = 0; k < m->ncons; k++)
-        if (strcmp(m->cons[k].name, tok[1]) == 0)
-            return failat(R, tok[1], "constraint '%s' declared twice%s", tok[1], "");
     if (strcmp(tok[nt - 2], ">=") == 0)
         rel = 1;
     else if (strcmp(tok[nt - 2], "<=") == 0)
@@ -811,16 +821,13 @@ static fk_status rd_objective(rdr *R, char **tok, int nt)
 {
     mech_model_struct *m = R->m;
     mech_obj *o;
-    int k;
+
     fk_status st;
     if (nt < 3)
         return failat(R, tok[0], "'objective' takes a label, then feasibility or max|min and "
                       "revenue, welfare, subsidy or an expression%s%s", "", "");
-    if ((st = check_name(R, tok[1])))
+    if ((st = new_label(R, tok[1])))
         return st;
-    for (k = 0; k < m->nobj; k++)
-        if (strcmp(m->obj[k].label, tok[1]) == 0)
-            return failat(R, tok[1], "objective '%s' declared twice%s", tok[1], "");
     if (m->nobj >= MECH_MAX_LPS)
         return failat(R, tok[0], "too many objectives (at most 16)%s%s", "", "");
     o = &m->obj[m->nobj++];
