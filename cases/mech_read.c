@@ -855,6 +855,18 @@ static fk_status at_end(rdr *R, const char *fmt, const char *a, const char *b)
     return fk_fail(R->rd.err, FK_EPARSE, where, fmt, a, b);
 }
 
+/* Per type of agent i, the sum of v[t * S + theta] over the profiles t of
+ * that type and the states (a new array, NULL on allocation failure). */
+static mpq_t *type_sums(const mech_model_struct *m, int i, mpq_t *v)
+{
+    long S = m->ts->nstates, r, th;
+    mpq_t *sum = fk_qarr_new(m->ts->ntypes[i]);
+    for (r = 0; sum && r < m->ts->nprof; r++)
+        for (th = 0; th < S; th++)
+            mpq_add(sum[econ_type_of(m->ts, r, i)], sum[econ_type_of(m->ts, r, i)], v[r * S + th]);
+    return sum;
+}
+
 static fk_status finish(rdr *R)
 {
     mech_model_struct *m = R->m;
@@ -905,15 +917,10 @@ static fk_status finish(rdr *R)
         if (!mpq_equal(sum, one))
             st = at_end(R, "the joint prior does not sum to 1%s%s", "", "");
         for (i = 0; i < m->n && !st; i++) {
-            marg = fk_qarr_new(m->ts->ntypes[i]);
-            if (!marg) {
+            if (!(marg = type_sums(m, i, m->prior))) {
                 st = fk_fail(R->rd.err, FK_ENOMEM, NULL, "out of memory");
                 break;
             }
-            for (r = 0; r < np; r++)
-                for (th = 0; th < S; th++)
-                    mpq_add(marg[econ_type_of(m->ts, r, i)], marg[econ_type_of(m->ts, r, i)],
-                            m->prior[r * S + th]);
             for (ti = 0; ti < m->ts->ntypes[i] && !st; ti++)
                 if (mpq_sgn(marg[ti]) == 0 && !R->bel_lines)
                     st = at_end(R, "type %s of agent %s has prior probability 0", m->ts->type[i][ti],
@@ -928,15 +935,10 @@ static fk_status finish(rdr *R)
     }
     if (!st && R->bel_lines) {
         for (i = 0; i < m->n && !st; i++) {
-            marg = fk_qarr_new(m->ts->ntypes[i]);
-            if (!marg) {
+            if (!(marg = type_sums(m, i, m->ts->bel[i]))) {
                 st = fk_fail(R->rd.err, FK_ENOMEM, NULL, "out of memory");
                 break;
             }
-            for (r = 0; r < np; r++)
-                for (th = 0; th < S; th++)
-                    mpq_add(marg[econ_type_of(m->ts, r, i)], marg[econ_type_of(m->ts, r, i)],
-                            m->ts->bel[i][r * S + th]);
             for (ti = 0; ti < m->ts->ntypes[i] && !st; ti++)
                 if (!mpq_equal(marg[ti], one)) {
                     char *s = econ_qstr(marg[ti]);
