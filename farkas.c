@@ -14,6 +14,7 @@
 #include "fk.h"
 #include "lp.h"
 #include "lp_io.h"
+#include "mech.h"
 #include "prf.h"
 #include "rat.h"
 #include "solve.h"
@@ -190,6 +191,11 @@ static const struct {
      "        `farkas sweep --collect DIR`); DIR/results.tsv and DIR/summary.md collect every\n"
      "        LP's verdict and checked certificate; --until stops at the first instance with\n"
      "        that verdict (e.g. ic=feasible); rerunning resumes"},
+    {"model", mech_cmd,
+     "model FILE.mech [--out DIR] [--quiet] [--json]\n"
+     "        verify a finite mechanism-design problem written in a mechanism file\n"
+     "        (docs/mechanism-files.md): one exact LP per objective line, certificates in DIR\n"
+     "        (default out/models); --json prints the same report as JSON"},
     {"help", cmd_help, "help      this text"},
 };
 

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "mech.h"
 #include "rat.h"
 
 fk_status case_da_solve(econ_out *o, const mpq_t vl, const mpq_t vh, const mpq_t pi,
@@ -103,9 +104,11 @@ fk_status case_da_solve(econ_out *o, const mpq_t vl, const mpq_t vh, const mpq_t
         econ_print_q(stdout, "W*", res.objval);
         for (k = 0; k < 3; k++)
             econ_print_q(stdout, lp->cname[c[k]], res.x[c[k]]);
-        printf("  dual multipliers:\n");
-        for (k = 0; k < lp->m; k++)
-            econ_print_q(stdout, lp->rname[k], res.y[k]);
+        printf("  multipliers (loss of the surplus per unit of tightening; >= 0 on a binding row):\n");
+        for (k = 0; k < lp->m; k++) {
+            mech_shadow(a, lp, k, res.y[k]);
+            econ_print_q(stdout, lp->rname[k], a);
+        }
     }
 done:
     mpq_clears(one, q, h, a, b, NULL);

@@ -4,24 +4,28 @@
  * cost c in C (prior g), independent.  Trade is fixed to ex post
  * efficient: q(v, c) = 1 if v > c, 0 if v < c, and at a tie v = c (where
  * trade is efficient either way) 0, 1 or 1/2 by the tie rule.  Free
- * transfers tB(v,c) to the buyer and tS(v,c) to the seller.  With
- * Q_B(v) = sum_c g(c) q(v,c), Q_S(c) = sum_v f(v) q(v,c):
+ * payments t[buyer], t[seller] (paid by each; the seller's is negative
+ * when he is paid).
  *
- *   BICB[v->w]  sum_c g(c) [tB(v,c) - tB(w,c)] >= v (Q_B(w) - Q_B(v))
- *   BICS[c->d]  sum_v f(v) [tS(v,c) - tS(v,d)] >= c (Q_S(c) - Q_S(d))
- *   IRB[v]      sum_c g(c) tB(v,c) >= -v Q_B(v)
- *   IRS[c]      sum_v f(v) tS(v,c) >=  c Q_S(c)
- *   BB          ex ante: sum f g (tB + tS) <= s;  ex post: BB[v,c] tB + tS <= s
+ * One modelling path: the instance is written as the mechanism file
+ * OUTDIR/NAME.mech (docs/mechanism-files.md: alternatives none, trade;
+ * `allocation efficient ties first|last|uniform` for none, trade, half;
+ * BIC, interim IR, no deficit ex ante or ex post) and solved by
+ * mech_solve, so `farkas model OUTDIR/NAME.mech` re-runs exactly this.
+ * Rows IC[buyer:v->w], IC[seller:c->d], IR[buyer:v], IR[seller:c], and ND
+ * (ex ante: E(t_B + t_S) + s >= 0) or ND[v,c] (ex post, per profile).
  *
- * LP `..-feas` has s = 0 and no objective: feasible (a mechanism) or a
- * Farkas certificate of impossibility.  LP `..-subsidy` has s a free
- * column and minimises it: the minimal external subsidy, exactly.
+ * LP `..-feas` has no subsidy and no objective: feasible (a mechanism) or
+ * a Farkas certificate of impossibility.  LP `..-subsidy` adds s, a free
+ * column, and minimises it: the minimal external subsidy, exactly.
  * Efficient trade with BIC, IR and BB is possible iff that optimum is
  * <= 0; the case checks the two LPs agree. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "afile.h"
 #include "case.h"
+#include "mech.h"
 #include "rat.h"
 
 void case_ms_inst_init(case_ms_inst *in)
@@ -55,142 +59,6 @@ static void trade_q(mpq_t q, const case_ms_inst *in, int i, int j)
 const char *case_ms_tie_str(int tie)
 {
     return tie == CASE_MS_TIE_NONE ? "none" : tie == CASE_MS_TIE_TRADE ? "trade" : "half";
-}
-
-/* Names of grid points: exact values ("1/5"); unique since grids are. */
-static fk_status build(lp_model *lp, const case_ms_inst *in, int with_s,
-                       long *tb, long *ts, long *scol, fk_err *err)
-{
-    int nb = in->nb, ns = in->ns, i, j, k;
-    mpq_t *QB = fk_qarr_new(nb), *QS = fk_qarr_new(ns), q, a, b;
-    char **vn = fk_calloc((size_t)nb, sizeof *vn), **cn = fk_calloc((size_t)ns, sizeof *cn);
-    fk_status st = FK_OK;
-    long r;
-    mpq_init(q);
-    mpq_init(a);
-    mpq_init(b);
-    if (!QB || !QS || !vn || !cn) {
-        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-        goto done;
-    }
-    for (i = 0; i < nb; i++)
-        vn[i] = econ_qstr(in->v[i]);
-    for (j = 0; j < ns; j++)
-        cn[j] = econ_qstr(in->c[j]);
-    for (i = 0; i < nb; i++)
-        for (j = 0; j < ns; j++) {
-            trade_q(q, in, i, j);
-            mpq_mul(a, q, in->g[j]);
-            mpq_add(QB[i], QB[i], a);
-            mpq_mul(a, q, in->f[i]);
-            mpq_add(QS[j], QS[j], a);
-        }
-    for (i = 0; i < nb && !st; i++)
-        for (j = 0; j < ns && !st; j++) {
-            st = econ_col(lp, &tb[i * ns + j], err, "tB[%s,%s]", vn[i], cn[j]);
-            if (!st)
-                st = econ_col(lp, &ts[i * ns + j], err, "tS[%s,%s]", vn[i], cn[j]);
-            if (!st) {
-                econ_col_free(lp, tb[i * ns + j]);
-                econ_col_free(lp, ts[i * ns + j]);
-            }
-        }
-    *scol = -1;
-    if (!st && with_s && !(st = econ_col(lp, scol, err, "subsidy"))) {
-        mpq_set_ui(a, 1, 1);
-        econ_col_free(lp, *scol);
-        lp_set_obj(lp, *scol, a);
-    }
-    /* buyer */
-    for (i = 0; i < nb && !st; i++)
-        for (k = 0; k < nb && !st; k++) {
-            if (k == i)
-                continue;
-            if ((st = econ_row(lp, &r, err, "BICB[%s->%s]", vn[i], vn[k])))
-                break;
-            mpq_sub(a, QB[k], QB[i]);
-            mpq_mul(a, a, in->v[i]);
-            lp_set_row_lo(lp, r, a);
-            for (j = 0; j < ns && !st; j++) {
-                mpq_neg(b, in->g[j]);
-                st = lp_add_coef(lp, r, tb[i * ns + j], in->g[j], err);
-                if (!st)
-                    st = lp_add_coef(lp, r, tb[k * ns + j], b, err);
-            }
-        }
-    for (i = 0; i < nb && !st; i++) {
-        if ((st = econ_row(lp, &r, err, "IRB[%s]", vn[i])))
-            break;
-        mpq_mul(a, in->v[i], QB[i]);
-        mpq_neg(a, a);
-        lp_set_row_lo(lp, r, a);
-        for (j = 0; j < ns && !st; j++)
-            st = lp_add_coef(lp, r, tb[i * ns + j], in->g[j], err);
-    }
-    /* seller */
-    for (j = 0; j < ns && !st; j++)
-        for (k = 0; k < ns && !st; k++) {
-            if (k == j)
-                continue;
-            if ((st = econ_row(lp, &r, err, "BICS[%s->%s]", cn[j], cn[k])))
-                break;
-            mpq_sub(a, QS[j], QS[k]);
-            mpq_mul(a, a, in->c[j]);
-            lp_set_row_lo(lp, r, a);
-            for (i = 0; i < nb && !st; i++) {
-                mpq_neg(b, in->f[i]);
-                st = lp_add_coef(lp, r, ts[i * ns + j], in->f[i], err);
-                if (!st)
-                    st = lp_add_coef(lp, r, ts[i * ns + k], b, err);
-            }
-        }
-    for (j = 0; j < ns && !st; j++) {
-        if ((st = econ_row(lp, &r, err, "IRS[%s]", cn[j])))
-            break;
-        mpq_mul(a, in->c[j], QS[j]);
-        lp_set_row_lo(lp, r, a);
-        for (i = 0; i < nb && !st; i++)
-            st = lp_add_coef(lp, r, ts[i * ns + j], in->f[i], err);
-    }
-    /* budget */
-    mpq_set_si(b, -1, 1);
-    if (!st && !in->expost && !(st = econ_row(lp, &r, err, "BB"))) {
-        econ_row_le(lp, r, 0);
-        for (i = 0; i < nb && !st; i++)
-            for (j = 0; j < ns && !st; j++) {
-                mpq_mul(a, in->f[i], in->g[j]);
-                st = lp_add_coef(lp, r, tb[i * ns + j], a, err);
-                if (!st)
-                    st = lp_add_coef(lp, r, ts[i * ns + j], a, err);
-            }
-        if (!st && with_s)
-            st = lp_add_coef(lp, r, *scol, b, err);
-    }
-    for (i = 0; i < nb && !st && in->expost; i++)
-        for (j = 0; j < ns && !st; j++) {
-            mpq_set_ui(a, 1, 1);
-            if ((st = econ_row(lp, &r, err, "BB[%s,%s]", vn[i], cn[j])))
-                break;
-            econ_row_le(lp, r, 0);
-            st = lp_add_coef(lp, r, tb[i * ns + j], a, err);
-            if (!st)
-                st = lp_add_coef(lp, r, ts[i * ns + j], a, err);
-            if (!st && with_s)
-                st = lp_add_coef(lp, r, *scol, b, err);
-        }
-done:
-    for (i = 0; vn && i < nb; i++)
-        free(vn[i]);
-    for (j = 0; cn && j < ns; j++)
-        free(cn[j]);
-    free(vn);
-    free(cn);
-    fk_qarr_free(QB, nb);
-    fk_qarr_free(QS, ns);
-    mpq_clear(q);
-    mpq_clear(a);
-    mpq_clear(b);
-    return st;
 }
 
 /* Check the instance: grids strictly increasing, priors >= 0 summing to 1. */
@@ -242,70 +110,128 @@ void case_ms_surplus(mpq_t s, const case_ms_inst *in)
     mpq_clear(a);
 }
 
-/* Print the nonzero entries of v named by names, scaled by 1/scale. */
-static void show_nz(const char *title, char **names, mpq_t *v, long k)
+/* A grid point's type name: its exact value ("1/5") when that is short
+ * enough for a mechanism-file name, else PREFIX<k>. */
+static void type_name(char *buf, size_t len, const mpq_t x, char prefix, int k)
 {
-    long i;
-    printf("  %s\n", title);
-    for (i = 0; i < k; i++)
-        if (mpq_sgn(v[i]))
-            econ_print_q(stdout, names[i], v[i]);
+    char *q = econ_qstr(x);
+    if (strlen(q) <= MECH_MAX_NAME && strlen(q) < len)
+        snprintf(buf, len, "%s", q);
+    else
+        snprintf(buf, len, "%c%d", prefix, k + 1);
+    free(q);
 }
 
+static void put_q(FILE *f, const char *pre, const mpq_t x)
+{
+    char *q = econ_qstr(x);
+    fprintf(f, "%s%s", pre, q);
+    free(q);
+}
+
+/* The instance as a mechanism file (docs/mechanism-files.md): what this
+ * case solves is exactly `farkas model OUTDIR/NAME.mech`. */
+static fk_status write_mech(const case_ms_inst *in, const char *name, const char *path, fk_err *err)
+{
+    static const char *ties[] = {"first", "last", "uniform"}; /* none, trade, half */
+    char (*vn)[40] = fk_calloc((size_t)in->nb, sizeof *vn), (*cn)[40] = fk_calloc((size_t)in->ns, sizeof *cn);
+    afile a;
+    fk_status st = FK_OK;
+    int i, j;
+    if (!vn || !cn)
+        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    if (!st)
+        st = afile_open(&a, path, err);
+    if (!st) {
+        FILE *f = a.f;
+        fprintf(f, "# written by 'farkas case ms': Myerson-Satterthwaite, buyer value / seller cost grids,\n"
+                   "# ex post efficient trade (tie: %s), BIC, interim IR, %s no deficit\n",
+                case_ms_tie_str(in->tie), in->expost ? "ex post" : "ex ante");
+        fprintf(f, "mechanism %s\nagent buyer", name);
+        for (i = 0; i < in->nb; i++) {
+            type_name(vn[i], sizeof vn[i], in->v[i], 'v', i);
+            fprintf(f, "%s%s", i && i % 40 == 0 ? "\nagent buyer " : " ", vn[i]);
+        }
+        fprintf(f, "\nagent seller");
+        for (j = 0; j < in->ns; j++) {
+            type_name(cn[j], sizeof cn[j], in->c[j], 'c', j);
+            fprintf(f, "%s%s", j && j % 40 == 0 ? "\nagent seller " : " ", cn[j]);
+        }
+        fprintf(f, "\nalternatives none trade\nprior buyer");
+        for (i = 0; i < in->nb; i++)
+            put_q(f, i && i % 40 == 0 ? "\nprior buyer " : " ", in->f[i]);
+        fprintf(f, "\nprior seller");
+        for (j = 0; j < in->ns; j++)
+            put_q(f, j && j % 40 == 0 ? "\nprior seller " : " ", in->g[j]);
+        fprintf(f, "\n");
+        for (i = 0; i < in->nb; i++) {
+            fprintf(f, "value buyer trade %s", vn[i]);
+            put_q(f, " ", in->v[i]);
+            fprintf(f, "\n");
+        }
+        for (j = 0; j < in->ns; j++) {
+            mpq_t m;
+            mpq_init(m);
+            mpq_neg(m, in->c[j]);
+            fprintf(f, "value seller trade %s", cn[j]);
+            put_q(f, " ", m);
+            fprintf(f, "\n");
+            mpq_clear(m);
+        }
+        fprintf(f, "allocation efficient ties %s\nrequire BIC\nrequire IR interim\n"
+                   "require nodeficit %s\nobjective feas feasibility\nobjective subsidy min subsidy\n",
+                ties[in->tie], in->expost ? "expost" : "exante");
+        st = afile_commit(&a, err);
+    }
+    free(vn);
+    free(cn);
+    return st;
+}
+
+/* Thin wrapper: the instance is written as OUTDIR/NAME.mech and solved by
+ * the mechanism-file path (cases/mech.c), whose two LPs NAME-feas and
+ * NAME-subsidy are certified and checked there. */
 fk_status case_ms_solve(econ_out *o, const case_ms_inst *in, const char *name,
                         int *feasible, mpq_t subsidy, fk_err *err)
 {
-    lp_model *lf = lp_new(), *ls = lp_new();
-    long np = (long)in->nb * in->ns, scol = -1;
-    long *tb = fk_calloc((size_t)np, sizeof *tb), *tsx = fk_calloc((size_t)np, sizeof *tsx);
-    lp_answer rf, rs;
-    char nm[300];
+    char path[4200];
+    mech_model m;
+    mech_result res[MECH_MAX_LPS];
     fk_status st;
-    lp_answer_init(&rf);
-    lp_answer_init(&rs);
-    if (!lf || !ls || !tb || !tsx) {
-        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    int have = 0;
+    mech_init(m);
+    if ((st = validate(in, err)) || (st = econ_out_dir(o, err)))
+        goto done;
+    if (snprintf(path, sizeof path, "%s/%s.mech", o->outdir, name) >= (int)sizeof path) {
+        st = fk_fail(err, FK_ELIMIT, NULL, "output path too long");
         goto done;
     }
-    if ((st = validate(in, err)) || (st = build(lf, in, 0, tb, tsx, &scol, err)))
+    if ((st = write_mech(in, name, path, err)) || (st = mech_read(m, path, err)))
         goto done;
-    snprintf(nm, sizeof nm, "%s-feas", name);
-    if ((st = econ_solve_certify(o, lf, nm, &rf, err)))
+    if (o->quiet < 1)
+        printf("%s: the instance as a mechanism file: %s (farkas model %s)\n", name, path, path);
+    st = mech_solve(o, m, 0, res, err);
+    have = 1; /* res initialised even on failure (mech.h) */
+    if (st)
         goto done;
-    if ((st = build(ls, in, 1, tb, tsx, &scol, err)))
-        goto done;
-    snprintf(nm, sizeof nm, "%s-subsidy", name);
-    if ((st = econ_solve_certify(o, ls, nm, &rs, err)))
-        goto done;
-    if (rs.status != LP_OPTIMAL || rf.status == LP_UNBOUNDED) {
+    if (res[1].status != LP_OPTIMAL || res[0].status == LP_UNBOUNDED) {
         /* IR at the lowest types and BIC bound the subsidy from below */
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: subsidy LP %s", name, lp_status_str(rs.status));
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s: subsidy LP %s", name, lp_status_str(res[1].status));
         goto done;
     }
-    *feasible = rf.status == LP_OPTIMAL;
-    mpq_set(subsidy, rs.objval);
-    if (*feasible != (mpq_sgn(subsidy) <= 0)) {
+    *feasible = res[0].status == LP_OPTIMAL;
+    mpq_set(subsidy, res[1].value);
+    if (*feasible != (mpq_sgn(subsidy) <= 0))
         st = fk_fail(err, FK_ELIMIT, NULL, "%s: feasibility LP and subsidy LP disagree", name);
-        goto done;
-    }
-    if (o->quiet < 1) {
+    else if (o->quiet < 1) {
         printf("%s: efficient trade with BIC, interim IR and %s budget balance is %s\n", name,
                in->expost ? "ex post" : "ex ante", *feasible ? "POSSIBLE" : "IMPOSSIBLE");
-        if (*feasible)
-            show_nz("a mechanism (transfers to buyer tB and seller tS, nonzero only):",
-                    lf->cname, rf.x, lf->n);
-        else
-            show_nz("Farkas multipliers (nonzero; the weighted sum of these constraints "
-                    "is contradictory):", lf->rname, rf.y, lf->m);
         econ_print_q(stdout, "minimal external subsidy", subsidy);
     }
 done:
-    free(tb);
-    free(tsx);
-    lp_answer_clear(&rf);
-    lp_answer_clear(&rs);
-    lp_free(lf);
-    lp_free(ls);
+    if (have)
+        mech_results_clear(res, m->nobj);
+    mech_clear(m);
     return st;
 }
 

@@ -24,9 +24,15 @@ now() { date +%s.%N 2>/dev/null || date +%s; }
 # one CASE ARGS...: run, re-check, append a table row
 one() {
     cs=$1; shift
-    claim=$("$F" case list | awk -v c="$cs" '$1 == c { $1 = ""; sub(/^ /, ""); print }')
+    if [ "$cs" = model ]; then # a mechanism file: farkas model FILE
+        claim=$(sed -n 's/^# //p' "$1" | head -n 1) # the file's first comment line
+        set -- model "$@"
+    else
+        claim=$("$F" case list | awk -v c="$cs" '$1 == c { $1 = ""; sub(/^ /, ""); print }')
+        set -- case "$cs" "$@"
+    fi
     t0=$(now)
-    "$F" case "$cs" "$@" --out "${CASE_OUT:-$OUT}" --quiet > "$log" 2>&1
+    "$F" "$@" --out "${CASE_OUT:-$OUT}" --quiet > "$log" 2>&1
     rc=$?
     t1=$(now)
     secs=$(echo "$t0 $t1" | awk '{ printf "%.2f", $2 - $1 }')
@@ -96,6 +102,9 @@ if "$F" case list | grep -q '^doval-ely '; then
     CASE_OUT="$OUT/doval-ely-below"; one doval-ely --A 3 --g 3/2 --b 1
     CASE_OUT="$OUT/doval-ely-pennies"; one doval-ely --nfg cases/data/pennies-outcome.nfg --outcome Heads,Heads
     unset CASE_OUT
+fi
+if "$F" help | grep -q '^  model '; then
+    for f in cases/data/*.mech; do one model "$f"; done
 fi
 
 echo

@@ -7,7 +7,8 @@
 #   *.nfg         games, through `farkas case minmax`;
 #   *.tsp         type spaces, through `farkas case notrade`;
 #   *.dyn         dynamic mechanisms, through `farkas case dynamic`;
-#   *.bce         base games, through `farkas case bce`.
+#   *.bce         base games, through `farkas case bce`;
+#   *.mech        mechanism files, through `farkas model`.
 # Inputs too large to store (megabyte lines and numbers) are generated here.
 . tests/cli/lib.sh
 
@@ -25,6 +26,7 @@ expect() {
         *.tsp)  "$FARKAS" case notrade "$2" --out "$TMP/case" ;;
         *.dyn)  "$FARKAS" case dynamic "$2" --out "$TMP/case" ;;
         *.bce)  "$FARKAS" case bce "$2" --out "$TMP/case" ;;
+        *.mech) "$FARKAS" model "$2" --out "$TMP/case" ;;
         *)      "$FARKAS" solve "$2" ;;
     esac > "$TMP/out" 2> "$TMP/err"
     rc=$?
@@ -40,7 +42,7 @@ expect() {
 
 n=0
 for f in tests/bad/*.mps tests/bad/*.lp tests/bad/*.cert tests/bad/*.nfg tests/bad/*.tsp \
-         tests/bad/*.dyn tests/bad/*.bce; do
+         tests/bad/*.dyn tests/bad/*.bce tests/bad/*.mech; do
     [ -f "$f" ] || continue
     base=${f%.*}
     if [ ! -f "$base.err" ]; then

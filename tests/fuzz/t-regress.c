@@ -12,6 +12,7 @@
 #include "fuzz_check_model.c"
 #include "fuzz_dyn.c"
 #include "fuzz_lp.c"
+#include "fuzz_mech.c"
 #include "fuzz_mps.c"
 #include "fuzz_nfg.c"
 #include "fuzz_tsp.c"
@@ -149,13 +150,18 @@ int test_fuzz_bce(fk_rng *r)
     return replay("bce", fuzz_bce);
 }
 
+int test_fuzz_mech(fk_rng *r)
+{
+    return replay("mech", fuzz_mech);
+}
+
 /* Remove the harnesses' temporary files of this process. */
 int test_fuzz_cleanup(fk_rng *r)
 {
     static const char *tags[] = {"in.mps", "in.lp", "rt.mps", "rt.lp", "solve.cert",
                                  "fixed.lp", "check.cert", "cm.mps", "cm.lp", "cm.cert",
                                  "in.cert", "w1.cert", "w2.cert", "in.nfg", "in.tsp", "in.dyn",
-                                 "in.bce"};
+                                 "in.bce", "in.mech"};
     char p[128];
     size_t k;
     for (k = 0; k < sizeof tags / sizeof *tags; k++)
