@@ -30,76 +30,142 @@ static int reject(int quiet, const char *fmt, ...)
     return 1;
 }
 
-/* out = A v (m entries) */
-static mpq_t *mul_a(const chk_model *md, mpq_t *v)
+/* The sums below are organised for speed without giving up exactness.
+ * Adding p/q term by term with mpq_add puts a gcd into every term, and
+ * with the 300-digit denominators of a large basic solution those gcds
+ * dominate (a check then takes longer than the solve).  So each vector of
+ * the certificate is first written over one common denominator, v = V/d
+ * with V integer (vec_common; for a basic solution d divides det B and
+ * stays small), and each sum of terms q_k * V_k (q_k rational data of the
+ * model) is accumulated in integers: the accumulator n/e keeps e the lcm
+ * of the q_k's denominators seen so far (for A's row i this is the row's
+ * integer scaling), so a term costs an exact division and an mpz_addmul.
+ * One mpq_canonicalize per sum, n / (e d), gives the same canonical value
+ * the term-by-term sum would, and the checks compare that. */
+typedef struct { mpz_t n, e; } acc;
+
+/* v[0..n) = V / d: d the lcm of the denominators, V integer (n entries). */
+static mpz_t *vec_common(mpz_t d, mpq_t *v, long n)
 {
-    mpq_t *out = chk_vec(md->m), t;
-    long k;
-    mpq_init(t);
-    for (k = 0; k < md->nnz; k++) {
-        mpq_mul(t, md->tv[k], v[md->tj[k]]);
-        mpq_add(out[md->ti[k]], out[md->ti[k]], t);
+    mpz_t *V = malloc(((size_t)n + 1) * sizeof *V);
+    long j;
+    if (!V)
+        abort();
+    mpz_set_ui(d, 1);
+    for (j = 0; j < n; j++)
+        if (!mpz_divisible_p(d, mpq_denref(v[j])))
+            mpz_lcm(d, d, mpq_denref(v[j]));
+    for (j = 0; j < n; j++) {
+        mpz_init(V[j]);
+        mpz_divexact(V[j], d, mpq_denref(v[j]));
+        mpz_mul(V[j], V[j], mpq_numref(v[j]));
     }
-    mpq_clear(t);
+    return V;
+}
+
+static void zfree(mpz_t *V, long n)
+{
+    long j;
+    for (j = 0; j < n; j++)
+        mpz_clear(V[j]);
+    free(V);
+}
+
+static acc *accs(long n)
+{
+    acc *a = malloc(((size_t)n + 1) * sizeof *a);
+    long k;
+    if (!a)
+        abort();
+    for (k = 0; k < n; k++)
+        mpz_init(a[k].n), mpz_init_set_ui(a[k].e, 1);
+    return a;
+}
+
+/* a += q * z; t is scratch */
+static void acc_add(acc *a, const mpq_t q, const mpz_t z, mpz_t t)
+{
+    if (!mpz_divisible_p(a->e, mpq_denref(q))) { /* e = lcm(e, den q) */
+        mpz_gcd(t, a->e, mpq_denref(q));
+        mpz_divexact(t, mpq_denref(q), t);
+        mpz_mul(a->n, a->n, t);
+        mpz_mul(a->e, a->e, t);
+    }
+    mpz_divexact(t, a->e, mpq_denref(q));
+    mpz_mul(t, t, mpq_numref(q));
+    mpz_addmul(a->n, t, z);
+}
+
+/* out = a / d, canonical; clears a */
+static void acc_get(mpq_ptr out, acc *a, const mpz_t d)
+{
+    mpz_swap(mpq_numref(out), a->n);
+    mpz_mul(mpq_denref(out), a->e, d);
+    mpq_canonicalize(out);
+    mpz_clear(a->n), mpz_clear(a->e);
+}
+
+/* out = A v (m entries), or A^T v (n entries) when tr */
+static mpq_t *mul_a(const chk_model *md, mpq_t *v, int tr)
+{
+    long k, nout = tr ? md->n : md->m, *to = tr ? md->tj : md->ti, *from = tr ? md->ti : md->tj;
+    mpq_t *out = chk_vec(nout);
+    mpz_t d, t, *V;
+    acc *a = accs(nout);
+    mpz_init(d), mpz_init(t);
+    V = vec_common(d, v, tr ? md->m : md->n);
+    for (k = 0; k < md->nnz; k++)
+        acc_add(&a[to[k]], md->tv[k], V[from[k]], t);
+    for (k = 0; k < nout; k++)
+        acc_get(out[k], &a[k], d);
+    free(a);
+    zfree(V, tr ? md->m : md->n);
+    mpz_clear(d), mpz_clear(t);
     return out;
 }
 
-/* out = A^T v (n entries) */
-static mpq_t *mul_at(const chk_model *md, mpq_t *v)
+/* out = sum_k w_k * (w_k > 0 ? pos_k : neg_k) over n entries.  Returns
+ * the first k whose needed side is infinite (out is then 0), else -1. */
+static long side_sum(mpq_t out, mpq_t *w, long n, const unsigned char *pos_fin, mpq_t *pos,
+                     const unsigned char *neg_fin, mpq_t *neg)
 {
-    mpq_t *out = chk_vec(md->n), t;
-    long k;
-    mpq_init(t);
-    for (k = 0; k < md->nnz; k++) {
-        mpq_mul(t, md->tv[k], v[md->ti[k]]);
-        mpq_add(out[md->tj[k]], out[md->tj[k]], t);
+    mpz_t d, t, *W;
+    acc *a = accs(1);
+    long k, bad = -1;
+    mpz_init(d), mpz_init(t);
+    W = vec_common(d, w, n);
+    for (k = 0; k < n && bad < 0; k++) {
+        int s = mpz_sgn(W[k]);
+        if (s && !(s > 0 ? pos_fin[k] : neg_fin[k]))
+            bad = k;
+        else if (s)
+            acc_add(a, s > 0 ? pos[k] : neg[k], W[k], t);
     }
-    mpq_clear(t);
-    return out;
-}
-
-/* acc += w * (w > 0 ? pos : neg), where the chosen side must be finite;
- * returns -1 (acc unchanged) if it is not. */
-static int add_side(mpq_t acc, const mpq_t w, int pos_fin, const mpq_t pos,
-                    int neg_fin, const mpq_t neg)
-{
-    mpq_t t;
-    if (mpq_sgn(w) == 0)
-        return 0;
-    if (mpq_sgn(w) > 0 ? !pos_fin : !neg_fin)
-        return -1;
-    mpq_init(t);
-    mpq_mul(t, w, mpq_sgn(w) > 0 ? pos : neg);
-    mpq_add(acc, acc, t);
-    mpq_clear(t);
-    return 0;
-}
-
-/* b(y) = sum_i y_i * (y_i > 0 ? lo_i : hi_i); -1 if a needed side is infinite. */
-static int b_of_y(mpq_t b, const chk_model *md, mpq_t *y)
-{
-    long i;
-    mpq_set_ui(b, 0, 1);
-    for (i = 0; i < md->m; i++)
-        if (add_side(b, y[i], md->rlo_fin[i], md->rlo[i], md->rhi_fin[i], md->rhi[i]))
-            return -1;
-    return 0;
+    acc_get(out, a, d);
+    free(a);
+    if (bad >= 0)
+        mpq_set_ui(out, 0, 1);
+    zfree(W, n);
+    mpz_clear(d), mpz_clear(t);
+    return bad;
 }
 
 /* out = c'^T v (scale 1: c^T v in the model's own sense) */
 static void cdot(mpq_t out, const chk_model *md, mpq_t *v, int scale)
 {
-    mpq_t t;
+    mpz_t d, t, *V;
+    acc *a = accs(1);
     long j;
-    mpq_init(t);
-    mpq_set_ui(out, 0, 1);
-    for (j = 0; j < md->n; j++) {
-        mpq_mul(t, md->c[j], v[j]);
-        mpq_add(out, out, t);
-    }
+    mpz_init(d), mpz_init(t);
+    V = vec_common(d, v, md->n);
+    for (j = 0; j < md->n; j++)
+        acc_add(a, md->c[j], V[j], t);
+    acc_get(out, a, d);
+    free(a);
     if (scale < 0)
         mpq_neg(out, out);
-    mpq_clear(t);
+    zfree(V, md->n);
+    mpz_clear(d), mpz_clear(t);
 }
 
 static const char *sense_name(int sense) { return sense > 0 ? "min" : "max"; }
@@ -120,7 +186,7 @@ int chk_header(const chk_cert *ct, const chk_model *md, const char *model_sha, i
 /* lo_i <= a_i^T x <= hi_i for every row */
 static int chk_rows_hold(const chk_model *md, mpq_t *x, int quiet)
 {
-    mpq_t *ax = mul_a(md, x);
+    mpq_t *ax = mul_a(md, x, 0);
     long i;
     int rc = 0;
     for (i = 0; i < md->m && !rc; i++) {
@@ -163,7 +229,7 @@ static int chk_sign_rule_rows(const chk_model *md, mpq_t *y, int quiet)
  * On success z is left in *zout (n entries). */
 static int chk_reduced_cost_signs(const chk_model *md, mpq_t *y, mpq_t **zout, int quiet)
 {
-    mpq_t *z = mul_at(md, y);
+    mpq_t *z = mul_a(md, y, 1);
     long j;
     int rc = 0;
     for (j = 0; j < md->n && !rc; j++) {
@@ -186,19 +252,19 @@ static int chk_reduced_cost_signs(const chk_model *md, mpq_t *y, mpq_t **zout, i
  * equality a proof that x is optimal) */
 static int chk_duality_gap_zero(const chk_model *md, mpq_t *x, mpq_t *y, mpq_t *z, int quiet)
 {
-    mpq_t p, d;
+    mpq_t p, d, e;
     long j;
     int rc = 0;
-    mpq_init(p), mpq_init(d);
+    mpq_init(p), mpq_init(d), mpq_init(e);
     cdot(p, md, x, md->sense);
-    if (b_of_y(d, md, y) < 0)
+    if (side_sum(d, y, md->m, md->rlo_fin, md->rlo, md->rhi_fin, md->rhi) >= 0)
         rc = reject(quiet, "b(y) needs an infinite row bound");
-    for (j = 0; j < md->n && !rc; j++)
-        if (add_side(d, z[j], md->clo_fin[j], md->clo[j], md->chi_fin[j], md->chi[j]))
-            rc = reject(quiet, "dual bound needs an infinite bound of column '%s'", md->cname[j]);
+    else if ((j = side_sum(e, z, md->n, md->clo_fin, md->clo, md->chi_fin, md->chi)) >= 0)
+        rc = reject(quiet, "dual bound needs an infinite bound of column '%s'", md->cname[j]);
+    mpq_add(d, d, e);
     if (!rc && !mpq_equal(p, d))
         rc = reject(quiet, "duality gap: c'^T x = %Qd but b(y) + sum z_j*bound_j = %Qd (min form)", p, d);
-    mpq_clear(p), mpq_clear(d);
+    mpq_clear(p), mpq_clear(d), mpq_clear(e);
     return rc;
 }
 
@@ -221,15 +287,13 @@ static int chk_objective_value(const chk_model *md, const chk_cert *ct, int quie
  * feasible x would.  Leaves M and b(y) in m, b. */
 static int chk_farkas_bound(const chk_model *md, mpq_t *y, mpq_t m, mpq_t b, int quiet)
 {
-    mpq_t *g = mul_at(md, y);
+    mpq_t *g = mul_a(md, y, 1);
     long j;
     int rc = 0;
-    mpq_set_ui(m, 0, 1);
-    for (j = 0; j < md->n && !rc; j++)
-        if (add_side(m, g[j], md->chi_fin[j], md->chi[j], md->clo_fin[j], md->clo[j]))
-            rc = reject(quiet, "Farkas: column '%s' has (A^T y)_j = %Qd but the bound it needs is infinite",
-                        md->cname[j], g[j]);
-    if (!rc && b_of_y(b, md, y) < 0)
+    if ((j = side_sum(m, g, md->n, md->chi_fin, md->chi, md->clo_fin, md->clo)) >= 0)
+        rc = reject(quiet, "Farkas: column '%s' has (A^T y)_j = %Qd but the bound it needs is infinite",
+                    md->cname[j], g[j]);
+    if (!rc && side_sum(b, y, md->m, md->rlo_fin, md->rlo, md->rhi_fin, md->rhi) >= 0)
         rc = reject(quiet, "Farkas: b(y) needs an infinite row bound");
     if (!rc && mpq_cmp(m, b) >= 0)
         rc = reject(quiet, "Farkas: max over the box of (A^T y)^T x = %Qd is not < b(y) = %Qd", m, b);
@@ -241,7 +305,7 @@ static int chk_farkas_bound(const chk_model *md, mpq_t *y, mpq_t m, mpq_t b, int
  * l_j finite, <= 0 where u_j finite; c'^T r < 0.  Leaves c^T r in cr. */
 static int chk_ray(const chk_model *md, mpq_t *r, mpq_t cr, int quiet)
 {
-    mpq_t *ar = mul_a(md, r);
+    mpq_t *ar = mul_a(md, r, 0);
     long i, j;
     int rc = 0;
     for (i = 0; i < md->m && !rc; i++) {
