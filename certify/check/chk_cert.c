@@ -1,8 +1,6 @@
-/* chk_cert.c: the checker's reader of docs/certificate-format.md, versions
- * 1 (a rational per entry) and 2 (a `denominator S D` line opens section S,
- * whose entries are integer numerators over D).  Intended duplication of
- * the certificate writer's side: the checker trusts no code of the solver,
- * so it reads the file on its own, strictly. */
+/* chk_cert.c: the checker's reader of docs/certificate-format.md.  Intended
+ * duplication of the certificate writer's side: the checker trusts no code
+ * of the solver, so it reads the file on its own, strictly. */
 #include "chk_int.h"
 
 #include <limits.h>
@@ -10,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { VERSION, MODELFILE, SHA, SENSE, STATUS, ROWSK, COLSK, RELAX, OBJ, X, Y, R, END, DEN };
+enum { VERSION, MODELFILE, SHA, SENSE, STATUS, ROWSK, COLSK, RELAX, OBJ, X, Y, R, END };
 static const char *const KEYS[] = {"farkas-certificate", "model-file",
     "model-sha256", "sense", "status", "rows", "cols", "relaxation",
-    "objective", "x", "y", "r", "end", "denominator"};
+    "objective", "x", "y", "r", "end"};
 static const char *const STATUS_NAMES[] = {"optimal", "infeasible", "unbounded", "feasible"};
 /* Which of the sections x, y, r each status has (bit 1 x, 2 y, 4 r). */
 static const int SECTIONS[] = {3, 2, 5, 1};
@@ -115,8 +113,7 @@ static int header_value(chk_cert *ct, int k, char *s)
     int i;
     switch (k) {
     case VERSION:
-        ct->version = !strcmp(s, "1") ? 1 : !strcmp(s, "2") ? 2 : 0;
-        return ct->version ? 0 : -1;
+        return strcmp(s, "1") ? -1 : 0;
     case MODELFILE:
         return decode(s) < 0 ? -1 : 0;
     case SHA:
@@ -143,12 +140,6 @@ static int header_value(chk_cert *ct, int k, char *s)
     }
 }
 
-/* the section x, y or r that a `denominator` line names, else -1 */
-static int section(const char *s)
-{
-    return !strcmp(s, "x") ? X : !strcmp(s, "y") ? Y : !strcmp(s, "r") ? R : -1;
-}
-
 int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
                   const char *model_sha, int quiet)
 {
@@ -156,17 +147,15 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
         "sha256 (64 lower-case hex digits)", "sense (min or max)", "status",
         "count", "count", "relaxation (lp)", "value"};
     char *s, *next = t->buf, *nl;
-    size_t nseen = (size_t)(md->m > md->n ? md->m : md->n);
-    unsigned char *seen = calloc(nseen + 1, 1);
+    unsigned char *seen = calloc((size_t)(md->m > md->n ? md->m : md->n) + 1, 1);
     chk_tok tk[4];
+    long line = 0, idx;
+    int k = -1, last = -1, nt, body = 0, done = 0, rc = 0;
     chk_frac *v;
-    long line = 0, idx, dline = 0, dcol = 0;
-    int k = -1, sec, last = -1, nt, body = 0, done = 0, rc = 0, dens = 0;
     mpq_t q;
-    mpz_t den, g; /* version 2: the open section's denominator; gcd(den, its values) */
     if (!seen)
         abort();
-    mpq_init(q), mpz_init(den), mpz_init(g);
+    mpq_init(q);
     while (!rc && *(s = next)) {
         if ((nl = strchr(s, '\n')))
             *nl = '\0', next = nl + 1;
@@ -175,17 +164,13 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
         line++;
         if (*s == '#' || (nt = chk_split(s, tk, 3)) == 0)
             continue;
-        for (k = 0; k <= DEN && strcmp(tk[0].s, KEYS[k]); k++)
+        for (k = 0; k <= END && strcmp(tk[0].s, KEYS[k]); k++)
             ;
-        if (done || k > DEN) {
+        if (done || k > END) {
             rc = chk_err(t->file, line, 1, done ? "text after end" : "unknown line '%.64s'", tk[0].s);
-            continue;
         } else if (nt != (k == END ? 1 : k >= X ? 3 : 2)) {
             rc = chk_err(t->file, line, 1, "wrong number of fields for '%.64s'", KEYS[k]);
-            continue;
-        }
-        sec = k == DEN ? section(tk[1].s) : k;
-        if (k < X && !body) {
+        } else if (k < X && !body) {
             int want = last + 1 + (last == COLSK && k != RELAX); /* optional */
             want += want == OBJ && ct->status != CHK_OPTIMAL;
             if (k != want)
@@ -196,16 +181,9 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
             last = k;
         } else if (!body && last < (ct->status == CHK_OPTIMAL ? OBJ : COLSK)) {
             rc = chk_err(t->file, line, 1, "'%.64s' before the header is complete", KEYS[k]);
-        } else if (k == DEN && (ct->version != 2 || sec < 0)) {
-            rc = chk_err(t->file, line, ct->version != 2 ? 1 : tk[1].col, ct->version != 2 ?
-                         "'denominator' lines need farkas-certificate 2" : "bad section '%.64s' (want x, y or r)",
-                         tk[1].s);
-        } else if (sec < last || (k == DEN && sec == last) || k == OBJ ||
-                   (sec < END && !(SECTIONS[ct->status] & (1 << (sec - X))))) {
+        } else if (k < last || k == OBJ || (k < END && !(SECTIONS[ct->status] & (1 << (k - X))))) {
             rc = chk_err(t->file, line, 1, "'%.64s' out of order or not allowed for status %s",
                          KEYS[k], STATUS_NAMES[ct->status]);
-        } else if (ct->version == 2 && k >= X && k < END && k != last) {
-            rc = chk_err(t->file, line, 1, "'%.64s' line before 'denominator %.64s'", KEYS[k], KEYS[k]);
         } else {
             /* The header is complete: a certificate for another model is
              * rejected here, before its names are looked up. */
@@ -217,54 +195,30 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
                     printf("rejected: the model %s integer variables but the certificate %s about "
                            "an LP relaxation\n", md->nrelax ? "has" : "has no", ct->relax ? "is" : "is not");
             }
-            if (!rc && sec != last && ct->version == 2 && last >= X && mpz_cmp_ui(g, 1) != 0)
-                rc = chk_err(t->file, dline, dcol, "denominator has a common factor with all of section "
-                             "%s's values (not in lowest terms)", KEYS[last]);
-            if (sec != last)
-                memset(seen, 0, nseen);
-            last = sec;
+            if (k != last)
+                memset(seen, 0, (size_t)(md->m > md->n ? md->m : md->n));
+            last = k;
             done = k == END;
-            if (!rc && done && ct->version == 2 && (dens & SECTIONS[ct->status]) != SECTIONS[ct->status])
-                rc = chk_err(t->file, line, 1, "a section of status %s has no 'denominator' line",
-                             STATUS_NAMES[ct->status]);
             if (rc || done)
                 continue;
-            if (k == DEN) {
-                if (value(q, tk[2].s) < 0 || mpq_sgn(q) <= 0 || mpz_cmp_ui(mpq_denref(q), 1) != 0)
-                    rc = chk_err(t->file, line, tk[2].col, "bad denominator '%.64s' (want a positive integer)",
-                                 tk[2].s);
-                mpz_set(den, mpq_numref(q));
-                mpz_set(g, den);
-                dline = line, dcol = tk[2].col, dens |= 1 << (sec - X);
-                continue;
-            }
             idx = decode(tk[1].s);
             if (idx >= 0)
                 idx = chk_names_find(k == Y ? &md->rows : &md->cols, tk[1].s, (size_t)idx);
-            v = idx < 0 ? NULL : k == X ? &ct->x[idx] : k == Y ? &ct->y[idx] : &ct->r[idx];
             if (idx < 0)
                 rc = chk_err(t->file, line, tk[1].col, "unknown %s name '%.64s'",
                              k == Y ? "row" : "column", tk[1].s);
             else if (seen[idx]++)
                 rc = chk_err(t->file, line, tk[1].col, "'%.64s %.64s' listed twice", KEYS[k], tk[1].s);
-            else if (value(q, tk[2].s) < 0 || (ct->version == 2 && mpz_cmp_ui(mpq_denref(q), 1) != 0))
-                rc = chk_err(t->file, line, tk[2].col, ct->version == 2 ?
-                             "bad value '%.64s' (want [-]p, an integer over the section's denominator)" :
-                             "bad value '%.64s' (want [-]p or [-]p/q in lowest terms)", tk[2].s);
-            else if (ct->version == 2) {
-                mpz_swap(v->n, mpq_numref(q));
-                mpz_set(v->e, den);
-                if (mpz_cmp_ui(g, 1) != 0)
-                    mpz_gcd(g, g, v->n);
-            } else {
-                mpz_swap(v->n, mpq_numref(q));
-                mpz_swap(v->e, mpq_denref(q));
-            }
+            else if (value(q, tk[2].s) < 0)
+                rc = chk_err(t->file, line, tk[2].col, "bad value '%.64s' (want [-]p or [-]p/q in lowest terms)",
+                             tk[2].s);
+            else if ((v = k == X ? &ct->x[idx] : k == Y ? &ct->y[idx] : &ct->r[idx]))
+                mpz_swap(v->n, mpq_numref(q)), mpz_swap(v->e, mpq_denref(q));
         }
     }
     if (!rc && !done)
         rc = chk_err(t->file, line + 1, 1, "unexpected end of file (no 'end' line)");
-    mpq_clear(q), mpz_clear(den), mpz_clear(g);
+    mpq_clear(q);
     free(seen);
     return rc;
 }

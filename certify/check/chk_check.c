@@ -125,7 +125,8 @@ static chk_frac *mul_a(const chk_model *md, const chk_frac *v, int tr)
 }
 
 /* out = sum_k w_k * (w_k > 0 ? pos_k : neg_k) over n entries.  Returns
- * the first k whose needed side is infinite (out is then 0), else -1. */
+ * the first k whose needed side is infinite (out is then 0), else -1;
+ * NULL flags: every side is finite. */
 static long side_sum(mpq_t out, const chk_frac *w, long n, const unsigned char *pos_fin,
                      mpq_t *pos, const unsigned char *neg_fin, mpq_t *neg)
 {
@@ -136,7 +137,7 @@ static long side_sum(mpq_t out, const chk_frac *w, long n, const unsigned char *
     W = vec_common(d, w, n);
     for (k = 0; k < n && bad < 0; k++) {
         int s = mpz_sgn(W[k]);
-        if (s && !(s > 0 ? pos_fin[k] : neg_fin[k]))
+        if (s && pos_fin && !(s > 0 ? pos_fin[k] : neg_fin[k]))
             bad = k;
         else if (s)
             acc_add(a, s > 0 ? pos[k] : neg[k], W[k], t);
@@ -154,20 +155,9 @@ static long side_sum(mpq_t out, const chk_frac *w, long n, const unsigned char *
 /* out = c'^T v (scale 1: c^T v in the model's own sense) */
 static void cdot(mpq_t out, const chk_model *md, const chk_frac *v, int scale)
 {
-    chk_frac *a = chk_fracs(1);
-    mpz_t d, t, *V;
-    long j;
-    mpz_init(d), mpz_init(t);
-    V = vec_common(d, v, md->n);
-    for (j = 0; j < md->n; j++)
-        acc_add(a, md->c[j], V[j], t);
-    mpz_mul(a->e, a->e, d);
-    frac_q(out, a);
+    side_sum(out, v, md->n, NULL, md->c, NULL, md->c);
     if (scale < 0)
         mpq_neg(out, out);
-    zfree(V, md->n);
-    chk_fracs_free(a, 1);
-    mpz_clear(d), mpz_clear(t);
 }
 
 static const char *sense_name(int sense) { return sense > 0 ? "min" : "max"; }

@@ -91,12 +91,11 @@ int chk_read_lp(chk_model *md, const chk_text *t);
 
 void chk_sha256(const unsigned char *p, size_t len, char hex[65]);
 
-/* A certificate (docs/certificate-format.md, version 1 or 2), read
- * against its model: x, r have n entries and y has m, all 0 unless listed
- * (version 2: each entry's e is its section's denominator). */
+/* A certificate (docs/certificate-format.md), read against its model:
+ * x, r have n entries and y has m, all 0 unless listed. */
 enum { CHK_OPTIMAL, CHK_INFEASIBLE, CHK_UNBOUNDED, CHK_FEASIBLE };
 typedef struct {
-    int version, status, sense, relax; /* relax: a `relaxation lp` line */
+    int status, sense, relax; /* relax: a `relaxation lp` line */
     long rows, cols;
     char sha[65];
     mpq_t obj;
