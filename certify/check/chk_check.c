@@ -14,9 +14,10 @@
  * mpq_add puts a gcd into every term, and with the thousand-digit
  * denominators of a large basic solution those gcds made the check slower
  * than the solve.  Here a vector is first written over one common
- * denominator, v = V/d with V integer (vec_common; for a basic solution d
- * divides det B, so it stays as long as one entry's), and every sum of
- * q_k * V_k (q_k the model's rational data) is accumulated in integers:
+ * denominator, v = V/d with V integer (vec_common; for a basic solution
+ * d divides det B: bounded by the basis, not by the number of entries),
+ * and every sum of q_k * V_k (q_k the model's rational data) is
+ * accumulated in integers:
  * the running n/e keeps e = the lcm of the q_k's denominators seen so far
  * (for a row of A: the row's integer scaling), so a term costs one exact
  * division by a small number and one mpz_addmul.  A sum stays the exact
