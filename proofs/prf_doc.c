@@ -129,20 +129,83 @@ mpq_srcptr prf_doc_side(const prf_doc *d, long idx, int col, int sgn)
     return sgn > 0 ? lp->rlo[idx] : lp->rhi[idx];
 }
 
-/* v = a_i^T x for each row. */
-static void row_values(const lp_model *lp, mpq_t *const x, mpq_t *ax)
+/* Long sums without a gcd per term: mpq_add reduces after every term,
+ * and with the thousand-digit denominators of a large certificate those
+ * gcds dominate the recomputation.  A vector is written once over its lcm
+ * d (v = V/d, V integer), a sum of q_k * V_k (q_k the model's numbers) is
+ * kept as n/e with e the lcm of the q_k's denominators so far, so a term is
+ * one exact division by a small number and one mpz_addmul, and the sum is
+ * reduced once: n/(e d).  The values are the same canonical mpq. */
+typedef struct { mpz_t n, e; } qsum;
+
+static mpz_t *over_lcm(mpz_t d, mpq_t *const v, long n)
+{
+    mpz_t *V = fk_calloc((size_t)n + 1, sizeof *V);
+    long j;
+    if (V == NULL)
+        return NULL;
+    mpz_set_ui(d, 1);
+    for (j = 0; j < n; j++)
+        if (!mpz_divisible_p(d, mpq_denref(v[j])))
+            mpz_lcm(d, d, mpq_denref(v[j]));
+    for (j = 0; j < n; j++) {
+        mpz_init(V[j]);
+        mpz_divexact(V[j], d, mpq_denref(v[j]));
+        mpz_mul(V[j], V[j], mpq_numref(v[j]));
+    }
+    return V;
+}
+
+static void over_lcm_free(mpz_t *V, long n)
+{
+    long j;
+    for (j = 0; j < n; j++)
+        mpz_clear(V[j]);
+    free(V);
+}
+
+static void qsum_add(qsum *a, const mpq_t q, const mpz_t z, mpz_t t)
+{
+    if (!mpz_divisible_p(a->e, mpq_denref(q))) { /* e = lcm(e, den q) */
+        mpz_gcd(t, a->e, mpq_denref(q));
+        mpz_divexact(t, mpq_denref(q), t);
+        mpz_mul(a->n, a->n, t);
+        mpz_mul(a->e, a->e, t);
+    }
+    mpz_divexact(t, a->e, mpq_denref(q));
+    mpz_mul(t, t, mpq_numref(q));
+    mpz_addmul(a->n, t, z);
+}
+
+/* out = a / d in lowest terms; a is reset to 0/1 */
+static void qsum_get(mpq_t out, qsum *a, const mpz_t d)
+{
+    mpz_swap(mpq_numref(out), a->n);
+    mpz_mul(mpq_denref(out), a->e, d);
+    mpq_canonicalize(out);
+    mpz_set_ui(a->n, 0);
+    mpz_set_ui(a->e, 1);
+}
+
+/* v = a_i^T x for each row; FK_ENOMEM or FK_OK. */
+static fk_status row_values(const lp_model *lp, mpq_t *const x, mpq_t *ax,
+                            fk_err *err)
 {
     long i, k;
-    mpq_t t;
-    mpq_init(t);
-    for (i = 0; i < lp->m; i++) {
-        mpq_set_ui(ax[i], 0, 1);
-        for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
-            mpq_mul(t, lp->rval[k], x[lp->cidx[k]]);
-            mpq_add(ax[i], ax[i], t);
-        }
+    qsum a;
+    mpz_t d, t, *X;
+    mpz_inits(a.n, d, t, NULL);
+    mpz_init_set_ui(a.e, 1);
+    X = over_lcm(d, x, lp->n);
+    for (i = 0; X != NULL && i < lp->m; i++) {
+        for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++)
+            qsum_add(&a, lp->rval[k], X[lp->cidx[k]], t);
+        qsum_get(ax[i], &a, d);
     }
-    mpq_clear(t);
+    if (X != NULL)
+        over_lcm_free(X, lp->n);
+    mpz_clears(a.n, a.e, d, t, NULL);
+    return X != NULL ? FK_OK : fk_fail(err, FK_ENOMEM, NULL, "out of memory");
 }
 
 static fk_status bad_q(fk_err *err, const char *what, const char *name,
@@ -186,19 +249,24 @@ static fk_status point_holds(prf_doc *d, mpq_t *const x, mpq_t *ax,
 }
 
 /* c'^T v with c' = sense * c (no c0). */
-static void cdot(const lp_model *lp, mpq_t *const v, int max, mpq_t out)
+static fk_status cdot(const lp_model *lp, mpq_t *const v, int max, mpq_t out,
+                      fk_err *err)
 {
     long j;
-    mpq_t t;
-    mpq_init(t);
-    mpq_set_ui(out, 0, 1);
-    for (j = 0; j < lp->n; j++) {
-        mpq_mul(t, lp->obj[j], v[j]);
-        mpq_add(out, out, t);
-    }
+    qsum a;
+    mpz_t d, t, *V;
+    mpz_inits(a.n, d, t, NULL);
+    mpz_init_set_ui(a.e, 1);
+    V = over_lcm(d, v, lp->n);
+    for (j = 0; V != NULL && j < lp->n; j++)
+        qsum_add(&a, lp->obj[j], V[j], t);
+    qsum_get(out, &a, d);
     if (max)
         mpq_neg(out, out);
-    mpq_clear(t);
+    if (V != NULL)
+        over_lcm_free(V, lp->n);
+    mpz_clears(a.n, a.e, d, t, NULL);
+    return V != NULL ? FK_OK : fk_fail(err, FK_ENOMEM, NULL, "out of memory");
 }
 
 /* The infeasible and optimal recomputation: y's sign rule, b(y), and
@@ -208,7 +276,8 @@ static fk_status duals(prf_doc *d, mpq_t *gv, fk_err *err)
     const lp_model *lp = d->lp;
     const cert_data *c = d->c;
     long i, k;
-    mpq_t t;
+    qsum *g;
+    mpz_t dy, t, *Y;
     for (i = 0; i < lp->m; i++) {
         int s = mpq_sgn(c->y[i]);
         if (s > 0 && !lp->rlo_fin[i])
@@ -222,21 +291,33 @@ static fk_status duals(prf_doc *d, mpq_t *gv, fk_err *err)
                            "on row '%.80s', which has no upper side",
                            lp->rname[i]);
     }
-    mpq_init(t);
-    mpq_set_ui(d->by, 0, 1);
-    for (i = 0; i < lp->m; i++) {
-        int s = mpq_sgn(c->y[i]);
+    /* b(y) and the column sums g_j, each over y's lcm (see qsum) */
+    g = fk_calloc((size_t)lp->n + 1, sizeof *g);
+    if (g == NULL)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    for (k = 0; k <= lp->n; k++)
+        mpz_init(g[k].n), mpz_init_set_ui(g[k].e, 1);
+    mpz_inits(dy, t, NULL);
+    Y = over_lcm(dy, c->y, lp->m);
+    for (i = 0; Y != NULL && i < lp->m; i++) {
+        int s = mpz_sgn(Y[i]);
         if (s == 0)
             continue;
-        mpq_mul(t, c->y[i], prf_doc_side(d, i, 0, s));
-        mpq_add(d->by, d->by, t);
-        for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
-            mpq_mul(t, c->y[i], lp->rval[k]);
-            mpq_add(gv[lp->cidx[k]], gv[lp->cidx[k]], t);
-        }
+        qsum_add(&g[lp->n], prf_doc_side(d, i, 0, s), Y[i], t);
+        for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++)
+            qsum_add(&g[lp->cidx[k]], lp->rval[k], Y[i], t);
     }
-    mpq_clear(t);
-    return FK_OK;
+    qsum_get(d->by, &g[lp->n], dy);
+    for (k = 0; k <= lp->n; k++) {
+        if (k < lp->n)
+            qsum_get(gv[k], &g[k], dy);
+        mpz_clears(g[k].n, g[k].e, NULL);
+    }
+    free(g);
+    if (Y != NULL)
+        over_lcm_free(Y, lp->m);
+    mpz_clears(dy, t, NULL);
+    return Y != NULL ? FK_OK : fk_fail(err, FK_ENOMEM, NULL, "out of memory");
 }
 
 static fk_status verify(prf_doc *d, mpq_t *gv, mpq_t *ax, fk_err *err)
@@ -273,8 +354,8 @@ static fk_status verify(prf_doc *d, mpq_t *gv, mpq_t *ax, fk_err *err)
                        d->boxmax, ">=", d->by);
         break;
     case CERT_OPTIMAL:
-        row_values(lp, c->x, ax);
-        if ((st = point_holds(d, c->x, ax, err)) != FK_OK)
+        if ((st = row_values(lp, c->x, ax, err)) != FK_OK ||
+            (st = point_holds(d, c->x, ax, err)) != FK_OK)
             break;
         if ((st = duals(d, gv, err)) != FK_OK)
             break;
@@ -302,16 +383,18 @@ static fk_status verify(prf_doc *d, mpq_t *gv, mpq_t *ax, fk_err *err)
             mpq_add(d->zb, d->zb, t);
         }
         mpq_add(d->dual, d->by, d->zb);
-        cdot(lp, c->x, d->max, d->primal);
+        if ((st = cdot(lp, c->x, d->max, d->primal, err)) != FK_OK)
+            break;
         if (!mpq_equal(d->primal, d->dual))
             st = bad_q(err, "primal c'^T x and dual bound differ", "c'^T x",
                        d->primal, "!=", d->dual);
         break;
     case CERT_UNBOUNDED:
-        row_values(lp, c->x, ax);
-        if ((st = point_holds(d, c->x, ax, err)) != FK_OK)
+        if ((st = row_values(lp, c->x, ax, err)) != FK_OK ||
+            (st = point_holds(d, c->x, ax, err)) != FK_OK)
             break;
-        row_values(lp, c->r, ax);
+        if ((st = row_values(lp, c->r, ax, err)) != FK_OK)
+            break;
         for (i = 0; i < lp->m; i++) {
             if ((lp->rlo_fin[i] && mpq_sgn(ax[i]) < 0) ||
                 (lp->rhi_fin[i] && mpq_sgn(ax[i]) > 0)) {
@@ -328,14 +411,15 @@ static fk_status verify(prf_doc *d, mpq_t *gv, mpq_t *ax, fk_err *err)
                 goto done;
             }
         }
-        cdot(lp, c->r, d->max, d->primal);
+        if ((st = cdot(lp, c->r, d->max, d->primal, err)) != FK_OK)
+            break;
         if (mpq_sgn(d->primal) >= 0)
             st = bad_q(err, "the ray must improve the objective", "c'^T r",
                        d->primal, ">=", t);
         break;
     case CERT_FEASIBLE:
-        row_values(lp, c->x, ax);
-        st = point_holds(d, c->x, ax, err);
+        if ((st = row_values(lp, c->x, ax, err)) == FK_OK)
+            st = point_holds(d, c->x, ax, err);
         break;
     default:
         st = fk_fail(err, FK_EINVAL, NULL, "bad certificate status");
@@ -380,7 +464,8 @@ fk_status prf_doc_build(prf_doc *d, const lp_model *lp, const cert_data *c,
     if ((st = verify(d, gv, ax, err)) != FK_OK)
         goto fail;
     /* The model-sense objective of the point (with c0). */
-    cdot(lp, c->x, 0, d->value);
+    if ((st = cdot(lp, c->x, 0, d->value, err)) != FK_OK)
+        goto fail;
     mpq_add(d->value, d->value, lp->objconst);
     if ((st = list_make(&d->x, c->x, lp->n, err)) != FK_OK ||
         (st = list_make(&d->y, c->y, lp->m, err)) != FK_OK ||

@@ -20,6 +20,8 @@ BUILD=${1:-build}
 MUTANTS='szentes-checks-no-deviation@cases/case_mech.c@"szentes-deviations", devs, 1,@"szentes-deviations", devs, 0,@cases@mech_szentes
 mech-obedience-row-dropped@cases/case_mech.c@if (r2 == r)@if (r2 == r || r2 == 3)@cases@mech_yamashita
 checker-ignores-duality-gap@certify/check/chk_check.c@if (!rc && !mpq_equal(p, d))@if (0 && !rc && !mpq_equal(p, d))@certify@chk_optimal_min chk_optimal_max
+checker-drops-last-term@certify/check/chk_check.c@for (k = 0; k < md->nnz; k++)@for (k = 0; k < md->nnz - 1; k++)@certify@chk_optimal_min chk_big_numbers
+checker-lcm-without-rescale@certify/check/chk_check.c@mpz_mul(a->n, a->n, t);@(void)0;@certify@tamper
 bsolve-always-singular@exact/solve/bsolve.c@if (k > BS_MAX_K)@if (k >= 0)@solve@bsolve_random
 pure-minmax-loop-flipped@cases/case_minmax.c@if (mpq_cmp(u, best) > 0)@if (mpq_cmp(u, best) < 0)@cases@minmax_random
 agv-ir-failure-at-zero@cases/case_vcg.c@if (mpq_sgn(u) < 0)@if (mpq_sgn(u) <= 0)@cases@vcg_trade_vs_ms'

@@ -20,17 +20,17 @@ void chk_cert_init(chk_cert *ct, const chk_model *md)
 {
     memset(ct, 0, sizeof *ct);
     mpq_init(ct->obj);
-    ct->x = chk_vec(md->n);
-    ct->y = chk_vec(md->m);
-    ct->r = chk_vec(md->n);
+    ct->x = chk_fracs(md->n);
+    ct->y = chk_fracs(md->m);
+    ct->r = chk_fracs(md->n);
 }
 
 void chk_cert_clear(chk_cert *ct, const chk_model *md)
 {
     mpq_clear(ct->obj);
-    chk_vec_free(ct->x, md->n);
-    chk_vec_free(ct->y, md->m);
-    chk_vec_free(ct->r, md->n);
+    chk_fracs_free(ct->x, md->n);
+    chk_fracs_free(ct->y, md->m);
+    chk_fracs_free(ct->r, md->n);
 }
 
 static size_t ndig(const char *s)
@@ -151,8 +151,11 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
     chk_tok tk[4];
     long line = 0, idx;
     int k = -1, last = -1, nt, body = 0, done = 0, rc = 0;
+    chk_frac *v;
+    mpq_t q;
     if (!seen)
         abort();
+    mpq_init(q);
     while (!rc && *(s = next)) {
         if ((nl = strchr(s, '\n')))
             *nl = '\0', next = nl + 1;
@@ -206,13 +209,16 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
                              k == Y ? "row" : "column", tk[1].s);
             else if (seen[idx]++)
                 rc = chk_err(t->file, line, tk[1].col, "'%.64s %.64s' listed twice", KEYS[k], tk[1].s);
-            else if (value(k == X ? ct->x[idx] : k == Y ? ct->y[idx] : ct->r[idx], tk[2].s) < 0)
+            else if (value(q, tk[2].s) < 0)
                 rc = chk_err(t->file, line, tk[2].col, "bad value '%.64s' (want [-]p or [-]p/q in lowest terms)",
                              tk[2].s);
+            else if ((v = k == X ? &ct->x[idx] : k == Y ? &ct->y[idx] : &ct->r[idx]))
+                mpz_swap(v->n, mpq_numref(q)), mpz_swap(v->e, mpq_denref(q));
         }
     }
     if (!rc && !done)
         rc = chk_err(t->file, line + 1, 1, "unexpected end of file (no 'end' line)");
+    mpq_clear(q);
     free(seen);
     return rc;
 }

@@ -8,7 +8,22 @@
  * c' = c for min and -c for max (the certificate speaks about a
  * minimisation).  Infinite bounds are explicit cases on the *_fin flags.
  * Each check returns 0 when it holds, else prints "rejected: ..." (unless
- * quiet) and returns 1. */
+ * quiet) and returns 1.
+ *
+ * Why the arithmetic is organised as it is: summing p/q term by term with
+ * mpq_add puts a gcd into every term, and with the thousand-digit
+ * denominators of a large basic solution those gcds made the check slower
+ * than the solve.  Here a vector is first written over one common
+ * denominator, v = V/d with V integer (vec_common; for a basic solution
+ * d divides det B: bounded by the basis, not by the number of entries),
+ * and every sum of q_k * V_k (q_k the model's rational data) is
+ * accumulated in integers:
+ * the running n/e keeps e = the lcm of the q_k's denominators seen so far
+ * (for a row of A: the row's integer scaling), so a term costs one exact
+ * division by a small number and one mpz_addmul.  A sum stays the exact
+ * fraction n/(e d), never reduced: a sign is the sign of n and a comparison
+ * with a bound is one cross-multiplication (frac_cmp).  Only the few values
+ * that are printed or compared with mpq_equal are canonicalised (frac_q). */
 #include "chk.h"
 #include "chk_int.h"
 
@@ -30,76 +45,120 @@ static int reject(int quiet, const char *fmt, ...)
     return 1;
 }
 
-/* out = A v (m entries) */
-static mpq_t *mul_a(const chk_model *md, mpq_t *v)
+/* t = f in lowest terms; returns t (for printing) */
+static mpq_ptr frac_q(mpq_t t, const chk_frac *f)
 {
-    mpq_t *out = chk_vec(md->m), t;
-    long k;
-    mpq_init(t);
-    for (k = 0; k < md->nnz; k++) {
-        mpq_mul(t, md->tv[k], v[md->tj[k]]);
-        mpq_add(out[md->ti[k]], out[md->ti[k]], t);
+    mpz_set(mpq_numref(t), f->n);
+    mpz_set(mpq_denref(t), f->e);
+    mpq_canonicalize(t);
+    return t;
+}
+
+/* the sign of f - q */
+static int frac_cmp(const chk_frac *f, const mpq_t q)
+{
+    mpz_t l, r;
+    int s;
+    mpz_init(l), mpz_init(r);
+    mpz_mul(l, f->n, mpq_denref(q));
+    mpz_mul(r, mpq_numref(q), f->e);
+    s = mpz_cmp(l, r);
+    mpz_clear(l), mpz_clear(r);
+    return s;
+}
+
+/* v[0..n) = V / d: d the lcm of the denominators, V integer (n entries). */
+static mpz_t *vec_common(mpz_t d, const chk_frac *v, long n)
+{
+    mpz_t *V = malloc(((size_t)n + 1) * sizeof *V);
+    long j;
+    if (!V)
+        abort();
+    mpz_set_ui(d, 1);
+    for (j = 0; j < n; j++)
+        if (mpz_sgn(v[j].n) && !mpz_divisible_p(d, v[j].e))
+            mpz_lcm(d, d, v[j].e);
+    for (j = 0; j < n; j++) {
+        mpz_init(V[j]);
+        mpz_divexact(V[j], d, v[j].e);
+        mpz_mul(V[j], V[j], v[j].n);
     }
-    mpq_clear(t);
+    return V;
+}
+
+static void zfree(mpz_t *V, long n)
+{
+    long j;
+    for (j = 0; j < n; j++)
+        mpz_clear(V[j]);
+    free(V);
+}
+
+/* a += q * z; t is scratch */
+static void acc_add(chk_frac *a, const mpq_t q, const mpz_t z, mpz_t t)
+{
+    if (!mpz_divisible_p(a->e, mpq_denref(q))) { /* e = lcm(e, den q) */
+        mpz_gcd(t, a->e, mpq_denref(q));
+        mpz_divexact(t, mpq_denref(q), t);
+        mpz_mul(a->n, a->n, t);
+        mpz_mul(a->e, a->e, t);
+    }
+    mpz_divexact(t, a->e, mpq_denref(q));
+    mpz_mul(t, t, mpq_numref(q));
+    mpz_addmul(a->n, t, z);
+}
+
+/* A v (m entries), or A^T v (n entries) when tr; the caller frees it */
+static chk_frac *mul_a(const chk_model *md, const chk_frac *v, int tr)
+{
+    long k, nout = tr ? md->n : md->m, *to = tr ? md->tj : md->ti, *from = tr ? md->ti : md->tj;
+    chk_frac *out = chk_fracs(nout);
+    mpz_t d, t, *V;
+    mpz_init(d), mpz_init(t);
+    V = vec_common(d, v, tr ? md->m : md->n);
+    for (k = 0; k < md->nnz; k++)
+        acc_add(&out[to[k]], md->tv[k], V[from[k]], t);
+    for (k = 0; k < nout; k++)
+        mpz_mul(out[k].e, out[k].e, d);
+    zfree(V, tr ? md->m : md->n);
+    mpz_clear(d), mpz_clear(t);
     return out;
 }
 
-/* out = A^T v (n entries) */
-static mpq_t *mul_at(const chk_model *md, mpq_t *v)
+/* out = sum_k w_k * (w_k > 0 ? pos_k : neg_k) over n entries.  Returns
+ * the first k whose needed side is infinite (out is then 0), else -1;
+ * NULL flags: every side is finite. */
+static long side_sum(mpq_t out, const chk_frac *w, long n, const unsigned char *pos_fin,
+                     mpq_t *pos, const unsigned char *neg_fin, mpq_t *neg)
 {
-    mpq_t *out = chk_vec(md->n), t;
-    long k;
-    mpq_init(t);
-    for (k = 0; k < md->nnz; k++) {
-        mpq_mul(t, md->tv[k], v[md->ti[k]]);
-        mpq_add(out[md->tj[k]], out[md->tj[k]], t);
+    chk_frac *a = chk_fracs(1);
+    mpz_t d, t, *W;
+    long k, bad = -1;
+    mpz_init(d), mpz_init(t);
+    W = vec_common(d, w, n);
+    for (k = 0; k < n && bad < 0; k++) {
+        int s = mpz_sgn(W[k]);
+        if (s && pos_fin && !(s > 0 ? pos_fin[k] : neg_fin[k]))
+            bad = k;
+        else if (s)
+            acc_add(a, s > 0 ? pos[k] : neg[k], W[k], t);
     }
-    mpq_clear(t);
-    return out;
-}
-
-/* acc += w * (w > 0 ? pos : neg), where the chosen side must be finite;
- * returns -1 (acc unchanged) if it is not. */
-static int add_side(mpq_t acc, const mpq_t w, int pos_fin, const mpq_t pos,
-                    int neg_fin, const mpq_t neg)
-{
-    mpq_t t;
-    if (mpq_sgn(w) == 0)
-        return 0;
-    if (mpq_sgn(w) > 0 ? !pos_fin : !neg_fin)
-        return -1;
-    mpq_init(t);
-    mpq_mul(t, w, mpq_sgn(w) > 0 ? pos : neg);
-    mpq_add(acc, acc, t);
-    mpq_clear(t);
-    return 0;
-}
-
-/* b(y) = sum_i y_i * (y_i > 0 ? lo_i : hi_i); -1 if a needed side is infinite. */
-static int b_of_y(mpq_t b, const chk_model *md, mpq_t *y)
-{
-    long i;
-    mpq_set_ui(b, 0, 1);
-    for (i = 0; i < md->m; i++)
-        if (add_side(b, y[i], md->rlo_fin[i], md->rlo[i], md->rhi_fin[i], md->rhi[i]))
-            return -1;
-    return 0;
+    mpz_mul(a->e, a->e, d);
+    frac_q(out, a);
+    if (bad >= 0)
+        mpq_set_ui(out, 0, 1);
+    zfree(W, n);
+    chk_fracs_free(a, 1);
+    mpz_clear(d), mpz_clear(t);
+    return bad;
 }
 
 /* out = c'^T v (scale 1: c^T v in the model's own sense) */
-static void cdot(mpq_t out, const chk_model *md, mpq_t *v, int scale)
+static void cdot(mpq_t out, const chk_model *md, const chk_frac *v, int scale)
 {
-    mpq_t t;
-    long j;
-    mpq_init(t);
-    mpq_set_ui(out, 0, 1);
-    for (j = 0; j < md->n; j++) {
-        mpq_mul(t, md->c[j], v[j]);
-        mpq_add(out, out, t);
-    }
+    side_sum(out, v, md->n, NULL, md->c, NULL, md->c);
     if (scale < 0)
         mpq_neg(out, out);
-    mpq_clear(t);
 }
 
 static const char *sense_name(int sense) { return sense > 0 ? "min" : "max"; }
@@ -118,87 +177,104 @@ int chk_header(const chk_cert *ct, const chk_model *md, const char *model_sha, i
 }
 
 /* lo_i <= a_i^T x <= hi_i for every row */
-static int chk_rows_hold(const chk_model *md, mpq_t *x, int quiet)
+static int chk_rows_hold(const chk_model *md, const chk_frac *x, int quiet)
 {
-    mpq_t *ax = mul_a(md, x);
+    chk_frac *ax = mul_a(md, x, 0);
     long i;
     int rc = 0;
+    mpq_t t;
+    mpq_init(t);
     for (i = 0; i < md->m && !rc; i++) {
-        if (md->rlo_fin[i] && mpq_cmp(ax[i], md->rlo[i]) < 0)
-            rc = reject(quiet, "row '%s' violated: a^T x = %Qd < lo = %Qd", md->rname[i], ax[i], md->rlo[i]);
-        else if (md->rhi_fin[i] && mpq_cmp(ax[i], md->rhi[i]) > 0)
-            rc = reject(quiet, "row '%s' violated: a^T x = %Qd > hi = %Qd", md->rname[i], ax[i], md->rhi[i]);
+        if (md->rlo_fin[i] && frac_cmp(&ax[i], md->rlo[i]) < 0)
+            rc = reject(quiet, "row '%s' violated: a^T x = %Qd < lo = %Qd", md->rname[i], frac_q(t, &ax[i]), md->rlo[i]);
+        else if (md->rhi_fin[i] && frac_cmp(&ax[i], md->rhi[i]) > 0)
+            rc = reject(quiet, "row '%s' violated: a^T x = %Qd > hi = %Qd", md->rname[i], frac_q(t, &ax[i]), md->rhi[i]);
     }
-    chk_vec_free(ax, md->m);
+    chk_fracs_free(ax, md->m);
+    mpq_clear(t);
     return rc;
 }
 
 /* l_j <= x_j <= u_j for every column */
-static int chk_bounds_hold(const chk_model *md, mpq_t *x, int quiet)
+static int chk_bounds_hold(const chk_model *md, const chk_frac *x, int quiet)
 {
     long j;
-    for (j = 0; j < md->n; j++) {
-        if (md->clo_fin[j] && mpq_cmp(x[j], md->clo[j]) < 0)
-            return reject(quiet, "column '%s' violated: x = %Qd < l = %Qd", md->cname[j], x[j], md->clo[j]);
-        if (md->chi_fin[j] && mpq_cmp(x[j], md->chi[j]) > 0)
-            return reject(quiet, "column '%s' violated: x = %Qd > u = %Qd", md->cname[j], x[j], md->chi[j]);
+    int rc = 0;
+    mpq_t t;
+    mpq_init(t);
+    for (j = 0; j < md->n && !rc; j++) {
+        if (md->clo_fin[j] && frac_cmp(&x[j], md->clo[j]) < 0)
+            rc = reject(quiet, "column '%s' violated: x = %Qd < l = %Qd", md->cname[j], frac_q(t, &x[j]), md->clo[j]);
+        else if (md->chi_fin[j] && frac_cmp(&x[j], md->chi[j]) > 0)
+            rc = reject(quiet, "column '%s' violated: x = %Qd > u = %Qd", md->cname[j], frac_q(t, &x[j]), md->chi[j]);
     }
-    return 0;
+    mpq_clear(t);
+    return rc;
 }
 
 /* y_i > 0 only if lo_i is finite, y_i < 0 only if hi_i is finite */
-static int chk_sign_rule_rows(const chk_model *md, mpq_t *y, int quiet)
+static int chk_sign_rule_rows(const chk_model *md, const chk_frac *y, int quiet)
 {
     long i;
-    for (i = 0; i < md->m; i++) {
-        if (mpq_sgn(y[i]) > 0 && !md->rlo_fin[i])
-            return reject(quiet, "sign rule: row '%s' has y = %Qd > 0 but lo = -inf", md->rname[i], y[i]);
-        if (mpq_sgn(y[i]) < 0 && !md->rhi_fin[i])
-            return reject(quiet, "sign rule: row '%s' has y = %Qd < 0 but hi = +inf", md->rname[i], y[i]);
+    int rc = 0;
+    mpq_t t;
+    mpq_init(t);
+    for (i = 0; i < md->m && !rc; i++) {
+        if (mpz_sgn(y[i].n) > 0 && !md->rlo_fin[i])
+            rc = reject(quiet, "sign rule: row '%s' has y = %Qd > 0 but lo = -inf", md->rname[i], frac_q(t, &y[i]));
+        else if (mpz_sgn(y[i].n) < 0 && !md->rhi_fin[i])
+            rc = reject(quiet, "sign rule: row '%s' has y = %Qd < 0 but hi = +inf", md->rname[i], frac_q(t, &y[i]));
     }
-    return 0;
+    mpq_clear(t);
+    return rc;
 }
 
 /* z = c' - A^T y; z_j > 0 only if l_j finite, z_j < 0 only if u_j finite.
  * On success z is left in *zout (n entries). */
-static int chk_reduced_cost_signs(const chk_model *md, mpq_t *y, mpq_t **zout, int quiet)
+static int chk_reduced_cost_signs(const chk_model *md, const chk_frac *y, chk_frac **zout, int quiet)
 {
-    mpq_t *z = mul_at(md, y);
+    chk_frac *z = mul_a(md, y, 1);
     long j;
     int rc = 0;
+    mpq_t t;
+    mpq_init(t);
     for (j = 0; j < md->n && !rc; j++) {
-        if (md->sense > 0) {
-            mpq_sub(z[j], md->c[j], z[j]); /* c - g */
-        } else {
-            mpq_add(z[j], md->c[j], z[j]); /* -c - g = -(c + g) */
-            mpq_neg(z[j], z[j]);
-        }
-        if (mpq_sgn(z[j]) > 0 && !md->clo_fin[j])
-            rc = reject(quiet, "reduced cost: column '%s' has z = %Qd > 0 but l = -inf", md->cname[j], z[j]);
-        else if (mpq_sgn(z[j]) < 0 && !md->chi_fin[j])
-            rc = reject(quiet, "reduced cost: column '%s' has z = %Qd < 0 but u = +inf", md->cname[j], z[j]);
+        /* z_j = c'_j - g_j/e_j = (c'_j e_j - g_j) / e_j, c'_j = p/q */
+        mpz_mul(z[j].n, z[j].n, mpq_denref(md->c[j]));
+        if (md->sense > 0)
+            mpz_submul(z[j].n, mpq_numref(md->c[j]), z[j].e);
+        else
+            mpz_addmul(z[j].n, mpq_numref(md->c[j]), z[j].e);
+        mpz_neg(z[j].n, z[j].n);
+        mpz_mul(z[j].e, z[j].e, mpq_denref(md->c[j]));
+        if (mpz_sgn(z[j].n) > 0 && !md->clo_fin[j])
+            rc = reject(quiet, "reduced cost: column '%s' has z = %Qd > 0 but l = -inf", md->cname[j], frac_q(t, &z[j]));
+        else if (mpz_sgn(z[j].n) < 0 && !md->chi_fin[j])
+            rc = reject(quiet, "reduced cost: column '%s' has z = %Qd < 0 but u = +inf", md->cname[j], frac_q(t, &z[j]));
     }
+    mpq_clear(t);
     *zout = z;
     return rc;
 }
 
 /* c'^T x == b(y) + sum_j z_j * (z_j > 0 ? l_j : u_j)  (weak duality makes
  * equality a proof that x is optimal) */
-static int chk_duality_gap_zero(const chk_model *md, mpq_t *x, mpq_t *y, mpq_t *z, int quiet)
+static int chk_duality_gap_zero(const chk_model *md, const chk_frac *x, const chk_frac *y,
+                                const chk_frac *z, int quiet)
 {
-    mpq_t p, d;
+    mpq_t p, d, e;
     long j;
     int rc = 0;
-    mpq_init(p), mpq_init(d);
+    mpq_init(p), mpq_init(d), mpq_init(e);
     cdot(p, md, x, md->sense);
-    if (b_of_y(d, md, y) < 0)
+    if (side_sum(d, y, md->m, md->rlo_fin, md->rlo, md->rhi_fin, md->rhi) >= 0)
         rc = reject(quiet, "b(y) needs an infinite row bound");
-    for (j = 0; j < md->n && !rc; j++)
-        if (add_side(d, z[j], md->clo_fin[j], md->clo[j], md->chi_fin[j], md->chi[j]))
-            rc = reject(quiet, "dual bound needs an infinite bound of column '%s'", md->cname[j]);
+    else if ((j = side_sum(e, z, md->n, md->clo_fin, md->clo, md->chi_fin, md->chi)) >= 0)
+        rc = reject(quiet, "dual bound needs an infinite bound of column '%s'", md->cname[j]);
+    mpq_add(d, d, e);
     if (!rc && !mpq_equal(p, d))
         rc = reject(quiet, "duality gap: c'^T x = %Qd but b(y) + sum z_j*bound_j = %Qd (min form)", p, d);
-    mpq_clear(p), mpq_clear(d);
+    mpq_clear(p), mpq_clear(d), mpq_clear(e);
     return rc;
 }
 
@@ -219,54 +295,63 @@ static int chk_objective_value(const chk_model *md, const chk_cert *ct, int quie
 /* With g = A^T y: M = sum_j g_j * (g_j > 0 ? u_j : l_j) is finite and
  * M < b(y), so no x in the box satisfies g^T x >= b(y), which every
  * feasible x would.  Leaves M and b(y) in m, b. */
-static int chk_farkas_bound(const chk_model *md, mpq_t *y, mpq_t m, mpq_t b, int quiet)
+static int chk_farkas_bound(const chk_model *md, const chk_frac *y, mpq_t m, mpq_t b, int quiet)
 {
-    mpq_t *g = mul_at(md, y);
+    chk_frac *g = mul_a(md, y, 1);
     long j;
     int rc = 0;
-    mpq_set_ui(m, 0, 1);
-    for (j = 0; j < md->n && !rc; j++)
-        if (add_side(m, g[j], md->chi_fin[j], md->chi[j], md->clo_fin[j], md->clo[j]))
-            rc = reject(quiet, "Farkas: column '%s' has (A^T y)_j = %Qd but the bound it needs is infinite",
-                        md->cname[j], g[j]);
-    if (!rc && b_of_y(b, md, y) < 0)
+    mpq_t t;
+    mpq_init(t);
+    if ((j = side_sum(m, g, md->n, md->chi_fin, md->chi, md->clo_fin, md->clo)) >= 0)
+        rc = reject(quiet, "Farkas: column '%s' has (A^T y)_j = %Qd but the bound it needs is infinite",
+                    md->cname[j], frac_q(t, &g[j]));
+    if (!rc && side_sum(b, y, md->m, md->rlo_fin, md->rlo, md->rhi_fin, md->rhi) >= 0)
         rc = reject(quiet, "Farkas: b(y) needs an infinite row bound");
     if (!rc && mpq_cmp(m, b) >= 0)
         rc = reject(quiet, "Farkas: max over the box of (A^T y)^T x = %Qd is not < b(y) = %Qd", m, b);
-    chk_vec_free(g, md->n);
+    chk_fracs_free(g, md->n);
+    mpq_clear(t);
     return rc;
 }
 
 /* a_i^T r >= 0 where lo_i finite, <= 0 where hi_i finite; r_j >= 0 where
  * l_j finite, <= 0 where u_j finite; c'^T r < 0.  Leaves c^T r in cr. */
-static int chk_ray(const chk_model *md, mpq_t *r, mpq_t cr, int quiet)
+static int chk_ray(const chk_model *md, const chk_frac *r, mpq_t cr, int quiet)
 {
-    mpq_t *ar = mul_a(md, r);
+    chk_frac *ar = mul_a(md, r, 0);
     long i, j;
     int rc = 0;
+    mpq_t t;
+    mpq_init(t);
     for (i = 0; i < md->m && !rc; i++) {
-        if (md->rlo_fin[i] && mpq_sgn(ar[i]) < 0)
-            rc = reject(quiet, "ray: row '%s' has a^T r = %Qd < 0 but lo = %Qd is finite", md->rname[i], ar[i], md->rlo[i]);
-        else if (md->rhi_fin[i] && mpq_sgn(ar[i]) > 0)
-            rc = reject(quiet, "ray: row '%s' has a^T r = %Qd > 0 but hi = %Qd is finite", md->rname[i], ar[i], md->rhi[i]);
+        if (md->rlo_fin[i] && mpz_sgn(ar[i].n) < 0)
+            rc = reject(quiet, "ray: row '%s' has a^T r = %Qd < 0 but lo = %Qd is finite", md->rname[i],
+                        frac_q(t, &ar[i]), md->rlo[i]);
+        else if (md->rhi_fin[i] && mpz_sgn(ar[i].n) > 0)
+            rc = reject(quiet, "ray: row '%s' has a^T r = %Qd > 0 but hi = %Qd is finite", md->rname[i],
+                        frac_q(t, &ar[i]), md->rhi[i]);
     }
     for (j = 0; j < md->n && !rc; j++) {
-        if (md->clo_fin[j] && mpq_sgn(r[j]) < 0)
-            rc = reject(quiet, "ray: column '%s' has r = %Qd < 0 but l = %Qd is finite", md->cname[j], r[j], md->clo[j]);
-        else if (md->chi_fin[j] && mpq_sgn(r[j]) > 0)
-            rc = reject(quiet, "ray: column '%s' has r = %Qd > 0 but u = %Qd is finite", md->cname[j], r[j], md->chi[j]);
+        if (md->clo_fin[j] && mpz_sgn(r[j].n) < 0)
+            rc = reject(quiet, "ray: column '%s' has r = %Qd < 0 but l = %Qd is finite", md->cname[j],
+                        frac_q(t, &r[j]), md->clo[j]);
+        else if (md->chi_fin[j] && mpz_sgn(r[j].n) > 0)
+            rc = reject(quiet, "ray: column '%s' has r = %Qd > 0 but u = %Qd is finite", md->cname[j],
+                        frac_q(t, &r[j]), md->chi[j]);
     }
     cdot(cr, md, r, 1);
     if (!rc && mpq_sgn(cr) * md->sense >= 0)
         rc = reject(quiet, "ray: c^T r = %Qd does not improve the objective (%s)", cr, sense_name(md->sense));
-    chk_vec_free(ar, md->m);
+    chk_fracs_free(ar, md->m);
+    mpq_clear(t);
     return rc;
 }
 
 /* The checks of DESIGN.md for the certificate's status, in its order. */
 static int verify(const chk_model *md, const chk_cert *ct, int quiet)
 {
-    mpq_t *z = NULL, a, b;
+    chk_frac *z = NULL;
+    mpq_t a, b;
     int rc;
     mpq_init(a), mpq_init(b);
     switch (ct->status) {
@@ -296,7 +381,7 @@ static int verify(const chk_model *md, const chk_cert *ct, int quiet)
             printf("accepted: feasible, x satisfies all %ld rows and %ld column bounds\n", md->m, md->n);
     }
     if (z)
-        chk_vec_free(z, md->n);
+        chk_fracs_free(z, md->n);
     mpq_clear(a), mpq_clear(b);
     return rc;
 }

@@ -56,6 +56,13 @@ int chk_split(char *line, chk_tok *tk, int max);
 mpq_t *chk_vec(long n);
 void chk_vec_free(mpq_t *v, long n);
 
+/* A fraction n/e with e > 0, not necessarily in lowest terms: the checks
+ * add and compare in this form and reduce only what they print (see
+ * chk_check.c).  chk_fracs gives n entries 0/1 (never NULL). */
+typedef struct { mpz_t n, e; } chk_frac;
+chk_frac *chk_fracs(long n);
+void chk_fracs_free(chk_frac *v, long n);
+
 void chk_model_init(chk_model *md);
 void chk_model_clear(chk_model *md);
 /* Append a row or column named name[0..len); default bounds: rows free,
@@ -92,7 +99,7 @@ typedef struct {
     long rows, cols;
     char sha[65];
     mpq_t obj;
-    mpq_t *x, *y, *r;
+    chk_frac *x, *y, *r;
 } chk_cert;
 
 /* Reads the certificate; once its header lines are read it calls

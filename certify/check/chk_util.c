@@ -199,6 +199,23 @@ static mpq_t *grow_q(mpq_t *v, long old, long n)
 
 mpq_t *chk_vec(long n) { return grow_q(NULL, 0, n); }
 
+chk_frac *chk_fracs(long n)
+{
+    chk_frac *v = xrealloc(NULL, (size_t)n, sizeof *v);
+    long k;
+    for (k = 0; k < n; k++)
+        mpz_init(v[k].n), mpz_init_set_ui(v[k].e, 1);
+    return v;
+}
+
+void chk_fracs_free(chk_frac *v, long n)
+{
+    long k;
+    for (k = 0; k < n; k++)
+        mpz_clear(v[k].n), mpz_clear(v[k].e);
+    free(v);
+}
+
 long chk_add_row(chk_model *md, const char *name, size_t len)
 {
     long i = md->m, a = md->ralloc;
