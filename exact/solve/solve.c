@@ -1,6 +1,7 @@
 /* solve.c: float phase, then exact phase from its basis (see solve.h). */
 #include "solve.h"
 #include "spx.h"
+#include "beval.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -63,8 +64,7 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
     long m = lp->m, n = lp->n, N = m + n, j;
     int rounds = o->refine_rounds ? o->refine_rounds : SOLVE_REFINE_ROUNDS, r;
     int quad = o->quad_only;
-    spx_eval ev;
-    spx_opts so;
+    beval ev;
     fast_opts fo;
     fast_result fr;
     double *lo = NULL, *up = NULL, *cost = NULL;
@@ -74,15 +74,13 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
     *done = 0;
     if (rounds < 0)
         return FK_OK;
-    ev.evaluated = 0;
-    ev.w = fk_qarr_new(N);
-    ev.d = fk_calloc((size_t)N + 1, sizeof *ev.d);
+    beval_init(&ev);
     lo = fk_calloc((size_t)N + 1, sizeof *lo);
     up = fk_calloc((size_t)N + 1, sizeof *up);
     cost = fk_calloc((size_t)N + 1, sizeof *cost);
     mpq_init(t);
     fast_result_init(&fr);
-    if (!ev.w || !ev.d || !lo || !up || !cost) {
+    if (!lo || !up || !cost) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto out;
     }
@@ -90,15 +88,12 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
         double pviol = 0, dviol = 0, now;
         int ep, ed;
         long nstruct = 0;
-        spx_opts_default(&so);
-        so.verbose = o->verbose;
-        so.start = basis;
-        so.eval = &ev;
-        st = spx_solve(res, lp, &so, err);
+        st = beval_basis(&ev, lp, basis, 1, o->verbose, err);
         if (st)
             goto out;
-        if (res->status == LP_OPTIMAL) {
-            *done = 1;
+        if (ev.optimal) {
+            st = beval_answer(res, &ev, lp, err);
+            *done = !st;
             break;
         }
         if (!ev.evaluated || r >= rounds)
@@ -109,7 +104,7 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
         /* exact violations, measured in double (they only choose scales) */
         for (j = 0; j < N; j++) {
             const mpq_t *l, *u;
-            int s = res->basis.stat[j];
+            int s = ev.basis.stat[j];
             double v;
             var_bounds(lp, j, &l, &u);
             if (l && mpq_cmp(ev.w[j], *l) < 0) {
@@ -155,7 +150,7 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
         }
         fast_opts_default(&fo);
         fo.verbose = o->verbose;
-        fo.start = &res->basis;
+        fo.start = &ev.basis;
         fo.lo = lo;
         fo.up = up;
         fo.cost = cost;
@@ -192,8 +187,7 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
 out:
     fast_result_clear(&fr);
     mpq_clear(t);
-    fk_qarr_free(ev.w, N);
-    free(ev.d);
+    beval_clear(&ev);
     free(lo);
     free(up);
     free(cost);
