@@ -53,4 +53,9 @@ char *fk_strdup(const char *s);
 mpq_t *fk_qarr_new(long k);
 void fk_qarr_free(mpq_t *v, long k);
 
+/* Seconds on the monotonic clock (CLOCK_MONOTONIC: not moved by changes of
+ * the wall clock), for time limits and progress lines; only differences
+ * mean anything. */
+double fk_now_sec(void);
+
 #endif

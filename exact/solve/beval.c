@@ -5,16 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "bsolve.h"
-
-static double now_sec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 /* Finite bounds of variable j (NULL: infinite). */
 static const mpq_t *var_lo(const lp_model *lp, long j)
@@ -201,7 +193,7 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
     mpq_t *b = NULL, *xs = NULL, *cs = NULL, *yr = NULL, *x = e->w, tq;
     bsolve *bs = NULL;
     int rc = -1, r, feasible = 1;
-    double t0 = now_sec(), tm[5] = {0, 0, 0, 0, 0};
+    double t0 = fk_now_sec(), tm[5] = {0, 0, 0, 0, 0};
 
     mpq_init(tq);
     cols = fk_calloc((size_t)m + 1, sizeof *cols);
@@ -227,7 +219,7 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
         goto done;
     }
     r = bsolve_new(&bs, lp, cols, rowmap, k);
-    tm[0] = now_sec();
+    tm[0] = fk_now_sec();
     if (r && verbose)
         fprintf(stderr, "simplex: start basis core %s\n", r > 0 ? "singular" : "too big for memory");
     if (r) {
@@ -254,7 +246,7 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
             }
     }
     r = bsolve_solve(bs, xs, b);
-    tm[1] = now_sec();
+    tm[1] = fk_now_sec();
     if (r) {
         rc = r < 0 ? -1 : 0;
         goto done;
@@ -275,7 +267,7 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
             }
     }
     rc = 0;
-    tm[2] = now_sec();
+    tm[2] = fk_now_sec();
     e->primal_feasible = 1;
     for (p = 0; p < m; p++)
         if (infeas_sign(lp, x[head[p]], head[p])) {
@@ -290,7 +282,7 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
             mpq_neg(cs[t], cs[t]);
     }
     r = bsolve_solve_t(bs, yr, cs);
-    tm[3] = now_sec();
+    tm[3] = fk_now_sec();
     if (r) {
         rc = r < 0 ? -1 : 0;
         goto done;
@@ -307,14 +299,14 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
     e->dual_feasible = r;
     if (r == 0)
         feasible = 0;
-    tm[4] = now_sec();
+    tm[4] = fk_now_sec();
     e->evaluated = 1;
     e->optimal = feasible;
 done:
     if (verbose)
         fprintf(stderr, "simplex: start basis (core %ld) %s by p-adic solve, %.2f s\n", k,
                 e->optimal ? "verified optimal" : rc == 0 ? "not optimal" : "failed",
-                now_sec() - t0);
+                fk_now_sec() - t0);
     if (verbose && tm[4] > 0)
         fprintf(stderr, "simplex: p-adic: factor %.2f s, x %.2f s, basic rows %.2f s, y %.2f s, "
                 "reduced costs %.2f s\n", tm[0] - t0, tm[1] - tm[0], tm[2] - tm[1],

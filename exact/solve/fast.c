@@ -52,16 +52,8 @@ typedef double real;
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define FAST_REFACTOR 64
-
-static double now_sec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 #ifndef FK_QUAD /* precision-independent parts: compiled once */
 void fast_opts_default(fast_opts *o)

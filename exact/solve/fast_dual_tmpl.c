@@ -132,7 +132,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
         real best = 0, slope, theta_d, theta_p, target, ar, wr;
         int below;
         if (*iters >= limit || *iters - start_iters > give_up ||
-            (o->time_limit > 0 && (*iters & 15) == 0 && now_sec() - t0 > o->time_limit))
+            (o->time_limit > 0 && (*iters & 15) == 0 && fk_now_sec() - t0 > o->time_limit))
             return 2;
         if (w->updates >= FAST_REFACTOR) {
             if (dual_refresh(w, dv))
@@ -285,7 +285,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
                 obj += w->c[j] * w->x[j];
             /* the dual objective (scaled), nondecreasing but for shifts */
             fprintf(stderr, "fast: %s, %ld iterations, LU %ld, primal infeasibility %.10g, objective %.12g, %.2f s\n",
-                    tag, *iters, w->lu.nnz_lu, (double)sinf, (double)obj, now_sec() - t0);
+                    tag, *iters, w->lu.nnz_lu, (double)sinf, (double)obj, fk_now_sec() - t0);
         }
     }
 }
@@ -346,7 +346,7 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
             goto out;
         if (o->verbose)
             fprintf(stderr, "fast: dual phase 1 done after %ld iterations, %.2f s\n",
-                    *iters - start_iters, now_sec() - t0);
+                    *iters - start_iters, fk_now_sec() - t0);
     }
     if (dual_place(w, &dv)) {
         rc = -1;
@@ -361,7 +361,7 @@ out:
     if (o->verbose)
         fprintf(stderr, "fast: dual phase %s after %ld iterations (%ld cost shifts), %.2f s\n",
                 rc < 0 ? "failed" : rc == 1 ? "found a dual ray" : rc == 2 ? "abandoned" : "done",
-                *iters - start_iters, dv.nshift, now_sec() - t0);
+                *iters - start_iters, dv.nshift, fk_now_sec() - t0);
     free(dv.dse); free(dv.tau); free(dv.dx); free(dv.cand); free(dv.rt); free(dv.lo1); free(dv.up1); free(dv.c0);
     return rc;
 }

@@ -98,7 +98,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     fws w;
     fast_opts defo;
     long m = lp->m, n = lp->n, N = m + n, j, p, iters = 0, limit;
-    double t0 = now_sec();
+    double t0 = fk_now_sec();
     int phase = 0, perturbed = 0, last_phase = 0, merit_phase = 0;
     long last_r = -1, last_lv = -1;
     real best_merit = HUGE_VAL;
@@ -163,7 +163,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             res->status = FAST_ITER_LIMIT;
             break;
         }
-        if (o->time_limit > 0 && (iters & 15) == 0 && now_sec() - t0 > o->time_limit) {
+        if (o->time_limit > 0 && (iters & 15) == 0 && fk_now_sec() - t0 > o->time_limit) {
             res->status = FAST_TIME_LIMIT;
             break;
         }
@@ -193,7 +193,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             fprintf(stderr, "fast: phase %d, %ld iterations, %ld factorisations (%ld forced), LU %ld, %s %.10g, %.2f s\n",
                     phase, iters, w.nfactor, w.nunstable, w.lu.nnz_lu, phase == 1 ? "infeasibility" : "objective",
                     (double)(phase == 1 ? sinf : obj * w.cscale * (lp->sense == LP_MAX ? -1 : 1)),
-                    now_sec() - t0);
+                    fk_now_sec() - t0);
         }
         /* reduced costs: from scratch in phase 1 (its costs change as
          * variables become feasible) and after a refactorisation, else
@@ -392,7 +392,7 @@ done:
     if (o->verbose)
         fprintf(stderr, "fast: %s after %ld iterations (%ld dual, %ld in primal phase 1), objective ~ %.15g, %.2f s\n",
                 fast_status_str(res->status), iters, res->dual_iters, res->phase1_iters, res->objval,
-                now_sec() - t0);
+                fk_now_sec() - t0);
     for (p = 0; p < m; p++)
         res->basis.head[p] = w.head[p];
     for (j = 0; j < N; j++)

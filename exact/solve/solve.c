@@ -7,16 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "fast.h"
-
-static double now_sec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 /* Finite bounds of variable j of [A -I] (structural j < n, logical n+i). */
 static void var_bounds(const lp_model *lp, long j, const mpq_t **lo,
@@ -98,7 +90,7 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
         }
         if (!ev.evaluated || r >= rounds)
             break;
-        now = now_sec();
+        now = fk_now_sec();
         if (deadline > 0 && now > deadline)
             break;
         /* exact violations, measured in double (they only choose scales) */
@@ -208,7 +200,7 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
     fast_opts fo;
     fast_result fr;
     fk_status st;
-    double t0 = now_sec(), t1;
+    double t0 = fk_now_sec(), t1;
     int have_start = 0;
 
     if (!o) {
@@ -259,12 +251,12 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
          * double) infeasibility or unboundedness: the exact phase decides
          * those from its basis directly */
         if (fr.status == FAST_OPTIMAL || fr.status == FAST_ITER_LIMIT) {
-            double tr = now_sec(), deadline = 0;
+            double tr = fk_now_sec(), deadline = 0;
             int done = 0;
             if (o->time_limit > 0)
                 deadline = t0 + 0.75 * o->time_limit;
             st = refine(res, lp, &fr.basis, o, deadline, stats, &done, err);
-            stats->refine_secs = now_sec() - tr;
+            stats->refine_secs = fk_now_sec() - tr;
             if (st || done) {
                 stats->fast_secs = tr - t0;
                 stats->exact_secs = stats->refine_secs;
@@ -278,7 +270,7 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
             }
         }
     }
-    t1 = now_sec();
+    t1 = fk_now_sec();
     stats->fast_secs = t1 - t0;
     if (o->verbose)
         fprintf(stderr, "solve: %s, exact phase from %s\n",
@@ -291,7 +283,7 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
     }
     st = spx_solve(res, lp, &so, err);
     fast_result_clear(&fr);
-    stats->exact_secs = now_sec() - t1;
+    stats->exact_secs = fk_now_sec() - t1;
     stats->exact_iters = res->iters;
     if (!st && o->verbose)
         fprintf(stderr, "solve: exact phase %s after %ld pivots (%.2f s float, %.2f s exact)\n",

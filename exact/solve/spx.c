@@ -31,7 +31,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "beval.h"
 
@@ -609,13 +608,6 @@ static int basic_infeasible(const spx_ws *w)
     return 0;
 }
 
-static double now_sec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
                     fk_err *err)
 {
@@ -624,7 +616,7 @@ fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
     fk_status st = FK_OK;
     long j, p, iters = 0, degen_run = 0;
     int phase, bland = 0;
-    double t0 = now_sec();
+    double t0 = fk_now_sec();
 
     if (!opts) {
         spx_opts_default(&defo);
@@ -698,7 +690,7 @@ fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
             break;
         }
         if (opts->time_limit > 0 && (iters & 15) == 0 &&
-            now_sec() - t0 > opts->time_limit) {
+            fk_now_sec() - t0 > opts->time_limit) {
             res->status = LP_TIME_LIMIT;
             break;
         }
@@ -766,7 +758,7 @@ fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
         }
         if (opts->verbose && iters % 1000 == 0)
             fprintf(stderr, "simplex: phase %d, %ld iterations, %.1f s%s\n",
-                    phase, iters, now_sec() - t0, bland ? " (Bland)" : "");
+                    phase, iters, fk_now_sec() - t0, bland ? " (Bland)" : "");
     }
     res->iters = iters;
     if (phase == 1)
