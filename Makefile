@@ -90,7 +90,7 @@ check-layers:
 
 $(B)/tests/%_main.c: $(wildcard tests/*/t-*.c)
 	@mkdir -p $(dir $@)
-	@sh tests/genmain.sh $* tests/$*/t-*.c > $@
+	@sh tests/genmain.sh $* tests/$*/t-*.c > $@.tmp && mv $@.tmp $@
 
 .SECONDEXPANSION:
 $(TEST_BINS): $(B)/tests/%: $(B)/tests/%_main.o $$(addprefix $(B)/obj/,$$(addsuffix .o,$$(basename $$(wildcard tests/$$*/t-*.c)))) $(B)/tests/testlib.o $(B)/libfarkas.a $(B)/libchk.a

@@ -8,7 +8,7 @@
  * Conventions (DESIGN.md): y and the ray speak about the minimisation of
  * c' = sense * c; `objective` is in the model's own sense and includes c0.
  *
- * Writing is atomic (certify/afile.h): on success the complete file is at
+ * Writing is atomic (exact/model/afile.h): on success the complete file is at
  * path; on any failure nothing new is at path (an older file stays), the
  * temporary file is removed, and FK_EIO comes back with a message.
  * Only nonzero entries are written, in model order, names percent-encoded

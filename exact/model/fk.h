@@ -3,9 +3,9 @@
  * deliberately has its own.
  *
  * Library code never exits: a function that can fail on input returns an
- * fk_status and fills the fk_err passed last.  Only the CLI (farkas.c)
- * turns a status into an exit code (0 ok, 1 rejected/no verdict, 2 bad
- * input or usage). */
+ * fk_status and fills the fk_err passed last.  Only the CLI's subcommand
+ * entry functions (the table in farkas.c) turn a status into an exit code
+ * (0 ok, 1 rejected/no verdict, 2 bad input or usage). */
 #ifndef FK_H
 #define FK_H
 
