@@ -11,6 +11,7 @@
 #include "case.h"
 #include "cert.h"
 #include "check/chk.h"
+#include "pcheck/pchk.h"
 #include "fk.h"
 #include "lp.h"
 #include "lp_io.h"
@@ -149,6 +150,12 @@ done:
 
 static int cmd_check(int argc, char **argv)
 {
+    int k;
+    for (k = 1; k < argc; k++) {   /* a parametric model goes to its own checker */
+        size_t n = strlen(argv[k]);
+        if (n > 7 && strcmp(argv[k] + n - 7, ".pmodel") == 0)
+            return pchk_main(argc, argv);
+    }
     return chk_main(argc, argv);
 }
 

@@ -1,0 +1,16 @@
+/* case_over.h: a case's verdicts over an interval of one of its numbers
+ * (`farkas case NAME ARGS --over VAR=LO:HI [--degree D]`, case_over.c). */
+#ifndef CASE_OVER_H
+#define CASE_OVER_H
+
+#include "case.h"
+
+/* spec is "VAR=LO:HI"; degree bounds the degree in VAR of every entry of
+ * the case's LPs (default 4 on the command line).  FK_EINVAL for a bad
+ * spec or an LP that is not polynomial of that degree in VAR; FK_ELIMIT
+ * for what the parametric solver does not support (par.h).  Rejected
+ * certificates are counted in o->nbad. */
+fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv,
+                        const char *spec, int degree, fk_err *err);
+
+#endif
