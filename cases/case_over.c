@@ -21,7 +21,7 @@
 #include "pcheck/pchk.h"
 #include "rat.h"
 
-enum { OVER_MAXLP = 32, OVER_MAXARG = 64 };
+enum { OVER_MAXLP = 32, OVER_MAXARG = 64, OVER_MAXDEG = 40 };
 
 typedef struct {
     int nlp;
@@ -100,26 +100,6 @@ static fk_status run_at(const case_entry *ce, capture_set *cs, int argc, char **
     return st;
 }
 
-/* length of the leading '-'-words shared by every name (0 if some name is
- * all of them) */
-static size_t shared_prefix(capture_set *cs)
-{
-    size_t len = strlen(cs->lp[0]->name), k;
-    int i;
-    for (i = 1; i < cs->nlp; i++) {
-        const char *s = cs->lp[i]->name;
-        for (k = 0; k < len && s[k] == cs->lp[0]->name[k]; k++)
-            ;
-        len = k;
-    }
-    for (i = 0; i < cs->nlp; i++)   /* a name made of shared words only */
-        if (strlen(cs->lp[i]->name) == len)
-            return 0;
-    while (len > 0 && cs->lp[0]->name[len - 1] != '-')
-        len--;
-    return len;
-}
-
 static fk_status parse_over(const char *spec, char *var, size_t vlen, mpq_t lo, mpq_t hi,
                             fk_err *err)
 {
@@ -136,19 +116,40 @@ static fk_status parse_over(const char *spec, char *var, size_t vlen, mpq_t lo, 
     return FK_OK;
 }
 
-fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv,
-                        const char *spec, int degree, fk_err *err)
+fk_status case_over_capture(const case_entry *ce, int argc, char **argv, const char *var,
+                            const mpq_t t, lp_model **lps, int max, int *nlp, fk_err *err)
+{
+    capture_set cs;
+    fk_status st;
+    int k;
+    memset(&cs, 0, sizeof cs);
+    *nlp = 0;
+    st = run_at(ce, &cs, argc, argv, var, t, err);
+    if (!st && cs.nlp > max)
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d LPs", ce->name, max);
+    if (!st) {
+        for (k = 0; k < cs.nlp; k++)
+            lps[k] = cs.lp[k];
+        *nlp = cs.nlp;
+        cs.nlp = 0;
+    }
+    capture_clear(&cs);
+    return st;
+}
+
+fk_status case_over_models(const case_entry *ce, int argc, char **argv, const char *spec,
+                           int degree, par_model **pms, int max, int *npm, fk_err *err)
 {
     char var[64];
     mpq_t lo, hi, *ts = NULL;
     capture_set *cs = NULL;
     int N = degree + 3, k, l;
     fk_status st = FK_OK;
-    size_t pre;
     mpq_init(lo);
     mpq_init(hi);
-    if (degree < 0 || degree > 40) {
-        st = fk_fail(err, FK_EINVAL, NULL, "--degree must lie in 0..40");
+    *npm = 0;
+    if (degree < 0 || degree > OVER_MAXDEG) {
+        st = fk_fail(err, FK_EINVAL, NULL, "--degree must lie in 0..%d", OVER_MAXDEG);
         goto done;
     }
     if ((st = parse_over(spec, var, sizeof var, lo, hi, err)))
@@ -177,37 +178,77 @@ fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv
                              "at different points ('%s', '%s')", ce->name, spec,
                              cs[0].lp[l]->name, cs[k].lp[l]->name);
     }
-    if (st)
-        goto done;
-    if ((st = econ_out_dir(o, err)))
-        goto done;
-    pre = shared_prefix(&cs[0]);
-    printf("over %s in [", var);
-    gmp_printf("%Qd, %Qd]: %d LPs, interpolated from %d instances (degree <= %d)\n", lo, hi,
-               cs[0].nlp, N, degree);
-    for (l = 0; l < cs[0].nlp && !st; l++) {
-        lp_model *lps[64 + 3];
-        par_model *pm = NULL;
-        par_result r;
-        char mpath[4200], cpath[4200];
-        const char *name = cs[0].lp[l]->name;
-        int rc;
+    if (!st && cs[0].nlp > max)
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d LPs", ce->name, max);
+    for (l = 0; !st && l < cs[0].nlp; l++) {
+        lp_model *lps[OVER_MAXDEG + 3];
         for (k = 0; k < N; k++)
             lps[k] = cs[k].lp[l];
+        st = par_model_interpolate(&pms[l], lps, (const mpq_t *)ts, N, degree, var, lo, hi, err);
+        if (!st)
+            ++*npm;
+    }
+    if (st) {
+        for (l = 0; l < *npm; l++)
+            par_model_free(pms[l]);
+        *npm = 0;
+    }
+done:
+    if (cs)
+        for (k = 0; k < N; k++)
+            capture_clear(&cs[k]);
+    free(cs);
+    fk_qarr_free(ts, N);
+    mpq_clear(lo);
+    mpq_clear(hi);
+    return st;
+}
+
+fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv,
+                        const char *spec, int degree, fk_err *err)
+{
+    par_model *pms[OVER_MAXLP];
+    int npm = 0, l, k;
+    fk_status st;
+    size_t pre = 0;
+    if ((st = case_over_models(ce, argc, argv, spec, degree, pms, OVER_MAXLP, &npm, err)) ||
+        (st = econ_out_dir(o, err)))
+        goto done;
+    /* labels: the LP names less the leading words they all share */
+    {
+        const char *n0 = pms[0]->name;
+        size_t len = strlen(n0), j;
+        int some_all = 0;
+        for (l = 1; l < npm; l++) {
+            for (j = 0; j < len && pms[l]->name[j] == n0[j]; j++)
+                ;
+            len = j;
+        }
+        for (l = 0; l < npm; l++)
+            some_all |= strlen(pms[l]->name) == len;
+        while (!some_all && len > 0 && n0[len - 1] != '-')
+            len--;
+        pre = some_all ? 0 : len;
+    }
+    gmp_printf("over %s in [%Qd, %Qd]: %d LPs, interpolated from %d instances (degree <= %d)\n",
+               pms[0]->pname, pms[0]->tlo, pms[0]->thi, npm, degree + 3, degree);
+    for (l = 0; l < npm && !st; l++) {
+        par_model *pm = pms[l];
+        par_result r;
+        char mpath[4200], cpath[4200];
+        int rc;
         par_result_init(&r);
-        snprintf(mpath, sizeof mpath, "%s/%s.pmodel", o->outdir, name);
-        snprintf(cpath, sizeof cpath, "%s/%s.pcert", o->outdir, name);
-        if ((st = par_model_interpolate(&pm, lps, (const mpq_t *)ts, N, degree, var, lo, hi, err)) ||
-            (st = par_model_write(pm, mpath, err)) || (st = par_solve(&r, pm, err)) ||
+        snprintf(mpath, sizeof mpath, "%s/%s.pmodel", o->outdir, pm->name);
+        snprintf(cpath, sizeof cpath, "%s/%s.pcert", o->outdir, pm->name);
+        if ((st = par_model_write(pm, mpath, err)) || (st = par_solve(&r, pm, err)) ||
             (st = par_cert_write(&r, pm, mpath, cpath, err))) {
             par_result_clear(&r);
-            par_model_free(pm);
             break;
         }
         for (k = 0; k < r.np; k++) {
-            char *s = par_piece_str(r.p + k, var);
-            if (cs[0].nlp > 1)
-                printf("%s: ", name + pre);
+            char *s = par_piece_str(r.p + k, pm->pname);
+            if (npm > 1)
+                printf("%s: ", pm->name + pre);
             printf("%s\n", s ? s : "?");
             free(s);
         }
@@ -221,15 +262,9 @@ fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv
         if (rc != 0 && o->quiet < 2)
             pchk_files(mpath, cpath, 0);
         par_result_clear(&r);
-        par_model_free(pm);
     }
 done:
-    if (cs)
-        for (k = 0; k < N; k++)
-            capture_clear(&cs[k]);
-    free(cs);
-    fk_qarr_free(ts, N);
-    mpq_clear(lo);
-    mpq_clear(hi);
+    for (l = 0; l < npm; l++)
+        par_model_free(pms[l]);
     return st;
 }

@@ -22,7 +22,8 @@ mech-obedience-row-dropped@cases/case_mech.c@if (r2 == r)@if (r2 == r || r2 == 3
 checker-ignores-duality-gap@certify/check/chk_check.c@if (!rc && !mpq_equal(p, d))@if (0 && !rc && !mpq_equal(p, d))@certify@chk_optimal_min chk_optimal_max
 bsolve-always-singular@exact/solve/bsolve.c@if (k > BS_MAX_K)@if (k >= 0)@solve@bsolve_random
 pure-minmax-loop-flipped@cases/case_minmax.c@if (mpq_cmp(u, best) > 0)@if (mpq_cmp(u, best) < 0)@cases@minmax_random
-agv-ir-failure-at-zero@cases/case_vcg.c@if (mpq_sgn(u) < 0)@if (mpq_sgn(u) <= 0)@cases@vcg_trade_vs_ms'
+agv-ir-failure-at-zero@cases/case_vcg.c@if (mpq_sgn(u) < 0)@if (mpq_sgn(u) <= 0)@cases@vcg_trade_vs_ms
+pcheck-sturm-count-ignored@certify/pcheck/pchk.c@return pq_roots_in(p, I->a, I->b) == 0 && pq_sign_at@return pq_sign_at@param@param_tamper'
 
 W=$TMP/tree
 mkdir -p "$W"
