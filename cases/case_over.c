@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "case_over.h"
+#include "mech.h"
 #include "par.h"
 #include "pcheck/pchk.h"
 #include "rat.h"
@@ -53,29 +54,240 @@ static void capture_clear(capture_set *cs)
     memset(cs, 0, sizeof *cs);
 }
 
-/* Run the case once at t with stdout sent to /dev/null. */
-static fk_status run_at(const case_entry *ce, capture_set *cs, int argc, char **argv,
-                        const char *var, const mpq_t t, fk_err *err)
+/* What is run at each point: a case with its arguments, or the text of a
+ * mechanism file whose numbers may be expressions in VAR. */
+typedef struct {
+    const case_entry *ce;
+    int argc;
+    char **argv;
+    const char *file, *text;
+} over_src;
+
+/* ---- expressions in VAR inside a mechanism file ----------------------------- */
+
+typedef struct {
+    const char *s, *var;
+    size_t vlen;
+    mpq_srcptr t;
+    int bad;
+} xp;
+
+static void x_expr(mpq_t v, xp *x);
+
+static void x_factor(mpq_t v, xp *x)
 {
-    char *args[OVER_MAXARG + 2], opt[80], *val = rat_get_str(t);
+    if (*x->s == '-') {
+        x->s++;
+        x_factor(v, x);
+        mpq_neg(v, v);
+    } else if (*x->s == '(') {
+        x->s++;
+        x_expr(v, x);
+        if (*x->s != ')')
+            x->bad = 1;
+        else
+            x->s++;
+    } else if (strncmp(x->s, x->var, x->vlen) == 0) {
+        mpq_set(v, x->t);
+        x->s += x->vlen;
+    } else {
+        size_t n = strspn(x->s, "0123456789.");
+        if (n == 0 || rat_set_str(v, x->s, n, NULL) != RAT_OK)
+            x->bad = 1;
+        x->s += n;
+    }
+}
+
+static void x_term(mpq_t v, xp *x)
+{
+    mpq_t w;
+    mpq_init(w);
+    x_factor(v, x);
+    while (!x->bad && (*x->s == '*' || *x->s == '/')) {
+        char op = *x->s++;
+        x_factor(w, x);
+        if (op == '*')
+            mpq_mul(v, v, w);
+        else if (mpq_sgn(w) == 0)
+            x->bad = 1;
+        else
+            mpq_div(v, v, w);
+    }
+    mpq_clear(w);
+}
+
+static void x_expr(mpq_t v, xp *x)
+{
+    mpq_t w;
+    mpq_init(w);
+    x_term(v, x);
+    while (!x->bad && (*x->s == '+' || *x->s == '-')) {
+        char op = *x->s++;
+        x_term(w, x);
+        if (op == '+')
+            mpq_add(v, v, w);
+        else
+            mpq_sub(v, v, w);
+    }
+    mpq_clear(w);
+}
+
+static int ident(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* 1 if the token tok[0..n) is made of var (as a whole word, at least
+ * once), digits, '.' and + - * / ( ) only: an expression, not a name such
+ * as 'peters-da-pi' (whose letters are not all var's) */
+static int mentions(const char *tok, size_t n, const char *var, size_t vlen)
+{
+    size_t k = 0;
+    int seen = 0;
+    while (k < n) {
+        if (k + vlen <= n && strncmp(tok + k, var, vlen) == 0 && (k == 0 || !ident(tok[k - 1])) &&
+            (k + vlen == n || !ident(tok[k + vlen]))) {
+            seen = 1;
+            k += vlen;
+        } else if (strchr("0123456789.+-*/()", tok[k])) {
+            k++;
+        } else {
+            return 0;
+        }
+    }
+    return seen;
+}
+
+/* text with every field that mentions var (outside comments) replaced by
+ * its exact value at t; *out malloc'ed.  FK_EPARSE at a field that is not
+ * an expression in var with + - * / ( ) and numbers. */
+static fk_status subst(char **out, const char *file, const char *text, const char *var,
+                       const mpq_t t, int *nsub, fk_err *err)
+{
+    size_t vlen = strlen(var), len = 0, cap = strlen(text) + 64, line = 1;
+    const char *p = text, *bol = text;
+    char *o = malloc(cap);
+    int comment = 0;
+    mpq_t v;
+    *nsub = 0;
+    if (!o)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    mpq_init(v);
+    while (*p) {
+        size_t n = 0;
+        const char *q = p;
+        char *val = NULL, where[300];
+        if (*p == '\n') {
+            comment = 0;
+            line++;
+            bol = p + 1;
+        }
+        if (*p == '#')
+            comment = 1;
+        if (!comment && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+            n = strcspn(p, " \t\r\n#");
+            if (mentions(p, n, var, vlen)) {
+                xp x = {p, var, vlen, t, 0};
+                char tmp[512];
+                x_expr(v, &x);
+                if (x.bad || x.s != p + n) {
+                    snprintf(tmp, sizeof tmp, "%.*s", (int)(n < 200 ? n : 200), p);
+                    snprintf(where, sizeof where, "%s:%zu:%zu", file, line, (size_t)(p - bol) + 1);
+                    mpq_clear(v);
+                    free(o);
+                    return fk_fail(err, FK_EPARSE, where, "'%s' is not an expression in %s "
+                                   "(numbers, %s, + - * / and parentheses)", tmp, var, var);
+                }
+                val = rat_get_str(v);
+                ++*nsub;
+            }
+        }
+        {
+            const char *w = val ? val : q;
+            size_t wn = val ? strlen(val) : n ? n : 1;
+            if (len + wn + 1 > cap) {
+                char *no;
+                cap = 2 * (len + wn + 1);
+                if (!(no = realloc(o, cap))) {
+                    free(val);
+                    free(o);
+                    mpq_clear(v);
+                    return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+                }
+                o = no;
+            }
+            memcpy(o + len, w, wn);
+            len += wn;
+            p += n ? n : 1;
+        }
+        free(val);
+    }
+    o[len] = '\0';
+    mpq_clear(v);
+    *out = o;
+    return FK_OK;
+}
+
+/* ---- one point ------------------------------------------------------------------ */
+
+static fk_status run_src(const over_src *src, econ_out *o, const char *var, const mpq_t t,
+                         const char *val, fk_err *err)
+{
+    char *args[OVER_MAXARG + 2], opt[80], *text = NULL;
+    int k, n = 0, set = 0, nsub = 0;
+    mech_model m;
+    mech_result res[MECH_MAX_LPS];
+    FILE *f;
+    fk_status st;
+    if (src->ce) {
+        snprintf(opt, sizeof opt, "--%s", var);
+        for (k = 0; k < src->argc && n < OVER_MAXARG; k++) {
+            args[n++] = src->argv[k];
+            if (strcmp(src->argv[k], opt) == 0 && k + 1 < src->argc) {
+                args[n++] = (char *)val;
+                k++;
+                set = 1;
+            }
+        }
+        if (!set) {
+            args[n++] = opt;
+            args[n++] = (char *)val;
+        }
+        return src->ce->run(o, n, args, err);
+    }
+    if ((st = subst(&text, src->file, src->text, var, t, &nsub, err)))
+        return st;
+    if (nsub == 0) {
+        free(text);
+        return fk_fail(err, FK_EINVAL, NULL, "%s does not mention %s: nothing to vary", src->file, var);
+    }
+    if (!(f = fmemopen(text, strlen(text), "r"))) {
+        free(text);
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    }
+    mech_init(m);
+    st = mech_read_stream(m, f, src->file, err);
+    fclose(f);
+    free(text);
+    if (!st) {
+        st = mech_solve(o, m, 0, res, err);
+        if (!st)
+            mech_results_clear(res, m->nobj);
+    }
+    mech_clear(m);
+    return st;
+}
+
+/* Run the source once at t with stdout sent to /dev/null. */
+static fk_status run_at(const over_src *src, capture_set *cs, const char *var, const mpq_t t,
+                        fk_err *err)
+{
+    char *val = rat_get_str(t);
     econ_out o;
-    int k, n = 0, set = 0, saved, dn;
+    int saved, dn;
     fk_status st;
     if (!val)
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-    snprintf(opt, sizeof opt, "--%s", var);
-    for (k = 0; k < argc && n < OVER_MAXARG; k++) {
-        args[n++] = argv[k];
-        if (strcmp(argv[k], opt) == 0 && k + 1 < argc) {
-            args[n++] = val;
-            k++;
-            set = 1;
-        }
-    }
-    if (!set) {
-        args[n++] = opt;
-        args[n++] = val;
-    }
     memset(&o, 0, sizeof o);
     o.outdir = "/nonexistent";
     o.quiet = 2;
@@ -86,7 +298,7 @@ static fk_status run_at(const case_entry *ce, capture_set *cs, int argc, char **
     dn = open("/dev/null", O_WRONLY);
     if (saved >= 0 && dn >= 0)
         dup2(dn, 1);
-    st = ce->run(&o, n, args, err);
+    st = run_src(src, &o, var, t, val, err);
     fflush(stdout);
     if (saved >= 0) {
         dup2(saved, 1);
@@ -96,7 +308,7 @@ static fk_status run_at(const case_entry *ce, capture_set *cs, int argc, char **
         close(dn);
     free(val);
     if (!st && cs->overflow)
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d LPs", ce->name, OVER_MAXLP);
+        st = fk_fail(err, FK_ELIMIT, NULL, "more than %d LPs", OVER_MAXLP);
     return st;
 }
 
@@ -120,11 +332,12 @@ fk_status case_over_capture(const case_entry *ce, int argc, char **argv, const c
                             const mpq_t t, lp_model **lps, int max, int *nlp, fk_err *err)
 {
     capture_set cs;
+    over_src src = {ce, argc, argv, NULL, NULL};
     fk_status st;
     int k;
     memset(&cs, 0, sizeof cs);
     *nlp = 0;
-    st = run_at(ce, &cs, argc, argv, var, t, err);
+    st = run_at(&src, &cs, var, t, err);
     if (!st && cs.nlp > max)
         st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d LPs", ce->name, max);
     if (!st) {
@@ -137,8 +350,8 @@ fk_status case_over_capture(const case_entry *ce, int argc, char **argv, const c
     return st;
 }
 
-fk_status case_over_models(const case_entry *ce, int argc, char **argv, const char *spec,
-                           int degree, par_model **pms, int max, int *npm, fk_err *err)
+static fk_status over_models(const over_src *src, const char *what, const char *spec,
+                             int degree, par_model **pms, int max, int *npm, fk_err *err)
 {
     char var[64];
     mpq_t lo, hi, *ts = NULL;
@@ -168,18 +381,18 @@ fk_status case_over_models(const case_entry *ce, int argc, char **argv, const ch
         mpz_mul_ui(mpq_denref(ts[k]), mpq_denref(ts[k]), (unsigned long)(N + 1));
         mpq_canonicalize(ts[k]);
         mpq_add(ts[k], ts[k], lo);
-        st = run_at(ce, &cs[k], argc, argv, var, ts[k], err);
+        st = run_at(src, &cs[k], var, ts[k], err);
         if (!st && (cs[k].nlp != cs[0].nlp || cs[k].nlp == 0))
             st = fk_fail(err, FK_EINVAL, NULL, "%s --over %s: the case solves %d LPs at one "
-                         "point and %d at another", ce->name, spec, cs[0].nlp, cs[k].nlp);
+                         "point and %d at another", what, spec, cs[0].nlp, cs[k].nlp);
         for (l = 0; l < cs[k].nlp && !st; l++)
             if (strcmp(cs[k].lp[l]->name, cs[0].lp[l]->name) != 0)
                 st = fk_fail(err, FK_EINVAL, NULL, "%s --over %s: the case solves different LPs "
-                             "at different points ('%s', '%s')", ce->name, spec,
+                             "at different points ('%s', '%s')", what, spec,
                              cs[0].lp[l]->name, cs[k].lp[l]->name);
     }
     if (!st && cs[0].nlp > max)
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d LPs", ce->name, max);
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d LPs", what, max);
     for (l = 0; !st && l < cs[0].nlp; l++) {
         lp_model *lps[OVER_MAXDEG + 3];
         for (k = 0; k < N; k++)
@@ -204,14 +417,22 @@ done:
     return st;
 }
 
-fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv,
-                        const char *spec, int degree, fk_err *err)
+fk_status case_over_models(const case_entry *ce, int argc, char **argv, const char *spec,
+                           int degree, par_model **pms, int max, int *npm, fk_err *err)
+{
+    over_src src = {ce, argc, argv, NULL, NULL};
+    return over_models(&src, ce->name, spec, degree, pms, max, npm, err);
+}
+
+/* the models, then per LP: files, pieces, lines, the checker */
+static fk_status over_report(const over_src *src, const char *what, econ_out *o, const char *spec,
+                             int degree, fk_err *err)
 {
     par_model *pms[OVER_MAXLP];
     int npm = 0, l, k;
     fk_status st;
     size_t pre = 0;
-    if ((st = case_over_models(ce, argc, argv, spec, degree, pms, OVER_MAXLP, &npm, err)) ||
+    if ((st = over_models(src, what, spec, degree, pms, OVER_MAXLP, &npm, err)) ||
         (st = econ_out_dir(o, err)))
         goto done;
     /* labels: the LP names less the leading words they all share */
@@ -230,8 +451,8 @@ fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv
             len--;
         pre = some_all ? 0 : len;
     }
-    gmp_printf("over %s in [%Qd, %Qd]: %d LPs, interpolated from %d instances (degree <= %d)\n",
-               pms[0]->pname, pms[0]->tlo, pms[0]->thi, npm, degree + 3, degree);
+    gmp_printf("over %s in [%Qd, %Qd]: %d LP%s, interpolated from %d instances (degree <= %d)\n",
+               pms[0]->pname, pms[0]->tlo, pms[0]->thi, npm, npm > 1 ? "s" : "", degree + 3, degree);
     for (l = 0; l < npm && !st; l++) {
         par_model *pm = pms[l];
         par_result r;
@@ -266,5 +487,42 @@ fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv
 done:
     for (l = 0; l < npm; l++)
         par_model_free(pms[l]);
+    return st;
+}
+
+fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv,
+                        const char *spec, int degree, fk_err *err)
+{
+    over_src src = {ce, argc, argv, NULL, NULL};
+    return over_report(&src, ce->name, o, spec, degree, err);
+}
+
+fk_status case_over_mech(const char *file, econ_out *o, const char *spec, int degree, fk_err *err)
+{
+    over_src src = {NULL, 0, NULL, file, NULL};
+    FILE *f = fopen(file, "rb");
+    char *text;
+    long n;
+    fk_status st;
+    if (!f)
+        return fk_fail(err, FK_EIO, NULL, "cannot open '%s'", file);
+    if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || n > (64L << 20) || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return fk_fail(err, FK_EIO, NULL, "cannot read '%s' (or larger than 64 MB)", file);
+    }
+    if (!(text = malloc((size_t)n + 1))) {
+        fclose(f);
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    }
+    if (fread(text, 1, (size_t)n, f) != (size_t)n) {
+        fclose(f);
+        free(text);
+        return fk_fail(err, FK_EIO, NULL, "cannot read '%s'", file);
+    }
+    fclose(f);
+    text[n] = '\0';
+    src.text = text;
+    st = over_report(&src, file, o, spec, degree, err);
+    free(text);
     return st;
 }

@@ -14,6 +14,13 @@
 fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv,
                         const char *spec, int degree, fk_err *err);
 
+/* `farkas model FILE.mech --over VAR=LO:HI`: every field of the file
+ * (outside comments) that mentions VAR is an expression in it, with
+ * numbers, VAR, + - * / and parentheses (no blanks inside), e.g.
+ * `joint h h pi/2`; at each sample point it is replaced by its exact
+ * value and the file read and solved as `farkas model` does. */
+fk_status case_over_mech(const char *file, econ_out *o, const char *spec, int degree, fk_err *err);
+
 /* The parametric models of the case's LPs (pms[0..*npm), in the order
  * the case solves them; free each with par_model_free). */
 fk_status case_over_models(const case_entry *ce, int argc, char **argv, const char *spec,

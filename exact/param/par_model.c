@@ -586,6 +586,16 @@ char *par_piece_str(const par_piece *pc, const char *var)
         pb_add(&b, "infeasible");
     } else if (pc->zero_obj) {
         pb_add(&b, "feasible");
+    } else if (mpq_equal(pc->a, pc->b)) {
+        /* a point: the number itself says more than a formula there */
+        mpq_t v;
+        mpq_init(v);
+        fmpz_poly_q_evaluate(v, pc->value, pc->a);
+        s = rat_get_str(v);
+        pb_add(&b, "optimal ");
+        pb_add(&b, s ? s : "?");
+        free(s);
+        mpq_clear(v);
     } else {
         pb_add(&b, "optimal ");
         s = par_ratfun_str(pc->value, var);

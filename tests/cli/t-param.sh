@@ -17,7 +17,7 @@ $want"
     else ok "$name"; fi
 }
 over peters "double-auction: piece [1/2, 1): optimal 1/2*pi + 3/4
-double-auction: piece [1, 1]: optimal 1/2*pi + 3/4
+double-auction: piece [1, 1]: optimal 5/4
 double-auction-essay: piece [1/2, 1]: optimal 1/2*pi + 3/4" double-auction --over pi=1/2:1
 over bce "best: piece [0, 2/3]: optimal 3/2*prior
 best: piece (2/3, 1]: optimal 1
@@ -28,6 +28,20 @@ noic: piece [2/3, 2/3]: infeasible
 noic: piece (2/3, 1]: feasible
 ic: piece [1/2, 2/3): feasible
 ic: piece [2/3, 1]: infeasible" notrade --q 2/3 --over p=1/2:1
+
+# a mechanism file whose prior is written in pi (tests/data/peters-da-pi.mech): the same closed form
+"$FARKAS" model tests/data/peters-da-pi.mech --over pi=1/2:1 --out "$TMP/mech" > "$TMP/mech.out" 2>&1; rc=$?
+got=$(grep '^piece ' "$TMP/mech.out")
+if [ "$rc" -eq 0 ] && [ "$got" = "piece [1/2, 1): optimal 1/2*pi + 3/4
+piece [1, 1]: optimal 5/4" ] && grep -q "1 written, 1 accepted" "$TMP/mech.out"; then ok "model --over"
+else fail "model --over" "exit $rc: $(cat "$TMP/mech.out")"; fi
+"$FARKAS" model tests/data/peters-da-pi.mech --over q=0:1 --out "$TMP/mech" > /dev/null 2>"$TMP/mq.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "does not mention q" "$TMP/mq.err"; then ok "model --over unknown name"
+else fail "model --over unknown name" "exit $rc: $(cat "$TMP/mq.err")"; fi
+sed 's|^joint h h pi/2|joint h h pi/2+|' tests/data/peters-da-pi.mech > "$TMP/badexpr.mech"
+"$FARKAS" model "$TMP/badexpr.mech" --over pi=1/2:1 --out "$TMP/mech" > /dev/null 2>"$TMP/be.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "^$TMP/badexpr.mech:13:11: 'pi/2+' is not an expression in pi" "$TMP/be.err"; then ok "model --over bad expression"
+else fail "model --over bad expression" "exit $rc: $(cat "$TMP/be.err")"; fi
 
 m=$TMP/notrade/notrade-brooks-ic.pmodel c=$TMP/notrade/notrade-brooks-ic.pcert
 for tool in "$FARKAS check" "$FARKAS_CHECK"; do
