@@ -339,7 +339,7 @@ static fk_status basis_params(const par_model *M, const colview *cv, const lp_ba
                               fmpq_poly_struct *X, fmpq_poly_t Dx, fmpq_poly_struct *Y,
                               fmpq_poly_t Dy, const mpq_t t0, fk_err *err)
 {
-    long m = M->m, n = M->n, p, i, j, k;
+    long m = M->m, n = M->n, p, j, k;
     fmpq_poly_struct *E = NULL, *r = NULL, *W = NULL;
     fmpq_poly_t tmp;
     fk_status st = FK_OK;
@@ -417,10 +417,6 @@ static fk_status basis_params(const par_model *M, const colview *cv, const lp_ba
         goto done;
     }
     positive_at(Dy, Y, m, t0);
-    for (i = 0; i < m; i++) {
-        /* lowest terms are not needed, but smaller certificates are nicer */
-        (void)i;
-    }
 done:
     for (k = 0; k < m * m; k++)
         fmpq_poly_clear(E + k);
@@ -696,8 +692,10 @@ static fk_status basis_at(par_piece *pc, conds *c, const par_model *pm, const mp
         goto done;
     ++*nsolves;
     if (res.status == LP_UNBOUNDED) {
+        char *ts = mpq_get_str(NULL, 10, t0);
         st = fk_fail(err, FK_ELIMIT, NULL, "%s: unbounded at %s = %s: unbounded pieces are not "
-                     "supported yet", pm->name, pm->pname, "t0");
+                     "supported yet", pm->name, pm->pname, ts ? ts : "?");
+        free(ts);
         goto done;
     }
     if (res.status == LP_INFEASIBLE) {

@@ -455,3 +455,141 @@ int test_param_refuse(fk_rng *r)
              "a spec without '=' accepted");
     return TL_RESULT();
 }
+
+/* ---- random LPs ------------------------------------------------------------------ */
+
+/* One random LP at t: m rows over n columns in [0, 4], A constant, row
+ * sides and costs linear in t with small integer coefficients (so every
+ * breakpoint is rational: x_B and y are then linear over a fixed basis). */
+static lp_model *rand_lp(const long *co, int m, int n, const mpq_t t)
+{
+    lp_model *lp = lp_new();
+    fk_err err;
+    mpq_t v, w;
+    long idx;
+    int i, j, k = 0;
+    char nm[32];
+    mpq_init(v);
+    mpq_init(w);
+    lp->sense = co[k++] ? LP_MAX : LP_MIN;
+    lp_set_name(lp, "rand", &err);
+    for (j = 0; j < n; j++) {
+        snprintf(nm, sizeof nm, "x%d", j);
+        lp_add_col(lp, nm, &idx, &err);
+        mpq_set_ui(v, 4, 1);
+        lp_set_col_hi(lp, j, v);
+    }
+    for (i = 0; i < m; i++) {
+        snprintf(nm, sizeof nm, "r%d", i);
+        lp_add_row(lp, nm, &idx, &err);
+    }
+    for (j = 0; j < n; j++) {   /* c_j = c0 + c1 t */
+        mpq_set_si(v, co[k], 1);
+        mpq_set_si(w, co[k + 1], 1);
+        mpq_mul(w, w, t);
+        mpq_add(v, v, w);
+        lp_set_obj(lp, j, v);
+        k += 2;
+    }
+    for (i = 0; i < m; i++) {
+        for (j = 0; j < n; j++) {
+            mpq_set_si(v, co[k++], 1);
+            lp_add_coef(lp, i, j, v, &err);
+        }
+        mpq_set_si(v, co[k], 1);     /* a_i x >= b0 + b1 t, or <= for odd kind */
+        mpq_set_si(w, co[k + 1], 1);
+        mpq_mul(w, w, t);
+        mpq_add(v, v, w);
+        if (co[k + 2])
+            lp_set_row_hi(lp, i, v);
+        else
+            lp_set_row_lo(lp, i, v);
+        k += 3;
+    }
+    lp_finalize(lp, &err);
+    mpq_clear(v);
+    mpq_clear(w);
+    return lp;
+}
+
+/* Random LPs against exact single solves at random points, and every
+ * certificate accepted by the independent checker. */
+int test_param_random(fk_rng *r)
+{
+    long it, NIT = (tl_quick() ? 15 : 60) * tl_mult(), co[128];
+    char dir[] = "/tmp/fk-prand-XXXXXX", mp[256], cp[256];
+    mpq_t lo, hi, ts[4], t, v;
+    int k, nopt = 0, ninf = 0, npieces = 0;
+    if (!mkdtemp(dir))
+        return TL_FAIL;
+    snprintf(mp, sizeof mp, "%s/r.pmodel", dir);
+    snprintf(cp, sizeof cp, "%s/r.pcert", dir);
+    mpq_inits(lo, hi, t, v, NULL);
+    for (k = 0; k < 4; k++)
+        mpq_init(ts[k]);
+    mpq_set_si(lo, -2, 1);
+    mpq_set_si(hi, 3, 1);
+    for (it = 0; it < NIT && !tl_failed_now(); it++) {
+        int m = (int)fk_rng_range(r, 1, 3), n = (int)fk_rng_range(r, 1, 3), nc, l;
+        lp_model *lps[4];
+        par_model *pm = NULL;
+        par_result res;
+        fk_err err;
+        nc = 1 + 2 * n + m * (n + 3);
+        for (k = 0; k < nc; k++)
+            co[k] = fk_rng_range(r, -3, 3);
+        co[0] = fk_rng_range(r, 0, 1);
+        for (k = 0; k < 4; k++) {   /* samples at -1, 0, 1, 2 */
+            mpq_set_si(ts[k], k - 1, 1);
+            lps[k] = rand_lp(co, m, n, ts[k]);
+        }
+        par_result_init(&res);
+        if (TL_CHECK(par_model_interpolate(&pm, lps, (const mpq_t *)ts, 4, 1, "t", lo, hi, &err) == FK_OK,
+                     "iteration %ld: %s", it, err.msg) &&
+            TL_CHECK(par_solve(&res, pm, &err) == FK_OK, "iteration %ld: %s (replay: FK_SEED=%llu)", it,
+                     err.msg, (unsigned long long)tl_seed()) &&
+            TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
+                     "%s", err.msg) &&
+            TL_CHECK(pchk_files(mp, cp, 1) == 0, "iteration %ld: certificate rejected (FK_SEED=%llu)", it,
+                     (unsigned long long)tl_seed())) {
+            npieces += res.np;
+            for (l = 0; l < 20; l++) {
+                lp_model *one = NULL;
+                lp_answer a;
+                solve_opts o;
+                const par_piece *pc;
+                rand_q(t, r, lo, hi);
+                pc = piece_at(&res, t);
+                lp_answer_init(&a);
+                solve_opts_default(&o);
+                one = rand_lp(co, m, n, t);
+                TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK, "%s", err.msg);
+                if (TL_CHECK(pc != NULL, "iteration %ld: no piece at a point", it)) {
+                    TL_CHECK((pc->verdict == PAR_OPTIMAL) == (a.status == LP_OPTIMAL),
+                             "iteration %ld: verdicts differ (FK_SEED=%llu)", it, (unsigned long long)tl_seed());
+                    if (pc->verdict == PAR_OPTIMAL && a.status == LP_OPTIMAL) {
+                        fmpz_poly_q_evaluate(v, pc->value, t);
+                        TL_CHECK(mpq_equal(v, a.objval), "iteration %ld: values differ (FK_SEED=%llu)", it,
+                                 (unsigned long long)tl_seed());
+                    }
+                    nopt += a.status == LP_OPTIMAL;
+                    ninf += a.status == LP_INFEASIBLE;
+                }
+                lp_answer_clear(&a);
+                lp_free(one);
+            }
+        }
+        unlink(mp);
+        unlink(cp);
+        par_result_clear(&res);
+        par_model_free(pm);
+        for (k = 0; k < 4; k++)
+            lp_free(lps[k]);
+    }
+    tl_info("param_random", "%ld LPs, %d pieces; points: %d optimal, %d infeasible", NIT, npieces, nopt, ninf);
+    for (k = 0; k < 4; k++)
+        mpq_clear(ts[k]);
+    mpq_clears(lo, hi, t, v, NULL);
+    rmdir(dir);
+    return TL_RESULT();
+}
