@@ -188,8 +188,9 @@ static const struct {
      "        turn a certificate into a proof appendix (LaTeX section or whole document,\n"
      "        Markdown) or an export a third party checks (Coq with proofs/coq/FarkasCheck.v, z3)"},
     {"case", case_cmd,
-     "case NAME [ARGS] [--out DIR] [--quiet] | case list\n"
-     "        verify a built-in theorem instance (certificates written to DIR, default out/cases)"},
+     "case NAME [ARGS] [--out DIR] [--quiet] [--over VAR=LO:HI [--degree D]] | case list\n"
+     "        verify a built-in theorem instance (certificates written to DIR, default out/cases);\n"
+     "        --over: for every VAR in [LO, HI], one line per piece (docs/parametric.md)"},
     {"sweep", sweep_cmd,
      "sweep CASE [ARGS] (--grid NAME=LO:HI:STEPS ... | --random NAME=LO:HI ... --count N --seed S)\n"
      "      [--until [LABEL=]VERDICT] [--jobs J] [--timeout SEC] [--slurm [--chunk K]] --out DIR\n"
@@ -199,7 +200,7 @@ static const struct {
      "        LP's verdict and checked certificate; --until stops at the first instance with\n"
      "        that verdict (e.g. ic=feasible); rerunning resumes"},
     {"model", mech_cmd,
-     "model FILE.mech [--out DIR] [--quiet] [--json]\n"
+     "model FILE.mech [--out DIR] [--quiet] [--json] [--over VAR=LO:HI [--degree D]]\n"
      "        verify a finite mechanism-design problem written in a mechanism file\n"
      "        (docs/mechanism-files.md): one exact LP per objective line, certificates in DIR\n"
      "        (default out/models); --json prints the same report as JSON"},
