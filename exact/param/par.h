@@ -80,6 +80,9 @@ typedef struct {
 
 par_model *par_model_new(void);
 void par_model_free(par_model *pm);
+/* Size a new model: m rows, n columns, nnz entries, every polynomial 0,
+ * every side infinite, names NULL (to be filled). */
+fk_status par_model_shape(par_model *pm, long m, long n, long nnz, fk_err *err);
 
 /* The model from N concrete instances lps[k] built at ts[k] (distinct,
  * N >= d + 3 so that at least two values confirm each entry).  All

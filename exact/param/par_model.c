@@ -75,7 +75,7 @@ void par_model_free(par_model *pm)
     free(pm);
 }
 
-static fk_status shape(par_model *pm, long m, long n, long nnz, fk_err *err)
+fk_status par_model_shape(par_model *pm, long m, long n, long nnz, fk_err *err)
 {
     pm->m = m;
     pm->n = n;
@@ -248,7 +248,7 @@ fk_status par_model_interpolate(par_model **out, lp_model *const *lps,
             aj[nnz++] = j;
         }
     }
-    if ((st = shape(pm, l0->m, l0->n, nnz, err)))
+    if ((st = par_model_shape(pm, l0->m, l0->n, nnz, err)))
         goto done;
     pm->pname = fk_strdup(pname);
     pm->name = fk_strdup(l0->name);

@@ -561,46 +561,13 @@ static fk_status aux_model(par_model **out, const par_model *pm, fk_err *err)
             na++;
     nn = n + 2 * na;
     nnz = pm->nnz + 2 * na;
-    ax->m = m;
-    ax->n = nn;
-    ax->nnz = nnz;
-    ax->sense = LP_MIN;
     ax->name = fk_strdup(pm->name);
     ax->pname = fk_strdup(pm->pname);
-    ax->rname = fk_calloc((size_t)m + 1, sizeof(char *));
-    ax->cname = fk_calloc((size_t)nn + 1, sizeof(char *));
-#define NEWP(k) fk_calloc((size_t)(k) + 1, sizeof(fmpq_poly_struct))
-    ax->rlo = NEWP(m);
-    ax->rhi = NEWP(m);
-    ax->clo = NEWP(nn);
-    ax->chi = NEWP(nn);
-    ax->obj = NEWP(nn);
-    ax->a = NEWP(nnz);
-#undef NEWP
-    ax->rlo_fin = fk_calloc((size_t)m + 1, 1);
-    ax->rhi_fin = fk_calloc((size_t)m + 1, 1);
-    ax->clo_fin = fk_calloc((size_t)nn + 1, 1);
-    ax->chi_fin = fk_calloc((size_t)nn + 1, 1);
-    ax->ai = fk_calloc((size_t)nnz + 1, sizeof(long));
-    ax->aj = fk_calloc((size_t)nnz + 1, sizeof(long));
-    if (!ax->name || !ax->pname || !ax->rname || !ax->cname || !ax->rlo || !ax->rhi ||
-        !ax->clo || !ax->chi || !ax->obj || !ax->a || !ax->rlo_fin || !ax->rhi_fin ||
-        !ax->clo_fin || !ax->chi_fin || !ax->ai || !ax->aj) {
-        ax->m = ax->n = ax->nnz = 0;
+    if ((st = par_model_shape(ax, m, nn, nnz, err)) || !ax->name || !ax->pname) {
         par_model_free(ax);
-        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        return st ? st : fk_fail(err, FK_ENOMEM, NULL, "out of memory");
     }
-    for (i = 0; i < m; i++) {
-        fmpq_poly_init(ax->rlo + i);
-        fmpq_poly_init(ax->rhi + i);
-    }
-    for (j = 0; j < nn; j++) {
-        fmpq_poly_init(ax->clo + j);
-        fmpq_poly_init(ax->chi + j);
-        fmpq_poly_init(ax->obj + j);
-    }
-    for (k = 0; k < nnz; k++)
-        fmpq_poly_init(ax->a + k);
+    ax->sense = LP_MIN;
     for (i = 0; i < m && !st; i++) {
         char buf[64];
         snprintf(buf, sizeof buf, "r%ld", i);

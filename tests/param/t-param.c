@@ -359,6 +359,29 @@ static void expect_reject(const char *dir, const char *file, const char *from, c
     free(s);
 }
 
+/* Both ends of a breakpoint moved (from1 -> to1 in one piece line,
+ * from2 -> to2 in the next) in certificate c<l>: the checker must say
+ * rejected (exit 1), and accept the restored file. */
+static void expect_moved(const char *dir, int l, const char *from1, const char *to1,
+                         const char *from2, const char *to2, const char *what)
+{
+    char path[256], mp[256], *s, *t, *u;
+    snprintf(path, sizeof path, "%s/c%d.pcert", dir, l);
+    snprintf(mp, sizeof mp, "%s/m%d.pmodel", dir, l);
+    s = slurp(path);
+    t = s ? replace(s, from1, to1) : NULL;
+    u = t ? replace(t, from2, to2) : NULL;
+    if (TL_CHECK(u != NULL, "%s: pieces not as expected", what)) {
+        TL_CHECK(spit(path, u), "cannot write %s", path);
+        TL_CHECK(pchk_files(mp, path, 1) == 1, "%s: accepted", what);
+        TL_CHECK(spit(path, s), "cannot restore %s", path);
+        TL_CHECK(pchk_files(mp, path, 1) == 0, "%s: the restored certificate is rejected", what);
+    }
+    free(s);
+    free(t);
+    free(u);
+}
+
 /* Moved breakpoints and changed coefficients: every one makes the
  * certificate wrong (the BCE value has its kink at 2/3, not 3/5 or 7/10;
  * an IC trade exists at p = 3/5; the value 3/2 prior is exact) and must
@@ -373,27 +396,10 @@ int test_param_tamper(fk_rng *r)
     if (write_case("bce", bce_args, 6, "prior=0:1", dir, &npm)) {
         TL_CHECK(pchk_files("/nonexistent.pmodel", "/nonexistent.pcert", 1) == 2, "a missing file");
         expect_reject(dir, "c0.pcert", "piece [ 0 2/3 ]", "piece [ 0 7/10 ]", "best: kink moved right", 0);
-        /* moving it right needs the next piece to start there too */
-        {
-            char path[256], mp[256], *s, *t, *u;
-            snprintf(path, sizeof path, "%s/c0.pcert", dir);
-            snprintf(mp, sizeof mp, "%s/m0.pmodel", dir);
-            s = slurp(path);
-            t = s ? replace(s, "piece [ 0 2/3 ]", "piece [ 0 3/5 ]") : NULL;
-            u = t ? replace(t, "piece ( 2/3 1 ]", "piece ( 3/5 1 ]") : NULL;
-            if (TL_CHECK(u != NULL, "bce best pieces not as expected")) {
-                spit(path, u);
-                TL_CHECK(pchk_files(mp, path, 1) == 1, "best: kink moved left to 3/5 is accepted");
-                free(u);
-                u = replace(t, "piece ( 2/3 1 ]", "piece ( 3/4 1 ]");
-                spit(path, u);
-                TL_CHECK(pchk_files(mp, path, 1) == 1, "best: a gap (3/5, 3/4] is accepted");
-                spit(path, s);
-            }
-            free(s);
-            free(t);
-            free(u);
-        }
+        expect_moved(dir, 0, "piece [ 0 2/3 ]", "piece [ 0 3/5 ]", "piece ( 2/3 1 ]", "piece ( 3/5 1 ]",
+                     "best: kink moved left to 3/5");
+        expect_moved(dir, 0, "piece [ 0 2/3 ]", "piece [ 0 3/5 ]", "piece ( 2/3 1 ]", "piece ( 3/4 1 ]",
+                     "best: a gap (3/5, 3/4]");
         expect_reject(dir, "c0.pcert", "value [0 3] [2]", "value [0 3] [5]", "best: value coefficient", 0);
         expect_reject(dir, "c1.pcert", "value [-2 3]", "value [-2 4]", "worst: value coefficient", 1);
         expect_reject(dir, "c0.pcert", "pieces 2", "pieces 3", "best: piece count", 0);
@@ -407,23 +413,9 @@ int test_param_tamper(fk_rng *r)
         unlink(p);
     }
     npm = 0;
-    if (write_case("notrade", nt_args, 2, "p=1/2:1", dir, &npm)) {
-        char path[256], mp[256], *s, *t, *u;
-        snprintf(path, sizeof path, "%s/c1.pcert", dir);
-        snprintf(mp, sizeof mp, "%s/m1.pmodel", dir);
-        s = slurp(path);
-        t = s ? replace(s, "piece [ 1/2 2/3 )", "piece [ 1/2 3/5 )") : NULL;
-        u = t ? replace(t, "piece [ 2/3 1 ]", "piece [ 3/5 1 ]") : NULL;
-        if (TL_CHECK(u != NULL, "notrade ic pieces not as expected")) {
-            spit(path, u);
-            TL_CHECK(pchk_files(mp, path, 1) == 1, "ic: infeasible from 3/5 on is accepted");
-            spit(path, s);
-            TL_CHECK(pchk_files(mp, path, 1) == 0, "ic: restored certificate rejected");
-        }
-        free(s);
-        free(t);
-        free(u);
-    }
+    if (write_case("notrade", nt_args, 2, "p=1/2:1", dir, &npm))
+        expect_moved(dir, 1, "piece [ 1/2 2/3 )", "piece [ 1/2 3/5 )", "piece [ 2/3 1 ]", "piece [ 3/5 1 ]",
+                     "ic: infeasible from 3/5 on");
     for (l = 0; l < npm; l++) {
         snprintf(p, sizeof p, "%s/m%d.pmodel", dir, l);
         unlink(p);
