@@ -20,6 +20,7 @@
 #include "mech.h"
 #include "par.h"
 #include "pcheck/pchk.h"
+#include "prf_param.h"
 #include "rat.h"
 
 enum { OVER_MAXLP = 32, OVER_MAXARG = 64, OVER_MAXDEG = 40 };
@@ -429,6 +430,7 @@ static fk_status over_report(const over_src *src, const char *what, econ_out *o,
                              int degree, fk_err *err)
 {
     par_model *pms[OVER_MAXLP];
+    par_result rs[OVER_MAXLP];
     int npm = 0, l, k;
     fk_status st;
     size_t pre = 0;
@@ -453,21 +455,19 @@ static fk_status over_report(const over_src *src, const char *what, econ_out *o,
     }
     gmp_printf("over %s in [%Qd, %Qd]: %d LP%s, interpolated from %d instances (degree <= %d)\n",
                pms[0]->pname, pms[0]->tlo, pms[0]->thi, npm, npm > 1 ? "s" : "", degree + 3, degree);
+    for (l = 0; l < npm; l++)
+        par_result_init(&rs[l]);
     for (l = 0; l < npm && !st; l++) {
         par_model *pm = pms[l];
-        par_result r;
         char mpath[4200], cpath[4200];
         int rc;
-        par_result_init(&r);
         snprintf(mpath, sizeof mpath, "%s/%s.pmodel", o->outdir, pm->name);
         snprintf(cpath, sizeof cpath, "%s/%s.pcert", o->outdir, pm->name);
-        if ((st = par_model_write(pm, mpath, err)) || (st = par_solve(&r, pm, err)) ||
-            (st = par_cert_write(&r, pm, mpath, cpath, err))) {
-            par_result_clear(&r);
+        if ((st = par_model_write(pm, mpath, err)) || (st = par_solve(&rs[l], pm, err)) ||
+            (st = par_cert_write(&rs[l], pm, mpath, cpath, err)))
             break;
-        }
-        for (k = 0; k < r.np; k++) {
-            char *s = par_piece_str(r.p + k, pm->pname);
+        for (k = 0; k < rs[l].np; k++) {
+            char *s = par_piece_str(rs[l].p + k, pm->pname);
             if (npm > 1)
                 printf("%s: ", pm->name + pre);
             printf("%s\n", s ? s : "?");
@@ -482,8 +482,15 @@ static fk_status over_report(const over_src *src, const char *what, econ_out *o,
                    rc == 0 ? "accepted" : rc == 1 ? "REJECTED" : "UNREADABLE");
         if (rc != 0 && o->quiet < 2)
             pchk_files(mpath, cpath, 0);
-        par_result_clear(&r);
     }
+    if (!st) {
+        char tpath[4200];
+        snprintf(tpath, sizeof tpath, "%s/over-%s.tex", o->outdir, pms[0]->pname);
+        if (!(st = prf_param_latex(tpath, pms, rs, npm, err)) && o->quiet < 2)
+            printf("appendix: %s\n", tpath);
+    }
+    for (l = 0; l < npm; l++)
+        par_result_clear(&rs[l]);
 done:
     for (l = 0; l < npm; l++)
         par_model_free(pms[l]);

@@ -43,6 +43,15 @@ sed 's|^joint h h pi/2|joint h h pi/2+|' tests/data/peters-da-pi.mech > "$TMP/ba
 if [ "$rc" -eq 2 ] && grep -q "^$TMP/badexpr.mech:13:11: 'pi/2+' is not an expression in pi" "$TMP/be.err"; then ok "model --over bad expression"
 else fail "model --over bad expression" "exit $rc: $(cat "$TMP/be.err")"; fi
 
+# the appendix: compiles with LaTeX alone and states both pieces of the best LP
+if command -v pdflatex >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+    if (cd "$TMP/bce" && pdflatex -interaction=nonstopmode -halt-on-error over-prior.tex >/dev/null 2>&1) &&
+       pdftotext "$TMP/bce/over-prior.pdf" - | tr -s ' \n' ' ' > "$TMP/app.txt" &&
+       grep -q "prior ∈ \[0, 2/3\]: optimal, value 3/2 prior" "$TMP/app.txt" &&
+       grep -q "prior ∈ (2/3, 1\]: optimal, value 1" "$TMP/app.txt"; then ok "appendix compiles and states the pieces"
+    else fail "appendix compiles and states the pieces" "$(tail -n 20 "$TMP/bce/over-prior.log" 2>/dev/null; head -c 600 "$TMP/app.txt" 2>/dev/null)"; fi
+else skip "appendix compiles and states the pieces" "no pdflatex/pdftotext"; fi
+
 m=$TMP/notrade/notrade-brooks-ic.pmodel c=$TMP/notrade/notrade-brooks-ic.pcert
 for tool in "$FARKAS check" "$FARKAS_CHECK"; do
     if $tool "$m" "$c" >/dev/null 2>&1; then ok "accepted by $tool"; else fail "accepted by $tool" "exit $?"; fi
