@@ -929,9 +929,11 @@ fk_status par_solve(par_result *r, const par_model *pm, fk_err *err)
         conds c;
         int cs, ce;
         if (r->np >= PAR_MAX_PIECES) {
-            st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d pieces (pieces that stop short of an irrational breakpoint "
-                         "where the verdict changes never meet: only rational ones are supported)",
-                         pm->name, PAR_MAX_PIECES);
+            /* u is the last gap tried: pieces creep towards a breakpoint from both sides */
+            st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d pieces, the last ones closing in on "
+                         "%s = %.12g: there the verdict or the value's formula changes at an irrational "
+                         "point, and only rational breakpoints are supported so far",
+                         pm->name, PAR_MAX_PIECES, pm->pname, mpq_get_d(u->a));
             break;
         }
         if (mpq_equal(u->a, u->b)) {
