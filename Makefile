@@ -22,15 +22,18 @@ endif
 ifeq ($(CI),true)
   WARN += -Werror
 endif
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iexact/model -Iexact/solve -Icertify -Iproofs -Icases -Itests
-LDLIBS   += -lmpfr -lgmp -lm
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iexact/model -Iexact/solve -Iexact/param -Icertify -Iproofs -Icases -Itests
+LDLIBS   += -lflint -lmpfr -lgmp -lm
 
 # The library: everything but the CLI, the checker and the tests.
-LIB_SRC   := $(sort $(wildcard exact/model/*.c exact/solve/*.c certify/*.c proofs/*.c cases/*.c))
+LIB_SRC   := $(sort $(wildcard exact/model/*.c exact/solve/*.c exact/param/*.c certify/*.c proofs/*.c cases/*.c))
 LIB_SRC   := $(filter-out %_tmpl.c,$(LIB_SRC))
 CHECK_SRC := $(sort $(wildcard certify/check/*.c))
+# The parametric checker (certify/pcheck/): as independent as the checker,
+# and also free of FLINT, which the parametric solver uses.
+PCHECK_SRC := $(sort $(wildcard certify/pcheck/*.c))
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o)
-CHECK_OBJ := $(CHECK_SRC:%.c=$(B)/%.o)
+CHECK_OBJ := $(CHECK_SRC:%.c=$(B)/%.o) $(PCHECK_SRC:%.c=$(B)/%.o)
 
 # Unit tests: tests/<mod>/t-*.c, each defining int test_<thing>(fk_rng *).
 # The runner main is generated from the function names found.
@@ -77,6 +80,9 @@ check-indep:
 	@if grep -nE '#include *"|\b(double|float|mpfr|long double)\b' $(CHECK_SRC) certify/check/*.h certify/check-main.c \
 	   | grep -vE '#include *"(chk|chk_[a-z0-9_]*)\.h"' ; then \
 	   echo "certify/check must include only its own headers and use no floating point" >&2; exit 1; fi
+	@if grep -nE '#include *"|#include *<flint|\b(double|float|mpfr|flint|fmpz|fmpq|long double)\b' $(PCHECK_SRC) certify/pcheck/*.h \
+	   | grep -vE '#include *"(pchk|pchk_[a-z0-9_]*)\.h"' ; then \
+	   echo "certify/pcheck must include only its own headers, use no floating point and no FLINT" >&2; exit 1; fi
 
 # The solver's engines are private to exact/solve/: everything else (the
 # CLI, cases, certificates, proofs, the fuzzers and every test but the

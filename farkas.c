@@ -16,6 +16,7 @@
 #include "case.h"
 #include "cert.h"
 #include "check/chk.h"
+#include "pcheck/pchk.h"
 #include "fk.h"
 #include "lp.h"
 #include "lp_io.h"
@@ -154,6 +155,12 @@ done:
 
 static int cmd_check(int argc, char **argv)
 {
+    int k;
+    for (k = 1; k < argc; k++) {   /* a parametric model goes to its own checker */
+        size_t n = strlen(argv[k]);
+        if (n > 7 && strcmp(argv[k] + n - 7, ".pmodel") == 0)
+            return pchk_main(argc, argv);
+    }
     return chk_main(argc, argv);
 }
 
@@ -186,8 +193,9 @@ static const struct {
      "        turn a certificate into a proof appendix (LaTeX section or whole document,\n"
      "        Markdown) or an export a third party checks (Coq with proofs/coq/FarkasCheck.v, z3)"},
     {"case", case_cmd,
-     "case NAME [ARGS] [--out DIR] [--quiet] | case list\n"
-     "        verify a built-in theorem instance (certificates written to DIR, default out/cases)"},
+     "case NAME [ARGS] [--out DIR] [--quiet] [--over VAR=LO:HI [--degree D]] | case list\n"
+     "        verify a built-in theorem instance (certificates written to DIR, default out/cases);\n"
+     "        --over: for every VAR in [LO, HI], one line per piece (docs/parametric.md)"},
     {"sweep", sweep_cmd,
      "sweep CASE [ARGS] (--grid NAME=LO:HI:STEPS ... | --random NAME=LO:HI ... --count N --seed S)\n"
      "      [--until [LABEL=]VERDICT] [--jobs J] [--timeout SEC] [--slurm [--chunk K]] --out DIR\n"
@@ -197,7 +205,7 @@ static const struct {
      "        LP's verdict and checked certificate; --until stops at the first instance with\n"
      "        that verdict (e.g. ic=feasible); rerunning resumes"},
     {"model", mech_cmd,
-     "model FILE.mech [--out DIR] [--quiet] [--json]\n"
+     "model FILE.mech [--out DIR] [--quiet] [--json] [--over VAR=LO:HI [--degree D]]\n"
      "        verify a finite mechanism-design problem written in a mechanism file\n"
      "        (docs/mechanism-files.md): one exact LP per objective line, certificates in DIR\n"
      "        (default out/models); --json prints the same report as JSON"},

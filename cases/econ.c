@@ -595,6 +595,13 @@ fk_status econ_solve_certify(econ_out *o, lp_model *lp, const char *name,
     char mps[4200], cert[4200];
     solve_opts opts;
     fk_status st;
+    if (o->capture) {
+        solve_opts_default(&opts);
+        if ((st = lp_set_name(lp, name, err)) || (st = lp_finalize(lp, err)) ||
+            (st = solve_lp(res, lp, &opts, NULL, err)))
+            return st;
+        return o->capture(o->capture_ctx, lp) ? fk_fail(err, FK_ENOMEM, NULL, "out of memory") : FK_OK;
+    }
     if ((st = paths(o, name, mps, cert, sizeof mps, err)) ||
         (st = econ_out_dir(o, err)) || (st = lp_set_name(lp, name, err)) ||
         (st = lp_finalize(lp, err)) || (st = lp_write_mps(lp, mps, err)))
@@ -619,6 +626,11 @@ fk_status econ_point_certify(econ_out *o, lp_model *lp, const char *name,
 {
     char mps[4200], cert[4200];
     fk_status st;
+    if (o->capture) {
+        if ((st = lp_set_name(lp, name, err)) || (st = lp_finalize(lp, err)))
+            return st;
+        return o->capture(o->capture_ctx, lp) ? fk_fail(err, FK_ENOMEM, NULL, "out of memory") : FK_OK;
+    }
     if ((st = paths(o, name, mps, cert, sizeof mps, err)) ||
         (st = econ_out_dir(o, err)) || (st = lp_set_name(lp, name, err)) ||
         (st = lp_finalize(lp, err)) || (st = lp_write_mps(lp, mps, err)) ||

@@ -184,6 +184,11 @@ typedef struct {
     int quiet;        /* 1: fewer details; 2: only failures (tests) */
     int ncert;        /* certificates written */
     int nbad;         /* certificates the checker did not accept */
+    /* When set (farkas case --over, cases/case_over.c), econ_solve_certify
+     * only solves and hands each finalized LP to capture: no files, no
+     * checker.  A nonzero return is FK_ENOMEM. */
+    int (*capture)(void *ctx, const lp_model *lp);
+    void *capture_ctx;
 } econ_out;
 
 /* mkdir -p for o->outdir. */

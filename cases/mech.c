@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_over.h"
 #include "lp_io.h"
 #include "mech.h"
 #include "rat.h"
@@ -1023,7 +1024,8 @@ int mech_cmd(int argc, char **argv)
     fk_status st;
     mech_model m;
     mech_result res[MECH_MAX_LPS];
-    int json = 0, k, rc = 0, nv = 0;
+    int json = 0, k, rc = 0, nv = 0, degree = 4;
+    const char *over = NULL;
     memset(&o, 0, sizeof o);
     o.outdir = "out/models";
     fk_err_clear(&err);
@@ -1034,6 +1036,10 @@ int mech_cmd(int argc, char **argv)
             o.quiet = 1;
         else if (strcmp(argv[k], "--json") == 0)
             json = 1;
+        else if (strcmp(argv[k], "--over") == 0 && k + 1 < argc)
+            over = argv[++k];
+        else if (strcmp(argv[k], "--degree") == 0 && k + 1 < argc)
+            degree = atoi(argv[++k]);
         else if (argv[k][0] == '-' && argv[k][1]) {
             fprintf(stderr, "farkas: model: unknown or incomplete option '%s'\n", argv[k]);
             return 2;
@@ -1045,8 +1051,18 @@ int mech_cmd(int argc, char **argv)
         }
     }
     if (!file) {
-        fprintf(stderr, "usage: farkas model FILE.mech [--out DIR] [--quiet] [--json]\n");
+        fprintf(stderr, "usage: farkas model FILE.mech [--out DIR] [--quiet] [--json] "
+                        "[--over VAR=LO:HI [--degree D]]\n");
         return 2;
+    }
+    if (over) {   /* the verdicts for every VAR in [LO, HI] (docs/parametric.md) */
+        if ((st = case_over_mech(file, &o, over, degree, &err))) {
+            fk_err_print(&err);
+            return st == FK_EPARSE || st == FK_EINVAL || st == FK_EIO ? 2 : 1;
+        }
+        printf("certificates: %d written, %d accepted by the independent checker\n", o.ncert,
+               o.ncert - o.nbad);
+        return o.nbad ? 1 : 0;
     }
     mech_init(m);
     if ((st = mech_read(m, file, &err))) {

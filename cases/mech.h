@@ -123,6 +123,9 @@ void mech_clear(mech_model m);
 /* Read the file.  FK_EIO, or FK_EPARSE / FK_ELIMIT with where =
  * "path:line:col". */
 fk_status mech_read(mech_model m, const char *path, fk_err *err);
+/* The same from an open stream (not closed here); path names it in
+ * messages. */
+fk_status mech_read_stream(mech_model m, FILE *f, const char *path, fk_err *err);
 
 /* Payment index of (r, theta): r without contingent payments. */
 long mech_pay_index(const mech_model m, long r, int th);

@@ -1086,8 +1086,21 @@ static fk_status rd_line(rdr *R, char **tok, int nt)
 
 fk_status mech_read(mech_model m, const char *path, fk_err *err)
 {
+    FILE *f = fopen(path, "r");
+    fk_status st;
+    if (!f) {
+        mech_clear(m);
+        mech_init(m);
+        return fk_fail(err, FK_EIO, NULL, "cannot open '%s'", path);
+    }
+    st = mech_read_stream(m, f, path, err);
+    fclose(f);
+    return st;
+}
+
+fk_status mech_read_stream(mech_model m, FILE *f, const char *path, fk_err *err)
+{
     rdr R;
-    FILE *f;
     char line[ECON_MAXLINE + 2], *tok[ECON_MAXTOK];
     int nt, i;
     fk_status st = FK_OK;
@@ -1096,8 +1109,6 @@ fk_status mech_read(mech_model m, const char *path, fk_err *err)
     memset(&R, 0, sizeof R);
     R.m = m;
     econ_rd_init(&R.rd, path, err);
-    if (!(f = fopen(path, "r")))
-        return fk_fail(err, FK_EIO, NULL, "cannot open '%s'", path);
     for (;;) {
         if ((st = econ_rd_line(&R.rd, f, line, tok, &nt)) || nt == 0)
             break;
@@ -1107,7 +1118,6 @@ fk_status mech_read(mech_model m, const char *path, fk_err *err)
     }
     if (!st && ferror(f))
         st = fk_fail(err, FK_EIO, NULL, "cannot read '%s'", path);
-    fclose(f);
     R.rd.buf = NULL;
     if (!st && !m->name)
         st = at_end(&R, "no 'mechanism NAME' line%s%s", "", "");

@@ -1,9 +1,11 @@
 /* registry.c: the table of theorem cases and `farkas case`. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "case.h"
 #include "case_dynamic.h"
+#include "case_over.h"
 
 const case_entry case_table[] = {
     {"notrade", case_notrade, "[FILE | --p P --q Q]",
@@ -52,7 +54,7 @@ const int case_count = (int)(sizeof case_table / sizeof case_table[0]);
 static void usage(void)
 {
     int k;
-    fprintf(stderr, "usage: farkas case NAME [ARGS] [--out DIR] [--quiet]\n"
+    fprintf(stderr, "usage: farkas case NAME [ARGS] [--out DIR] [--quiet] [--over VAR=LO:HI [--degree D]]\n"
                     "       farkas case list\ncases:\n");
     for (k = 0; k < case_count; k++)
         fprintf(stderr, "  %-12s %s\n", case_table[k].name, case_table[k].args);
@@ -64,7 +66,8 @@ int case_cmd(int argc, char **argv)
     fk_err err;
     fk_status st;
     char *rest[64];
-    int k, nrest = 0;
+    const char *over = NULL;   /* --over VAR=LO:HI (case_over.h) */
+    int k, nrest = 0, degree = 4;
     const case_entry *ce = NULL;
     fk_err_clear(&err);
     memset(&o, 0, sizeof o);
@@ -94,6 +97,12 @@ int case_cmd(int argc, char **argv)
             o.outdir = argv[++k];
         } else if (strcmp(argv[k], "--quiet") == 0) {
             o.quiet = 1;
+        } else if ((strcmp(argv[k], "--over") == 0 || strcmp(argv[k], "--degree") == 0) &&
+                   k + 1 < argc) {
+            if (argv[k][2] == 'o')
+                over = argv[++k];
+            else
+                degree = atoi(argv[++k]);
         } else if (nrest < (int)(sizeof rest / sizeof rest[0])) {
             rest[nrest++] = argv[k];
         } else {
@@ -102,7 +111,8 @@ int case_cmd(int argc, char **argv)
         }
     }
     printf("case %s: %s\n", ce->name, ce->claim);
-    st = ce->run(&o, nrest, rest, &err);
+    st = over ? case_over_run(ce, &o, nrest, rest, over, degree, &err)
+              : ce->run(&o, nrest, rest, &err);
     if (st) {
         fk_err_print(&err);
         return st == FK_EPARSE || st == FK_EINVAL || st == FK_EIO ? 2 : 1;

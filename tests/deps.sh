@@ -2,7 +2,7 @@
 # deps.sh build|test: make sure the Debian packages farkas needs are there.
 # As root it installs what is missing with apt-get; otherwise it names the
 # exact packages to install and fails.
-#   build: libgmp-dev libmpfr-dev
+#   build: libgmp-dev libmpfr-dev libflint-dev (polynomials of the parametric solver)
 #   test:  build's, plus the third-party checkers the tests run: z3 (SMT
 #          exports), valgrind (leak check of the CLI), coq (coqc checks the
 #          Coq exports), texlive-latex-base latexmk poppler-utils (the LaTeX
@@ -10,7 +10,7 @@
 #          (farkas sweep runs its instances through GNU parallel),
 #          slurm-wlm munge (t-sweep starts a single-node Slurm for --slurm)
 set -u
-need="libgmp-dev libmpfr-dev"
+need="libgmp-dev libmpfr-dev libflint-dev"
 [ "${1:-build}" = test ] && need="$need z3 valgrind coq texlive-latex-base latexmk poppler-utils parallel slurm-wlm munge"
 missing=""
 for p in $need; do

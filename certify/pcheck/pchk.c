@@ -1,0 +1,725 @@
+/* pchk.c: the parametric checker -- its readers and its checks (pchk.h).
+ *
+ * Its own parser on purpose (as certify/check/ has): reject anything
+ * unclear.  Numbers are integers or p/q in lowest terms with q > 1 and no
+ * '+', exactly as the writers print them; polynomials are "[c0 c1 ...]"
+ * with a nonzero last coefficient ("[]" is zero). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pchk.h"
+#include "pchk_poly.h"
+
+enum { LINE_MAX_ = 1 << 20 };
+
+typedef struct {
+    char name[256], param[256];
+    mpq_t lo, hi;
+    int sense;                 /* 1 min, -1 max */
+    long m, n, nnz;
+    char **rname, **cname;
+    pq_poly *rlo, *rhi, *clo, *chi, *obj, *a, c0;
+    unsigned char *rlf, *rhf, *clf, *chf;
+    long *ai, *aj, na;
+} pmodel;
+
+typedef struct {
+    const char *file;
+    long line;
+    char *buf;
+    FILE *f;
+} reader;
+
+static int next_line(reader *r)
+{
+    size_t n;
+    if (!fgets(r->buf, LINE_MAX_, r->f))
+        return 0;
+    r->line++;
+    n = strlen(r->buf);
+    if (n && r->buf[n - 1] == '\n')
+        r->buf[--n] = '\0';
+    return 1;
+}
+
+static int bad(const reader *r, const char *what)
+{
+    fprintf(stderr, "%s:%ld: %s\n", r->file, r->line, what);
+    return 2;
+}
+
+/* one number token at *s (advanced past it), strictly canonical */
+static int get_num(mpq_t q, const char **s)
+{
+    char tok[4096], *back;
+    size_t n = 0;
+    const char *p = *s;
+    int ok;
+    while (*p == ' ')
+        p++;
+    while (p[n] && p[n] != ' ' && p[n] != ']' && n + 1 < sizeof tok) {
+        char c = p[n];
+        if (!((c >= '0' && c <= '9') || c == '-' || c == '/'))
+            return 0;
+        tok[n] = c;
+        n++;
+    }
+    tok[n] = '\0';
+    if (n == 0 || mpq_set_str(q, tok, 10) != 0 || mpz_sgn(mpq_denref(q)) == 0)
+        return 0;
+    back = mpq_get_str(NULL, 10, q);
+    ok = strcmp(back, tok) == 0; /* lowest terms, no leading zeros, no "-0" */
+    free(back);
+    *s = p + n;
+    return ok;
+}
+
+static int get_poly(pq_poly *p, const char **s)
+{
+    const char *q = *s;
+    mpq_t c;
+    while (*q == ' ')
+        q++;
+    if (*q != '[')
+        return 0;
+    q++;
+    pq_zero(p);
+    mpq_init(c);
+    while (*q != ']') {
+        if (!*q || !get_num(c, &q)) {
+            mpq_clear(c);
+            return 0;
+        }
+        pq_fit(p, p->len + 1);
+        mpq_set(p->c[p->len - 1], c);
+        while (*q == ' ')
+            q++;
+    }
+    mpq_clear(c);
+    *s = q + 1;
+    if (p->len > 0 && mpq_sgn(p->c[p->len - 1]) == 0)
+        return 0; /* not normalised: refuse rather than guess */
+    return 1;
+}
+
+/* a side: "-inf" / "inf" (which one is allowed is given) or a polynomial */
+static int get_side(pq_poly *p, unsigned char *fin, const char **s, const char *inf)
+{
+    const char *q = *s;
+    size_t n = strlen(inf);
+    while (*q == ' ')
+        q++;
+    if (strncmp(q, inf, n) == 0 && q[n] == ' ') {
+        *fin = 0;
+        *s = q + n;
+        return 1;
+    }
+    *fin = 1;
+    return get_poly(p, s);
+}
+
+static int get_long(long *v, const char **s, long lim)
+{
+    char *end;
+    const char *q = *s;
+    while (*q == ' ')
+        q++;
+    if (*q < '0' || *q > '9')
+        return 0;
+    *v = strtol(q, &end, 10);
+    if (*v < 0 || *v >= lim)
+        return 0;
+    *s = end;
+    return 1;
+}
+
+static int starts(const char *s, const char *key)
+{
+    size_t n = strlen(key);
+    return strncmp(s, key, n) == 0;
+}
+
+static pq_poly *polys(long k)
+{
+    pq_poly *p = calloc((size_t)k + 1, sizeof *p);
+    long i;
+    if (!p)
+        abort();
+    for (i = 0; i <= k; i++)
+        pq_init(&p[i]);
+    return p;
+}
+
+static void polys_free(pq_poly *p, long k)
+{
+    long i;
+    if (!p)
+        return;
+    for (i = 0; i <= k; i++)
+        pq_clear(&p[i]);
+    free(p);
+}
+
+static void model_clear(pmodel *pm)
+{
+    long k;
+    for (k = 0; pm->rname && k < pm->m; k++)
+        free(pm->rname[k]);
+    for (k = 0; pm->cname && k < pm->n; k++)
+        free(pm->cname[k]);
+    free(pm->rname);
+    free(pm->cname);
+    polys_free(pm->rlo, pm->m);
+    polys_free(pm->rhi, pm->m);
+    polys_free(pm->clo, pm->n);
+    polys_free(pm->chi, pm->n);
+    polys_free(pm->obj, pm->n);
+    polys_free(pm->a, pm->nnz);
+    pq_clear(&pm->c0);
+    free(pm->rlf);
+    free(pm->rhf);
+    free(pm->clf);
+    free(pm->chf);
+    free(pm->ai);
+    free(pm->aj);
+    mpq_clear(pm->lo);
+    mpq_clear(pm->hi);
+}
+
+/* "KEY rest": copy rest (one word) into dst */
+static int word_after(char *dst, size_t len, const char *line, const char *key)
+{
+    size_t n = strlen(key);
+    if (strncmp(line, key, n) != 0 || line[n] != ' ' || strlen(line + n + 1) >= len ||
+        !line[n + 1])
+        return 0;
+    strcpy(dst, line + n + 1);
+    return 1;
+}
+
+static int read_model(pmodel *pm, reader *r)
+{
+    const char *s;
+    char sense[16];
+    long i, k, seen_r = 0, seen_c = 0;
+    if (!next_line(r) || strcmp(r->buf, "farkas-pmodel 1") != 0)
+        return bad(r, "not a parametric model (expected 'farkas-pmodel 1')");
+    if (!next_line(r) || !word_after(pm->name, sizeof pm->name, r->buf, "name"))
+        return bad(r, "expected 'name NAME'");
+    if (!next_line(r) || !word_after(pm->param, sizeof pm->param, r->buf, "param"))
+        return bad(r, "expected 'param NAME'");
+    s = r->buf;
+    if (!next_line(r) || !starts(r->buf, "interval ") || !(s = r->buf + 8, get_num(pm->lo, &s)) ||
+        !get_num(pm->hi, &s) || *s || mpq_cmp(pm->lo, pm->hi) >= 0)
+        return bad(r, "expected 'interval LO HI' with LO < HI");
+    if (!next_line(r) || !word_after(sense, sizeof sense, r->buf, "sense") ||
+        (strcmp(sense, "min") && strcmp(sense, "max")))
+        return bad(r, "expected 'sense min|max'");
+    pm->sense = sense[1] == 'i' ? 1 : -1;
+    if (!next_line(r) || sscanf(r->buf, "size %ld %ld %ld", &pm->m, &pm->n, &pm->nnz) != 3 ||
+        pm->m < 0 || pm->n < 0 || pm->nnz < 0 || pm->m > 1000000 || pm->n > 1000000 ||
+        pm->nnz > 10000000)
+        return bad(r, "expected 'size M N NNZ' within limits");
+    pm->rname = calloc((size_t)pm->m + 1, sizeof(char *));
+    pm->cname = calloc((size_t)pm->n + 1, sizeof(char *));
+    pm->rlf = calloc((size_t)pm->m + 1, 1);
+    pm->rhf = calloc((size_t)pm->m + 1, 1);
+    pm->clf = calloc((size_t)pm->n + 1, 1);
+    pm->chf = calloc((size_t)pm->n + 1, 1);
+    pm->ai = calloc((size_t)pm->nnz + 1, sizeof(long));
+    pm->aj = calloc((size_t)pm->nnz + 1, sizeof(long));
+    if (!pm->rname || !pm->cname || !pm->rlf || !pm->rhf || !pm->clf || !pm->chf || !pm->ai ||
+        !pm->aj)
+        abort();
+    pm->rlo = polys(pm->m);
+    pm->rhi = polys(pm->m);
+    pm->clo = polys(pm->n);
+    pm->chi = polys(pm->n);
+    pm->obj = polys(pm->n);
+    pm->a = polys(pm->nnz);
+    s = r->buf + 9;
+    if (!next_line(r) || !starts(r->buf, "objconst ") || !(s = r->buf + 9, get_poly(&pm->c0, &s)) || *s)
+        return bad(r, "expected 'objconst POLY'");
+    for (;;) {
+        if (!next_line(r))
+            return bad(r, "missing 'end'");
+        s = r->buf;
+        if (strcmp(s, "end") == 0)
+            break;
+        if (starts(s, "row ")) {
+            s += 4;
+            if (!get_long(&i, &s, pm->m) || i != seen_r || !get_side(&pm->rlo[i], &pm->rlf[i], &s, "-inf") ||
+                !get_side(&pm->rhi[i], &pm->rhf[i], &s, "inf") || *s != ' ' || !s[1])
+                return bad(r, "expected 'row I LO HI NAME' for the next row");
+            pm->rname[i] = strdup(s + 1);
+            seen_r++;
+        } else if (starts(s, "col ")) {
+            s += 4;
+            if (!get_long(&i, &s, pm->n) || i != seen_c || !get_side(&pm->clo[i], &pm->clf[i], &s, "-inf") ||
+                !get_side(&pm->chi[i], &pm->chf[i], &s, "inf") || !get_poly(&pm->obj[i], &s) ||
+                *s != ' ' || !s[1])
+                return bad(r, "expected 'col J LO HI COST NAME' for the next column");
+            pm->cname[i] = strdup(s + 1);
+            seen_c++;
+        } else if (starts(s, "a ")) {
+            long ii, jj;
+            s += 2;
+            if (pm->na >= pm->nnz || !get_long(&ii, &s, pm->m) || !get_long(&jj, &s, pm->n) ||
+                !get_poly(&pm->a[pm->na], &s) || *s || pm->a[pm->na].len == 0)
+                return bad(r, "expected 'a I J POLY' (nonzero, at most NNZ of them)");
+            for (k = 0; k < pm->na; k++)
+                if (pm->ai[k] == ii && pm->aj[k] == jj)
+                    return bad(r, "coefficient given twice");
+            pm->ai[pm->na] = ii;
+            pm->aj[pm->na++] = jj;
+        } else {
+            return bad(r, "unknown line");
+        }
+    }
+    if (seen_r != pm->m || seen_c != pm->n)
+        return bad(r, "fewer rows or columns than 'size' says");
+    if (next_line(r))
+        return bad(r, "text after 'end'");
+    return 0;
+}
+
+/* ---- sign conditions on a piece ---------------------------------------- */
+
+typedef struct {
+    mpq_t a, b, mid;
+    int ac, bc;
+    long no;          /* 1-based, for messages */
+} piece;
+
+/* p >= 0 on the piece (pchk.h) */
+static int ge0(const pq_poly *p, const piece *I)
+{
+    if (pq_is_zero(p))
+        return 1;
+    if (mpq_equal(I->a, I->b))
+        return pq_sign_at(p, I->a) >= 0;
+    return pq_roots_in(p, I->a, I->b) == 0 && pq_sign_at(p, I->mid) > 0;
+}
+
+static int gt0(const pq_poly *p, const piece *I)
+{
+    if (pq_is_zero(p) || !ge0(p, I))
+        return 0;
+    if (mpq_equal(I->a, I->b))
+        return pq_sign_at(p, I->a) > 0;
+    return (!I->ac || pq_sign_at(p, I->a) != 0) && (!I->bc || pq_sign_at(p, I->b) != 0);
+}
+
+/* p == q on the piece */
+static int same(const pq_poly *p, const pq_poly *q, const piece *I)
+{
+    pq_poly d;
+    int ok;
+    pq_init(&d);
+    pq_sub(&d, p, q);
+    ok = pq_is_zero(&d) || (mpq_equal(I->a, I->b) && pq_sign_at(&d, I->a) == 0);
+    pq_clear(&d);
+    return ok;
+}
+
+static int reject(const piece *I, const char *what, const char *name)
+{
+    gmp_printf("rejected: piece %ld %s%Qd, %Qd%s: %s%s%s\n", I->no, I->ac ? "[" : "(", I->a, I->b,
+               I->bc ? "]" : ")", what, name ? " " : "", name ? name : "");
+    return 1;
+}
+
+/* The sign rule for a multiplier w on a constraint with sides lo / hi:
+ * the side of w's sign at the piece's middle, which must be finite, w of
+ * that sign on all of the piece; acc += w * side.  0 ok, 1 rejected. */
+static int side_term(pq_poly *acc, const pq_poly *w, const pq_poly *lo, int lf, const pq_poly *hi,
+                     int hf, const piece *I, const char *what, const char *name)
+{
+    pq_poly t;
+    int sg;
+    if (pq_is_zero(w))
+        return 0;
+    sg = pq_sign_at(w, I->mid);
+    if (sg == 0 && mpq_equal(I->a, I->b))
+        return 0;   /* a point piece: w is 0 there and adds nothing */
+    pq_init(&t);
+    if (lf && hf && same(lo, hi, I)) {
+        pq_mul(&t, w, lo);   /* an equality: either sign */
+    } else if (sg > 0 && lf && ge0(w, I)) {
+        pq_mul(&t, w, lo);
+    } else if (sg < 0 && hf) {
+        pq_neg(&t, w);
+        if (!ge0(&t, I)) {
+            pq_clear(&t);
+            return reject(I, what, name);
+        }
+        pq_mul(&t, w, hi);
+    } else {
+        pq_clear(&t);
+        return reject(I, what, name);
+    }
+    pq_add(acc, acc, &t);
+    pq_clear(&t);
+    return 0;
+}
+
+static long find_entry(const pmodel *pm, long i, long j)
+{
+    long k;
+    for (k = 0; k < pm->na; k++)
+        if (pm->ai[k] == i && pm->aj[k] == j)
+            return k;
+    return -1;
+}
+
+/* ---- one piece ----------------------------------------------------------- */
+
+typedef struct {
+    int optimal;
+    pq_poly xden, yden, vnum, vden;
+    pq_poly *X, *Y;
+} pcert;
+
+static int check_optimal(const pmodel *pm, const pcert *c, const piece *I)
+{
+    pq_poly t, u, acc, b, cx;
+    long i, j, k;
+    int rc = 0;
+    pq_init(&t);
+    pq_init(&u);
+    pq_init(&acc);
+    pq_init(&b);
+    pq_init(&cx);
+    if (!gt0(&c->xden, I) || !gt0(&c->yden, I)) {
+        rc = reject(I, "a denominator is not positive on the piece", NULL);
+        goto done;
+    }
+    /* rows hold: lo Dx <= a_i^T X <= hi Dx */
+    for (i = 0; i < pm->m && !rc; i++) {
+        pq_zero(&acc);
+        for (k = 0; k < pm->na; k++)
+            if (pm->ai[k] == i) {
+                pq_mul(&t, &pm->a[k], &c->X[pm->aj[k]]);
+                pq_add(&acc, &acc, &t);
+            }
+        if (pm->rlf[i]) {
+            pq_mul(&t, &pm->rlo[i], &c->xden);
+            pq_sub(&t, &acc, &t);
+            if (!ge0(&t, I))
+                rc = reject(I, "row below its lower side:", pm->rname[i]);
+        }
+        if (!rc && pm->rhf[i]) {
+            pq_mul(&t, &pm->rhi[i], &c->xden);
+            pq_sub(&t, &t, &acc);
+            if (!ge0(&t, I))
+                rc = reject(I, "row above its upper side:", pm->rname[i]);
+        }
+    }
+    for (j = 0; j < pm->n && !rc; j++) {
+        if (pm->clf[j]) {
+            pq_mul(&t, &pm->clo[j], &c->xden);
+            pq_sub(&t, &c->X[j], &t);
+            if (!ge0(&t, I))
+                rc = reject(I, "column below its lower bound:", pm->cname[j]);
+        }
+        if (!rc && pm->chf[j]) {
+            pq_mul(&t, &pm->chi[j], &c->xden);
+            pq_sub(&t, &t, &c->X[j]);
+            if (!ge0(&t, I))
+                rc = reject(I, "column above its upper bound:", pm->cname[j]);
+        }
+    }
+    /* sign rule for y, b(y); z = c Dy - A^T Y and its bound terms */
+    pq_zero(&b);
+    for (i = 0; i < pm->m && !rc; i++)
+        rc = side_term(&b, &c->Y[i], &pm->rlo[i], pm->rlf[i], &pm->rhi[i], pm->rhf[i], I,
+                       "dual y breaks the sign rule on row", pm->rname[i]);
+    pq_zero(&cx);
+    for (j = 0; j < pm->n && !rc; j++) {
+        pq_mul(&acc, &pm->obj[j], &c->yden);
+        if (pm->sense < 0)
+            pq_neg(&acc, &acc);
+        for (i = 0; i < pm->m; i++)
+            if ((k = find_entry(pm, i, j)) >= 0) {
+                pq_mul(&t, &pm->a[k], &c->Y[i]);
+                pq_sub(&acc, &acc, &t);
+            }
+        rc = side_term(&b, &acc, &pm->clo[j], pm->clf[j], &pm->chi[j], pm->chf[j], I,
+                       "reduced cost breaks the sign rule on column", pm->cname[j]);
+        pq_mul(&t, &pm->obj[j], &c->X[j]);
+        pq_add(&cx, &cx, &t);
+    }
+    if (rc)
+        goto done;
+    /* weak duality with equality: sense c^T X Dy == (b(Y) + sum Z bound) Dx */
+    pq_mul(&t, &cx, &c->yden);
+    if (pm->sense < 0)
+        pq_neg(&t, &t);
+    pq_mul(&u, &b, &c->xden);
+    if (!same(&t, &u, I)) {
+        rc = reject(I, "primal and dual objectives differ", NULL);
+        goto done;
+    }
+    /* the stated value: num / den == (c^T X + c0 Dx) / Dx */
+    pq_neg(&t, &c->vden);
+    if (!gt0(&c->vden, I) && !gt0(&t, I)) {
+        rc = reject(I, "the value's denominator vanishes on the piece", NULL);
+        goto done;
+    }
+    pq_mul(&t, &pm->c0, &c->xden);
+    pq_add(&t, &t, &cx);
+    pq_mul(&t, &t, &c->vden);
+    pq_mul(&u, &c->vnum, &c->xden);
+    if (!same(&t, &u, I))
+        rc = reject(I, "the stated value is not the objective of x", NULL);
+done:
+    pq_clear(&t);
+    pq_clear(&u);
+    pq_clear(&acc);
+    pq_clear(&b);
+    pq_clear(&cx);
+    return rc;
+}
+
+static int check_farkas(const pmodel *pm, const pcert *c, const piece *I)
+{
+    pq_poly g, t, bm;
+    long i, j, k;
+    int rc = 0;
+    pq_init(&g);
+    pq_init(&t);
+    pq_init(&bm);
+    /* b(Y) - max over the box of (A^T Y)^T x > 0 */
+    for (i = 0; i < pm->m && !rc; i++)
+        rc = side_term(&bm, &c->Y[i], &pm->rlo[i], pm->rlf[i], &pm->rhi[i], pm->rhf[i], I,
+                       "Farkas y breaks the sign rule on row", pm->rname[i]);
+    for (j = 0; j < pm->n && !rc; j++) {
+        pq_zero(&g);
+        for (i = 0; i < pm->m; i++)
+            if ((k = find_entry(pm, i, j)) >= 0) {
+                pq_mul(&t, &pm->a[k], &c->Y[i]);
+                pq_sub(&g, &g, &t);   /* -g: its bound term has the sign of a reduced cost */
+            }
+        rc = side_term(&bm, &g, &pm->clo[j], pm->clf[j], &pm->chi[j], pm->chf[j], I,
+                       "A^T y has no finite bound of its sign on column", pm->cname[j]);
+    }
+    if (!rc && !gt0(&bm, I))
+        rc = reject(I, "the Farkas bound b(y) > max (A^T y)^T x fails", NULL);
+    pq_clear(&g);
+    pq_clear(&t);
+    pq_clear(&bm);
+    return rc;
+}
+
+/* ---- the certificate ------------------------------------------------------ */
+
+static int read_and_check(const pmodel *pm, reader *r)
+{
+    char buf[512];
+    long np = 0, k, idx;
+    int rc = 0, closed_prev = 0; /* as if a piece ended open at LO */
+    mpq_t prev;
+    piece I;
+    pcert c;
+    unsigned char *seen;
+    const char *s;
+    mpq_init(prev);
+    mpq_init(I.a);
+    mpq_init(I.b);
+    mpq_init(I.mid);
+    pq_init(&c.xden);
+    pq_init(&c.yden);
+    pq_init(&c.vnum);
+    pq_init(&c.vden);
+    c.X = polys(pm->n);
+    c.Y = polys(pm->m);
+    seen = calloc((size_t)(pm->n + pm->m) + 1, 1);
+    if (!seen)
+        abort();
+    mpq_set(prev, pm->lo);
+    if (!next_line(r) || strcmp(r->buf, "farkas-pcert 1") != 0) {
+        rc = bad(r, "not a parametric certificate (expected 'farkas-pcert 1')");
+        goto done;
+    }
+    if (!next_line(r) || !starts(r->buf, "model ") || !next_line(r) ||
+        !word_after(buf, sizeof buf, r->buf, "name") || strcmp(buf, pm->name) != 0) {
+        rc = bad(r, "expected 'model FILE' and 'name NAME' of this model");
+        goto done;
+    }
+    if (!next_line(r) || !word_after(buf, sizeof buf, r->buf, "param") || strcmp(buf, pm->param) != 0) {
+        rc = bad(r, "expected the model's 'param NAME'");
+        goto done;
+    }
+    if (!next_line(r) || !starts(r->buf, "interval ") || !(s = r->buf + 9, get_num(I.a, &s)) ||
+        !get_num(I.b, &s) || *s || !mpq_equal(I.a, pm->lo) || !mpq_equal(I.b, pm->hi)) {
+        rc = bad(r, "expected the model's 'interval LO HI'");
+        goto done;
+    }
+    if (!next_line(r) || sscanf(r->buf, "pieces %ld", &np) != 1 || np < 1 || np > 100000) {
+        rc = bad(r, "expected 'pieces K'");
+        goto done;
+    }
+    if (!next_line(r)) {
+        rc = bad(r, "missing the first piece");
+        goto done;
+    }
+    for (I.no = 1; I.no <= np && !rc; I.no++) {
+        char ob, cb, verdict[16];
+        int n1;
+        s = r->buf;
+        if (!starts(s, "piece ") || (s[6] != '[' && s[6] != '(') || s[7] != ' ' ||
+            !(s += 8, get_num(I.a, &s)) || !get_num(I.b, &s) || s[0] != ' ' ||
+            (s[1] != ']' && s[1] != ')') || sscanf(s + 2, " %15s%n", verdict, &n1) != 1 ||
+            s[2 + n1] || (strcmp(verdict, "optimal") && strcmp(verdict, "infeasible"))) {
+            rc = bad(r, "expected 'piece [|( A B ]|) optimal|infeasible'");
+            break;
+        }
+        ob = r->buf[6];
+        cb = s[1];
+        I.ac = ob == '[';
+        I.bc = cb == ']';
+        c.optimal = verdict[0] == 'o';
+        /* the tiling: start where the last piece ended, with the opposite end */
+        if (!mpq_equal(I.a, prev) || I.ac == closed_prev ||
+            mpq_cmp(I.a, I.b) > 0 || (mpq_equal(I.a, I.b) && !(I.ac && I.bc))) {
+            rc = reject(&I, "the pieces do not tile the interval here", NULL);
+            break;
+        }
+        mpq_add(I.mid, I.a, I.b);
+        mpq_div_2exp(I.mid, I.mid, 1);
+        pq_zero(&c.xden);
+        pq_zero(&c.yden);
+        pq_zero(&c.vnum);
+        pq_zero(&c.vden);
+        for (k = 0; k < pm->n; k++)
+            pq_zero(&c.X[k]);
+        for (k = 0; k < pm->m; k++)
+            pq_zero(&c.Y[k]);
+        memset(seen, 0, (size_t)(pm->n + pm->m) + 1);
+        for (;;) {
+            if (!next_line(r)) {
+                rc = bad(r, "missing 'end'");
+                break;
+            }
+            s = r->buf;
+            if (starts(s, "piece ") || strcmp(s, "end") == 0)
+                break;
+            if (c.optimal && starts(s, "xden ")) {
+                s += 5;
+                if (!get_poly(&c.xden, &s) || *s)
+                    rc = bad(r, "bad 'xden POLY'");
+            } else if (c.optimal && starts(s, "yden ")) {
+                s += 5;
+                if (!get_poly(&c.yden, &s) || *s)
+                    rc = bad(r, "bad 'yden POLY'");
+            } else if (c.optimal && starts(s, "x ")) {
+                s += 2;
+                if (!get_long(&idx, &s, pm->n) || seen[idx] || !get_poly(&c.X[idx], &s) || *s)
+                    rc = bad(r, "bad or repeated 'x J POLY'");
+                else
+                    seen[idx] = 1;
+            } else if (starts(s, "y ")) {
+                s += 2;
+                if (!get_long(&idx, &s, pm->m) || seen[pm->n + idx] || !get_poly(&c.Y[idx], &s) || *s)
+                    rc = bad(r, "bad or repeated 'y I POLY'");
+                else
+                    seen[pm->n + idx] = 1;
+            } else if (c.optimal && starts(s, "value ")) {
+                s += 6;
+                if (!get_poly(&c.vnum, &s) || !get_poly(&c.vden, &s) || *s)
+                    rc = bad(r, "bad 'value NUM DEN'");
+            } else {
+                rc = bad(r, "unknown line in a piece");
+            }
+            if (rc)
+                break;
+        }
+        if (rc)
+            break;
+        rc = c.optimal ? check_optimal(pm, &c, &I) : check_farkas(pm, &c, &I);
+        mpq_set(prev, I.b);
+        closed_prev = I.bc;
+        if (!rc && I.no == np && strcmp(r->buf, "end") != 0)
+            rc = bad(r, "more pieces than 'pieces' says");
+        if (!rc && I.no < np && strcmp(r->buf, "end") == 0)
+            rc = bad(r, "fewer pieces than 'pieces' says");
+    }
+    if (!rc && (!mpq_equal(prev, pm->hi) || !closed_prev)) {
+        gmp_printf("rejected: the pieces end at %Qd%s, not at %Qd]\n", prev, closed_prev ? "]" : ")", pm->hi);
+        rc = 1;
+    }
+    if (!rc && next_line(r))
+        rc = bad(r, "text after 'end'");
+done:
+    free(seen);
+    polys_free(c.X, pm->n);
+    polys_free(c.Y, pm->m);
+    pq_clear(&c.xden);
+    pq_clear(&c.yden);
+    pq_clear(&c.vnum);
+    pq_clear(&c.vden);
+    mpq_clear(I.a);
+    mpq_clear(I.b);
+    mpq_clear(I.mid);
+    mpq_clear(prev);
+    return rc;
+}
+
+int pchk_files(const char *model, const char *cert, int quiet)
+{
+    pmodel pm;
+    reader r;
+    int rc;
+    memset(&pm, 0, sizeof pm);
+    mpq_init(pm.lo);
+    mpq_init(pm.hi);
+    pq_init(&pm.c0);
+    r.buf = malloc(LINE_MAX_);
+    if (!r.buf)
+        abort();
+    r.file = model;
+    r.line = 0;
+    if (!(r.f = fopen(model, "r"))) {
+        fprintf(stderr, "%s: cannot open\n", model);
+        rc = 2;
+    } else {
+        rc = read_model(&pm, &r);
+        fclose(r.f);
+    }
+    if (rc == 0) {
+        r.file = cert;
+        r.line = 0;
+        if (!(r.f = fopen(cert, "r"))) {
+            fprintf(stderr, "%s: cannot open\n", cert);
+            rc = 2;
+        } else {
+            rc = read_and_check(&pm, &r);
+            fclose(r.f);
+        }
+    }
+    if (rc == 0 && !quiet)
+        printf("accepted: %s, every piece of [%s] checked\n", pm.name, pm.param);
+    free(r.buf);
+    model_clear(&pm);
+    return rc;
+}
+
+int pchk_main(int argc, char **argv)
+{
+    const char *f[2] = {NULL, NULL};
+    int k, nf = 0, quiet = 0;
+    for (k = 1; k < argc; k++) {
+        if (strcmp(argv[k], "--quiet") == 0)
+            quiet = 1;
+        else if (nf < 2 && argv[k][0] != '-')
+            f[nf++] = argv[k];
+        else
+            nf = 3;
+    }
+    if (nf != 2) {
+        fprintf(stderr, "usage: %s MODEL.pmodel CERT.pcert [--quiet]\n", argc > 0 ? argv[0] : "check");
+        return 2;
+    }
+    return pchk_files(f[0], f[1], quiet);
+}

@@ -1,0 +1,147 @@
+/* par.h: parametric LPs in one parameter t, solved exactly piece by piece
+ * (docs/parametric.md).
+ *
+ * The model.  For t in [LO, HI] (rational ends),
+ *     minimise (sense = LP_MIN) or maximise   c(t)^T x + c0(t)
+ *     subject to   lo_i(t) <= a_i(t)^T x <= hi_i(t),  l_j(t) <= x_j <= u_j(t)
+ * where every entry is a polynomial in t with rational coefficients
+ * (fmpq_poly) and which bounds are finite does not depend on t.
+ * par_model_interpolate() obtains it from a builder of concrete lp_models:
+ * instances at N >= d+3 distinct rational t_k, each entry interpolated by
+ * the polynomial of degree <= d through the first d+1 values and confirmed
+ * at the others; an entry that is not such a polynomial is refused.  The
+ * confirmation proves nothing about t between the samples: the parametric
+ * model is what the verdicts are about, and it is written to a file
+ * (par_model_write) so that the checker reads the very LP they concern.
+ *
+ * The solver (par_solve).  The variables are those of answer.h: x (n) and
+ * one logical s_i = a_i^T x per row, so [A, -I] (x, s) = 0.  At a rational
+ * t0, solve_lp gives an optimal basis B (m of the n+m variables); the
+ * nonbasic ones sit at a bound (or at 0 when free).  Over Q(t):
+ *   (1)  B(t) x_B = -N(t) x_N(t)          x = X(t) / Dx(t)
+ *   (2)  B(t)^T y = c_B(t)                y = Y(t) / Dy(t)
+ *   (3)  z_j = c_j - a_j^T y  (structural), z_{n+i} = y_i  (logical)
+ * solved fraction-free in Z[t] (fmpz_poly_mat_solve after scaling rows to
+ * integer coefficients), with Dx, Dy made positive at t0.  The basis gives
+ * an optimality certificate (shared/DESIGN.md) at every t where
+ *   (4)  Dx > 0, Dy > 0,
+ *   (5)  lo_i Dx <= a_i^T X <= hi_i Dx, l_j Dx <= X_j <= u_j Dx  (finite sides),
+ *   (6)  Z = c Dy - A^T Y >= 0 at a nonbasic lower, <= 0 at an upper, == 0 at
+ *        a free nonbasic (no condition on a fixed variable), the same for
+ *        the logicals with Y,
+ * and then the weak-duality identity holds as an identity of polynomials.
+ * If the LP is infeasible at t0, the auxiliary LP min sum (p_i + n_i) over
+ * lo_i <= a_i^T x + p_i - n_i <= hi_i is solved instead; its optimal duals
+ * Y(t) (positively scaled, no denominator needed) are a Farkas certificate
+ * wherever (6) holds for the original rows and columns and
+ *   (7)  b(Y) + sum_j Z_j bound_j > 0    (Z = -A^T Y, sides from the basis).
+ * Each condition is a polynomial sign.  The real roots of all of them in
+ * [LO, HI] cut it into cells (the roots as points and the open intervals
+ * between); the signs are constant on each cell, so one exact evaluation
+ * per cell decides it, and the piece is the run of valid cells around t0.
+ * What is left of [LO, HI] is covered the same way from rational points in
+ * it (a breakpoint not covered by a neighbour's basis is solved at itself
+ * and becomes a closed point piece).  Only rational breakpoints are
+ * supported: an irreducible factor of degree >= 2 with a root in [LO, HI]
+ * is refused (FK_ELIMIT), so every piece has rational ends.  Degeneracy:
+ * each basis is taken as the solver gives it; a degenerate basis may stop
+ * being feasible before the verdict or value changes, which only splits a
+ * piece (adjacent pieces may have the same verdict and value).  Unbounded
+ * LPs are refused (FK_ELIMIT) for now.
+ *
+ * Ownership: par_model_new/par_model_free, par_result_init/clear.  Names
+ * are copied.  Errors: fk_status with fk_err last; nothing exits. */
+#ifndef PAR_H
+#define PAR_H
+
+#include <stdio.h>
+
+#include <flint/fmpq_poly.h>
+#include <flint/fmpz_poly_q.h>
+#include <gmp.h>
+
+#include "fk.h"
+#include "lp.h"
+
+typedef struct {
+    char *pname;            /* the parameter's name, e.g. "pi" */
+    mpq_t tlo, thi;         /* the interval [tlo, thi], tlo < thi */
+    char *name;             /* the LP's name */
+    int sense;              /* LP_MIN / LP_MAX */
+    long m, n;
+    char **rname, **cname;
+    fmpq_poly_struct *rlo, *rhi, *clo, *chi, *obj; /* zero where infinite */
+    unsigned char *rlo_fin, *rhi_fin, *clo_fin, *chi_fin;
+    fmpq_poly_t objconst;
+    long nnz;               /* entries (ai[k], aj[k]) sorted by column, row */
+    long *ai, *aj;
+    fmpq_poly_struct *a;
+} par_model;
+
+par_model *par_model_new(void);
+void par_model_free(par_model *pm);
+/* Size a new model: m rows, n columns, nnz entries, every polynomial 0,
+ * every side infinite, names NULL (to be filled). */
+fk_status par_model_shape(par_model *pm, long m, long n, long nnz, fk_err *err);
+
+/* The model from N concrete instances lps[k] built at ts[k] (distinct,
+ * N >= d + 3 so that at least two values confirm each entry).  All
+ * instances must have the same sense, rows, columns (names in order) and
+ * finite sides; FK_EINVAL names the first entry that differs or is not a
+ * polynomial of degree <= d. */
+fk_status par_model_interpolate(par_model **out, lp_model *const *lps,
+                                const mpq_t *ts, int N, int d, const char *pname,
+                                const mpq_t tlo, const mpq_t thi, fk_err *err);
+
+/* The concrete LP at t (finalized); NULL with FK_ENOMEM / FK_EINVAL. */
+fk_status par_model_eval(lp_model **out, const par_model *pm, const mpq_t t,
+                         fk_err *err);
+
+/* The model file of docs/parametric.md, written atomically. */
+fk_status par_model_write(const par_model *pm, const char *path, fk_err *err);
+
+enum { PAR_OPTIMAL = 0, PAR_INFEASIBLE = 1 };
+
+/* One piece: [a, b] with ac / bc = 1 for a closed end; a == b is a point. */
+typedef struct {
+    mpq_t a, b;
+    int ac, bc;
+    int verdict;             /* PAR_OPTIMAL / PAR_INFEASIBLE */
+    int zero_obj;            /* the objective is identically zero: "feasible" */
+    fmpq_poly_struct *X;     /* n: x = X / Dx (optimal) */
+    fmpq_poly_t Dx, Dy;
+    fmpq_poly_struct *Y;     /* m: y = Y / Dy (optimal), Farkas Y (infeasible) */
+    fmpz_poly_q_t value;     /* the optimal value in the model's sense */
+} par_piece;
+
+typedef struct {
+    long n, m;
+    int np, alloc;
+    par_piece *p;            /* sorted by a, tiling [tlo, thi] */
+    int nsolves;             /* solve_lp calls made */
+} par_result;
+
+void par_result_init(par_result *r);
+void par_result_clear(par_result *r);
+
+fk_status par_solve(par_result *r, const par_model *pm, fk_err *err);
+
+/* The certificate file of docs/parametric.md (pieces with X, Dx, Y, Dy
+ * and the value), written atomically; model names the model file. */
+fk_status par_cert_write(const par_result *r, const par_model *pm,
+                         const char *model, const char *path, fk_err *err);
+
+/* "[c0 c1 ... cd]", the coefficients of p from t^0 up ("[]" for 0), as
+ * the model and certificate files write polynomials. */
+void par_put_poly(FILE *f, const fmpq_poly_t p);
+
+/* Newly malloc'ed text of a polynomial / rational function in the
+ * parameter's name with + - * / ^ ( ) and rationals, e.g. "3/4 + 1/2*pi".
+ * NULL on allocation failure. */
+char *par_poly_str(const fmpq_poly_t p, const char *var);
+char *par_ratfun_str(const fmpz_poly_q_t f, const char *var);
+
+/* "piece [a, b): optimal VALUE" (without a newline), malloc'ed. */
+char *par_piece_str(const par_piece *pc, const char *var);
+
+#endif

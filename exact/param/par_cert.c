@@ -1,0 +1,57 @@
+/* par_cert.c: the parametric certificate file (docs/parametric.md). */
+#include "afile.h"
+#include "par.h"
+
+fk_status par_cert_write(const par_result *r, const par_model *pm,
+                         const char *model, const char *path, fk_err *err)
+{
+    afile af;
+    fk_status st;
+    fmpq_poly_t num, den;
+    int k;
+    long i;
+    if ((st = afile_open(&af, path, err)))
+        return st;
+    fmpq_poly_init(num);
+    fmpq_poly_init(den);
+    fprintf(af.f, "farkas-pcert 1\nmodel %s\nname %s\nparam %s\n", model, pm->name, pm->pname);
+    gmp_fprintf(af.f, "interval %Qd %Qd\npieces %d\n", pm->tlo, pm->thi, r->np);
+    for (k = 0; k < r->np; k++) {
+        const par_piece *pc = r->p + k;
+        gmp_fprintf(af.f, "piece %s %Qd %Qd %s %s\n", pc->ac ? "[" : "(", pc->a, pc->b,
+                    pc->bc ? "]" : ")", pc->verdict == PAR_INFEASIBLE ? "infeasible" : "optimal");
+        if (pc->verdict == PAR_OPTIMAL) {
+            fprintf(af.f, "xden ");
+            par_put_poly(af.f, pc->Dx);
+            fputc('\n', af.f);
+            for (i = 0; i < r->n; i++)
+                if (!fmpq_poly_is_zero(pc->X + i)) {
+                    fprintf(af.f, "x %ld ", i);
+                    par_put_poly(af.f, pc->X + i);
+                    fputc('\n', af.f);
+                }
+            fprintf(af.f, "yden ");
+            par_put_poly(af.f, pc->Dy);
+            fputc('\n', af.f);
+        }
+        for (i = 0; i < r->m; i++)
+            if (!fmpq_poly_is_zero(pc->Y + i)) {
+                fprintf(af.f, "y %ld ", i);
+                par_put_poly(af.f, pc->Y + i);
+                fputc('\n', af.f);
+            }
+        if (pc->verdict == PAR_OPTIMAL) {
+            fmpq_poly_set_fmpz_poly(num, fmpz_poly_q_numref(pc->value));
+            fmpq_poly_set_fmpz_poly(den, fmpz_poly_q_denref(pc->value));
+            fprintf(af.f, "value ");
+            par_put_poly(af.f, num);
+            fputc(' ', af.f);
+            par_put_poly(af.f, den);
+            fputc('\n', af.f);
+        }
+    }
+    fprintf(af.f, "end\n");
+    fmpq_poly_clear(num);
+    fmpq_poly_clear(den);
+    return afile_commit(&af, err);
+}

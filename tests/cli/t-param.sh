@@ -1,0 +1,86 @@
+#!/bin/sh
+# t-param.sh: `farkas case ... --over VAR=LO:HI` prints one line per piece
+# (the closed forms are derived by hand in tests/param/t-param.c), writes
+# parametric models and certificates that `farkas check` and farkas-check
+# accept, rejects a tampered piece, and leaves single-instance runs alone.
+. tests/cli/lib.sh
+# over NAME WANT CASE ARGS...: the piece lines of the run must be WANT
+over() {
+    name=$1 want=$2; shift 2
+    "$FARKAS" case "$@" --out "$TMP/$name" > "$TMP/$name.out" 2>&1; rc=$?
+    got=$(grep -E '(^|: )piece ' "$TMP/$name.out")
+    if [ "$rc" -ne 0 ]; then fail "$name" "exit $rc: $(tail -n 3 "$TMP/$name.out")"
+    elif [ "$got" != "$want" ]; then fail "$name" "pieces:
+$got
+want:
+$want"
+    else ok "$name"; fi
+}
+over peters "double-auction: piece [1/2, 1): optimal 1/2*pi + 3/4
+double-auction: piece [1, 1]: optimal 5/4
+double-auction-essay: piece [1/2, 1]: optimal 1/2*pi + 3/4" double-auction --over pi=1/2:1
+over bce "best: piece [0, 2/3]: optimal 3/2*prior
+best: piece (2/3, 1]: optimal 1
+worst: piece [0, 2/3]: optimal 0
+worst: piece (2/3, 1]: optimal 3*prior - 2" bce --low 0 --high 3 --cost 2 --over prior=0:1
+over notrade "noic: piece [1/2, 2/3): feasible
+noic: piece [2/3, 2/3]: infeasible
+noic: piece (2/3, 1]: feasible
+ic: piece [1/2, 2/3): feasible
+ic: piece [2/3, 1]: infeasible" notrade --q 2/3 --over p=1/2:1
+
+# a mechanism file whose prior is written in pi (tests/data/peters-da-pi.mech): the same closed form
+"$FARKAS" model tests/data/peters-da-pi.mech --over pi=1/2:1 --out "$TMP/mech" > "$TMP/mech.out" 2>&1; rc=$?
+got=$(grep '^piece ' "$TMP/mech.out")
+if [ "$rc" -eq 0 ] && [ "$got" = "piece [1/2, 1): optimal 1/2*pi + 3/4
+piece [1, 1]: optimal 5/4" ] && grep -q "1 written, 1 accepted" "$TMP/mech.out"; then ok "model --over"
+else fail "model --over" "exit $rc: $(cat "$TMP/mech.out")"; fi
+"$FARKAS" model tests/data/peters-da-pi.mech --over q=0:1 --out "$TMP/mech" > /dev/null 2>"$TMP/mq.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "does not mention q" "$TMP/mq.err"; then ok "model --over unknown name"
+else fail "model --over unknown name" "exit $rc: $(cat "$TMP/mq.err")"; fi
+sed 's|^joint h h pi/2|joint h h pi/2+|' tests/data/peters-da-pi.mech > "$TMP/badexpr.mech"
+"$FARKAS" model "$TMP/badexpr.mech" --over pi=1/2:1 --out "$TMP/mech" > /dev/null 2>"$TMP/be.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "^$TMP/badexpr.mech:13:11: 'pi/2+' is not an expression in pi" "$TMP/be.err"; then ok "model --over bad expression"
+else fail "model --over bad expression" "exit $rc: $(cat "$TMP/be.err")"; fi
+
+# the appendix: compiles with LaTeX alone and states both pieces of the best LP
+if command -v pdflatex >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+    if (cd "$TMP/bce" && pdflatex -interaction=nonstopmode -halt-on-error over-prior.tex >/dev/null 2>&1) &&
+       pdftotext "$TMP/bce/over-prior.pdf" - | tr -s ' \n' ' ' > "$TMP/app.txt" &&
+       grep -q "prior ∈ \[0, 2/3\]: optimal, value 3/2 prior" "$TMP/app.txt" &&
+       grep -q "prior ∈ (2/3, 1\]: optimal, value 1" "$TMP/app.txt"; then ok "appendix compiles and states the pieces"
+    else fail "appendix compiles and states the pieces" "$(tail -n 20 "$TMP/bce/over-prior.log" 2>/dev/null; head -c 600 "$TMP/app.txt" 2>/dev/null)"; fi
+else skip "appendix compiles and states the pieces" "no pdflatex/pdftotext"; fi
+
+m=$TMP/notrade/notrade-brooks-ic.pmodel c=$TMP/notrade/notrade-brooks-ic.pcert
+for tool in "$FARKAS check" "$FARKAS_CHECK"; do
+    if $tool "$m" "$c" >/dev/null 2>&1; then ok "accepted by $tool"; else fail "accepted by $tool" "exit $?"; fi
+done
+sed 's/^piece \[ 1\/2 2\/3 )/piece [ 1\/2 3\/5 )/; s/^piece \[ 2\/3 1 \]/piece [ 3\/5 1 ]/' "$c" > "$TMP/moved.pcert"
+"$FARKAS" check "$m" "$TMP/moved.pcert" > "$TMP/moved.out" 2>&1; rc=$?
+if [ "$rc" -eq 1 ] && grep -q "^rejected: piece 2 \[3/5, 1\]" "$TMP/moved.out"; then ok "moved breakpoint rejected"
+else fail "moved breakpoint rejected" "exit $rc: $(cat "$TMP/moved.out")"; fi
+# one changed coefficient of the model: the BCE objective weight
+mb=$TMP/bce/bce-contribution-best.pmodel cb=$TMP/bce/bce-contribution-best.pcert
+awk '/^col / && !d { sub(/ \[1\] /, " [2] "); d = 1 } { print }' "$mb" > "$TMP/changed.pmodel"
+if cmp -s "$mb" "$TMP/changed.pmodel"; then fail "changed model coefficient rejected" "no cost [1] to change in $mb"
+else
+    "$FARKAS" check "$TMP/changed.pmodel" "$cb" >/dev/null 2>&1; rc=$?
+    if [ "$rc" -eq 1 ]; then ok "changed model coefficient rejected"; else fail "changed model coefficient rejected" "exit $rc"; fi
+fi
+"$FARKAS" check "$m" "$TMP/nonexistent.pcert" >/dev/null 2>&1; rc=$?
+if [ "$rc" -eq 2 ]; then ok "missing certificate unreadable"; else fail "missing certificate unreadable" "exit $rc"; fi
+
+# usage errors exit 2
+for spec in "pi=1:1/2" "pi" "pi=a:1"; do
+    "$FARKAS" case double-auction --over "$spec" --out "$TMP/u" >/dev/null 2>&1; rc=$?
+    if [ "$rc" -eq 2 ]; then ok "bad --over $spec"; else fail "bad --over $spec" "exit $rc"; fi
+done
+"$FARKAS" case double-auction --over pi=1/2:1 --degree 0 --out "$TMP/u" >/dev/null 2>"$TMP/deg.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "not a polynomial of degree <= 0 in pi" "$TMP/deg.err"; then ok "degree too small refused"
+else fail "degree too small refused" "exit $rc: $(cat "$TMP/deg.err")"; fi
+# a single instance is unchanged: no piece lines, the usual verdict table
+"$FARKAS" case double-auction --out "$TMP/single" > "$TMP/single.out" 2>&1; rc=$?
+if [ "$rc" -eq 0 ] && ! grep -q "piece " "$TMP/single.out" && grep -q "^verdict table (double-auction)" "$TMP/single.out"
+then ok "single instance unchanged"; else fail "single instance unchanged" "exit $rc"; fi
+finish

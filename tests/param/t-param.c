@@ -1,0 +1,587 @@
+/* t-param.c: parametric verdicts (exact/param/, certify/pcheck/) against
+ * closed forms derived here by hand and against exact single-instance
+ * solves of the case's own LPs at random rational points.
+ *
+ * Peters' double auction (cases/case_da.c defaults v_l = 1, v_h = 2): the
+ * by-hand optimum of tests/cases/t-da.c is W*(pi) = ((1+pi) v_h + v_l)/4
+ * = (2 + 2 pi + 1)/4 = 3/4 + pi/2 on all of (1/2, 1].
+ *
+ * BCE contribution game (--low 0 --high 3 --cost 2): one player, C pays
+ * theta - 2, i.e. -2 in state L and +1 in state H, P(H) = mu.  Obedience to
+ * "contribute" needs P(C,H) - 2 P(C,L) >= 0, so at best C is recommended
+ * in all of H and in L with P(C,L) <= mu/2 (and <= 1 - mu):
+ *     max P(C) = mu + min(1 - mu, mu/2) = min(1, 3 mu/2), kink at mu = 2/3.
+ * Obedience to "not contribute" needs P(N,H) - 2 P(N,L) <= 0, so
+ * P(N,H) <= 2 P(N,L) <= 2 (1 - mu) and
+ *     min P(C) = mu - min(mu, 2(1 - mu)) = max(0, 3 mu - 2).
+ *
+ * Brooks' no-trade example with q = 2/3 (cases/econ.c): player 1's belief
+ * that 2's signal is right is p, player 2's own is q.  A common prior
+ * exists iff p = q (both conditionals then come from one joint
+ * distribution), so without IC a trade exists exactly when p != 2/3;
+ * with IC the beliefs are noisy concordant iff p >= q (the case's claim,
+ * docs/cases.md), so an IC trade exists exactly when p < 2/3. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "case_over.h"
+#include "par.h"
+#include "pcheck/pchk.h"
+#include "solve.h"
+#include "testlib.h"
+
+static const case_entry *find_case(const char *name)
+{
+    int k;
+    for (k = 0; k < case_count; k++)
+        if (strcmp(case_table[k].name, name) == 0)
+            return &case_table[k];
+    return NULL;
+}
+
+/* the piece of r containing t, or NULL */
+static const par_piece *piece_at(const par_result *r, const mpq_t t)
+{
+    int k;
+    for (k = 0; k < r->np; k++) {
+        const par_piece *p = r->p + k;
+        int ca = mpq_cmp(t, p->a), cb = mpq_cmp(t, p->b);
+        if ((ca > 0 || (ca == 0 && p->ac)) && (cb < 0 || (cb == 0 && p->bc)))
+            return p;
+    }
+    return NULL;
+}
+
+/* a random rational in [lo, hi] with denominator <= 100 (the ends and
+ * 2/3 come up on their own often enough at this size) */
+static void rand_q(mpq_t t, fk_rng *r, const mpq_t lo, const mpq_t hi)
+{
+    mpq_t w;
+    long d = fk_rng_range(r, 1, 100), n;
+    mpq_init(w);
+    mpq_sub(w, hi, lo);
+    n = fk_rng_range(r, 0, d);
+    mpq_set_si(t, n, (unsigned long)d);
+    mpq_canonicalize(t);
+    mpq_mul(t, t, w);
+    mpq_add(t, t, lo);
+    mpq_clear(w);
+}
+
+typedef void (*closed_form)(mpq_t v, int lp, const mpq_t t); /* optimal value of LP lp */
+typedef int (*feasible_form)(int lp, const mpq_t t);         /* 1 if feasible */
+
+/* Solve the case's parametric models; for each LP and 50 random rational
+ * t in the interval (50 * FK_TEST_MULT): the piece's verdict and value
+ * agree with (a) the closed form and (b) an exact solve of the LP the case
+ * itself builds at t (where the case accepts t: open_ends asks for t
+ * strictly inside).  Every certificate is accepted by the checker. */
+static int run_case(fk_rng *r, const char *cname, char **args, int nargs, const char *var,
+                    const char *spec, int nlp_want, closed_form val, feasible_form feas,
+                    int open_ends)
+{
+    const case_entry *ce = find_case(cname);
+    par_model *pms[8];
+    par_result res[8];
+    int npm = 0, l;
+    long it, N = 50 * tl_mult();
+    fk_err err;
+    char dir[] = "/tmp/fk-param-XXXXXX", mp[256], cp[256];
+    mpq_t t, v, want;
+    fk_err_clear(&err);
+    if (!TL_CHECK(ce != NULL, "no case %s", cname) || !mkdtemp(dir))
+        return TL_FAIL;
+    mpq_inits(t, v, want, NULL);
+    if (!TL_CHECK(case_over_models(ce, nargs, args, spec, 4, pms, 8, &npm, &err) == FK_OK,
+                  "%s: %s", cname, err.msg) ||
+        !TL_CHECK(npm == nlp_want, "%s: %d LPs, want %d", cname, npm, nlp_want))
+        goto out;
+    for (l = 0; l < npm; l++) {
+        par_result_init(&res[l]);
+        if (!TL_CHECK(par_solve(&res[l], pms[l], &err) == FK_OK, "%s: %s", pms[l]->name, err.msg))
+            continue;
+        snprintf(mp, sizeof mp, "%s/m%d.pmodel", dir, l);
+        snprintf(cp, sizeof cp, "%s/c%d.pcert", dir, l);
+        if (TL_CHECK(par_model_write(pms[l], mp, &err) == FK_OK &&
+                     par_cert_write(&res[l], pms[l], mp, cp, &err) == FK_OK, "%s", err.msg))
+            TL_CHECK(pchk_files(mp, cp, 1) == 0, "%s: the checker rejects the certificate",
+                     pms[l]->name);
+        unlink(mp);
+        unlink(cp);
+    }
+    for (it = 0; it < N && !tl_failed_now(); it++) {
+        lp_model *lps[8];
+        int nlp = 0;
+        rand_q(t, r, pms[0]->tlo, pms[0]->thi);
+        if (open_ends && (mpq_equal(t, pms[0]->tlo) || mpq_equal(t, pms[0]->thi)))
+            continue;
+        if (!TL_CHECK(case_over_capture(ce, nargs, args, var, t, lps, 8, &nlp, &err) == FK_OK,
+                      "%s at %s = %s: %s", cname, var, mpq_get_str(NULL, 10, t), err.msg))
+            break;
+        for (l = 0; l < npm && l < nlp; l++) {
+            const par_piece *pc = piece_at(&res[l], t);
+            lp_answer a;
+            solve_opts o;
+            char *ts = mpq_get_str(NULL, 10, t);
+            int f = feas(l, t);
+            lp_answer_init(&a);
+            solve_opts_default(&o);
+            TL_CHECK(pc != NULL, "%s: no piece contains %s", pms[l]->name, ts);
+            TL_CHECK(solve_lp(&a, lps[l], &o, NULL, &err) == FK_OK, "%s", err.msg);
+            TL_CHECK((a.status == LP_OPTIMAL) == f, "%s at %s: single solve says %s, by hand %s",
+                     pms[l]->name, ts, lp_status_str(a.status), f ? "feasible" : "infeasible");
+            if (pc) {
+                TL_CHECK((pc->verdict == PAR_OPTIMAL) == f, "%s at %s: piece verdict differs",
+                         pms[l]->name, ts);
+                if (f && pc->verdict == PAR_OPTIMAL && a.status == LP_OPTIMAL) {
+                    fmpz_poly_q_evaluate(v, pc->value, t);
+                    val(want, l, t);
+                    TL_CHECK(mpq_equal(v, want), "%s at %s: piece value differs from the closed form",
+                             pms[l]->name, ts);
+                    TL_CHECK(mpq_equal(v, a.objval), "%s at %s: piece value differs from the "
+                             "single-instance solve", pms[l]->name, ts);
+                }
+            }
+            free(ts);
+            lp_answer_clear(&a);
+        }
+        TL_CHECK(nlp == npm, "%s: %d LPs at one point", cname, nlp);
+        for (l = 0; l < nlp; l++)
+            lp_free(lps[l]);
+    }
+    for (l = 0; l < npm; l++)
+        par_result_clear(&res[l]);
+out:
+    for (l = 0; l < npm; l++)
+        par_model_free(pms[l]);
+    rmdir(dir);
+    mpq_clears(t, v, want, NULL);
+    return TL_RESULT();
+}
+
+/* ---- Peters ---------------------------------------------------------------- */
+
+static void da_val(mpq_t v, int lp, const mpq_t pi)
+{
+    mpq_t q;
+    (void)lp;
+    mpq_init(q);
+    mpq_set_ui(q, 1, 2);   /* 3/4 + pi/2 for both LPs (the essay's fixes p_hl = v_l) */
+    mpq_mul(v, pi, q);
+    mpq_set_ui(q, 3, 4);
+    mpq_add(v, v, q);
+    mpq_clear(q);
+}
+
+static int always(int lp, const mpq_t t)
+{
+    (void)lp;
+    (void)t;
+    return 1;
+}
+
+int test_param_peters(fk_rng *r)
+{
+    return run_case(r, "double-auction", NULL, 0, "pi", "pi=1/2:1", 2, da_val, always, 1);
+}
+
+/* ---- BCE -------------------------------------------------------------------- */
+
+static void bce_val(mpq_t v, int lp, const mpq_t mu)
+{
+    mpq_t a;
+    mpq_init(a);
+    if (lp == 0) {                        /* best: min(1, 3 mu / 2) */
+        mpq_set_ui(a, 3, 2);
+        mpq_mul(v, mu, a);
+        if (mpq_cmp_ui(v, 1, 1) > 0)
+            mpq_set_ui(v, 1, 1);
+    } else {                              /* worst: max(0, 3 mu - 2) */
+        mpq_set_ui(a, 3, 1);
+        mpq_mul(v, mu, a);
+        mpq_set_ui(a, 2, 1);
+        mpq_sub(v, v, a);
+        if (mpq_sgn(v) < 0)
+            mpq_set_ui(v, 0, 1);
+    }
+    mpq_clear(a);
+}
+
+static char *bce_args[] = {"--low", "0", "--high", "3", "--cost", "2"};
+
+int test_param_bce(fk_rng *r)
+{
+    return run_case(r, "bce", bce_args, 6, "prior", "prior=0:1", 2, bce_val, always, 1);
+}
+
+/* The kink itself: exactly two pieces for the best LP, split at 2/3. */
+int test_param_bce_kink(fk_rng *r)
+{
+    const case_entry *ce = find_case("bce");
+    par_model *pms[8];
+    par_result res;
+    int npm = 0, l;
+    fk_err err;
+    mpq_t k;
+    (void)r;
+    mpq_init(k);
+    mpq_set_ui(k, 2, 3);
+    par_result_init(&res);
+    if (TL_CHECK(case_over_models(ce, 6, bce_args, "prior=0:1", 4, pms, 8, &npm, &err) == FK_OK,
+                 "%s", err.msg) &&
+        TL_CHECK(par_solve(&res, pms[0], &err) == FK_OK, "%s", err.msg))
+        TL_CHECK(res.np == 2 && mpq_equal(res.p[0].b, k) && res.p[0].bc && !res.p[1].ac,
+                 "best: %d pieces, want [0, 2/3] and (2/3, 1]", res.np);
+    par_result_clear(&res);
+    for (l = 0; l < npm; l++)
+        par_model_free(pms[l]);
+    mpq_clear(k);
+    return TL_RESULT();
+}
+
+/* ---- notrade ----------------------------------------------------------------- */
+
+static void zero_val(mpq_t v, int lp, const mpq_t t)
+{
+    (void)lp;
+    (void)t;
+    mpq_set_ui(v, 0, 1);
+}
+
+/* LP 0 is noic (trade iff p != q), LP 1 is ic (trade iff p < q), q = 2/3 */
+static int nt_feas(int lp, const mpq_t p)
+{
+    int c = mpq_cmp_ui(p, 2, 3);
+    return lp == 0 ? c != 0 : c < 0;
+}
+
+static char *nt_args[] = {"--q", "2/3"};
+
+int test_param_notrade(fk_rng *r)
+{
+    return run_case(r, "notrade", nt_args, 2, "p", "p=1/2:1", 2, zero_val, nt_feas, 0);
+}
+
+/* ---- tampering ------------------------------------------------------------------ */
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    long n;
+    char *s;
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    rewind(f);
+    s = malloc((size_t)n + 1);
+    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+        free(s);
+        s = NULL;
+    }
+    if (s)
+        s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+static int spit(const char *path, const char *s)
+{
+    FILE *f = fopen(path, "wb");
+    int ok = f && fputs(s, f) >= 0;
+    if (f)
+        ok = fclose(f) == 0 && ok;
+    return ok;
+}
+
+/* s with the first occurrence of from replaced by to (malloc'ed), or NULL */
+static char *replace(const char *s, const char *from, const char *to)
+{
+    const char *p = strstr(s, from);
+    char *o;
+    if (!p)
+        return NULL;
+    o = malloc(strlen(s) + strlen(to) + 1);
+    if (!o)
+        return NULL;
+    memcpy(o, s, (size_t)(p - s));
+    strcpy(o + (p - s), to);
+    strcat(o, p + strlen(from));
+    return o;
+}
+
+/* write the models and certificates of one case into dir */
+static int write_case(const char *cname, char **args, int nargs, const char *spec, const char *dir,
+                      int *npm_out)
+{
+    const case_entry *ce = find_case(cname);
+    par_model *pms[8];
+    int npm = 0, l, ok = 1;
+    fk_err err;
+    char mp[256], cp[256];
+    if (!TL_CHECK(case_over_models(ce, nargs, args, spec, 4, pms, 8, &npm, &err) == FK_OK, "%s", err.msg))
+        return 0;
+    for (l = 0; l < npm; l++) {
+        par_result res;
+        par_result_init(&res);
+        snprintf(mp, sizeof mp, "%s/m%d.pmodel", dir, l);
+        snprintf(cp, sizeof cp, "%s/c%d.pcert", dir, l);
+        ok &= TL_CHECK(par_model_write(pms[l], mp, &err) == FK_OK && par_solve(&res, pms[l], &err) == FK_OK &&
+                       par_cert_write(&res, pms[l], mp, cp, &err) == FK_OK, "%s", err.msg);
+        par_result_clear(&res);
+        par_model_free(pms[l]);
+    }
+    *npm_out = npm;
+    return ok;
+}
+
+/* tamper(file, from, to): the checker must reject the changed file */
+static void expect_reject(const char *dir, const char *file, const char *from, const char *to,
+                          const char *what, int l)
+{
+    char path[256], mp[256], cp[256], *s, *t;
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    snprintf(mp, sizeof mp, "%s/m%d.pmodel", dir, l);
+    snprintf(cp, sizeof cp, "%s/c%d.pcert", dir, l);
+    s = slurp(path);
+    if (!TL_CHECK(s != NULL, "cannot read %s", path))
+        return;
+    t = replace(s, from, to);
+    if (TL_CHECK(t != NULL, "%s: '%s' not in %s", what, from, file)) {
+        TL_CHECK(spit(path, t), "cannot write %s", path);
+        TL_CHECK(pchk_files(mp, cp, 1) != 0, "%s: the checker accepts it", what);
+        TL_CHECK(spit(path, s), "cannot restore %s", path);
+        TL_CHECK(pchk_files(mp, cp, 1) == 0, "%s: the restored files are rejected", what);
+    }
+    free(t);
+    free(s);
+}
+
+/* Both ends of a breakpoint moved (from1 -> to1 in one piece line,
+ * from2 -> to2 in the next) in certificate c<l>: the checker must say
+ * rejected (exit 1), and accept the restored file. */
+static void expect_moved(const char *dir, int l, const char *from1, const char *to1,
+                         const char *from2, const char *to2, const char *what)
+{
+    char path[256], mp[256], *s, *t, *u;
+    snprintf(path, sizeof path, "%s/c%d.pcert", dir, l);
+    snprintf(mp, sizeof mp, "%s/m%d.pmodel", dir, l);
+    s = slurp(path);
+    t = s ? replace(s, from1, to1) : NULL;
+    u = t ? replace(t, from2, to2) : NULL;
+    if (TL_CHECK(u != NULL, "%s: pieces not as expected", what)) {
+        TL_CHECK(spit(path, u), "cannot write %s", path);
+        TL_CHECK(pchk_files(mp, path, 1) == 1, "%s: accepted", what);
+        TL_CHECK(spit(path, s), "cannot restore %s", path);
+        TL_CHECK(pchk_files(mp, path, 1) == 0, "%s: the restored certificate is rejected", what);
+    }
+    free(s);
+    free(t);
+    free(u);
+}
+
+/* Moved breakpoints and changed coefficients: every one makes the
+ * certificate wrong (the BCE value has its kink at 2/3, not 3/5 or 7/10;
+ * an IC trade exists at p = 3/5; the value 3/2 prior is exact) and must
+ * be rejected. */
+int test_param_tamper(fk_rng *r)
+{
+    char dir[] = "/tmp/fk-ptamper-XXXXXX", p[256];
+    int npm = 0, l;
+    (void)r;
+    if (!mkdtemp(dir))
+        return TL_FAIL;
+    if (write_case("bce", bce_args, 6, "prior=0:1", dir, &npm)) {
+        TL_CHECK(pchk_files("/nonexistent.pmodel", "/nonexistent.pcert", 1) == 2, "a missing file");
+        expect_reject(dir, "c0.pcert", "piece [ 0 2/3 ]", "piece [ 0 7/10 ]", "best: kink moved right", 0);
+        expect_moved(dir, 0, "piece [ 0 2/3 ]", "piece [ 0 3/5 ]", "piece ( 2/3 1 ]", "piece ( 3/5 1 ]",
+                     "best: kink moved left to 3/5");
+        expect_moved(dir, 0, "piece [ 0 2/3 ]", "piece [ 0 3/5 ]", "piece ( 2/3 1 ]", "piece ( 3/4 1 ]",
+                     "best: a gap (3/5, 3/4]");
+        expect_reject(dir, "c0.pcert", "value [0 3] [2]", "value [0 3] [5]", "best: value coefficient", 0);
+        expect_reject(dir, "c1.pcert", "value [-2 3]", "value [-2 4]", "worst: value coefficient", 1);
+        expect_reject(dir, "c0.pcert", "pieces 2", "pieces 3", "best: piece count", 0);
+        expect_reject(dir, "c0.pcert", "param prior", "param mu", "best: parameter name", 0);
+        expect_reject(dir, "m0.pmodel", "interval 0 1", "interval 0 2", "best: model interval", 0);
+    }
+    for (l = 0; l < npm; l++) {
+        snprintf(p, sizeof p, "%s/m%d.pmodel", dir, l);
+        unlink(p);
+        snprintf(p, sizeof p, "%s/c%d.pcert", dir, l);
+        unlink(p);
+    }
+    npm = 0;
+    if (write_case("notrade", nt_args, 2, "p=1/2:1", dir, &npm))
+        expect_moved(dir, 1, "piece [ 1/2 2/3 )", "piece [ 1/2 3/5 )", "piece [ 2/3 1 ]", "piece [ 3/5 1 ]",
+                     "ic: infeasible from 3/5 on");
+    for (l = 0; l < npm; l++) {
+        snprintf(p, sizeof p, "%s/m%d.pmodel", dir, l);
+        unlink(p);
+        snprintf(p, sizeof p, "%s/c%d.pcert", dir, l);
+        unlink(p);
+    }
+    rmdir(dir);
+    return TL_RESULT();
+}
+
+/* Interpolation refuses what is not a polynomial of the degree asked. */
+int test_param_refuse(fk_rng *r)
+{
+    const case_entry *ce = find_case("double-auction");
+    par_model *pms[8];
+    int npm = 0;
+    fk_err err;
+    (void)r;
+    fk_err_clear(&err);
+    /* v_h enters the right-hand sides as (1 + pi) v_h / 2: degree 1 in v_h,
+     * fine; but degree 0 cannot fit an entry linear in pi */
+    TL_CHECK(case_over_models(ce, 0, NULL, "pi=1/2:1", 0, pms, 8, &npm, &err) == FK_EINVAL &&
+             strstr(err.msg, "not a polynomial of degree <= 0") != NULL,
+             "degree 0 accepted or wrong message: %s", err.msg);
+    TL_CHECK(npm == 0, "models returned on failure");
+    TL_CHECK(case_over_models(ce, 0, NULL, "pi=1:1/2", 4, pms, 8, &npm, &err) == FK_EINVAL,
+             "an empty interval accepted");
+    TL_CHECK(case_over_models(ce, 0, NULL, "pi1/2:1", 4, pms, 8, &npm, &err) == FK_EINVAL,
+             "a spec without '=' accepted");
+    return TL_RESULT();
+}
+
+/* ---- random LPs ------------------------------------------------------------------ */
+
+/* One random LP at t: m rows over n columns in [0, 4], A constant, row
+ * sides and costs linear in t with small integer coefficients (so every
+ * breakpoint is rational: x_B and y are then linear over a fixed basis). */
+static lp_model *rand_lp(const long *co, int m, int n, const mpq_t t)
+{
+    lp_model *lp = lp_new();
+    fk_err err;
+    mpq_t v, w;
+    long idx;
+    int i, j, k = 0;
+    char nm[32];
+    mpq_init(v);
+    mpq_init(w);
+    lp->sense = co[k++] ? LP_MAX : LP_MIN;
+    lp_set_name(lp, "rand", &err);
+    for (j = 0; j < n; j++) {
+        snprintf(nm, sizeof nm, "x%d", j);
+        lp_add_col(lp, nm, &idx, &err);
+        mpq_set_ui(v, 4, 1);
+        lp_set_col_hi(lp, j, v);
+    }
+    for (i = 0; i < m; i++) {
+        snprintf(nm, sizeof nm, "r%d", i);
+        lp_add_row(lp, nm, &idx, &err);
+    }
+    for (j = 0; j < n; j++) {   /* c_j = c0 + c1 t */
+        mpq_set_si(v, co[k], 1);
+        mpq_set_si(w, co[k + 1], 1);
+        mpq_mul(w, w, t);
+        mpq_add(v, v, w);
+        lp_set_obj(lp, j, v);
+        k += 2;
+    }
+    for (i = 0; i < m; i++) {
+        for (j = 0; j < n; j++) {
+            mpq_set_si(v, co[k++], 1);
+            lp_add_coef(lp, i, j, v, &err);
+        }
+        mpq_set_si(v, co[k], 1);     /* a_i x >= b0 + b1 t, or <= for odd kind */
+        mpq_set_si(w, co[k + 1], 1);
+        mpq_mul(w, w, t);
+        mpq_add(v, v, w);
+        if (co[k + 2])
+            lp_set_row_hi(lp, i, v);
+        else
+            lp_set_row_lo(lp, i, v);
+        k += 3;
+    }
+    lp_finalize(lp, &err);
+    mpq_clear(v);
+    mpq_clear(w);
+    return lp;
+}
+
+/* Random LPs against exact single solves at random points, and every
+ * certificate accepted by the independent checker. */
+int test_param_random(fk_rng *r)
+{
+    long it, NIT = (tl_quick() ? 15 : 60) * tl_mult(), co[128];
+    char dir[] = "/tmp/fk-prand-XXXXXX", mp[256], cp[256];
+    mpq_t lo, hi, ts[4], t, v;
+    int k, nopt = 0, ninf = 0, npieces = 0;
+    if (!mkdtemp(dir))
+        return TL_FAIL;
+    snprintf(mp, sizeof mp, "%s/r.pmodel", dir);
+    snprintf(cp, sizeof cp, "%s/r.pcert", dir);
+    mpq_inits(lo, hi, t, v, NULL);
+    for (k = 0; k < 4; k++)
+        mpq_init(ts[k]);
+    mpq_set_si(lo, -2, 1);
+    mpq_set_si(hi, 3, 1);
+    for (it = 0; it < NIT && !tl_failed_now(); it++) {
+        int m = (int)fk_rng_range(r, 1, 3), n = (int)fk_rng_range(r, 1, 3), nc, l;
+        lp_model *lps[4];
+        par_model *pm = NULL;
+        par_result res;
+        fk_err err;
+        nc = 1 + 2 * n + m * (n + 3);
+        for (k = 0; k < nc; k++)
+            co[k] = fk_rng_range(r, -3, 3);
+        co[0] = fk_rng_range(r, 0, 1);
+        for (k = 0; k < 4; k++) {   /* samples at -1, 0, 1, 2 */
+            mpq_set_si(ts[k], k - 1, 1);
+            lps[k] = rand_lp(co, m, n, ts[k]);
+        }
+        par_result_init(&res);
+        if (TL_CHECK(par_model_interpolate(&pm, lps, (const mpq_t *)ts, 4, 1, "t", lo, hi, &err) == FK_OK,
+                     "iteration %ld: %s", it, err.msg) &&
+            TL_CHECK(par_solve(&res, pm, &err) == FK_OK, "iteration %ld: %s (replay: FK_SEED=%llu)", it,
+                     err.msg, (unsigned long long)tl_seed()) &&
+            TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
+                     "%s", err.msg) &&
+            TL_CHECK(pchk_files(mp, cp, 1) == 0, "iteration %ld: certificate rejected (FK_SEED=%llu)", it,
+                     (unsigned long long)tl_seed())) {
+            npieces += res.np;
+            for (l = 0; l < 20; l++) {
+                lp_model *one = NULL;
+                lp_answer a;
+                solve_opts o;
+                const par_piece *pc;
+                rand_q(t, r, lo, hi);
+                pc = piece_at(&res, t);
+                lp_answer_init(&a);
+                solve_opts_default(&o);
+                one = rand_lp(co, m, n, t);
+                TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK, "%s", err.msg);
+                if (TL_CHECK(pc != NULL, "iteration %ld: no piece at a point", it)) {
+                    TL_CHECK((pc->verdict == PAR_OPTIMAL) == (a.status == LP_OPTIMAL),
+                             "iteration %ld: verdicts differ (FK_SEED=%llu)", it, (unsigned long long)tl_seed());
+                    if (pc->verdict == PAR_OPTIMAL && a.status == LP_OPTIMAL) {
+                        fmpz_poly_q_evaluate(v, pc->value, t);
+                        TL_CHECK(mpq_equal(v, a.objval), "iteration %ld: values differ (FK_SEED=%llu)", it,
+                                 (unsigned long long)tl_seed());
+                    }
+                    nopt += a.status == LP_OPTIMAL;
+                    ninf += a.status == LP_INFEASIBLE;
+                }
+                lp_answer_clear(&a);
+                lp_free(one);
+            }
+        }
+        unlink(mp);
+        unlink(cp);
+        par_result_clear(&res);
+        par_model_free(pm);
+        for (k = 0; k < 4; k++)
+            lp_free(lps[k]);
+    }
+    tl_info("param_random", "%ld LPs, %d pieces; points: %d optimal, %d infeasible", NIT, npieces, nopt, ninf);
+    for (k = 0; k < 4; k++)
+        mpq_clear(ts[k]);
+    mpq_clears(lo, hi, t, v, NULL);
+    rmdir(dir);
+    return TL_RESULT();
+}
