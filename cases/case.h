@@ -163,7 +163,7 @@ fk_status case_bce_solve(econ_out *o, const econ_bgame b, const char *name,
                          fk_err *err);
 fk_status case_bce(econ_out *o, int argc, char **argv, fk_err *err);
 
-/* ---- Chung-Ely and Bergemann-Morris (case_expost.c) ------------------- */
+/* ---- Chung-Ely and Bergemann-Morris (case_ce.c, case_bm.c) ------------------- */
 
 /* n bidders, values v[0..nv) strictly increasing, prior f over V^n (index
  * mixed radix, bidder 0 fastest), every f > 0. */
