@@ -46,6 +46,7 @@ static fk_status bm_interim(econ_out *o, const econ_tspace ts, int *const *ptype
     char pb[256];
     fk_status st = FK_OK;
     int i, a, b, xx;
+    econ_dev dv;
     mpq_inits(c, one, NULL);
     mpq_set_ui(one, 1, 1);
     if (!lp || !col) {
@@ -67,33 +68,32 @@ static fk_status bm_interim(econ_out *o, const econ_tspace ts, int *const *ptype
                     st = lp_add_coef(lp, r, col[p * 3 + xx], one, err);
         }
     }
-    for (i = 0; i < 2 && !st; i++)
-        for (a = 0; a < ts->ntypes[i] && !st; a++)
-            for (b = 0; b < ts->ntypes[i] && !st; b++) {
-                if (a == b)
-                    continue;
-                if ((st = econ_row(lp, &r, err, "IIC[%d:%s->%s]", i + 1, ts->type[i][a], ts->type[i][b])))
-                    break;
-                econ_row_ge(lp, r, 0);
-                for (p = 0; p < np && !st; p++) {
-                    long pb2;
-                    int th1, th2;
-                    if (econ_type_of(ts, p, i) != a || mpq_sgn(ts->bel[i][p]) == 0)
-                        continue;
-                    th1 = ptype[0][econ_type_of(ts, p, 0)];
-                    th2 = ptype[1][econ_type_of(ts, p, 1)];
-                    pb2 = econ_prof_with(ts, p, i, b);
-                    for (xx = 0; xx < 3 && !st; xx++) {
-                        mpq_set_si(c, BM_U[i][xx][th1][th2], 1);
-                        mpq_mul(c, c, ts->bel[i][p]);
-                        if (col[p * 3 + xx] >= 0)
-                            st = lp_add_coef(lp, r, col[p * 3 + xx], c, err);
-                        mpq_neg(c, c);
-                        if (!st && col[pb2 * 3 + xx] >= 0)
-                            st = lp_add_coef(lp, r, col[pb2 * 3 + xx], c, err);
-                    }
-                }
+    for (econ_dev_start(&dv, 2, ts->ntypes); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
+        i = dv.i;
+        a = dv.a;
+        b = dv.b;
+        if ((st = econ_row(lp, &r, err, "IIC[%d:%s->%s]", i + 1, ts->type[i][a], ts->type[i][b])))
+            break;
+        econ_row_ge(lp, r, 0);
+        for (p = 0; p < np && !st; p++) {
+            long pb2;
+            int th1, th2;
+            if (econ_type_of(ts, p, i) != a || mpq_sgn(ts->bel[i][p]) == 0)
+                continue;
+            th1 = ptype[0][econ_type_of(ts, p, 0)];
+            th2 = ptype[1][econ_type_of(ts, p, 1)];
+            pb2 = econ_prof_with(ts, p, i, b);
+            for (xx = 0; xx < 3 && !st; xx++) {
+                mpq_set_si(c, BM_U[i][xx][th1][th2], 1);
+                mpq_mul(c, c, ts->bel[i][p]);
+                if (col[p * 3 + xx] >= 0)
+                    st = lp_add_coef(lp, r, col[p * 3 + xx], c, err);
+                mpq_neg(c, c);
+                if (!st && col[pb2 * 3 + xx] >= 0)
+                    st = lp_add_coef(lp, r, col[pb2 * 3 + xx], c, err);
             }
+        }
+    }
     if (st)
         goto done;
     /* the mechanism: c at th1p; else a if player 1's expected u(a) >= u(b) */
@@ -149,6 +149,7 @@ static fk_status bm_expost(econ_out *o, int sel, const char *name, int *feasible
     lp_answer res;
     fk_status st = FK_OK;
     int t1, t2, xx, i, d;
+    econ_dev dv;
     mpq_inits(c, one, NULL);
     mpq_set_ui(one, 1, 1);
     lp_answer_init(&res);
@@ -181,21 +182,23 @@ static fk_status bm_expost(econ_out *o, int sel, const char *name, int *feasible
     /* EP[i:true state->misreport]: u_i(g(th), th) >= u_i(g(th_i', th_-i), th) */
     for (i = 0; i < 2 && !st; i++)
         for (t1 = 0; t1 < 2 && !st; t1++)
-            for (t2 = 0; t2 < 2 && !st; t2++) {
-                int m1 = i == 0 ? 1 - t1 : t1, m2 = i == 1 ? 1 - t2 : t2;
-                if ((st = econ_row(lp, &r, err, "EP[%d:%s,%s->%s]", i + 1, tn[0][t1], tn[1][t2],
-                                   tn[i][i == 0 ? m1 : m2])))
-                    break;
-                econ_row_ge(lp, r, 0);
-                for (xx = 0; xx < 3 && !st; xx++)
-                    for (d = 0; d < 2 && !st; d++) {
-                        long cc = d ? col[m1][m2][xx] : col[t1][t2][xx];
-                        if (cc < 0)
-                            continue;
-                        mpq_set_si(c, d ? -BM_U[i][xx][t1][t2] : BM_U[i][xx][t1][t2], 1);
-                        st = lp_add_coef(lp, r, cc, c, err);
-                    }
-            }
+            for (t2 = 0; t2 < 2 && !st; t2++)
+                for (econ_dev_reports(&dv, i == 0 ? t1 : t2, 2); econ_dev_ok(&dv) && !st;
+                     econ_dev_next(&dv)) {
+                    int m1 = i == 0 ? dv.b : t1, m2 = i == 1 ? dv.b : t2;
+                    if ((st = econ_row(lp, &r, err, "EP[%d:%s,%s->%s]", i + 1, tn[0][t1], tn[1][t2],
+                                       tn[i][i == 0 ? m1 : m2])))
+                        break;
+                    econ_row_ge(lp, r, 0);
+                    for (xx = 0; xx < 3 && !st; xx++)
+                        for (d = 0; d < 2 && !st; d++) {
+                            long cc = d ? col[m1][m2][xx] : col[t1][t2][xx];
+                            if (cc < 0)
+                                continue;
+                            mpq_set_si(c, d ? -BM_U[i][xx][t1][t2] : BM_U[i][xx][t1][t2], 1);
+                            st = lp_add_coef(lp, r, cc, c, err);
+                        }
+                }
     if (st)
         goto done;
     if (sel >= 0) {

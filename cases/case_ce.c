@@ -185,11 +185,11 @@ static fk_status ce_build(lp_model *lp, const case_ce_inst *in, const econ_tspac
         ic[i] = -1;
     for (i = 0; i < n && !st; i++)
         for (w = -1; w < nv && !st; w++) { /* w = -1: IR */
-            int vi;
-            for (vi = 0; vi < nv && !st; vi++) {
+            econ_dev dv;
+            /* the true types vi != w (all of them for IR, w = -1) */
+            for (econ_dev_reports(&dv, w, nv); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
+                int vi = dv.b;
                 long row = -1;
-                if (w == vi)
-                    continue;
                 /* interim rows: one per (i, vi[, w]); ex post: one per profile */
                 for (p = 0; p < np && !st; p++) {
                     long pw;

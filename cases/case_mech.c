@@ -125,6 +125,8 @@ static fk_status add_block(lp_model *lp, const mech_game *gm, int dev, int c,
     mpq_t q;
     fk_status st = FK_OK;
     int m, j, r, r2;
+    static const int four[3] = {4, 4, 4}; /* action pairs per agent */
+    econ_dev dv;
     mpq_init(q);
     for (m = 0; m < NM && !st; m++)
         st = econ_col(lp, &cols[m], err, "x[%s:%s]", tag, prof_name(gm, m, pn, sizeof pn));
@@ -140,27 +142,27 @@ static fk_status add_block(lp_model *lp, const mech_game *gm, int dev, int c,
         if (!st)
             st = lp_add_coef(lp, pun, cols[m], q, err);
     }
-    for (j = 0; j < 3 && !st; j++)
-        for (r = 0; r < 4 && !st; r++)
-            for (r2 = 0; r2 < 4 && !st; r2++) {
-                long row;
-                if (r2 == r)
-                    continue;
-                st = econ_row(lp, &row, err, "OB[%s:%d:%c%c>%c%c]", tag, j + 1,
-                              gm->act[0][r & 1][0], gm->act[1][r >> 1][0],
-                              gm->act[0][r2 & 1][0], gm->act[1][r2 >> 1][0]);
-                if (st)
-                    break;
-                econ_row_ge(lp, row, 0);
-                for (m = 0; m < NM && !st; m++) {
-                    int md;
-                    if (((m >> (2 * j)) & 3) != r)
-                        continue;
-                    md = (m & ~(3 << (2 * j))) | (r2 << (2 * j));
-                    mpq_set_si(q, pay(gm, dev, c, m, 2) - pay(gm, dev, c, md, 2), 1);
-                    st = lp_add_coef(lp, row, cols[m], q, err);
-                }
-            }
+    /* agent j's own action pair r, deviation r2 */
+    for (econ_dev_start(&dv, 3, four); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
+        long row;
+        j = dv.i;
+        r = dv.a;
+        r2 = dv.b;
+        st = econ_row(lp, &row, err, "OB[%s:%d:%c%c>%c%c]", tag, j + 1,
+                      gm->act[0][r & 1][0], gm->act[1][r >> 1][0],
+                      gm->act[0][r2 & 1][0], gm->act[1][r2 >> 1][0]);
+        if (st)
+            break;
+        econ_row_ge(lp, row, 0);
+        for (m = 0; m < NM && !st; m++) {
+            int md;
+            if (((m >> (2 * j)) & 3) != r)
+                continue;
+            md = (m & ~(3 << (2 * j))) | (r2 << (2 * j));
+            mpq_set_si(q, pay(gm, dev, c, m, 2) - pay(gm, dev, c, md, 2), 1);
+            st = lp_add_coef(lp, row, cols[m], q, err);
+        }
+    }
 done:
     mpq_clear(q);
     return st;

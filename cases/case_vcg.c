@@ -186,6 +186,7 @@ static fk_status build(lp_model *lp, const case_vcg_inst *in, int kind, fk_err *
     fk_status st = FK_OK;
     mpq_t a, one, neg;
     int i, ti, b;
+    econ_dev dv;
     if (!col)
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
     mpq_inits(a, one, neg, NULL);
@@ -198,11 +199,10 @@ static fk_status build(lp_model *lp, const case_vcg_inst *in, int kind, fk_err *
     if (kind == 0) {
         for (i = 0; i < ts->n && !st; i++)
             for (t = 0; t < np && !st; t++)
-                for (b = 0; b < ts->ntypes[i] && !st; b++) {
-                    long tb = econ_prof_with(ts, t, i, b);
-                    ti = econ_type_of(ts, t, i);
-                    if (b == ti)
-                        continue;
+                for (econ_dev_reports(&dv, econ_type_of(ts, t, i), ts->ntypes[i]);
+                     econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
+                    long tb = econ_prof_with(ts, t, i, b = dv.b);
+                    ti = dv.a;
                     if ((st = econ_row(lp, &r, err, "DIC[%d:%s->%s]", i + 1,
                                        econ_prof_str(ts, t, pb, sizeof pb), ts->type[i][b])))
                         break;
@@ -218,9 +218,8 @@ static fk_status build(lp_model *lp, const case_vcg_inst *in, int kind, fk_err *
     }
     for (i = 0; i < ts->n && !st; i++)
         for (ti = 0; ti < ts->ntypes[i] && !st; ti++) {
-            for (b = 0; b < ts->ntypes[i] && !st; b++) {
-                if (b == ti)
-                    continue;
+            for (econ_dev_reports(&dv, ti, ts->ntypes[i]); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
+                b = dv.b;
                 if ((st = econ_row(lp, &r, err, "BIC[%d:%s->%s]", i + 1, ts->type[i][ti], ts->type[i][b])))
                     break;
                 mpq_set_ui(a, 0, 1);

@@ -454,6 +454,7 @@ static fk_status families(bld *b, fk_err *err)
     mpq_t one, zero, mone;
     long t, r;
     int i, a, c, th;
+    econ_dev dv;
     fk_status st = FK_OK;
     mpq_init(one);
     mpq_init(zero);
@@ -463,9 +464,8 @@ static fk_status families(bld *b, fk_err *err)
     for (i = 0; i < m->n && !st; i++)
         for (a = 0; a < ts->ntypes[i] && !st; a++) {
             if (m->req & MECH_BIC)
-                for (c = 0; c < ts->ntypes[i] && !st; c++) {
-                    if (c == a)
-                        continue;
+                for (econ_dev_reports(&dv, a, ts->ntypes[i]); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
+                    c = dv.b;
                     acc_interim(b, one, i, a, a);
                     acc_interim(b, mone, i, a, c);
                     snprintf(nm, sizeof nm, "IC[%s:%s->%s]", m->agent[i], ts->type[i][a], ts->type[i][c]);
@@ -483,9 +483,9 @@ static fk_status families(bld *b, fk_err *err)
                 a = econ_type_of(ts, t, i);
                 pstr(m, t, th, 1, pb, sizeof pb);
                 if (m->req & MECH_DIC)
-                    for (c = 0; c < ts->ntypes[i] && !st; c++) {
-                        if (c == a)
-                            continue;
+                    for (econ_dev_reports(&dv, a, ts->ntypes[i]); econ_dev_ok(&dv) && !st;
+                         econ_dev_next(&dv)) {
+                        c = dv.b;
                         acc_util(b, one, i, t, th, t);
                         acc_util(b, mone, i, t, th, econ_prof_with(ts, t, i, c));
                         snprintf(nm, sizeof nm, "DIC[%s:%s->%s;%s]", m->agent[i], ts->type[i][a],
