@@ -17,9 +17,9 @@
 # on one line.
 . tests/cli/lib.sh
 BUILD=${1:-build}
-MUTANTS='szentes-checks-no-deviation@cases/case_mech.c@"szentes-deviations", devs, 1,@"szentes-deviations", devs, 0,@cases@mech_szentes
+MUTANTS='szentes-checks-no-deviation@cases/case_mech.c@"szentes-deviations", devs, 1,@"szentes-deviations", devs, 0,@cases@cm_szentes
 deviation-walk-skips-next-report@cases/econ.c@} else if (d->b == d->a) {@} else if (d->b == d->a || d->b == d->a + 1) {@cases@bce_grid doval_brute
-mech-obedience-row-dropped@cases/case_mech.c@r2 = dv.b;@r2 = dv.b; if (r2 == 3) continue;@cases@mech_yamashita
+cm-obedience-row-dropped@cases/case_mech.c@r2 = dv.b;@r2 = dv.b; if (r2 == 3) continue;@cases@cm_yamashita
 checker-ignores-duality-gap@certify/check/chk_check.c@if (!rc && !mpq_equal(p, d))@if (0 && !rc && !mpq_equal(p, d))@certify@chk_optimal_min chk_optimal_max
 bsolve-always-singular@exact/solve/bsolve.c@if (k > BS_MAX_K)@if (k >= 0)@solve@bsolve_random
 pure-minmax-loop-flipped@cases/case_minmax.c@if (mpq_cmp(u, best) > 0)@if (mpq_cmp(u, best) < 0)@cases@minmax_random
