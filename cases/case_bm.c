@@ -17,11 +17,16 @@
  * player 2 of type th2 gains 2 by reporting th2p.  The lottery 1/2 a +
  * 1/2 b at both th1 states IS ex post IC (all those payoffs are equal):
  * BM's negative result is about deterministic selections; the case
- * certifies that point too. */
+ * certifies that point too.
+ *
+ * Every LP goes through the mechanism-file path: each is written as
+ * OUTDIR/bm-LABEL.mech (see bm_check) and solved by mech_solve. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "afile.h"
 #include "case.h"
+#include "mech.h"
 #include "rat.h"
 
 /* payoff u[i][x][th1][th2], x = a, b, c; th = 0 (th), 1 (th') */
@@ -30,78 +35,100 @@ static const int BM_U[2][3][2][2] = {
     {{{0, 2}, {0, 0}}, {{2, 0}, {0, 0}}, {{0, 0}, {1, 1}}}};
 static const char BM_X[3] = {'a', 'b', 'c'};
 
-static int bm_allowed(int x, int th1)
+/* Every LP of the case is a mechanism file (docs/mechanism-files.md) with
+ * the outcome fixed and no payments, solved by the mechanism-file path
+ * (cases/mech.c): what the case certifies is exactly `farkas model
+ * OUTDIR/bm-LABEL.mech`.  Agents 1 and 2; ts gives the type names (ptype[i][k]
+ * the payoff type of type k) and, for the interim LPs, the beliefs (BIC
+ * rows IC[i:a->b]); without beliefs the rows are ex post IC, DIC[i:a->b;t].
+ * g[p * 3 + x] is the outcome at profile p, a lottery over a, b, c.  *ok:
+ * the LP is feasible (the mechanism satisfies the rows) and its
+ * certificate was accepted. */
+static fk_status bm_check(econ_out *o, const econ_tspace ts, int *const *ptype, int interim,
+                          mpq_t *const g, const char *label, int *ok, fk_err *err)
 {
-    return th1 == 0 ? x != 2 : x == 2;
+    char path[4200];
+    mech_model m;
+    mech_result res[MECH_MAX_LPS];
+    afile a;
+    fk_status st;
+    long p;
+    int have = 0, nbad0 = o->nbad, i, x;
+    *ok = 0;
+    mech_init(m);
+    if ((st = econ_out_dir(o, err)))
+        goto done;
+    if (snprintf(path, sizeof path, "%s/bm-%s.mech", o->outdir, label) >= (int)sizeof path) {
+        st = fk_fail(err, FK_ELIMIT, NULL, "output path too long");
+        goto done;
+    }
+    if ((st = afile_open(&a, path, err)))
+        goto done;
+    fprintf(a.f, "# written by 'farkas case bm-separable': Bergemann-Morris (2005), %s\n"
+                 "mechanism bm\n", interim ? "interim IC on a KPT type space" : "ex post IC");
+    for (i = 0; i < 2; i++) {
+        int k;
+        fprintf(a.f, "agent %d", i + 1);
+        for (k = 0; k < ts->ntypes[i]; k++)
+            fprintf(a.f, " %s", ts->type[i][k]);
+        fprintf(a.f, "\n");
+    }
+    fprintf(a.f, "alternatives a b c\n");
+    for (i = 0; i < 2 && interim; i++)
+        for (p = 0; p < ts->nprof; p++) {
+            char *q = econ_qstr(ts->bel[i][p]);
+            fprintf(a.f, "belief %d %s %s %s\n", i + 1, ts->type[i][econ_type_of(ts, p, i)],
+                    ts->type[1 - i][econ_type_of(ts, p, 1 - i)], q);
+            free(q);
+        }
+    if (!interim)
+        fprintf(a.f, "prior 1 1/2 1/2\nprior 2 1/2 1/2\n");
+    for (p = 0; p < ts->nprof; p++) {
+        int th1 = ptype[0][econ_type_of(ts, p, 0)], th2 = ptype[1][econ_type_of(ts, p, 1)];
+        const char *n1 = ts->type[0][econ_type_of(ts, p, 0)], *n2 = ts->type[1][econ_type_of(ts, p, 1)];
+        for (i = 0; i < 2; i++)
+            for (x = 0; x < 3; x++)
+                if (BM_U[i][x][th1][th2])
+                    fprintf(a.f, "value %d %c %s %s %d\n", i + 1, BM_X[x], n1, n2, BM_U[i][x][th1][th2]);
+    }
+    fprintf(a.f, "allocation fixed\n");
+    for (p = 0; p < ts->nprof; p++) {
+        fprintf(a.f, "choose %s %s", ts->type[0][econ_type_of(ts, p, 0)], ts->type[1][econ_type_of(ts, p, 1)]);
+        for (x = 0; x < 3; x++)
+            if (mpq_sgn(g[p * 3 + x])) {
+                char *q = econ_qstr(g[p * 3 + x]);
+                fprintf(a.f, " %c %s", BM_X[x], q);
+                free(q);
+            }
+        fprintf(a.f, "\n");
+    }
+    fprintf(a.f, "payments zero\nrequire %s\nobjective %s feasibility\n", interim ? "BIC" : "DIC", label);
+    if ((st = afile_commit(&a, err)) || (st = mech_read(m, path, err)))
+        goto done;
+    st = mech_solve(o, m, 0, res, err);
+    have = 1; /* res initialised even on failure (mech.h) */
+    if (!st)
+        *ok = res[0].status == LP_OPTIMAL && o->nbad == nbad0;
+done:
+    if (have)
+        mech_results_clear(res, m->nobj);
+    mech_clear(m);
+    return st;
 }
 
-/* IIC LP on a KPT type space ts (one state; ptype[i][k] = payoff type),
- * with the point "player 1 chooses" certified. */
+/* Interim IC on a KPT type space ts (one state; ptype[i][k] = payoff
+ * type) of the mechanism "player 1 chooses": c at th1p, else the better
+ * of a and b for player 1's belief. */
 static fk_status bm_interim(econ_out *o, const econ_tspace ts, int *const *ptype,
-                            const char *name, int *ok, fk_err *err)
+                            const char *label, int *ok, fk_err *err)
 {
-    lp_model *lp = lp_new();
-    long np = ts->nprof, p, r, *col = fk_calloc((size_t)(np * 3), sizeof *col);
-    mpq_t *x = NULL, c, one;
+    long np = ts->nprof, p;
+    mpq_t *g = fk_qarr_new(np * 3), c;
     char pb[256];
-    fk_status st = FK_OK;
-    int i, a, b, xx;
-    econ_dev dv;
-    mpq_inits(c, one, NULL);
-    mpq_set_ui(one, 1, 1);
-    if (!lp || !col) {
-        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-        goto done;
-    }
-    for (p = 0; p < np * 3; p++)
-        col[p] = -1;
-    for (p = 0; p < np && !st; p++) {
-        int th1 = ptype[0][econ_type_of(ts, p, 0)];
-        for (xx = 0; xx < 3 && !st; xx++)
-            if (bm_allowed(xx, th1))
-                st = econ_col(lp, &col[p * 3 + xx], err, "g[%c|%s]", BM_X[xx],
-                              econ_prof_str(ts, p, pb, sizeof pb));
-        if (!st && !(st = econ_row(lp, &r, err, "SUM[%s]", pb))) {
-            econ_row_eq(lp, r, 1);
-            for (xx = 0; xx < 3 && !st; xx++)
-                if (col[p * 3 + xx] >= 0)
-                    st = lp_add_coef(lp, r, col[p * 3 + xx], one, err);
-        }
-    }
-    for (econ_dev_start(&dv, 2, ts->ntypes); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
-        i = dv.i;
-        a = dv.a;
-        b = dv.b;
-        if ((st = econ_row(lp, &r, err, "IIC[%d:%s->%s]", i + 1, ts->type[i][a], ts->type[i][b])))
-            break;
-        econ_row_ge(lp, r, 0);
-        for (p = 0; p < np && !st; p++) {
-            long pb2;
-            int th1, th2;
-            if (econ_type_of(ts, p, i) != a || mpq_sgn(ts->bel[i][p]) == 0)
-                continue;
-            th1 = ptype[0][econ_type_of(ts, p, 0)];
-            th2 = ptype[1][econ_type_of(ts, p, 1)];
-            pb2 = econ_prof_with(ts, p, i, b);
-            for (xx = 0; xx < 3 && !st; xx++) {
-                mpq_set_si(c, BM_U[i][xx][th1][th2], 1);
-                mpq_mul(c, c, ts->bel[i][p]);
-                if (col[p * 3 + xx] >= 0)
-                    st = lp_add_coef(lp, r, col[p * 3 + xx], c, err);
-                mpq_neg(c, c);
-                if (!st && col[pb2 * 3 + xx] >= 0)
-                    st = lp_add_coef(lp, r, col[pb2 * 3 + xx], c, err);
-            }
-        }
-    }
-    if (st)
-        goto done;
-    /* the mechanism: c at th1p; else a if player 1's expected u(a) >= u(b) */
-    x = fk_qarr_new(lp->n);
-    if (!x) {
-        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-        goto done;
-    }
+    fk_status st;
+    if (!g)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    mpq_init(c);
     for (p = 0; p < np; p++) {
         int t1 = econ_type_of(ts, p, 0), pick = 2;
         if (ptype[0][t1] == 0) {
@@ -119,113 +146,49 @@ static fk_status bm_interim(econ_out *o, const econ_tspace ts, int *const *ptype
                 }
             pick = mpq_sgn(c) >= 0 ? 0 : 1;
         }
-        mpq_set_ui(x[col[p * 3 + pick]], 1, 1);
+        mpq_set_ui(g[p * 3 + pick], 1, 1);
         if (o->quiet < 1)
-            printf("  %s: f(%s) = %c\n", name, econ_prof_str(ts, p, pb, sizeof pb), BM_X[pick]);
+            printf("  bm-%s: f(%s) = %c\n", label, econ_prof_str(ts, p, pb, sizeof pb), BM_X[pick]);
     }
-    {
-        int before = o->nbad;
-        st = econ_point_certify(o, lp, name, x, err);
-        *ok = !st && o->nbad == before;
-    }
-done:
-    fk_qarr_free(x, lp ? lp->n : 0);
-    free(col);
-    mpq_clears(c, one, NULL);
-    lp_free(lp);
+    st = bm_check(o, ts, ptype, 1, g, label, ok, err);
+    mpq_clear(c);
+    fk_qarr_free(g, np * 3);
     return st;
 }
 
-/* The EPIC LP over lotteries g[x|th1,th2]; sel >= 0: selection number sel
- * (bit k: a or b at (th1, th2 = k)) with columns fixed; sel < 0: free,
- * and the point 1/2 a + 1/2 b certified instead of solving. */
-static fk_status bm_expost(econ_out *o, int sel, const char *name, int *feasible,
-                           fk_err *err)
+/* Ex post IC of a fixed outcome on the payoff types: sel >= 0: selection
+ * number sel (bit k: a or b at (th1, th2 = k)), c at th1p; sel < 0: the
+ * lottery 1/2 a + 1/2 b at both th1 profiles.  *feasible: it is ex post
+ * IC (else the Farkas certificate says why not). */
+static fk_status bm_expost(econ_out *o, int sel, const char *label, int *feasible, fk_err *err)
 {
-    static const char *tn[2][2] = {{"th1", "th1p"}, {"th2", "th2p"}};
-    lp_model *lp = lp_new();
-    long col[2][2][3], r;
-    mpq_t c, one, *x = NULL;
-    lp_answer res;
-    fk_status st = FK_OK;
-    int t1, t2, xx, i, d;
-    econ_dev dv;
-    mpq_inits(c, one, NULL);
-    mpq_set_ui(one, 1, 1);
-    lp_answer_init(&res);
-    if (!lp) {
-        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-        goto done;
-    }
-    for (t1 = 0; t1 < 2 && !st; t1++)
-        for (t2 = 0; t2 < 2 && !st; t2++) {
-            for (xx = 0; xx < 3 && !st; xx++) {
-                col[t1][t2][xx] = -1;
-                if (!bm_allowed(xx, t1))
-                    continue;
-                if ((st = econ_col(lp, &col[t1][t2][xx], err, "g[%c|%s,%s]", BM_X[xx], tn[0][t1], tn[1][t2])))
-                    break;
-                if (sel >= 0) {
-                    int want = t1 == 1 ? xx == 2 : xx == ((sel >> t2) & 1);
-                    mpq_set_ui(c, (unsigned long)want, 1);
-                    lp_set_col_lo(lp, col[t1][t2][xx], c);
-                    lp_set_col_hi(lp, col[t1][t2][xx], c);
-                }
-            }
-            if (!st && !(st = econ_row(lp, &r, err, "SUM[%s,%s]", tn[0][t1], tn[1][t2]))) {
-                econ_row_eq(lp, r, 1);
-                for (xx = 0; xx < 3 && !st; xx++)
-                    if (col[t1][t2][xx] >= 0)
-                        st = lp_add_coef(lp, r, col[t1][t2][xx], one, err);
+    static char *const t1[] = {"th1", "th1p"}, *const t2[] = {"th2", "th2p"}, *const sn[] = {"s"};
+    static int pt[] = {0, 1};
+    int *ptype[2] = {pt, pt}, nt[2] = {2, 2};
+    char *const *tn[2] = {t1, t2};
+    econ_tspace ts;
+    mpq_t *g = fk_qarr_new(4 * 3);
+    fk_status st;
+    long p;
+    econ_tspace_init(ts);
+    if (!g)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    if (!(st = econ_tspace_shape(ts, 2, nt, 1, tn, sn, err))) {
+        for (p = 0; p < ts->nprof; p++) {
+            int th1 = econ_type_of(ts, p, 0), th2 = econ_type_of(ts, p, 1);
+            if (th1 == 1)
+                mpq_set_ui(g[p * 3 + 2], 1, 1);
+            else if (sel >= 0)
+                mpq_set_ui(g[p * 3 + ((sel >> th2) & 1)], 1, 1);
+            else {
+                mpq_set_ui(g[p * 3 + 0], 1, 2);
+                mpq_set_ui(g[p * 3 + 1], 1, 2);
             }
         }
-    /* EP[i:true state->misreport]: u_i(g(th), th) >= u_i(g(th_i', th_-i), th) */
-    for (i = 0; i < 2 && !st; i++)
-        for (t1 = 0; t1 < 2 && !st; t1++)
-            for (t2 = 0; t2 < 2 && !st; t2++)
-                for (econ_dev_reports(&dv, i == 0 ? t1 : t2, 2); econ_dev_ok(&dv) && !st;
-                     econ_dev_next(&dv)) {
-                    int m1 = i == 0 ? dv.b : t1, m2 = i == 1 ? dv.b : t2;
-                    if ((st = econ_row(lp, &r, err, "EP[%d:%s,%s->%s]", i + 1, tn[0][t1], tn[1][t2],
-                                       tn[i][i == 0 ? m1 : m2])))
-                        break;
-                    econ_row_ge(lp, r, 0);
-                    for (xx = 0; xx < 3 && !st; xx++)
-                        for (d = 0; d < 2 && !st; d++) {
-                            long cc = d ? col[m1][m2][xx] : col[t1][t2][xx];
-                            if (cc < 0)
-                                continue;
-                            mpq_set_si(c, d ? -BM_U[i][xx][t1][t2] : BM_U[i][xx][t1][t2], 1);
-                            st = lp_add_coef(lp, r, cc, c, err);
-                        }
-                }
-    if (st)
-        goto done;
-    if (sel >= 0) {
-        if ((st = econ_solve_certify(o, lp, name, &res, err)))
-            goto done;
-        *feasible = res.status == LP_OPTIMAL;
-    } else {
-        if (!(x = fk_qarr_new(lp->n))) {
-            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-            goto done;
-        }
-        for (t2 = 0; t2 < 2; t2++) {
-            mpq_set_ui(x[col[0][t2][0]], 1, 2);
-            mpq_set_ui(x[col[0][t2][1]], 1, 2);
-            mpq_set_ui(x[col[1][t2][2]], 1, 1);
-        }
-        {
-            int before = o->nbad;
-            st = econ_point_certify(o, lp, name, x, err);
-            *feasible = !st && o->nbad == before;
-        }
+        st = bm_check(o, ts, ptype, 0, g, label, feasible, err);
     }
-done:
-    fk_qarr_free(x, lp ? lp->n : 0);
-    lp_answer_clear(&res);
-    mpq_clears(c, one, NULL);
-    lp_free(lp);
+    econ_tspace_clear(ts);
+    fk_qarr_free(g, 4 * 3);
     return st;
 }
 
@@ -255,7 +218,7 @@ static fk_status bm_spaces(econ_out *o, int *ok, fk_err *err)
         (void)a;
     }
     if ((st = econ_tspace_validate(ts, err)) ||
-        (st = bm_interim(o, ts, pta, "bm-interim-A", &okA, err)))
+        (st = bm_interim(o, ts, pta, "interim-A", &okA, err)))
         goto done;
     if ((st = econ_tspace_shape(ts, 2, ntb, 1, tnb, sn, err)))
         goto done;
@@ -270,7 +233,7 @@ static fk_status bm_spaces(econ_out *o, int *ok, fk_err *err)
         mpq_set_ui(ts->bel[1][p], 1, 3);
     }
     if ((st = econ_tspace_validate(ts, err)) ||
-        (st = bm_interim(o, ts, ptb, "bm-interim-B", &okB, err)))
+        (st = bm_interim(o, ts, ptb, "interim-B", &okB, err)))
         goto done;
     *ok = okA && okB;
 done:
@@ -289,7 +252,7 @@ fk_status case_bm_run(econ_out *o, int *interim, int *nselect, int *nviol,
         return st;
     for (sel = 0; sel < 4; sel++) {
         char nm[64];
-        snprintf(nm, sizeof nm, "bm-select-%c%c", BM_X[sel & 1], BM_X[(sel >> 1) & 1]);
+        snprintf(nm, sizeof nm, "select-%c%c", BM_X[sel & 1], BM_X[(sel >> 1) & 1]);
         if ((st = bm_expost(o, sel, nm, &feas, err)))
             return st;
         (*nselect)++;
@@ -299,7 +262,7 @@ fk_status case_bm_run(econ_out *o, int *interim, int *nselect, int *nviol,
                    BM_X[sel & 1], BM_X[(sel >> 1) & 1],
                    feas ? "ex post IC" : "NOT ex post IC (Farkas certificate)");
     }
-    if ((st = bm_expost(o, -1, "bm-lottery", lottery_epic, err)))
+    if ((st = bm_expost(o, -1, "lottery", lottery_epic, err)))
         return st;
     return FK_OK;
 }
