@@ -48,22 +48,17 @@ static fk_status bm_check(econ_out *o, const econ_tspace ts, int *const *ptype, 
                           mpq_t *const g, const char *label, int *ok, fk_err *err)
 {
     char path[4200];
-    mech_model m;
-    mech_result res[MECH_MAX_LPS];
     afile a;
     fk_status st;
     long p;
-    int have = 0, nbad0 = o->nbad, i, x;
+    int i, x;
     *ok = 0;
-    mech_init(m);
     if ((st = econ_out_dir(o, err)))
-        goto done;
-    if (snprintf(path, sizeof path, "%s/bm-%s.mech", o->outdir, label) >= (int)sizeof path) {
-        st = fk_fail(err, FK_ELIMIT, NULL, "output path too long");
-        goto done;
-    }
+        return st;
+    if (snprintf(path, sizeof path, "%s/bm-%s.mech", o->outdir, label) >= (int)sizeof path)
+        return fk_fail(err, FK_ELIMIT, NULL, "output path too long");
     if ((st = afile_open(&a, path, err)))
-        goto done;
+        return st;
     fprintf(a.f, "# written by 'farkas case bm-separable': Bergemann-Morris (2005), %s\n"
                  "mechanism bm\n", interim ? "interim IC on a KPT type space" : "ex post IC");
     for (i = 0; i < 2; i++) {
@@ -103,16 +98,8 @@ static fk_status bm_check(econ_out *o, const econ_tspace ts, int *const *ptype, 
         fprintf(a.f, "\n");
     }
     fprintf(a.f, "payments zero\nrequire %s\nobjective %s feasibility\n", interim ? "BIC" : "DIC", label);
-    if ((st = afile_commit(&a, err)) || (st = mech_read(m, path, err)))
-        goto done;
-    st = mech_solve(o, m, 0, res, err);
-    have = 1; /* res initialised even on failure (mech.h) */
-    if (!st)
-        *ok = res[0].status == LP_OPTIMAL && o->nbad == nbad0;
-done:
-    if (have)
-        mech_results_clear(res, m->nobj);
-    mech_clear(m);
+    if (!(st = afile_commit(&a, err)))
+        st = mech_solve_file(o, path, ok, err);
     return st;
 }
 

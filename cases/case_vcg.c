@@ -273,28 +273,14 @@ static fk_status solve_kind(econ_out *o, const case_vcg_inst *in, const char *na
                             mpq_t *const x, int *ok, fk_err *err)
 {
     char path[4200];
-    mech_model m;
-    mech_result res[MECH_MAX_LPS];
     fk_status st;
-    int have = 0, nbad0 = o->nbad;
     *ok = 0;
-    mech_init(m);
     if ((st = econ_out_dir(o, err)))
-        goto done;
-    if (snprintf(path, sizeof path, "%s/%s-%s.mech", o->outdir, name, VCG_LABEL[kind]) >= (int)sizeof path) {
-        st = fk_fail(err, FK_ELIMIT, NULL, "output path too long");
-        goto done;
-    }
-    if ((st = write_mech(in, name, kind, x, path, err)) || (st = mech_read(m, path, err)))
-        goto done;
-    st = mech_solve(o, m, 0, res, err);
-    have = 1; /* res initialised even on failure (mech.h) */
-    if (!st)
-        *ok = res[0].status == LP_OPTIMAL && o->nbad == nbad0;
-done:
-    if (have)
-        mech_results_clear(res, m->nobj);
-    mech_clear(m);
+        return st;
+    if (snprintf(path, sizeof path, "%s/%s-%s.mech", o->outdir, name, VCG_LABEL[kind]) >= (int)sizeof path)
+        return fk_fail(err, FK_ELIMIT, NULL, "output path too long");
+    if (!(st = write_mech(in, name, kind, x, path, err)))
+        st = mech_solve_file(o, path, ok, err);
     return st;
 }
 

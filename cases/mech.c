@@ -1078,6 +1078,26 @@ fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out
     return st;
 }
 
+fk_status mech_solve_file(econ_out *o, const char *path, int *ok, fk_err *err)
+{
+    mech_model m;
+    mech_result res[MECH_MAX_LPS];
+    fk_status st;
+    int nbad0 = o->nbad;
+    *ok = 0;
+    mech_init(m);
+    if ((st = mech_read(m, path, err))) {
+        mech_clear(m);
+        return st;
+    }
+    st = mech_solve(o, m, 0, res, err);
+    if (!st)
+        *ok = res[0].status == LP_OPTIMAL && o->nbad == nbad0;
+    mech_results_clear(res, m->nobj); /* initialised even on failure */
+    mech_clear(m);
+    return st;
+}
+
 /* ---- the command ----------------------------------------------------------- */
 
 int mech_cmd(int argc, char **argv)
