@@ -134,8 +134,9 @@ int case_vcg_kstar(const case_vcg_inst *in, long t, int skip);
 void case_vcg_pivot(mpq_t *x, const case_vcg_inst *in);
 void case_vcg_agv(mpq_t *x, const case_vcg_inst *in);
 void case_vcg_interim(mpq_t u, const case_vcg_inst *in, mpq_t *x, int i, int ti);
-/* Fills the type space's beliefs from f, certifies pivot DIC and AGV
- * BIC + BB as points, solves the BIC + BB + interim IR LP. */
+/* Fills the type space's beliefs from f; writes and solves, through the
+ * mechanism-file path, pivot DIC, AGV BIC + BB and the BIC + BB + interim
+ * IR LP (OUTDIR/NAME-{dic,agv,ir}.mech, .mps, .cert). */
 fk_status case_vcg_run(econ_out *o, case_vcg_inst *in, const char *name,
                        case_vcg_res *out, fk_err *err);
 fk_status case_vcg(econ_out *o, int argc, char **argv, fk_err *err);
@@ -163,7 +164,7 @@ fk_status case_bce_solve(econ_out *o, const econ_bgame b, const char *name,
                          fk_err *err);
 fk_status case_bce(econ_out *o, int argc, char **argv, fk_err *err);
 
-/* ---- Chung-Ely and Bergemann-Morris (case_expost.c) ------------------- */
+/* ---- Chung-Ely and Bergemann-Morris (case_ce.c, case_bm.c) ------------------- */
 
 /* n bidders, values v[0..nv) strictly increasing, prior f over V^n (index
  * mixed radix, bidder 0 fastest), every f > 0. */

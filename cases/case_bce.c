@@ -76,6 +76,7 @@ static fk_status build(lp_model *lp, const econ_bgame b, int sense, fk_err *err)
     fk_status st = FK_OK;
     mpq_t d;
     int i, a, a2, th;
+    econ_dev dv;
     col = fk_calloc((size_t)cells, sizeof *col);
     if (!col)
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -97,25 +98,24 @@ static fk_status build(lp_model *lp, const econ_bgame b, int sense, fk_err *err)
         for (s = 0; s < g->nprof && !st; s++)
             st = lp_add_coef(lp, r, col[s * S + th], d, err);
     }
-    for (i = 0; i < g->n && !st; i++)
-        for (a = 0; a < g->nstrat[i] && !st; a++)
-            for (a2 = 0; a2 < g->nstrat[i] && !st; a2++) {
-                if (a == a2)
-                    continue;
-                if ((st = econ_row(lp, &r, err, "OB[%d:%s>%s]", i + 1, g->sname[i][a], g->sname[i][a2])))
-                    break;
-                econ_row_ge(lp, r, 0);
-                for (s = 0; s < g->nprof && !st; s++) {
-                    long s2;
-                    if (econ_strat_of(g, s, i) != a)
-                        continue;
-                    s2 = econ_strat_with(g, s, i, a2);
-                    for (th = 0; th < S && !st; th++) {
-                        mpq_sub(d, b->u[i][s * S + th], b->u[i][s2 * S + th]);
-                        st = lp_add_coef(lp, r, col[s * S + th], d, err);
-                    }
-                }
+    for (econ_dev_start(&dv, g->n, g->nstrat); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
+        i = dv.i;
+        a = dv.a;
+        a2 = dv.b;
+        if ((st = econ_row(lp, &r, err, "OB[%d:%s>%s]", i + 1, g->sname[i][a], g->sname[i][a2])))
+            break;
+        econ_row_ge(lp, r, 0);
+        for (s = 0; s < g->nprof && !st; s++) {
+            long s2;
+            if (econ_strat_of(g, s, i) != a)
+                continue;
+            s2 = econ_strat_with(g, s, i, a2);
+            for (th = 0; th < S && !st; th++) {
+                mpq_sub(d, b->u[i][s * S + th], b->u[i][s2 * S + th]);
+                st = lp_add_coef(lp, r, col[s * S + th], d, err);
             }
+        }
+    }
     mpq_clear(d);
     free(col);
     return st;

@@ -23,7 +23,10 @@
  * profile; the whole enumeration is one `feasible` certificate.  When no
  * pure equilibrium punishes, the block alone is solved exactly: if it is
  * infeasible the Farkas certificate shows that not even a correlated
- * continuation punishes. */
+ * continuation punishes.
+ *
+ * File-local names for competing mechanisms use cm_ (cm_game); mech_ is
+ * the prefix of the mechanism-file modules (mech.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,14 +39,14 @@ typedef struct {
     const char *name;
     const char *act[2][2];   /* action names per principal */
     int u[2][2][3];          /* u[a1][a2][0: P1, 1: P2, 2: agents] */
-} mech_game;
+} cm_game;
 
-static const mech_game SZENTES = {
+static const cm_game SZENTES = {
     "szentes", {{"Up", "Down"}, {"Left", "Right"}},
     /* matching pennies; agents' payoffs coincide with principal 1's */
     {{{1, -1, 1}, {-1, 1, -1}}, {{-1, 1, -1}, {1, -1, 1}}}};
 
-static const mech_game YAMASHITA = {
+static const cm_game YAMASHITA = {
     "yamashita", {{"Up", "Down"}, {"Left", "Right"}},
     {{{2, 2, 2}, {-1, 3, 0}}, {{3, -1, 0}, {0, 0, 0}}}};
 
@@ -69,14 +72,14 @@ static void outcome(int dev, int c, int m, int *a1, int *a2)
     *a2 = dev == 1 ? (c >> b1) & 1 : majority(b1);
 }
 
-static int pay(const mech_game *gm, int dev, int c, int m, int who)
+static int pay(const cm_game *gm, int dev, int c, int m, int who)
 {
     int a1, a2;
     outcome(dev, c, m, &a1, &a2);
     return gm->u[a1][a2][who];
 }
 
-static int is_nash(const mech_game *gm, int dev, int c, int m)
+static int is_nash(const cm_game *gm, int dev, int c, int m)
 {
     int j, r, base = pay(gm, dev, c, m, 2);
     for (j = 0; j < 3; j++)
@@ -89,7 +92,7 @@ static int is_nash(const mech_game *gm, int dev, int c, int m)
 }
 
 /* The pure NE minimising dev's payoff, or -1 if none exists. */
-static int worst_nash(const mech_game *gm, int dev, int c, int *val)
+static int worst_nash(const cm_game *gm, int dev, int c, int *val)
 {
     int m, best = -1;
     for (m = 0; m < NM; m++)
@@ -101,7 +104,7 @@ static int worst_nash(const mech_game *gm, int dev, int c, int *val)
     return best;
 }
 
-static const char *prof_name(const mech_game *gm, int m, char *buf, size_t len)
+static const char *prof_name(const cm_game *gm, int m, char *buf, size_t len)
 {
     int j;
     size_t k = 0;
@@ -117,7 +120,7 @@ static const char *prof_name(const mech_game *gm, int m, char *buf, size_t len)
 }
 
 /* Append block (dev, c) with level L to lp; cols[] receives its columns. */
-static fk_status add_block(lp_model *lp, const mech_game *gm, int dev, int c,
+static fk_status add_block(lp_model *lp, const cm_game *gm, int dev, int c,
                            int level, const char *tag, long *cols, fk_err *err)
 {
     char pn[32];
@@ -125,6 +128,8 @@ static fk_status add_block(lp_model *lp, const mech_game *gm, int dev, int c,
     mpq_t q;
     fk_status st = FK_OK;
     int m, j, r, r2;
+    static const int four[3] = {4, 4, 4}; /* action pairs per agent */
+    econ_dev dv;
     mpq_init(q);
     for (m = 0; m < NM && !st; m++)
         st = econ_col(lp, &cols[m], err, "x[%s:%s]", tag, prof_name(gm, m, pn, sizeof pn));
@@ -140,27 +145,27 @@ static fk_status add_block(lp_model *lp, const mech_game *gm, int dev, int c,
         if (!st)
             st = lp_add_coef(lp, pun, cols[m], q, err);
     }
-    for (j = 0; j < 3 && !st; j++)
-        for (r = 0; r < 4 && !st; r++)
-            for (r2 = 0; r2 < 4 && !st; r2++) {
-                long row;
-                if (r2 == r)
-                    continue;
-                st = econ_row(lp, &row, err, "OB[%s:%d:%c%c>%c%c]", tag, j + 1,
-                              gm->act[0][r & 1][0], gm->act[1][r >> 1][0],
-                              gm->act[0][r2 & 1][0], gm->act[1][r2 >> 1][0]);
-                if (st)
-                    break;
-                econ_row_ge(lp, row, 0);
-                for (m = 0; m < NM && !st; m++) {
-                    int md;
-                    if (((m >> (2 * j)) & 3) != r)
-                        continue;
-                    md = (m & ~(3 << (2 * j))) | (r2 << (2 * j));
-                    mpq_set_si(q, pay(gm, dev, c, m, 2) - pay(gm, dev, c, md, 2), 1);
-                    st = lp_add_coef(lp, row, cols[m], q, err);
-                }
-            }
+    /* agent j's own action pair r, deviation r2 */
+    for (econ_dev_start(&dv, 3, four); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
+        long row;
+        j = dv.i;
+        r = dv.a;
+        r2 = dv.b;
+        st = econ_row(lp, &row, err, "OB[%s:%d:%c%c>%c%c]", tag, j + 1,
+                      gm->act[0][r & 1][0], gm->act[1][r >> 1][0],
+                      gm->act[0][r2 & 1][0], gm->act[1][r2 >> 1][0]);
+        if (st)
+            break;
+        econ_row_ge(lp, row, 0);
+        for (m = 0; m < NM && !st; m++) {
+            int md;
+            if (((m >> (2 * j)) & 3) != r)
+                continue;
+            md = (m & ~(3 << (2 * j))) | (r2 << (2 * j));
+            mpq_set_si(q, pay(gm, dev, c, m, 2) - pay(gm, dev, c, md, 2), 1);
+            st = lp_add_coef(lp, row, cols[m], q, err);
+        }
+    }
 done:
     mpq_clear(q);
     return st;
@@ -169,7 +174,7 @@ done:
 /* Check every deviation of the principals in devs[] against the levels;
  * returns in *supported whether all are punished by pure NE, and writes
  * the certificate(s).  fail_dev and fail_c name the first unpunished one. */
-static fk_status check_outcome(econ_out *o, const mech_game *gm, const char *name,
+static fk_status check_outcome(econ_out *o, const cm_game *gm, const char *name,
                                const int *devs, int ndev, const int *level,
                                int *supported, int *fail_dev, int *fail_c,
                                fk_err *err)
@@ -256,7 +261,7 @@ done:
 }
 
 /* Player k's pure minmax and maxmin in the principals' 2x2 game. */
-static void pure_mm(const mech_game *gm, int k, int *minmax, int *maxmin)
+static void pure_mm(const cm_game *gm, int k, int *minmax, int *maxmin)
 {
     int a, b;
     *minmax = 1000;
@@ -284,7 +289,7 @@ static void pure_mm(const mech_game *gm, int k, int *minmax, int *maxmin)
 }
 
 /* The principals' game as econ_game, for the LP minmax values. */
-static fk_status principals_game(econ_game g, const mech_game *gm, fk_err *err)
+static fk_status principals_game(econ_game g, const cm_game *gm, fk_err *err)
 {
     const int ns[2] = {2, 2};
     fk_status st = econ_game_shape(g, 2, ns, err);
@@ -300,7 +305,7 @@ static fk_status principals_game(econ_game g, const mech_game *gm, fk_err *err)
 
 fk_status case_szentes(econ_out *o, int argc, char **argv, fk_err *err)
 {
-    const mech_game *gm = &SZENTES;
+    const cm_game *gm = &SZENTES;
     const int devs[1] = {1}, level[2] = {1, -1};
     econ_game g;
     case_minmax_vals v;
@@ -338,7 +343,7 @@ done:
 
 fk_status case_yamashita(econ_out *o, int argc, char **argv, fk_err *err)
 {
-    const mech_game *gm = &YAMASHITA;
+    const cm_game *gm = &YAMASHITA;
     const int devs[2] = {0, 1};
     int a1, a2, mm[2], xm[2], sup[2][2], nsup = 0, ok = 1;
     char list[200] = "";

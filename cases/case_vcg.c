@@ -8,18 +8,21 @@
  *   pivot  t_i(t) = sum_{j!=i} v_j(t_j, k*(t)) - sum_{j!=i} v_j(t_j, k*_{-i}(t_-i))
  *   AGV    t_i(t) = e_i(t_i) - 1/(n-1) sum_{j!=i} e_j(t_j),
  *          e_i(t_i) = E_{t_-i} sum_{j!=i} v_j(t_j, k*(t_i, t_-i)).
- * Certified as feasible points of LPs with free columns t[i:profile]:
- *   vcg-..-dic:  DIC[i:t->a]  t_i(t) - t_i(a,t_-i) >= v_i(t_i,k*(a,t_-i)) - v_i(t_i,k*(t))
- *                (every profile, every misreport: dominant strategies)
- *   vcg-..-agv:  BIC[i:t->a]  the same in expectation over t_-i,
- *                BB[t]        sum_i t_i(t) = 0
- * and one LP solved: vcg-..-ir = BIC + BB[t] <= 0 + interim IR[i:t]
- * (E v_i + t_i >= 0) -- is there any efficient BIC, ex post budget
- * balanced, interim IR mechanism?  Infeasible: a Farkas certificate. */
+ * The three LPs go through the mechanism-file path (cases/mech.c), each
+ * written as OUTDIR/NAME-LABEL.mech (see write_mech below):
+ *   NAME-dic:  the pivot payments fixed, DIC[i:a->b;t]  (every profile,
+ *              every misreport: dominant strategies)
+ *   NAME-agv:  the AGV payments fixed, BIC IC[i:a->b] and BB[t] = 0
+ *   NAME-ir:   payments free, BIC, ND[t] (transfers sum to <= 0) and
+ *              interim IR[i:a] -- is there any efficient BIC, ex post
+ *              budget balanced, interim IR mechanism?  Infeasible: a
+ *              Farkas certificate. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "afile.h"
 #include "case.h"
+#include "mech.h"
 
 void case_vcg_inst_init(case_vcg_inst *in)
 {
@@ -177,93 +180,107 @@ void case_vcg_agv(mpq_t *x, const case_vcg_inst *in)
     mpq_clear(b);
 }
 
-/* kind 0: DIC LP; 1: AGV LP (BIC + BB = 0); 2: IR LP (BIC + BB <= 0 + IR). */
-static fk_status build(lp_model *lp, const case_vcg_inst *in, int kind, fk_err *err)
+/* The three LPs as mechanism files (docs/mechanism-files.md), solved by
+ * the mechanism-file path: what this case certifies is exactly `farkas
+ * model OUTDIR/NAME-LABEL.mech`.  Agents are named 1..n; payments are the
+ * negated transfers x (a payment is what the agent pays).
+ *   kind 0, label dic: the pivot payments fixed, DIC (ex post IC rows);
+ *   kind 1, label agv: the AGV payments fixed, BIC and ex post BB;
+ *   kind 2, label ir:  payments free, BIC, ex post no deficit (transfers
+ *                      sum to <= 0) and interim IR.
+ * The allocation is `efficient ties first`, the first maximiser in the
+ * order of K, which is k* (case_vcg_kstar). */
+static const char *const VCG_LABEL[3] = {"dic", "agv", "ir"};
+
+static void put_q(FILE *f, const char *pre, const mpq_t x)
+{
+    char *q = econ_qstr(x);
+    fprintf(f, "%s%s", pre, q);
+    free(q);
+}
+
+static fk_status write_mech(const case_vcg_inst *in, const char *name, int kind, mpq_t *const x,
+                            const char *path, fk_err *err)
 {
     const econ_tspace_struct *ts = in->ts;
-    long np = ts->nprof, t, r, *col = fk_calloc((size_t)(ts->n * np), sizeof *col);
-    char pb[256], pa[256];
-    fk_status st = FK_OK;
-    mpq_t a, one, neg;
-    int i, ti, b;
-    if (!col)
-        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-    mpq_inits(a, one, neg, NULL);
-    mpq_set_ui(one, 1, 1);
-    for (i = 0; i < ts->n && !st; i++)
-        for (t = 0; t < np && !st; t++)
-            if (!(st = econ_col(lp, &col[i * np + t], err, "t[%d:%s]", i + 1,
-                                econ_prof_str(ts, t, pb, sizeof pb))))
-                econ_col_free(lp, col[i * np + t]);
-    if (kind == 0) {
-        for (i = 0; i < ts->n && !st; i++)
-            for (t = 0; t < np && !st; t++)
-                for (b = 0; b < ts->ntypes[i] && !st; b++) {
-                    long tb = econ_prof_with(ts, t, i, b);
-                    ti = econ_type_of(ts, t, i);
-                    if (b == ti)
-                        continue;
-                    if ((st = econ_row(lp, &r, err, "DIC[%d:%s->%s]", i + 1,
-                                       econ_prof_str(ts, t, pb, sizeof pb), ts->type[i][b])))
-                        break;
-                    mpq_sub(a, val(in, i, ti, case_vcg_kstar(in, tb, -1)),
-                            val(in, i, ti, case_vcg_kstar(in, t, -1)));
-                    lp_set_row_lo(lp, r, a);
-                    mpq_neg(neg, one);
-                    st = lp_add_coef(lp, r, col[i * np + t], one, err);
-                    if (!st)
-                        st = lp_add_coef(lp, r, col[i * np + tb], neg, err);
-                }
-        goto done;
-    }
-    for (i = 0; i < ts->n && !st; i++)
-        for (ti = 0; ti < ts->ntypes[i] && !st; ti++) {
-            for (b = 0; b < ts->ntypes[i] && !st; b++) {
-                if (b == ti)
-                    continue;
-                if ((st = econ_row(lp, &r, err, "BIC[%d:%s->%s]", i + 1, ts->type[i][ti], ts->type[i][b])))
-                    break;
-                mpq_set_ui(a, 0, 1);
-                for (t = 0; t < np && !st; t++) {
-                    long tb;
-                    if (econ_type_of(ts, t, i) != ti)
-                        continue;
-                    tb = econ_prof_with(ts, t, i, b);
-                    mpq_sub(neg, val(in, i, ti, case_vcg_kstar(in, tb, -1)),
-                            val(in, i, ti, case_vcg_kstar(in, t, -1)));
-                    mpq_mul(neg, neg, ts->bel[i][t]);
-                    mpq_add(a, a, neg);
-                    mpq_neg(neg, ts->bel[i][t]);
-                    st = lp_add_coef(lp, r, col[i * np + t], ts->bel[i][t], err);
-                    if (!st)
-                        st = lp_add_coef(lp, r, col[i * np + tb], neg, err);
-                }
-                lp_set_row_lo(lp, r, a);
-            }
-            if (kind == 2 && !st && !(st = econ_row(lp, &r, err, "IR[%d:%s]", i + 1, ts->type[i][ti]))) {
-                mpq_set_ui(a, 0, 1);
-                for (t = 0; t < np && !st; t++) {
-                    if (econ_type_of(ts, t, i) != ti)
-                        continue;
-                    mpq_mul(neg, val(in, i, ti, case_vcg_kstar(in, t, -1)), ts->bel[i][t]);
-                    mpq_sub(a, a, neg);
-                    st = lp_add_coef(lp, r, col[i * np + t], ts->bel[i][t], err);
-                }
-                lp_set_row_lo(lp, r, a);
-            }
+    afile a;
+    fk_status st = afile_open(&a, path, err);
+    FILE *f;
+    long t;
+    int i, j, k;
+    mpq_t q;
+    if (st)
+        return st;
+    f = a.f;
+    mpq_init(q);
+    fprintf(f, "# written by 'farkas case vcg': %s\nmechanism %s\n",
+            kind == 0 ? "the pivot mechanism, DIC" :
+            kind == 1 ? "the expected externality (AGV) mechanism, BIC and ex post budget balance" :
+                        "any efficient BIC, ex post budget balanced, interim IR mechanism",
+            name);
+    for (i = 0; i < ts->n; i++) {
+        fprintf(f, "agent %d", i + 1);
+        for (j = 0; j < ts->ntypes[i]; j++) {
+            if (j && j % 40 == 0) /* keep lines short: repeat the line to append types */
+                fprintf(f, "\nagent %d", i + 1);
+            fprintf(f, " %s", ts->type[i][j]);
         }
-    for (t = 0; t < np && !st; t++) {
-        if ((st = econ_row(lp, &r, err, "BB[%s]", econ_prof_str(ts, t, pa, sizeof pa))))
-            break;
-        econ_row_le(lp, r, 0);
-        if (kind == 1)
-            econ_row_ge(lp, r, 0);
-        for (i = 0; i < ts->n && !st; i++)
-            st = lp_add_coef(lp, r, col[i * np + t], one, err);
+        fprintf(f, "\n");
     }
-done:
-    mpq_clears(a, one, neg, NULL);
-    free(col);
+    fprintf(f, "alternatives");
+    for (k = 0; k < in->nk; k++)
+        fprintf(f, " %s", in->kname[k]);
+    fprintf(f, "\n");
+    for (i = 0; i < ts->n; i++) {
+        fprintf(f, "prior %d", i + 1);
+        for (j = 0; j < ts->ntypes[i]; j++) {
+            if (j && j % 40 == 0)
+                fprintf(f, "\nprior %d", i + 1);
+            put_q(f, " ", in->f[i][j]);
+        }
+        fprintf(f, "\n");
+    }
+    for (i = 0; i < ts->n; i++)
+        for (j = 0; j < ts->ntypes[i]; j++)
+            for (k = 0; k < in->nk; k++)
+                if (mpq_sgn(val(in, i, j, k))) {
+                    fprintf(f, "value %d %s %s", i + 1, in->kname[k], ts->type[i][j]);
+                    put_q(f, " ", val(in, i, j, k));
+                    fprintf(f, "\n");
+                }
+    fprintf(f, "allocation efficient ties first\npayments %s\n", kind == 2 ? "free" : "fixed");
+    for (i = 0; kind < 2 && i < ts->n; i++)
+        for (t = 0; t < ts->nprof; t++) {
+            fprintf(f, "pay %d", i + 1);
+            for (j = 0; j < ts->n; j++)
+                fprintf(f, " %s", ts->type[j][econ_type_of(ts, t, j)]);
+            mpq_neg(q, x[i * ts->nprof + t]);
+            put_q(f, " ", q);
+            fprintf(f, "\n");
+        }
+    fprintf(f, "%s\nobjective %s feasibility\n",
+            kind == 0 ? "require DIC" :
+            kind == 1 ? "require BIC\nrequire BB expost" :
+                        "require BIC\nrequire nodeficit expost\nrequire IR interim",
+            VCG_LABEL[kind]);
+    mpq_clear(q);
+    return afile_commit(&a, err);
+}
+
+/* Write LP kind as OUTDIR/NAME-LABEL.mech and solve it through mech_solve;
+ * *ok = 1 if a mechanism exists and its certificate was accepted. */
+static fk_status solve_kind(econ_out *o, const case_vcg_inst *in, const char *name, int kind,
+                            mpq_t *const x, int *ok, fk_err *err)
+{
+    char path[4200];
+    fk_status st;
+    *ok = 0;
+    if ((st = econ_out_dir(o, err)))
+        return st;
+    if (snprintf(path, sizeof path, "%s/%s-%s.mech", o->outdir, name, VCG_LABEL[kind]) >= (int)sizeof path)
+        return fk_fail(err, FK_ELIMIT, NULL, "output path too long");
+    if (!(st = write_mech(in, name, kind, x, path, err)))
+        st = mech_solve_file(o, path, ok, err);
     return st;
 }
 
@@ -290,38 +307,24 @@ fk_status case_vcg_run(econ_out *o, case_vcg_inst *in, const char *name,
 {
     const econ_tspace_struct *ts = in->ts;
     long np = ts->nprof, nx = ts->n * np, t;
-    lp_model *l0 = lp_new(), *l1 = lp_new(), *l2 = lp_new();
     mpq_t *piv = fk_qarr_new(nx), *agv = fk_qarr_new(nx), u, s;
-    lp_answer res;
-    char nm[300];
     fk_status st = FK_OK;
-    int i, ti, nbad0;
-    lp_answer_init(&res);
+    int i, ti;
     mpq_init(u);
     mpq_init(s);
     out->pivot_dic = out->agv_bic_bb = out->ir_possible = 0;
     out->agv_ir_fail = 0;
-    if (!l0 || !l1 || !l2 || !piv || !agv) {
+    if (!piv || !agv) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto done;
     }
     finish(in);
     case_vcg_pivot(piv, in);
     case_vcg_agv(agv, in);
-    nbad0 = o->nbad;
-    snprintf(nm, sizeof nm, "%s-dic", name);
-    if ((st = build(l0, in, 0, err)) || (st = econ_point_certify(o, l0, nm, piv, err)))
+    if ((st = solve_kind(o, in, name, 0, piv, &out->pivot_dic, err)) ||
+        (st = solve_kind(o, in, name, 1, agv, &out->agv_bic_bb, err)) ||
+        (st = solve_kind(o, in, name, 2, NULL, &out->ir_possible, err)))
         goto done;
-    out->pivot_dic = o->nbad == nbad0;
-    snprintf(nm, sizeof nm, "%s-agv", name);
-    nbad0 = o->nbad;
-    if ((st = build(l1, in, 1, err)) || (st = econ_point_certify(o, l1, nm, agv, err)))
-        goto done;
-    out->agv_bic_bb = o->nbad == nbad0;
-    snprintf(nm, sizeof nm, "%s-ir", name);
-    if ((st = build(l2, in, 2, err)) || (st = econ_solve_certify(o, l2, nm, &res, err)))
-        goto done;
-    out->ir_possible = res.status == LP_OPTIMAL;
     /* expected pivot revenue, AGV IR failures */
     mpq_set_ui(s, 0, 1);
     for (i = 0; i < ts->n; i++)
@@ -347,23 +350,16 @@ fk_status case_vcg_run(econ_out *o, case_vcg_inst *in, const char *name,
             }
         }
     if (o->quiet < 1) {
+        /* the Farkas multipliers, if any, are in the mechanism report above */
         econ_print_q(stdout, "expected pivot revenue", s);
-        printf("%s: an efficient BIC, ex post budget balanced, interim IR mechanism %s\n", nm,
+        printf("%s-ir: an efficient BIC, ex post budget balanced, interim IR mechanism %s\n", name,
                out->ir_possible ? "EXISTS" : "does NOT exist (Farkas certificate)");
-        if (!out->ir_possible)
-            for (t = 0; t < l2->m; t++)
-                if (mpq_sgn(res.y[t]))
-                    econ_print_q(stdout, l2->rname[t], res.y[t]);
     }
 done:
     fk_qarr_free(piv, nx);
     fk_qarr_free(agv, nx);
     mpq_clear(u);
     mpq_clear(s);
-    lp_answer_clear(&res);
-    lp_free(l0);
-    lp_free(l1);
-    lp_free(l2);
     return st;
 }
 

@@ -518,6 +518,7 @@ void dyn_agent_free(dyn_agent *a, const dyn_model m)
 fk_status dyn_agent_solve(dyn_agent *a, const dyn_model m, mpq_t **psi, int i, fk_err *err)
 {
     int T = m->T, t, r;
+    econ_dev dv;
     long s;
     mpq_t qv, best, qt;
     memset(a, 0, sizeof *a);
@@ -573,9 +574,8 @@ fk_status dyn_agent_solve(dyn_agent *a, const dyn_model m, mpq_t **psi, int i, f
             dyn_q(qt, m, psi, a, t, s, k, t + 1 < T ? a->vopt[t + 1] : NULL);
             mpq_set(best, qt);
             a->plan[t][s] = k;
-            for (r = 0; r < nti; r++) {
-                if (r == k)
-                    continue;
+            for (econ_dev_reports(&dv, k, nti); econ_dev_ok(&dv); econ_dev_next(&dv)) {
+                r = dv.b;
                 dyn_q(qv, m, psi, a, t, s, r, t + 1 < T ? a->vopt[t + 1] : NULL);
                 if (mpq_cmp(qv, best) > 0) {
                     mpq_set(best, qv);

@@ -490,35 +490,35 @@ fk_status econ_trade_ic(econ_trade *tr, lp_model *lp, const econ_tspace ts,
     fk_status st = FK_OK;
     mpq_t neg;
     int i, a, b;
+    econ_dev dv;
     mpq_init(neg);
-    for (i = 0; i < ts->n && !st; i++)
-        for (a = 0; a < ts->ntypes[i] && !st; a++)
-            for (b = 0; b < ts->ntypes[i] && !st; b++) {
-                long r;
-                if (a == b)
-                    continue;
-                st = econ_row(lp, &r, err, "IC[%d:%s->%s]", i + 1,
-                              ts->type[i][a], ts->type[i][b]);
-                if (st)
-                    break;
-                econ_row_ge(lp, r, 0);
-                tr->ic[i][a][b] = r;
-                /* type a's expected gain from telling the truth minus from
-                 * reporting b, both under a's belief */
-                for (t = 0; t < ts->nprof && !st; t++) {
-                    long tb;
-                    if (econ_type_of(ts, t, i) != a)
-                        continue;
-                    tb = econ_prof_with(ts, t, i, b);
-                    for (th = 0; th < S && !st; th++) {
-                        mpq_srcptr p = ts->bel[i][t * S + th];
-                        mpq_neg(neg, p);
-                        st = lp_add_coef(lp, r, tr->col[i][t * S + th], p, err);
-                        if (!st)
-                            st = lp_add_coef(lp, r, tr->col[i][tb * S + th], neg, err);
-                    }
-                }
+    for (econ_dev_start(&dv, ts->n, ts->ntypes); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
+        long r;
+        i = dv.i;
+        a = dv.a;
+        b = dv.b;
+        st = econ_row(lp, &r, err, "IC[%d:%s->%s]", i + 1,
+                      ts->type[i][a], ts->type[i][b]);
+        if (st)
+            break;
+        econ_row_ge(lp, r, 0);
+        tr->ic[i][a][b] = r;
+        /* type a's expected gain from telling the truth minus from
+         * reporting b, both under a's belief */
+        for (t = 0; t < ts->nprof && !st; t++) {
+            long tb;
+            if (econ_type_of(ts, t, i) != a)
+                continue;
+            tb = econ_prof_with(ts, t, i, b);
+            for (th = 0; th < S && !st; th++) {
+                mpq_srcptr p = ts->bel[i][t * S + th];
+                mpq_neg(neg, p);
+                st = lp_add_coef(lp, r, tr->col[i][t * S + th], p, err);
+                if (!st)
+                    st = lp_add_coef(lp, r, tr->col[i][tb * S + th], neg, err);
             }
+        }
+    }
     mpq_clear(neg);
     return st;
 }
@@ -720,4 +720,61 @@ fk_status econ_prior_parse(const char *s, const char *what, int n,
         *out = NULL;
     }
     return st;
+}
+
+/* ---- deviation families ---------------------------------------------- */
+
+/* Move d from where it stands to the first valid deviation at or after it
+ * in the order (i, a, b), or to the end (i == n). */
+static void dev_settle(econ_dev *d)
+{
+    while (d->i < d->n) {
+        if (d->a >= d->nt[d->i] && !d->one) {
+            d->i++;
+            d->a = d->b = 0;
+        } else if (d->b == d->a) {
+            d->b++;
+        } else if (d->b >= d->nt[d->i]) {
+            if (d->one) {
+                d->i = d->n;
+            } else {
+                d->a++;
+                d->b = 0;
+            }
+        } else {
+            return;
+        }
+    }
+}
+
+void econ_dev_start(econ_dev *d, int n, const int *ntypes)
+{
+    d->i = d->a = d->b = 0;
+    d->n = n;
+    d->nt = ntypes;
+    d->one = 0;
+    d->nt1 = 0;
+    dev_settle(d);
+}
+
+void econ_dev_reports(econ_dev *d, int a, int nt)
+{
+    d->i = d->b = 0;
+    d->a = a;
+    d->n = 1;
+    d->nt1 = nt;
+    d->nt = &d->nt1;
+    d->one = 1;
+    dev_settle(d);
+}
+
+int econ_dev_ok(const econ_dev *d)
+{
+    return d->i < d->n;
+}
+
+void econ_dev_next(econ_dev *d)
+{
+    d->b++;
+    dev_settle(d);
 }

@@ -151,6 +151,36 @@ void econ_row_le(lp_model *lp, long i, long v);  /* row <= v */
 void econ_row_eq(lp_model *lp, long i, long v);
 void econ_col_free(lp_model *lp, long j);
 
+/* ---- deviation families --------------------------------------------- */
+
+/* Incentive rows come in families "agent i, true type a, report b != a"
+ * (IC, BIC, DIC, obedience, ...).  Their row names and their order are in
+ * the certificates and golden files, so every family walks the deviations
+ * in one order: i ascending, then a, then b, with b == a left out.
+ * econ_dev is that walk:
+ *     econ_dev d;
+ *     for (econ_dev_start(&d, n, ntypes); econ_dev_ok(&d); econ_dev_next(&d))
+ *         ... d.i, d.a, d.b ...
+ * (ntypes[i] types for agent i; the array must outlive the walk).  Where
+ * the true type comes from an outer loop (a profile, a history), the
+ * reports of one type a among nt alone:
+ *     for (econ_dev_reports(&d, a, nt); econ_dev_ok(&d); econ_dev_next(&d))
+ *         ... d.b ...
+ * (d.i is 0 there; an a outside 0..nt-1 gives every b, as for an IR row
+ * written in the same loop as its IC rows). */
+typedef struct {
+    int i, a, b;      /* the current deviation */
+    int n;            /* agents; i == n when the walk is over */
+    const int *nt;    /* nt[i]: types of agent i */
+    int one;          /* 1: only the reports of one (i, a) */
+    int nt1;          /* the count for econ_dev_reports */
+} econ_dev;
+
+void econ_dev_start(econ_dev *d, int n, const int *ntypes);
+void econ_dev_reports(econ_dev *d, int a, int nt);
+int econ_dev_ok(const econ_dev *d);
+void econ_dev_next(econ_dev *d);
+
 /* ---- families of the no-trade LP ------------------------------------- */
 
 /* Trade columns gamma_i(t, theta), free: col[i][t * nstates + theta],

@@ -447,6 +447,61 @@ static int expr_uses_sub(const mech_expr *e)
     return 0;
 }
 
+/* A copy of the accumulated form, in its touched order, so that a form used
+ * by many rows (type a's truthful interim utility, in every IC[i:a->c]) is
+ * computed once and replayed: the rows get the same coefficients in the
+ * same order as if it were recomputed. */
+typedef struct {
+    long n, alloc;
+    long *j;
+    mpq_t *v;
+    mpq_t cst;
+} saved_form;
+
+static int form_save(saved_form *f, const bld *b)
+{
+    long k;
+    if (b->ntouch > f->alloc) {
+        long *nj = realloc(f->j, (size_t)b->ntouch * sizeof *nj);
+        mpq_t *nv;
+        if (!nj)
+            return 0;
+        f->j = nj;
+        nv = realloc(f->v, (size_t)b->ntouch * sizeof *nv);
+        if (!nv)
+            return 0;
+        f->v = nv;
+        for (k = f->alloc; k < b->ntouch; k++)
+            mpq_init(f->v[k]);
+        f->alloc = b->ntouch;
+    }
+    for (k = 0; k < b->ntouch; k++) {
+        f->j[k] = b->touched[k];
+        mpq_set(f->v[k], b->acc[b->touched[k]]);
+    }
+    f->n = b->ntouch;
+    mpq_set(f->cst, b->cst);
+    return 1;
+}
+
+static void form_replay(bld *b, const saved_form *f)
+{
+    long k;
+    for (k = 0; k < f->n; k++)
+        acc_col(b, f->j[k], f->v[k]);
+    mpq_add(b->cst, b->cst, f->cst);
+}
+
+static void form_clear(saved_form *f)
+{
+    long k;
+    for (k = 0; k < f->alloc; k++)
+        mpq_clear(f->v[k]);
+    free(f->v);
+    free(f->j);
+    mpq_clear(f->cst);
+}
+
 static fk_status families(bld *b, fk_err *err)
 {
     const mech_model_struct *m = b->m;
@@ -455,19 +510,28 @@ static fk_status families(bld *b, fk_err *err)
     mpq_t one, zero, mone;
     long t, r;
     int i, a, c, th;
+    econ_dev dv;
+    saved_form truth;
     fk_status st = FK_OK;
     mpq_init(one);
     mpq_init(zero);
     mpq_init(mone);
     mpq_set_ui(one, 1, 1);
     mpq_set_si(mone, -1, 1);
+    memset(&truth, 0, sizeof truth);
+    mpq_init(truth.cst);
     for (i = 0; i < m->n && !st; i++)
         for (a = 0; a < ts->ntypes[i] && !st; a++) {
+            if (m->req & MECH_BIC) {
+                acc_interim(b, one, i, a, a);
+                if (!form_save(&truth, b))
+                    st = oom(err);
+                acc_reset(b);
+            }
             if (m->req & MECH_BIC)
-                for (c = 0; c < ts->ntypes[i] && !st; c++) {
-                    if (c == a)
-                        continue;
-                    acc_interim(b, one, i, a, a);
+                for (econ_dev_reports(&dv, a, ts->ntypes[i]); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
+                    c = dv.b;
+                    form_replay(b, &truth);
                     acc_interim(b, mone, i, a, c);
                     snprintf(nm, sizeof nm, "IC[%s:%s->%s]", m->agent[i], ts->type[i][a], ts->type[i][c]);
                     st = emit(b, nm, 1, zero, err);
@@ -484,9 +548,9 @@ static fk_status families(bld *b, fk_err *err)
                 a = econ_type_of(ts, t, i);
                 pstr(m, t, th, 1, pb, sizeof pb);
                 if (m->req & MECH_DIC)
-                    for (c = 0; c < ts->ntypes[i] && !st; c++) {
-                        if (c == a)
-                            continue;
+                    for (econ_dev_reports(&dv, a, ts->ntypes[i]); econ_dev_ok(&dv) && !st;
+                         econ_dev_next(&dv)) {
+                        c = dv.b;
                         acc_util(b, one, i, t, th, t);
                         acc_util(b, mone, i, t, th, econ_prof_with(ts, t, i, c));
                         snprintf(nm, sizeof nm, "DIC[%s:%s->%s;%s]", m->agent[i], ts->type[i][a],
@@ -534,6 +598,7 @@ static fk_status families(bld *b, fk_err *err)
     mpq_clear(one);
     mpq_clear(zero);
     mpq_clear(mone);
+    form_clear(&truth);
     return st;
 }
 
@@ -1011,6 +1076,26 @@ fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out
     }
     if (json)
         printf("\n]}\n");
+    return st;
+}
+
+fk_status mech_solve_file(econ_out *o, const char *path, int *ok, fk_err *err)
+{
+    mech_model m;
+    mech_result res[MECH_MAX_LPS];
+    fk_status st;
+    int nbad0 = o->nbad;
+    *ok = 0;
+    mech_init(m);
+    if ((st = mech_read(m, path, err))) {
+        mech_clear(m);
+        return st;
+    }
+    st = mech_solve(o, m, 0, res, err);
+    if (!st)
+        *ok = res[0].status == LP_OPTIMAL && o->nbad == nbad0;
+    mech_results_clear(res, m->nobj); /* initialised even on failure */
+    mech_clear(m);
     return st;
 }
 

@@ -146,6 +146,12 @@ fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *res
                      fk_err *err);
 void mech_results_clear(mech_result *res, int k);
 
+/* Read the mechanism file PATH and solve it as mech_solve does (report
+ * included): the way a built-in case that wrote its instance as a file
+ * solves it.  *ok = 1 if the file's first LP is feasible (OPTIMAL) and
+ * every certificate written was accepted by the checker. */
+fk_status mech_solve_file(econ_out *o, const char *path, int *ok, fk_err *err);
+
 /* The multiplier an economist reads for row i of lp given the answer's y
  * (the certificate's convention, minimisation of sense * c): the loss of
  * the designer's objective per unit of tightening the row as written, so a

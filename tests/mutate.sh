@@ -17,8 +17,9 @@
 # on one line.
 . tests/cli/lib.sh
 BUILD=${1:-build}
-MUTANTS='szentes-checks-no-deviation@cases/case_mech.c@"szentes-deviations", devs, 1,@"szentes-deviations", devs, 0,@cases@mech_szentes
-mech-obedience-row-dropped@cases/case_mech.c@if (r2 == r)@if (r2 == r || r2 == 3)@cases@mech_yamashita
+MUTANTS='szentes-checks-no-deviation@cases/case_mech.c@"szentes-deviations", devs, 1,@"szentes-deviations", devs, 0,@cases@cm_szentes
+deviation-walk-skips-next-report@cases/econ.c@} else if (d->b == d->a) {@} else if (d->b == d->a || d->b == d->a + 1) {@cases@bce_grid doval_brute
+cm-obedience-row-dropped@cases/case_mech.c@r2 = dv.b;@r2 = dv.b; if (r2 == 3) continue;@cases@cm_yamashita
 checker-ignores-duality-gap@certify/check/chk_check.c@if (!rc && !mpq_equal(p, d))@if (0 && !rc && !mpq_equal(p, d))@certify@chk_optimal_min chk_optimal_max
 checker-drops-last-term@certify/check/chk_check.c@for (k = 0; k < md->nnz; k++)@for (k = 0; k < md->nnz - 1; k++)@certify@chk_optimal_min chk_big_numbers
 checker-lcm-without-rescale@certify/check/chk_check.c@mpz_mul(a->n, a->n, t);@(void)0;@certify@tamper

@@ -224,7 +224,7 @@ out:
     return ok;
 }
 
-int test_mech_szentes(fk_rng *r)
+int test_cm_szentes(fk_rng *r)
 {
     econ_out o;
     fk_err err;
@@ -255,7 +255,7 @@ int test_mech_szentes(fk_rng *r)
     return TL_RESULT();
 }
 
-int test_mech_yamashita(fk_rng *r)
+int test_cm_yamashita(fk_rng *r)
 {
     econ_out o;
     fk_err err;
