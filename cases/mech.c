@@ -1034,6 +1034,8 @@ int mech_cmd(int argc, char **argv)
             o.quiet = 1;
         else if (strcmp(argv[k], "--json") == 0)
             json = 1;
+        else if (strcmp(argv[k], "--appendix") == 0)
+            o.appendix = 1;
         else if (argv[k][0] == '-' && argv[k][1]) {
             fprintf(stderr, "farkas: model: unknown or incomplete option '%s'\n", argv[k]);
             return 2;
@@ -1045,7 +1047,7 @@ int mech_cmd(int argc, char **argv)
         }
     }
     if (!file) {
-        fprintf(stderr, "usage: farkas model FILE.mech [--out DIR] [--quiet] [--json]\n");
+        fprintf(stderr, "usage: farkas model FILE.mech [--out DIR] [--quiet] [--json] [--appendix]\n");
         return 2;
     }
     mech_init(m);
