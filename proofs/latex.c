@@ -11,7 +11,7 @@
  * typewriter font (cmtt is ASCII in 33..126) and means nothing else to
  * TeX.  The empty group also stops ligatures such as !` and ?`.  So no
  * name can open or close a group, enter math, or call a macro.  After
- * ',', ';', ':' and ']' a name may break across lines (\allowbreak, in
+ * ',', ';', ':', ']', '/' and '-' a name may break across lines (\allowbreak, in
  * text only: in math a name is a box), so long names in narrow table
  * columns stay inside the text width.
  *
@@ -43,7 +43,7 @@ static void tex_name(FILE *f, const char *name)
             tex_byte(f, (unsigned char)hex[1]);
         } else {
             tex_byte(f, *p);
-            if (*p == ',' || *p == ';' || *p == ':' || *p == ']')
+            if (*p == ',' || *p == ';' || *p == ':' || *p == ']' || *p == '/' || *p == '-')
                 fputs("\\ifmmode\\else\\allowbreak\\fi{}", f);
         }
     }
@@ -63,12 +63,11 @@ static void tex_table(FILE *f, int ncols, const char *const *head)
 {
     int k;
     double mid = 0.13, first = ncols == 2 ? 0.40 : 0.22;
-    double last = 0.92 - first - mid * (ncols - 2);
+    /* 0.03 per column is its \tabcolsep on both sides (12pt of ~480). */
+    double last = 0.98 - 0.03 * ncols - first - mid * (ncols - 2);
     fputs("\\begin{longtable}{", f);
     for (k = 0; k < ncols; k++) {
         double w = k == 0 ? first : k == ncols - 1 ? last : mid;
-        if (ncols == 2 && k == 1)
-            w = 0.50;
         fprintf(f, ">{\\raggedright\\arraybackslash}p{%.2f\\linewidth}", w);
     }
     fputs("}\n", f);
