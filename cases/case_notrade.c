@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "notrade_prf.h"
 #include "rat.h"
 
 /* Print the nonzero entries of a scaled vector. */
@@ -155,6 +156,9 @@ fk_status case_notrade_decide(econ_out *o, const econ_tspace ts, int ic,
             for (th = 0; th < S && !st; th++)
                 st = lp_add_coef(lp, norm, tr.col[i][t * S + th],
                                  ts->bel[i][t * S + th], err);
+    notrade_prf pc = {ts, &tr, norm, ic};
+    prf_econ pe;
+    o->econ = notrade_prf_econ(&pe, &pc); /* the appendix's economic parts */
     if (st || (st = econ_solve_certify(o, lp, name, &res, err)))
         goto done;
     if (res.status == LP_UNBOUNDED) { /* impossible: zero objective */
@@ -172,6 +176,7 @@ fk_status case_notrade_decide(econ_out *o, const econ_tspace ts, int ic,
             show_dual(ts, &tr, norm, &res, ic);
     }
 done:
+    o->econ = NULL;
     lp_answer_clear(&res);
     econ_trade_free(&tr, ts);
     lp_free(lp);

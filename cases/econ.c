@@ -11,6 +11,7 @@
 #include "cert.h"
 #include "check/chk.h"
 #include "lp_io.h"
+#include "prf_doc.h"
 #include "rat.h"
 #include "solve.h"
 
@@ -575,8 +576,33 @@ static fk_status paths(const econ_out *o, const char *name, char *mps,
     return FK_OK;
 }
 
-/* Run the independent checker on the files and count the outcome. */
-static void check_files(econ_out *o, const char *mps, const char *cert)
+/* The appendix of an accepted certificate, from the certificate file
+ * (so every number in it is the file's), with the case's economic parts. */
+static fk_status appendix(econ_out *o, const lp_model *lp, const char *cert,
+                          fk_err *err)
+{
+    cert_data *c = NULL;
+    char base[4200];
+    size_t len = strlen(cert);
+    fk_status st;
+    const prf_econ *e = o->econ;
+    o->econ = NULL;
+    if (len < 5 || len - 5 >= sizeof base)
+        return fk_fail(err, FK_ELIMIT, NULL, "output path too long");
+    memcpy(base, cert, len - 5); /* less ".cert" */
+    base[len - 5] = '\0';
+    if ((st = cert_read(&c, cert, lp, err)) == FK_OK)
+        st = prf_export_appendix(base, lp, c, e, err);
+    cert_free(c);
+    if (st == FK_OK && o->quiet < 2)
+        printf("appendix: %s.tex %s.md\n", base, base);
+    return st;
+}
+
+/* Run the independent checker on the files and count the outcome;
+ * write the appendix of an accepted certificate when asked. */
+static fk_status check_files(econ_out *o, const lp_model *lp, const char *mps,
+                             const char *cert, fk_err *err)
 {
     int rc = chk_files(mps, cert, 1);
     o->ncert++;
@@ -587,6 +613,10 @@ static void check_files(econ_out *o, const char *mps, const char *cert)
                rc == 0 ? "accepted" : rc == 1 ? "REJECTED" : "UNREADABLE");
     if (rc != 0 && o->quiet < 2)
         chk_files(mps, cert, 0); /* again, aloud, to show why */
+    if (rc == 0 && o->appendix)
+        return appendix(o, lp, cert, err);
+    o->econ = NULL;
+    return FK_OK;
 }
 
 fk_status econ_solve_certify(econ_out *o, lp_model *lp, const char *name,
@@ -617,8 +647,7 @@ fk_status econ_solve_certify(econ_out *o, lp_model *lp, const char *name,
     st = cert_write(cert, mps, lp, res, err);
     if (st)
         return st;
-    check_files(o, mps, cert);
-    return FK_OK;
+    return check_files(o, lp, mps, cert, err);
 }
 
 fk_status econ_point_certify(econ_out *o, lp_model *lp, const char *name,
@@ -636,8 +665,7 @@ fk_status econ_point_certify(econ_out *o, lp_model *lp, const char *name,
         (st = lp_finalize(lp, err)) || (st = lp_write_mps(lp, mps, err)) ||
         (st = cert_write_feasible(cert, mps, lp, x, err)))
         return st;
-    check_files(o, mps, cert);
-    return FK_OK;
+    return check_files(o, lp, mps, cert, err);
 }
 
 char *econ_qstr(const mpq_t v)

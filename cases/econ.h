@@ -209,6 +209,8 @@ void econ_trade_free(econ_trade *tr, const econ_tspace ts);
 
 /* ---- output ------------------------------------------------------------ */
 
+struct prf_econ;
+
 typedef struct {
     const char *outdir;
     int quiet;        /* 1: fewer details; 2: only failures (tests) */
@@ -219,6 +221,14 @@ typedef struct {
      * checker.  A nonzero return is FK_ENOMEM. */
     int (*capture)(void *ctx, const lp_model *lp);
     void *capture_ctx;
+    /* --appendix: after the checker accepts a certificate, write the proof
+     * appendix OUTDIR/NAME.tex and NAME.md from the certificate as read
+     * back from its file (proofs/prf_doc.h), with the economic parts in
+     * econ when the case set them.  econ applies to the next certificate
+     * only: the output step resets it, so a case hooks in with one line
+     * before its econ_solve_certify. */
+    int appendix;
+    const struct prf_econ *econ;
 } econ_out;
 
 /* mkdir -p for o->outdir. */

@@ -1125,6 +1125,8 @@ int mech_cmd(int argc, char **argv)
             over = argv[++k];
         else if (strcmp(argv[k], "--degree") == 0 && k + 1 < argc)
             degree = atoi(argv[++k]);
+        else if (strcmp(argv[k], "--appendix") == 0)
+            o.appendix = 1;
         else if (argv[k][0] == '-' && argv[k][1]) {
             fprintf(stderr, "farkas: model: unknown or incomplete option '%s'\n", argv[k]);
             return 2;
@@ -1136,7 +1138,7 @@ int mech_cmd(int argc, char **argv)
         }
     }
     if (!file) {
-        fprintf(stderr, "usage: farkas model FILE.mech [--out DIR] [--quiet] [--json] "
+        fprintf(stderr, "usage: farkas model FILE.mech [--out DIR] [--quiet] [--json] [--appendix] "
                         "[--over VAR=LO:HI [--degree D]]\n");
         return 2;
     }

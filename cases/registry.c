@@ -54,7 +54,8 @@ const int case_count = (int)(sizeof case_table / sizeof case_table[0]);
 static void usage(void)
 {
     int k;
-    fprintf(stderr, "usage: farkas case NAME [ARGS] [--out DIR] [--quiet] [--over VAR=LO:HI [--degree D]]\n"
+    fprintf(stderr, "usage: farkas case NAME [ARGS] [--out DIR] [--quiet] [--appendix]\n"
+                    "                  [--over VAR=LO:HI [--degree D]]\n"
                     "       farkas case list\ncases:\n");
     for (k = 0; k < case_count; k++)
         fprintf(stderr, "  %-12s %s\n", case_table[k].name, case_table[k].args);
@@ -103,6 +104,8 @@ int case_cmd(int argc, char **argv)
                 over = argv[++k];
             else
                 degree = atoi(argv[++k]);
+        } else if (strcmp(argv[k], "--appendix") == 0) {
+            o.appendix = 1; /* NAME.tex and NAME.md beside each certificate */
         } else if (nrest < (int)(sizeof rest / sizeof rest[0])) {
             rest[nrest++] = argv[k];
         } else {

@@ -590,3 +590,23 @@ void prf_doc_row(FILE *f, const prf_doc *d, long i, const prf_style *s,
         fputs(" (free row: no constraint)", f);
     }
 }
+
+long prf_doc_find(const prf_doc *d, const char *name, int col)
+{
+    long k, n = col ? d->lp->n : d->lp->m;
+    char *const *nm = col ? d->lp->cname : d->lp->rname;
+    for (k = 0; k < n; k++)
+        if (strcmp(nm[k], name) == 0)
+            return k;
+    return -1;
+}
+
+mpq_srcptr prf_doc_y(const prf_doc *d, long i)
+{
+    return d->c->y[i];
+}
+
+mpq_srcptr prf_doc_x(const prf_doc *d, long j)
+{
+    return d->c->x[j];
+}

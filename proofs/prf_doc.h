@@ -5,10 +5,11 @@
  * vectors only (x, y, r; never the stored objective), every quantity an
  * appendix prints:
  *
- *   infeasible:  g = A^T y,  b(y) = sum_i y_i (y_i > 0 ? lo_i : hi_i),
- *                M = sum_j (g_j > 0 ? g_j u_j : g_j l_j)      (need M < b(y))
+ *   infeasible:  g = A^T y,
+ *                b(y) = sum_{y_i > 0} y_i lo_i + sum_{y_i < 0} y_i hi_i,
+ *                M = sum_{g_j > 0} g_j u_j + sum_{g_j < 0} g_j l_j  (need M < b(y))
  *   optimal:     z = c' - A^T y  (c' = c for min, -c for max),
- *                dual = b(y) + sum_j z_j (z_j > 0 ? l_j : u_j),
+ *                dual = b(y) + sum_{z_j > 0} z_j l_j + sum_{z_j < 0} z_j u_j,
  *                primal = c'^T x                           (need primal == dual)
  *   unbounded:   c'^T r < 0, a_i^T r and r_j of the right signs
  *   feasible:    x satisfies every row and bound
@@ -60,7 +61,7 @@ typedef struct {
     prf_list g;       /* infeasible: g = A^T y; optimal: z = c' - A^T y */
     mpq_t by;         /* b(y) */
     mpq_t boxmax;     /* infeasible: M */
-    mpq_t zb;         /* optimal: sum_j z_j * (z_j > 0 ? l_j : u_j) */
+    mpq_t zb;         /* optimal: sum_{z_j > 0} z_j l_j + sum_{z_j < 0} z_j u_j */
     mpq_t dual;       /* optimal: b(y) + zb, for min c'^T x */
     mpq_t primal;     /* c'^T x (optimal), c'^T r (unbounded) */
     mpq_t value;      /* optimal/feasible/unbounded: c^T x + c0, model sense */
@@ -94,9 +95,52 @@ typedef struct {
     const char *cell, *row_on, *row_off, *table_end;
 } prf_style;
 
-/* The whole appendix (from its heading on) in style s.  Tables list the
- * largest `top` entries and say how many more the certificate holds. */
-void prf_doc_write(FILE *f, const prf_doc *d, const prf_style *s, long top);
+/* What a theorem case hands the appendix writer, so that the appendix
+ * reads as the theorem and not only as a linear program.  Each part is
+ * optional (NULL) and writes in style s, text through the prf_* helpers
+ * below and user names through s->name:
+ *   claim     the proposition in economic words with the instance's data
+ *             (type space, prior, payoff tables);
+ *   glossary  the variables and constraint families in words;
+ *   reading   the economic meaning of the certificate (e.g. Morris's
+ *             noisy-concordance pi, lambda, mu), every number computed
+ *             here from d->c (the certificate as read back from its
+ *             file), never from the solver's memory.
+ * The LP-level verification follows as the rigorous core; a reading is
+ * an interpretation of numbers that core checks.  A part returns nonzero
+ * when the certificate does not have the shape it expects: the appendix
+ * is then refused (FK_EINVAL) rather than printed with a wrong story.
+ * ctx is the case's (alive while the appendix is written). */
+typedef struct prf_econ {
+    const char *title;   /* the theorem, for the heading ("Morris (1994): no trade") */
+    int (*claim)(FILE *f, const prf_doc *d, const prf_style *s, const void *ctx);
+    int (*glossary)(FILE *f, const prf_doc *d, const prf_style *s, const void *ctx);
+    int (*reading)(FILE *f, const prf_doc *d, const prf_style *s, const void *ctx);
+    const void *ctx;
+} prf_econ;
+
+/* The whole appendix (from its heading on) in style s, with the case's
+ * economic parts when e is not NULL.  Tables list the largest `top`
+ * entries and say how many more the certificate holds.  Nonzero when a
+ * part of e refused the certificate. */
+int prf_doc_write(FILE *f, const prf_doc *d, const prf_style *s, long top,
+                  const prf_econ *e);
+
+/* Helpers for the economic parts.  prf_text writes one of two fixed
+ * fragments (LaTeX or Markdown; never user text); prf_math the same in
+ * math mode; prf_num_m an exact number in math mode; prf_para a run-in
+ * heading; prf_name a user name (s->name). */
+void prf_text(FILE *f, const prf_style *s, const char *tex, const char *md);
+void prf_math(FILE *f, const prf_style *s, const char *tex, const char *md);
+void prf_num_m(FILE *f, const prf_style *s, const mpq_t q);
+void prf_para(FILE *f, const prf_style *s, const char *title);
+
+/* Index of the row (col = 0) or column named name in d->lp, or -1. */
+long prf_doc_find(const prf_doc *d, const char *name, int col);
+
+/* The certificate's multiplier of row i (y_i) and value of column j. */
+mpq_srcptr prf_doc_y(const prf_doc *d, long i);
+mpq_srcptr prf_doc_x(const prf_doc *d, long j);
 
 /* "adding 1/2 x IC[...], 3 x IR[...] and 4 more rows" for the nonzero
  * multipliers in d->y (the largest `top` named).  Infeasible and optimal
@@ -137,5 +181,20 @@ fk_status prf_export_markdown(const char *path, const lp_model *lp,
                               const cert_data *c, fk_err *err);
 fk_status prf_export_coq(const char *path, const lp_model *lp,
                          const cert_data *c, fk_err *err);
+
+/* The appendix of one theorem instance: BASE.tex (a complete LaTeX
+ * document) and BASE.md, both with the case's economic parts e (NULL:
+ * the LP-level appendix only), written atomically.  FK_EINVAL, and no
+ * file, when the certificate does not prove its claim or a part of e
+ * refuses it. */
+fk_status prf_export_latex_econ(const char *path, const lp_model *lp,
+                                const cert_data *c, const prf_econ *e,
+                                fk_err *err);
+fk_status prf_export_markdown_econ(const char *path, const lp_model *lp,
+                                   const cert_data *c, const prf_econ *e,
+                                   fk_err *err);
+fk_status prf_export_appendix(const char *base, const lp_model *lp,
+                              const cert_data *c, const prf_econ *e,
+                              fk_err *err);
 
 #endif

@@ -7,23 +7,46 @@
 
 #define TX(s, t, m) ((s)->tex ? (t) : (m))
 
-static void math(FILE *f, const prf_style *s, const char *tex, const char *md)
+void prf_text(FILE *f, const prf_style *s, const char *tex, const char *md)
+{
+    fputs(TX(s, tex, md), f);
+}
+
+void prf_math(FILE *f, const prf_style *s, const char *tex, const char *md)
 {
     fputs(s->math_on, f);
     fputs(TX(s, tex, md), f);
     fputs(s->math_off, f);
 }
 
-static void num_m(FILE *f, const prf_style *s, const mpq_t q)
+void prf_num_m(FILE *f, const prf_style *s, const mpq_t q)
 {
     fputs(s->math_on, f);
     s->num(f, q);
     fputs(s->math_off, f);
 }
 
-static void para(FILE *f, const prf_style *s, const char *title)
+void prf_para(FILE *f, const prf_style *s, const char *title)
 {
     fprintf(f, TX(s, "\n\\paragraph{%s}\n", "\n**%s**\n"), title);
+}
+
+#define math prf_math
+#define num_m prf_num_m
+#define para prf_para
+
+/* A displayed formula that may be longer than a line: LaTeX breaks
+ * inline math at its top-level relations and + signs, so the display is
+ * inline math in a centred paragraph, not \[ \] (which never breaks and
+ * would run into the margin). */
+static void disp_on(FILE *f, const prf_style *s)
+{
+    fputs(TX(s, "\n\\begin{center}$", "\n\n"), f);
+}
+
+static void disp_off(FILE *f, const prf_style *s)
+{
+    fputs(TX(s, "$\n\\end{center}\n", "\n\n"), f);
 }
 
 static void more(FILE *f, const prf_style *s, long left, int ncols,
@@ -40,13 +63,17 @@ static void more(FILE *f, const prf_style *s, long left, int ncols,
     fputs(s->row_off, f);
 }
 
-static void claim(FILE *f, const prf_doc *d, const prf_style *s)
+static void claim(FILE *f, const prf_doc *d, const prf_style *s, int sub)
 {
     const lp_model *lp = d->lp;
     const char *what = lp->nrelax ? "LP relaxation" : "linear program";
-    fprintf(f, TX(s, "\\section{Proof appendix: the %s is %s}\n",
-                  "## Proof appendix: the %s is %s\n"),
-            what, cert_status_str(d->c->status));
+    if (sub) /* under the economic statement: the rigorous core */
+        fprintf(f, TX(s, "\n\\subsection*{The %s behind it, and its exact verification}\n",
+                      "\n### The %s behind it, and its exact verification\n"), what);
+    else
+        fprintf(f, TX(s, "\\section{Proof appendix: the %s is %s}\n",
+                      "## Proof appendix: the %s is %s\n"),
+                what, cert_status_str(d->c->status));
     para(f, s, "Claim.");
     fprintf(f, "The %s", lp->nrelax ? "LP relaxation of the mixed-integer program " : "linear program ");
     s->name(f, lp->name && lp->name[0] ? lp->name : "(unnamed)");
@@ -235,8 +262,8 @@ static void by_line(FILE *f, const prf_doc *d, const prf_style *s, long top)
 {
     long k;
     fputs(s->math_on, f);
-    fputs(TX(s, "b(y) = \\sum_i y_i \\cdot (y_i > 0 ? lo_i : hi_i) = ",
-             "b(y) = Σᵢ yᵢ·(yᵢ > 0 ? loᵢ : hiᵢ) = "), f);
+    fputs(TX(s, "b(y) = \\sum_{i:\\,y_i > 0} y_i\\,lo_i + \\sum_{i:\\,y_i < 0} y_i\\,hi_i = ",
+             "b(y) = Σ_{yᵢ > 0} yᵢ·loᵢ + Σ_{yᵢ < 0} yᵢ·hiᵢ = "), f);
     for (k = 0; k < d->y.n && k < top; k++) {
         if (k > 0)
             fputs(" + ", f);
@@ -283,9 +310,9 @@ static void infeasible(FILE *f, const prf_doc *d, const prf_style *s, long top)
     fputs(" satisfies the sum of these inequalities: ", f);
     prf_doc_combination(f, d, s, 8);
     fputs(" gives\n", f);
-    fputs(TX(s, "\\[ ", "\n\n"), f);
+    disp_on(f, s);
     fputs(TX(s, "g^\\top x \\ge b(y), \\qquad g = A^\\top y,", "gᵀx ≥ b(y),  g = Aᵀy,"), f);
-    fputs(TX(s, " \\]\n", "\n\n"), f);
+    disp_off(f, s);
     fputs("where ", f);
     by_line(f, d, s, 10);
     fputs(".\n", f);
@@ -294,22 +321,29 @@ static void infeasible(FILE *f, const prf_doc *d, const prf_style *s, long top)
         math(f, s, "g = A^\\top y = 0", "g = Aᵀy = 0");
         fputs(" (each variable's terms sum to zero). The combined inequality "
               "therefore reads\n", f);
-        fputs(TX(s, "\\[ 0 \\ge ", "\n\n0 ≥ "), f);
+        disp_on(f, s);
+        fputs("0 ", f);
+        fputs(s->ge, f);
+        fputs(" ", f);
         s->num(f, d->by);
-        fputs(TX(s, " \\]\n", "\n\n"), f);
+        disp_off(f, s);
         fputs("which is false, since ", f);
-        num_m(f, s, d->by);
-        fputs(" > 0: a contradiction. ", f);
+        fputs(s->math_on, f);
+        s->num(f, d->by);
+        fputs(" > 0", f); /* in math: '>' in text would print as an inverted '?' under OT1 */
+        fputs(s->math_off, f);
+        fputs(": a contradiction. ", f);
     } else {
         fprintf(f, "\nThe combined coefficients %s are nonzero on %ld "
                    "variable%s:\n", TX(s, "$g_j$", "gⱼ"), d->g.n,
                 d->g.n == 1 ? "" : "s");
-        fputs(TX(s, "\\[ g^\\top x = ", "\n\ngᵀx = "), f);
+        disp_on(f, s);
+        fputs(TX(s, "g^\\top x = ", "gᵀx = "), f);
         prf_doc_form(f, d, &d->g, s, 12);
-        fputs(TX(s, " \\]\n", "\n\n"), f);
+        disp_off(f, s);
         fputs("Over the bounds the left side is at most ", f);
-        math(f, s, "M = \\sum_j g_j \\cdot (g_j > 0 ? u_j : l_j)",
-             "M = Σⱼ gⱼ·(gⱼ > 0 ? uⱼ : lⱼ)");
+        math(f, s, "M = \\sum_{j:\\,g_j > 0} g_j u_j + \\sum_{j:\\,g_j < 0} g_j l_j",
+             "M = Σ_{gⱼ > 0} gⱼ·uⱼ + Σ_{gⱼ < 0} gⱼ·lⱼ");
         fputs(", term by term:\n\n", f);
         s->table_begin(f, 4, head);
         for (k = 0; k < d->g.n && k < top; k++) {
@@ -391,15 +425,16 @@ static void optimal(FILE *f, const prf_doc *d, const prf_style *s, long top)
     fputs(" shows that every feasible ", f);
     math(f, s, "x", "x");
     fputs(" satisfies\n", f);
-    fputs(TX(s, "\\[ c'^\\top x = y^\\top A x + z^\\top x \\ge b(y) + "
-                "\\sum_j z_j \\cdot (z_j > 0 ? l_j : u_j) = ",
-             "\n\nc′ᵀx = yᵀAx + zᵀx ≥ b(y) + Σⱼ zⱼ·(zⱼ > 0 ? lⱼ : uⱼ) = "), f);
+    disp_on(f, s);
+    fputs(TX(s, "c'^\\top x = y^\\top A x + z^\\top x \\ge b(y) + "
+                "\\sum_{j:\\,z_j > 0} z_j l_j + \\sum_{j:\\,z_j < 0} z_j u_j = ",
+             "c′ᵀx = yᵀAx + zᵀx ≥ b(y) + Σ_{zⱼ > 0} zⱼ·lⱼ + Σ_{zⱼ < 0} zⱼ·uⱼ = "), f);
     s->num(f, d->by);
     fputs(" + (", f);
     s->num(f, d->zb);
     fputs(") = ", f);
     s->num(f, d->dual);
-    fputs(TX(s, " \\]\n", "\n\n"), f);
+    disp_off(f, s);
     fputs("where ", f);
     by_line(f, d, s, 10);
     fputs(".\n(3) The two bounds are equal: ", f);
@@ -444,14 +479,43 @@ static void point_only(FILE *f, const prf_doc *d, const prf_style *s, long top)
         s->num(f, d->primal);
         fputs(" < 0", f);
         fputs(s->math_off, f);
-        fprintf(f, " (with c' = %sc), so the objective is unbounded.", d->max ? "-" : "");
+        fputs(" (with ", f);
+        math(f, s, d->max ? "c' = -c" : "c' = c", d->max ? "c′ = −c" : "c′ = c");
+        fputs("), so the objective is unbounded.", f);
     }
     fputs("\n", f);
 }
 
-void prf_doc_write(FILE *f, const prf_doc *d, const prf_style *s, long top)
+/* The case's parts: heading, proposition, glossary, reading. */
+static int econ_part(FILE *f, const prf_doc *d, const prf_style *s,
+                     const prf_econ *e)
 {
-    claim(f, d, s);
+    fprintf(f, TX(s, "\\section{Appendix: %s}\n", "## Appendix: %s\n"),
+            e->title ? e->title : "proof");
+    if (e->claim) {
+        para(f, s, "Proposition.");
+        if (e->claim(f, d, s, e->ctx))
+            return 1;
+    }
+    if (e->glossary) {
+        para(f, s, "Notation.");
+        if (e->glossary(f, d, s, e->ctx))
+            return 1;
+    }
+    if (e->reading) {
+        para(f, s, "Proof, in economic terms.");
+        if (e->reading(f, d, s, e->ctx))
+            return 1;
+    }
+    return 0;
+}
+
+int prf_doc_write(FILE *f, const prf_doc *d, const prf_style *s, long top,
+                  const prf_econ *e)
+{
+    if (e && econ_part(f, d, s, e))
+        return 1;
+    claim(f, d, s, e != NULL);
     system_part(f, d, s);
     switch (d->c->status) {
     case CERT_INFEASIBLE: infeasible(f, d, s, top); break;
@@ -467,4 +531,5 @@ void prf_doc_write(FILE *f, const prf_doc *d, const prf_style *s, long top)
                "above in exact rational arithmetic.\n",
             TX(s, "\\texttt{", "`"), d->c->sha256, TX(s, "}", "`"),
             TX(s, "\\ldots", "..."), d->lp->nrelax ? " --relax" : "");
+    return 0;
 }

@@ -161,8 +161,10 @@ for kind in infeasible optimal; do
     mkdir -p "$H/$kind"
     "$FARKAS" proof "$H/$kind.mps" "$H/$kind.cert" --latex-doc "$H/$kind/a.tex" \
         --markdown "$H/$kind/a.md" --coq "$COQ/hostile_$kind.v" 2> "$TMP/err" || { fail "hostile $kind" "proof: $(head -n 1 "$TMP/err")"; continue; }
-    # Markdown: every special is backslash-escaped, no raw HTML tag.
-    if grep -q '<b>' "$H/$kind/a.md" || ! grep -qF 'a\}\\input\{\/etc\/passwd\}' "$H/$kind/a.md"; then
+    # Markdown: a name in a code span (nothing in it is markup), or, with
+    # a '|' (which would split a table cell), backslash-escaped; no raw HTML tag.
+    if grep -q '<b>' "$H/$kind/a.md" || ! grep -qF '`a}\input{/etc/passwd}`' "$H/$kind/a.md" ||
+       ! grep -qF '\|pipe\|\<b\>\`code\`' "$H/$kind/a.md"; then
         fail "hostile $kind markdown" "a name reached the Markdown unescaped"
     else ok "hostile $kind markdown escaped"; fi
     if [ $HAVE_TEX = 1 ] && tex_ok "hostile $kind latex" "$H/$kind/a.tex" "$kind"; then
@@ -177,6 +179,40 @@ for kind in infeasible optimal; do
         else fail "hostile $kind coq" "$(grep -m1 Error "$TMP/coqc.log")"; fi
     fi
 done
+
+# The economic appendix of Brooks' example (seeds: p = 3/4, q = 2/3), as
+# `farkas case --appendix` writes it: Morris's proposition in words and
+# the noisy-concordance multipliers, derived by hand from the identity
+#   pi(t;theta) = lambda_i pi_i(.|t_i) + mu_i(t_i,t_i') pi_i(.|t_i) - mu_i(t_i',t_i) pi_i(.|t_i'):
+# player 1 (one type, lambda_1 = 1) gives pi = (3/8, 1/8, 1/8, 3/8) over
+# (a,0;0), (a,0;1), (a,1;0), (a,1;1); for player 2 of type 0 with
+# A = lambda_2(0) + mu_2(0,1) and m = mu_2(1,0): 2A/3 - m/3 = 3/8 and
+# A/3 - 2m/3 = 1/8, so m = 1/8, A = 5/8, and by symmetry mu_2(0,1) = 1/8,
+# lambda_2(0) = lambda_2(1) = 1/2.
+E=$TMP/econ
+if "$FARKAS" case notrade --out "$E" --quiet --appendix > "$TMP/econ.log" 2>&1 &&
+   [ -f "$E/notrade-brooks-ic.tex" ] && [ -f "$E/notrade-brooks-ic.md" ]; then
+    ok "case --appendix writes NAME.tex and NAME.md"
+    md=$(tr -s '\n' ' ' < "$E/notrade-brooks-ic.md")
+    case $md in *'π = (3/8, 1/8, 1/8, 3/8)'*'μ2(`0`, `1`) = 1/8'*) ok "brooks markdown: pi and mu" ;;
+        *) fail "brooks markdown" "pi = (3/8, 1/8, 1/8, 3/8) or mu = 1/8 missing" ;; esac
+    grep -qF '`ACC[1:a]`' "$E/notrade-brooks-ic.md" && ok "markdown names in code spans" ||
+        fail "markdown names" "no code span for ACC[1:a]"
+    if [ $HAVE_TEX = 1 ] && tex_ok "brooks appendix" "$E/notrade-brooks-ic.tex" infeasible; then
+        t=$(tr -s '\n ' '  ' < "$E/notrade-brooks-ic.txt")
+        for want in 'no trade that is feasible' 'incentive compatible' 'noisy concordant' \
+                    'π = (3/8, 1/8, 1/8, 3/8)' 'λ1 (a) = 1' 'µ2 (0, 1) = 1/8' 'µ2 (1, 0) = 1/8'; do
+            case $t in *"$want"*) ok "brooks pdf says '$want'" ;;
+                *) fail "brooks pdf" "pdftotext lacks '$want'" ;; esac
+        done
+        case $t in *'¿'*|*'¡'*|*'?'*':'*'lo_i'*) fail "brooks pdf" "OT1 marks or ternary in the text" ;;
+            *) ok "brooks pdf: no inverted marks, no ternary" ;; esac
+        o=$(awk '/^Overfull \\hbox/ { v = $3; gsub(/[(pt]/, "", v); if (v + 0 > 10) n++ } END { print n + 0 }' "$E/notrade-brooks-ic.log")
+        [ "$o" -eq 0 ] && ok "brooks pdf: no Overfull box over 10pt" || fail "brooks pdf" "$o Overfull boxes over 10pt"
+    fi
+else
+    fail "case --appendix" "$(tail -n 2 "$TMP/econ.log")"
+fi
 
 # A certificate that does not prove its claim gets no appendix.
 if [ -f "$TMP/galenet.cert" ]; then
