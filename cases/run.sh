@@ -175,17 +175,32 @@ rel() { echo "$1" | sed "s|^$(dirname "$INDEX")/||"; }
     done < "$idx"
 } > "$INDEX"
 if [ $HAVE_TEX = 1 ]; then
-    # the same table as a document (paths set verbatim with \detokenize)
+    # The same list as a document, grouped by instance: the LP names link to
+    # their appendices (cases/INSTANCE/LP.pdf); names are set with
+    # \detokenize, and a path with characters a link cannot carry as they
+    # are gets no link.
     t=${INDEX%.md}.tex
     {
         printf '%s\n' '\documentclass[10pt]{article}\usepackage[T1]{fontenc}\usepackage{lmodern}' \
-            '\usepackage{longtable,array}\usepackage[margin=1.5cm]{geometry}\begin{document}' \
-            '\section*{Theorem instances verified by make run}' \
-            '\begin{longtable}{>{\raggedright\arraybackslash}p{.22\linewidth}>{\raggedright\arraybackslash}p{.2\linewidth}l>{\raggedright\arraybackslash}p{.38\linewidth}}' \
-            'instance & LP & verdict & appendix \\ \hline \endhead'
+            '\usepackage{longtable,array}\usepackage[margin=2cm]{geometry}\usepackage[hidelinks]{hyperref}' \
+            '\begin{document}\section*{Theorem instances verified by \texttt{make run}}' \
+            '{\raggedright Every certificate was re-checked by the independent checker (\texttt{farkas check}). The appendix' \
+            'of an LP is \texttt{cases/INSTANCE/LP.pdf}, with its model and certificate beside it; the LP names' \
+            'below link to the appendices.\par}' \
+            '\begin{longtable}{@{}>{\raggedright\arraybackslash}p{.7\linewidth}l@{}}' \
+            '\textbf{instance and LP} & \textbf{verdict} \\ \hline \endhead'
+        prev=""
         while IFS="$(printf '\t')" read -r inst lp st c; do
-            printf '\\texttt{\\detokenize{%s}} & \\texttt{\\detokenize{%s}} & %s & \\texttt{\\detokenize{%s}} \\\\\n' \
-                "$inst" "$lp" "$st" "$(rel "${c%.cert}").pdf"
+            if [ "$inst" != "$prev" ]; then
+                printf '\\multicolumn{2}{@{}l}{\\rule{0pt}{2.6ex}\\textbf{\\detokenize{%s}}} \\\\\n' "$inst"
+                prev=$inst
+            fi
+            a=$(rel "${c%.cert}").pdf
+            if [ -f "${c%.cert}.pdf" ] && printf '%s' "$a" | grep -qE '^[A-Za-z0-9_./-]+$'; then
+                printf '\\quad\\href{%s}{\\texttt{\\detokenize{%s}}} & %s \\\\\n' "$a" "$lp" "$st"
+            else
+                printf '\\quad\\texttt{\\detokenize{%s}} & %s \\\\\n' "$lp" "$st"
+            fi
         done < "$idx"
         printf '%s\n' '\end{longtable}' '\end{document}'
     } > "$t"
