@@ -65,11 +65,16 @@ static double value_d(const par_piece *pc, double t)
     return a / b;
 }
 
-enum { PLOT_W = 300, PLOT_H = 180, PLOT_STEPS = 48 };
+enum { PLOT_W = 250, PLOT_H = 170, PLOT_STEPS = 48 };
+
+static void put_name(FILE *f, const char *s);
 
 /* The picture: every optimal piece as a chain of straight \qbezier
  * chords (LaTeX's own picture mode draws any slope that way), infeasible
- * pieces as a thick bar under the axis, each LP labelled at its right. */
+ * pieces as a thick bar under the axis, each LP labelled at its right.
+ * Two LPs often end at the same point (best and worst meet), so the
+ * second, fourth, ... are drawn dashed (every other chord) and say so in
+ * their label. */
 static void plot(FILE *f, par_model *const *pms, const par_result *rs, int n, const char *var)
 {
     double lo = mpq_get_d(pms[0]->tlo), hi = mpq_get_d(pms[0]->thi), ymin = 0, ymax = 0, used[64];
@@ -123,6 +128,8 @@ static void plot(FILE *f, par_model *const *pms, const par_result *rs, int n, co
                     fprintf(f, "\\put(%.2f,%.2f){\\circle*{3}}\n", x0, y0);
                     break;
                 }
+                if (l % 2 && s % 2)
+                    continue;
                 fprintf(f, "\\qbezier(%.2f,%.2f)(%.2f,%.2f)(%.2f,%.2f)\n", x0, y0, (x0 + x1) / 2,
                         (y0 + y1) / 2, x1, y1);
             }
@@ -142,7 +149,9 @@ static void plot(FILE *f, par_model *const *pms, const par_result *rs, int n, co
                 }
         if (l < 64)
             used[l] = y;
-        fprintf(f, "\\put(%d,%.2f){\\makebox(0,0)[l]{\\small %s}}\n", PLOT_W + 4, y, pms[l]->name);
+        fprintf(f, "\\put(%d,%.2f){\\makebox(0,0)[l]{\\small ", PLOT_W + 4, y);
+        put_name(f, pms[l]->name);
+        fprintf(f, "%s}}\n", l % 2 ? " (dashed)" : "");
     }
     fprintf(f, "\\end{picture}\n\\end{center}\n");
 #undef PX
@@ -171,7 +180,8 @@ fk_status prf_param_latex(const char *path, par_model *const *pms, const par_res
     const char *var = pms[0]->pname;
     if ((st = afile_open(&af, path, err)))
         return st;
-    fprintf(af.f, "\\documentclass{article}\n\\begin{document}\n\\section*{Appendix: every $%s$ in $[",
+    fprintf(af.f, "\\documentclass{article}\n\\usepackage[T1]{fontenc}\\usepackage{lmodern}\n"
+                  "\\begin{document}\n\\section*{Appendix: every $%s$ in $[",
             tex_var(var, vb, sizeof vb));
     put_q(af.f, pms[0]->tlo);
     fputs(", ", af.f);
