@@ -33,40 +33,26 @@ void chk_cert_clear(chk_cert *ct, const chk_model *md)
     chk_fracs_free(ct->r, md->n);
 }
 
-static size_t ndig(const char *s)
-{
-    size_t k = 0;
-    while (s[k] >= '0' && s[k] <= '9')
-        k++;
-    return k;
-}
-
 /* VALUE: [-]digits or [-]digits/digits, exactly as GMP prints a canonical
  * mpq (no '+', no leading zeros, no -0, denominator > 1, lowest terms). */
 static int value(mpq_t q, char *s)
 {
     char *p = s + (*s == '-'), *d = NULL;
-    size_t n = ndig(p);
+    size_t n = chk_digits(p);
     int ok;
+    mpz_t g;
     if (n == 0 || (p[0] == '0' && (n > 1 || p != s || p[1] != '\0')))
         return -1; /* also refuses -0 and 0/q */
     if (p[n] == '\0')
         return mpq_set_str(q, s, 10);
     d = p + n + 1;
-    if (p[n] != '/' || ndig(d) == 0 || d[ndig(d)] != '\0' || d[0] == '0')
+    if (p[n] != '/' || chk_digits(d) == 0 || d[chk_digits(d)] != '\0' || d[0] == '0')
         return -1;
-    p[n] = '\0';
-    mpz_set_str(mpq_numref(q), s, 10);
-    mpz_set_str(mpq_denref(q), d, 10);
-    p[n] = '/';
-    ok = mpz_cmp_ui(mpq_denref(q), 1) > 0;
-    if (ok) { /* lowest terms */
-        mpz_t g;
-        mpz_init(g);
-        mpz_gcd(g, mpq_numref(q), mpq_denref(q));
-        ok = mpz_cmp_ui(g, 1) == 0;
-        mpz_clear(g);
-    }
+    mpq_set_str(q, s, 10); /* p/q as written: GMP does not reduce it */
+    mpz_init(g);
+    mpz_gcd(g, mpq_numref(q), mpq_denref(q));
+    ok = mpz_cmp_ui(mpq_denref(q), 1) > 0 && mpz_cmp_ui(g, 1) == 0; /* lowest terms */
+    mpz_clear(g);
     if (!ok)
         mpq_set_ui(q, 0, 1);
     return ok ? 0 : -1;
@@ -101,7 +87,7 @@ static long decode(char *s)
 /* rows / cols: a non-negative integer without leading zeros. */
 static int count(long *v, const char *s)
 {
-    size_t n = ndig(s);
+    size_t n = chk_digits(s);
     if (n == 0 || s[n] || n > 15 || (s[0] == '0' && n > 1))
         return -1;
     *v = strtol(s, NULL, 10);

@@ -70,10 +70,8 @@ static int frac_cmp(const chk_frac *f, const mpq_t q)
 /* v[0..n) = V / d: d the lcm of the denominators, V integer (n entries). */
 static mpz_t *vec_common(mpz_t d, const chk_frac *v, long n)
 {
-    mpz_t *V = malloc(((size_t)n + 1) * sizeof *V);
+    mpz_t *V = chk_alloc(NULL, (size_t)n + 1, sizeof *V);
     long j;
-    if (!V)
-        abort();
     mpz_set_ui(d, 1);
     for (j = 0; j < n; j++)
         if (mpz_sgn(v[j].n) && !mpz_divisible_p(d, v[j].e))

@@ -52,6 +52,10 @@ int chk_err(const char *file, long line, long col, const char *fmt, ...);
 typedef struct { char *s; long col; } chk_tok;
 int chk_split(char *line, chk_tok *tk, int max);
 
+/* p resized to n entries of size bytes (plus one spare byte); on OOM it
+ * says so on stderr and aborts, as GMP does (STYLE 4). */
+void *chk_alloc(void *p, size_t n, size_t size);
+
 /* n zero entries (never NULL; GMP-style abort on OOM) and their release. */
 mpq_t *chk_vec(long n);
 void chk_vec_free(mpq_t *v, long n);
@@ -74,7 +78,6 @@ void chk_add_coef(chk_model *md, long i, long j, const mpq_t v);
 
 /* Name table: find returns idx or LONG_MIN when absent; add returns 0, or
  * -1 when the name is present (the table is unchanged then). */
-void chk_names_clear(chk_names *t);
 long chk_names_find(const chk_names *t, const char *s, size_t len);
 int chk_names_add(chk_names *t, const char *s, size_t len, long idx,
                   const char **key);
@@ -82,7 +85,8 @@ int chk_names_add(chk_names *t, const char *s, size_t len, long idx,
 /* The model number syntax of docs/model-formats.md: chk_numlen gives the
  * length of the longest prefix of s that is a number ([+-] allowed), 0 if
  * none; chk_num sets q to s[0..len) and returns 0, or -1 if that is not a
- * number or over the limits. */
+ * number or over the limits.  chk_digits: the number of leading 0-9. */
+size_t chk_digits(const char *s);
 size_t chk_numlen(const char *s);
 int chk_num(mpq_t q, const char *s, size_t len);
 

@@ -153,12 +153,8 @@ static long column(lp *L)
     j = chk_add_col(L->md, L->tk.s, L->tk.len);
     if (j >= L->nmark) {
         L->nmark = L->md->calloc_;
-        L->mark = realloc(L->mark, (size_t)L->nmark * sizeof *L->mark);
-        L->where = realloc(L->where, (size_t)L->nmark * sizeof *L->where);
-        if (!L->mark || !L->where) {
-            fputs("farkas-check: out of memory\n", stderr);
-            abort();
-        }
+        L->mark = chk_alloc(L->mark, (size_t)L->nmark, sizeof *L->mark);
+        L->where = chk_alloc(L->where, (size_t)L->nmark, sizeof *L->where);
     }
     L->mark[j] = -1, L->where[j] = 0;
     return j;

@@ -183,7 +183,7 @@ static int row_line(mps *p, tok *tk, int nt)
 static int column_line(mps *p, tok *tk, int nt)
 {
     chk_model *md = p->md;
-    long j = md->n - 1, k, pos;
+    long j = md->n - 1, pos;
     int f;
     for (f = 0; f < nt; f++)
         if (strcmp(tk[f].s, "'MARKER'") == 0) { /* name 'MARKER' 'INTORG', later 'INTEND' */
@@ -213,11 +213,10 @@ static int column_line(mps *p, tok *tk, int nt)
         if (p->lastcol[pos] == j)
             return err(p, tk + f, "repeated entry for row '%s'", tk[f].s);
         p->lastcol[pos] = j;
-        k = chk_names_find(&md->rows, tk[f].s, strlen(tk[f].s));
-        if (k == -1)
+        if (pos == md->m) /* the first N row: the objective */
             mpq_set(md->c[j], p->v);
-        else if (k >= 0 && mpq_sgn(p->v) != 0)
-            chk_add_coef(md, k, j, p->v);
+        else if (pos < md->m && mpq_sgn(p->v) != 0)
+            chk_add_coef(md, pos, j, p->v);
     }
     return 0;
 }

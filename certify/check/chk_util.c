@@ -24,9 +24,8 @@ int chk_err(const char *file, long line, long col, const char *fmt, ...)
     return 2;
 }
 
-static void *xrealloc(void *p, size_t n, size_t size)
+void *chk_alloc(void *p, size_t n, size_t size)
 {
-    /* GMP aborts on OOM anyway (STYLE 4); we fail as loudly on our own. */
     void *q = (n && size > ((size_t)-1) / n) ? NULL : realloc(p, n * size + 1);
     if (!q) {
         fputs("farkas-check: out of memory\n", stderr);
@@ -44,11 +43,11 @@ int chk_read_text(chk_text *t, const char *file)
     t->len = 0;
     if (!f)
         return chk_err(file, 0, 0, "cannot open: %s", strerror(errno));
-    t->buf = xrealloc(NULL, cap, 1);
+    t->buf = chk_alloc(NULL, cap, 1);
     while ((got = fread(t->buf + t->len, 1, cap - t->len, f)) > 0) {
         t->len += got;
         if (t->len == cap)
-            t->buf = xrealloc(t->buf, cap *= 2, 1);
+            t->buf = chk_alloc(t->buf, cap *= 2, 1);
     }
     t->buf[t->len] = '\0';
     if (ferror(f)) {
@@ -124,7 +123,7 @@ int chk_names_add(chk_names *t, const char *s, size_t len, long idx,
         t->cap = old.cap ? 2 * old.cap : 64;
         t->s = calloc(t->cap, sizeof *t->s);
         if (!t->s)
-            xrealloc(NULL, (size_t)-1, 2); /* reports OOM */
+            chk_alloc(NULL, (size_t)-1, 2); /* reports OOM */
         for (i = 0; i < old.cap; i++)
             if (old.s[i].key)
                 *slot(t, old.s[i].key, strlen(old.s[i].key)) = old.s[i];
@@ -133,7 +132,7 @@ int chk_names_add(chk_names *t, const char *s, size_t len, long idx,
     e = slot(t, s, len);
     if (e->key)
         return -1;
-    e->key = xrealloc(NULL, len + 1, 1);
+    e->key = chk_alloc(NULL, len + 1, 1);
     memcpy(e->key, s, len);
     e->key[len] = '\0';
     e->idx = idx;
@@ -143,7 +142,7 @@ int chk_names_add(chk_names *t, const char *s, size_t len, long idx,
     return 0;
 }
 
-void chk_names_clear(chk_names *t)
+static void names_clear(chk_names *t)
 {
     size_t i;
     for (i = 0; i < t->cap; i++)
@@ -181,8 +180,8 @@ void chk_model_clear(chk_model *md)
     free(md->rname), free(md->cname), free(md->ti), free(md->tj);
     free(md->rlo_fin), free(md->rhi_fin), free(md->clo_fin), free(md->chi_fin);
     mpq_clear(md->c0);
-    chk_names_clear(&md->rows);
-    chk_names_clear(&md->cols);
+    names_clear(&md->rows);
+    names_clear(&md->cols);
     memset(md, 0, sizeof *md);
 }
 
@@ -191,7 +190,7 @@ void chk_model_clear(chk_model *md)
  * back to the struct. */
 static mpq_t *grow_q(mpq_t *v, long old, long n)
 {
-    v = xrealloc(v, (size_t)n, sizeof *v);
+    v = chk_alloc(v, (size_t)n, sizeof *v);
     for (; old < n; old++)
         mpq_init(v[old]);
     return v;
@@ -201,7 +200,7 @@ mpq_t *chk_vec(long n) { return grow_q(NULL, 0, n); }
 
 chk_frac *chk_fracs(long n)
 {
-    chk_frac *v = xrealloc(NULL, (size_t)n, sizeof *v);
+    chk_frac *v = chk_alloc(NULL, (size_t)n, sizeof *v);
     long k;
     for (k = 0; k < n; k++)
         mpz_init(v[k].n), mpz_init_set_ui(v[k].e, 1);
@@ -224,9 +223,9 @@ long chk_add_row(chk_model *md, const char *name, size_t len)
         return -1;
     if (i == a) {
         a = a ? 2 * a : 16;
-        md->rname = xrealloc(md->rname, (size_t)a, sizeof *md->rname);
-        md->rlo_fin = xrealloc(md->rlo_fin, (size_t)a, 1);
-        md->rhi_fin = xrealloc(md->rhi_fin, (size_t)a, 1);
+        md->rname = chk_alloc(md->rname, (size_t)a, sizeof *md->rname);
+        md->rlo_fin = chk_alloc(md->rlo_fin, (size_t)a, 1);
+        md->rhi_fin = chk_alloc(md->rhi_fin, (size_t)a, 1);
         md->rlo = grow_q(md->rlo, md->ralloc, a);
         md->rhi = grow_q(md->rhi, md->ralloc, a);
         md->ralloc = a;
@@ -244,9 +243,9 @@ long chk_add_col(chk_model *md, const char *name, size_t len)
         return -1;
     if (j == a) {
         a = a ? 2 * a : 16;
-        md->cname = xrealloc(md->cname, (size_t)a, sizeof *md->cname);
-        md->clo_fin = xrealloc(md->clo_fin, (size_t)a, 1);
-        md->chi_fin = xrealloc(md->chi_fin, (size_t)a, 1);
+        md->cname = chk_alloc(md->cname, (size_t)a, sizeof *md->cname);
+        md->clo_fin = chk_alloc(md->clo_fin, (size_t)a, 1);
+        md->chi_fin = chk_alloc(md->chi_fin, (size_t)a, 1);
         md->c = grow_q(md->c, md->calloc_, a);
         md->clo = grow_q(md->clo, md->calloc_, a);
         md->chi = grow_q(md->chi, md->calloc_, a);
@@ -263,8 +262,8 @@ void chk_add_coef(chk_model *md, long i, long j, const mpq_t v)
     long t = md->nnz, a = md->talloc;
     if (t == a) {
         a = a ? 2 * a : 64;
-        md->ti = xrealloc(md->ti, (size_t)a, sizeof *md->ti);
-        md->tj = xrealloc(md->tj, (size_t)a, sizeof *md->tj);
+        md->ti = chk_alloc(md->ti, (size_t)a, sizeof *md->ti);
+        md->tj = chk_alloc(md->tj, (size_t)a, sizeof *md->tj);
         md->tv = grow_q(md->tv, md->talloc, a);
         md->talloc = a;
     }
@@ -279,7 +278,7 @@ void chk_add_coef(chk_model *md, long i, long j, const mpq_t v)
 #define MAX_EXP 100000L
 #define MAX_DIGITS 1000000L
 
-static size_t digits(const char *s)
+size_t chk_digits(const char *s)
 {
     size_t k = 0;
     while (s[k] >= '0' && s[k] <= '9')
@@ -289,12 +288,12 @@ static size_t digits(const char *s)
 
 size_t chk_numlen(const char *s)
 {
-    size_t p = (*s == '+' || *s == '-'), ni = digits(s + p), nf = 0, ne;
+    size_t p = (*s == '+' || *s == '-'), ni = chk_digits(s + p), nf = 0, ne;
     p += ni;
-    if (ni && s[p] == '/' && digits(s + p + 1))
-        return p + 1 + digits(s + p + 1);
+    if (ni && s[p] == '/' && chk_digits(s + p + 1))
+        return p + 1 + chk_digits(s + p + 1);
     if (s[p] == '.') {
-        nf = digits(s + p + 1);
+        nf = chk_digits(s + p + 1);
         if (ni + nf)
             p += 1 + nf;
     }
@@ -302,7 +301,7 @@ size_t chk_numlen(const char *s)
         return 0;
     if (s[p] == 'e' || s[p] == 'E') {
         size_t q = p + 1 + (s[p + 1] == '+' || s[p + 1] == '-');
-        if ((ne = digits(s + q)) > 0)
+        if ((ne = chk_digits(s + q)) > 0)
             p = q + ne;
     }
     return p;
@@ -311,7 +310,7 @@ size_t chk_numlen(const char *s)
 /* z = the decimal digits s[0..n) (n may be 0: z = 0). */
 static void set_digits(mpz_t z, const char *s, size_t n)
 {
-    char *tmp = xrealloc(NULL, n + 1, 1);
+    char *tmp = chk_alloc(NULL, n + 1, 1);
     memcpy(tmp, s, n);
     tmp[n] = '\0';
     if (n)
@@ -329,7 +328,7 @@ int chk_num(mpq_t q, const char *s, size_t len)
     mpz_t t;
     if (len == 0 || chk_numlen(s) != len)
         return -1;
-    ni = digits(s + p);
+    ni = chk_digits(s + p);
     p += ni;
     if (s[p] == '/') {
         if (ni > MAX_DIGITS || len - p - 1 > MAX_DIGITS)
@@ -342,7 +341,7 @@ int chk_num(mpq_t q, const char *s, size_t len)
         }
     } else {
         if (s[p] == '.')
-            f0 = p + 1, nf = digits(s + f0), p = f0 + nf;
+            f0 = p + 1, nf = chk_digits(s + f0), p = f0 + nf;
         if (p < len) { /* exponent: at most 6 digits are read */
             size_t k = p + 1 + (s[p + 1] == '+' || s[p + 1] == '-');
             while (k + 1 < len && s[k] == '0')
