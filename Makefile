@@ -82,7 +82,7 @@ check-indep:
 # CLI, cases, certificates, proofs, the fuzzers and every test but the
 # engines' own unit tests in tests/solve/) reaches them through solve.h
 # and answer.h only.
-ENGINE_H := spx|fast|flu|bsolve
+ENGINE_H := spx|fast|flu|bsolve|beval
 check-layers:
 	@if grep -nE '#include *"($(ENGINE_H))\.h"' $$(find . -path ./build -prune -o \( -name '*.c' -o -name '*.h' \) -print \
 	      | grep -vE '^\./(exact/solve|tests/solve)/') ; then \
@@ -90,7 +90,7 @@ check-layers:
 
 $(B)/tests/%_main.c: $(wildcard tests/*/t-*.c)
 	@mkdir -p $(dir $@)
-	@sh tests/genmain.sh $* tests/$*/t-*.c > $@
+	@sh tests/genmain.sh $* tests/$*/t-*.c > $@.tmp && mv $@.tmp $@
 
 .SECONDEXPANSION:
 $(TEST_BINS): $(B)/tests/%: $(B)/tests/%_main.o $$(addprefix $(B)/obj/,$$(addsuffix .o,$$(basename $$(wildcard tests/$$*/t-*.c)))) $(B)/tests/testlib.o $(B)/libfarkas.a $(B)/libchk.a

@@ -1,7 +1,12 @@
 /* farkas.c: the command-line interface, a thin table of subcommands.
  *
- * Exit codes (the only place that chooses them): 0 success / accepted,
+ * Exit codes, one convention for every subcommand: 0 success / accepted,
  * 1 rejected or no verdict (time or iteration limit), 2 bad input or usage.
+ * This file chooses them for `solve` and for usage errors; each other
+ * subcommand's entry function (chk_main, prf_cmd_proof, case_cmd,
+ * sweep_cmd, mech_cmd) returns its own under the same convention, and
+ * main passes it through.  Below those entries library code returns an
+ * fk_status and never exits.
  * Every subcommand is one step of the data flow in DESIGN.md and runs on
  * files from the previous step: solve -> check -> proof. */
 #include <stdio.h>

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "afile.h"
-#include "sha256.h"
+#include "check/chk.h"
 
 static const char *const status_names[] = {"optimal", "infeasible",
                                            "unbounded", "feasible"};
@@ -132,6 +132,44 @@ static const char *base_name(const char *p)
     return s ? s + 1 : p;
 }
 
+int cert_file_sha256(const char *path, char hex[65])
+{
+    FILE *f = fopen(path, "rb");
+    size_t n = 0, cap = 1 << 16, got;
+    unsigned char *b = NULL, *nb;
+    int bad;
+    hex[0] = '\0';
+    if (f == NULL)
+        return -1;
+    /* the whole file: chk_sha256 hashes one buffer */
+    if (!(b = malloc(cap))) {
+        fclose(f);
+        errno = ENOMEM;
+        return -1;
+    }
+    while ((got = fread(b + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n < cap)
+            continue;
+        if (!(nb = cap <= ((size_t)-1) / 2 ? realloc(b, cap * 2) : NULL)) {
+            free(b);
+            fclose(f);
+            errno = ENOMEM;
+            return -1;
+        }
+        b = nb;
+        cap *= 2;
+    }
+    bad = ferror(f);
+    if (fclose(f) != 0 || bad) {
+        free(b);
+        return -1;
+    }
+    chk_sha256(b, n, hex);
+    free(b);
+    return 0;
+}
+
 /* A cert_data for lp with the header filled from model_path. */
 static fk_status start(cert_data **out, const char *model_path,
                        const lp_model *lp, fk_err *err)
@@ -140,7 +178,7 @@ static fk_status start(cert_data **out, const char *model_path,
     *out = NULL;
     if (c == NULL)
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-    if (sha256_file_hex(model_path, c->sha256) != 0) {
+    if (cert_file_sha256(model_path, c->sha256) != 0) {
         int e = errno;
         cert_free(c);
         return fk_fail(err, FK_EIO, model_path, "cannot read model: %s",

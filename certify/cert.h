@@ -8,7 +8,7 @@
  * Conventions (DESIGN.md): y and the ray speak about the minimisation of
  * c' = sense * c; `objective` is in the model's own sense and includes c0.
  *
- * Writing is atomic (certify/afile.h): on success the complete file is at
+ * Writing is atomic (exact/model/afile.h): on success the complete file is at
  * path; on any failure nothing new is at path (an older file stays), the
  * temporary file is removed, and FK_EIO comes back with a message.
  * Only nonzero entries are written, in model order, names percent-encoded
@@ -75,10 +75,16 @@ fk_status cert_write_feasible(const char *path, const char *model_path,
 fk_status cert_write_data(const char *path, const lp_model *lp,
                           const cert_data *c, fk_err *err);
 
+/* hex = SHA-256 of the bytes of the file at path (the checker's chk_sha256,
+ * the one implementation).  0 on success; -1 if the file cannot be opened
+ * or read, or memory runs out, with errno as the C library set it and hex
+ * set to "". */
+int cert_file_sha256(const char *path, char hex[65]);
+
 /* Read the certificate at path against lp: names are looked up with
  * lp_find_row/lp_find_col, `rows`/`cols` must equal lp's sizes.  The
  * model hash is stored, not checked (callers compare it with
- * sha256_file_hex of the model they hold).  Errors: FK_EIO (cannot open),
+ * cert_file_sha256 of the model they hold).  Errors: FK_EIO (cannot open),
  * FK_EPARSE with where = "path:line:col" for anything the format forbids,
  * FK_ENOMEM.  *out is NULL on failure; the caller frees it with
  * cert_free. */

@@ -2,7 +2,7 @@
  *
  * Each exporter reads a model (lp.h, finalized) and a certificate
  * (certify/cert.h, read against that model) and writes one file,
- * atomically (certify/afile.h): all of it or nothing.  Exporters trust
+ * atomically (exact/model/afile.h): all of it or nothing.  Exporters trust
  * neither input to be right: they restate the certificate's claim in the
  * target language so that an outside tool can re-derive the verdict.
  *

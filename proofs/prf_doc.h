@@ -120,7 +120,7 @@ void prf_doc_form(FILE *f, const prf_doc *d, const prf_list *l,
 mpq_srcptr prf_doc_side(const prf_doc *d, long idx, int col, int sgn);
 
 /* The exporters (rows of the format table in proof.c).  All write
- * atomically (certify/afile.h).
+ * atomically (exact/model/afile.h).
  *   latex:     a \section to \input (the preamble needs longtable);
  *   latex_doc: the same section wrapped in a complete article;
  *   markdown:  the same text in Markdown;

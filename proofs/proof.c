@@ -10,7 +10,6 @@
 
 #include "lp_io.h"
 #include "prf_doc.h"
-#include "sha256.h"
 
 typedef fk_status (*prf_exporter)(const char *path, const lp_model *lp,
                                   const cert_data *c, fk_err *err);
@@ -105,7 +104,7 @@ int prf_cmd_proof(int argc, char **argv)
         fk_err_print(&err);
         goto cleanup;
     }
-    if (sha256_file_hex(model, hex) != 0) {
+    if (cert_file_sha256(model, hex) != 0) {
         fk_fail(&err, FK_EIO, model, "cannot read: %s", strerror(errno));
         fk_err_print(&err);
         goto cleanup;

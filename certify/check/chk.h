@@ -9,6 +9,8 @@
 #ifndef CHK_H
 #define CHK_H
 
+#include <stddef.h>
+
 /* The `check` subcommand.  argv = {NAME, MODEL, CERT [, --quiet]}, where
  * argv[0] is the subcommand (or program) name.  Returns the exit code:
  * 0 accepted ("accepted: ..." on stdout), 1 rejected ("rejected: <first
@@ -31,5 +33,13 @@ int chk_model_counts(const char *model, long *rows, long *cols, long *nnz);
 /* SHA-256 of a file's bytes as 64 lower-case hex digits plus NUL in hex.
  * Returns 0, or 2 after printing the error to stderr. */
 int chk_sha256_file(const char *path, char hex[65]);
+
+/* SHA-256 (FIPS 180-4) of p[0..len) as 64 lower-case hex digits plus NUL.
+ * The only SHA-256 of farkas: the solver side (certificate writer, proof
+ * exports) calls it too, so a model's name in a certificate is computed by
+ * the code that checks it.  (What stays independent is the reading of
+ * the model and the checking of the certificate's claims; a hash has one
+ * right answer, pinned by the FIPS 180 vectors of tests/certify/t-sha256.c.) */
+void chk_sha256(const unsigned char *p, size_t len, char hex[65]);
 
 #endif

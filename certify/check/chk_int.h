@@ -82,8 +82,6 @@ int chk_num(mpq_t q, const char *s, size_t len);
 int chk_read_mps(chk_model *md, const chk_text *t);
 int chk_read_lp(chk_model *md, const chk_text *t);
 
-void chk_sha256(const unsigned char *p, size_t len, char hex[65]);
-
 /* A certificate (docs/certificate-format.md), read against its model:
  * x, r have n entries and y has m, all 0 unless listed. */
 enum { CHK_OPTIMAL, CHK_INFEASIBLE, CHK_UNBOUNDED, CHK_FEASIBLE };

@@ -1,5 +1,7 @@
-/* chk_sha256.c: SHA-256 (FIPS 180-4) of the model file's bytes, the
- * checker's own so that it needs nothing but GMP and the C library. */
+/* chk_sha256.c: SHA-256 (FIPS 180-4) of the model file's bytes, written
+ * here so that the checker needs nothing but GMP and the C library, and
+ * the one SHA-256 of farkas: the solver side calls it through chk.h. */
+#include "chk.h"
 #include "chk_int.h"
 
 #include <stdint.h>

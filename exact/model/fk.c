@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 fk_status fk_fail(fk_err *e, fk_status code, const char *where,
                   const char *fmt, ...)
@@ -79,4 +80,11 @@ void fk_qarr_free(mpq_t *v, long k)
     for (i = 0; i < k; i++)
         mpq_clear(v[i]);
     free(v);
+}
+
+double fk_now_sec(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }

@@ -3,9 +3,9 @@
  * deliberately has its own.
  *
  * Library code never exits: a function that can fail on input returns an
- * fk_status and fills the fk_err passed last.  Only the CLI (farkas.c)
- * turns a status into an exit code (0 ok, 1 rejected/no verdict, 2 bad
- * input or usage). */
+ * fk_status and fills the fk_err passed last.  Only the CLI's subcommand
+ * entry functions (the table in farkas.c) turn a status into an exit code
+ * (0 ok, 1 rejected/no verdict, 2 bad input or usage). */
 #ifndef FK_H
 #define FK_H
 
@@ -52,5 +52,10 @@ char *fk_strdup(const char *s);
  * and its release (clears the k entries; NULL is fine). */
 mpq_t *fk_qarr_new(long k);
 void fk_qarr_free(mpq_t *v, long k);
+
+/* Seconds on the monotonic clock (CLOCK_MONOTONIC: not moved by changes of
+ * the wall clock), for time limits and progress lines; only differences
+ * mean anything. */
+double fk_now_sec(void);
 
 #endif

@@ -547,3 +547,17 @@ fail:
     lp_free(lp);
     return NULL;
 }
+
+void lp_objective(mpq_t r, const lp_model *lp, mpq_t *x)
+{
+    mpq_t t;
+    long j;
+    mpq_init(t);
+    mpq_set(r, lp->objconst);
+    for (j = 0; j < lp->n; j++)
+        if (mpq_sgn(lp->obj[j]) && mpq_sgn(x[j])) {
+            mpq_mul(t, lp->obj[j], x[j]);
+            mpq_add(r, r, t);
+        }
+    mpq_clear(t);
+}

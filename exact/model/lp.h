@@ -103,6 +103,9 @@ fk_status lp_finalize(lp_model *lp, fk_err *err);
  * answering without a certificate. */
 fk_status lp_check_bounds(const lp_model *lp, fk_err *err);
 
+/* r = obj^T x + c0 (x: n values), in the model's own sense. */
+void lp_objective(mpq_t r, const lp_model *lp, mpq_t *x);
+
 long lp_find_row(const lp_model *lp, const char *name); /* -1 if absent */
 long lp_find_col(const lp_model *lp, const char *name);
 

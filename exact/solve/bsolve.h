@@ -1,6 +1,6 @@
 /* bsolve.h: exact solution of a square rational system by Dixon's p-adic
- * lifting (used by spx.c to verify a start basis without building the
- * rational product-form inverse).
+ * lifting (used by beval.c to evaluate a basis without building a
+ * rational inverse).
  *
  * The system is the "core" of a simplex basis: the structural basic
  * columns cols[0..k-1] of the lp's constraint matrix A, restricted to the

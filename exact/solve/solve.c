@@ -1,21 +1,14 @@
 /* solve.c: float phase, then exact phase from its basis (see solve.h). */
 #include "solve.h"
 #include "spx.h"
+#include "beval.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "fast.h"
-
-static double now_sec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 /* Finite bounds of variable j of [A -I] (structural j < n, logical n+i). */
 static void var_bounds(const lp_model *lp, long j, const mpq_t **lo,
@@ -63,8 +56,7 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
     long m = lp->m, n = lp->n, N = m + n, j;
     int rounds = o->refine_rounds ? o->refine_rounds : SOLVE_REFINE_ROUNDS, r;
     int quad = o->quad_only;
-    spx_eval ev;
-    spx_opts so;
+    beval ev;
     fast_opts fo;
     fast_result fr;
     double *lo = NULL, *up = NULL, *cost = NULL;
@@ -74,15 +66,13 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
     *done = 0;
     if (rounds < 0)
         return FK_OK;
-    ev.evaluated = 0;
-    ev.w = fk_qarr_new(N);
-    ev.d = fk_calloc((size_t)N + 1, sizeof *ev.d);
+    beval_init(&ev);
     lo = fk_calloc((size_t)N + 1, sizeof *lo);
     up = fk_calloc((size_t)N + 1, sizeof *up);
     cost = fk_calloc((size_t)N + 1, sizeof *cost);
     mpq_init(t);
     fast_result_init(&fr);
-    if (!ev.w || !ev.d || !lo || !up || !cost) {
+    if (!lo || !up || !cost) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto out;
     }
@@ -90,26 +80,23 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
         double pviol = 0, dviol = 0, now;
         int ep, ed;
         long nstruct = 0;
-        spx_opts_default(&so);
-        so.verbose = o->verbose;
-        so.start = basis;
-        so.eval = &ev;
-        st = spx_solve(res, lp, &so, err);
+        st = beval_basis(&ev, lp, basis, 1, o->verbose, err);
         if (st)
             goto out;
-        if (res->status == LP_OPTIMAL) {
-            *done = 1;
+        if (ev.optimal) {
+            st = beval_answer(res, &ev, lp, err);
+            *done = !st;
             break;
         }
         if (!ev.evaluated || r >= rounds)
             break;
-        now = now_sec();
+        now = fk_now_sec();
         if (deadline > 0 && now > deadline)
             break;
         /* exact violations, measured in double (they only choose scales) */
         for (j = 0; j < N; j++) {
             const mpq_t *l, *u;
-            int s = res->basis.stat[j];
+            int s = ev.basis.stat[j];
             double v;
             var_bounds(lp, j, &l, &u);
             if (l && mpq_cmp(ev.w[j], *l) < 0) {
@@ -155,7 +142,7 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
         }
         fast_opts_default(&fo);
         fo.verbose = o->verbose;
-        fo.start = &res->basis;
+        fo.start = &ev.basis;
         fo.lo = lo;
         fo.up = up;
         fo.cost = cost;
@@ -192,8 +179,7 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
 out:
     fast_result_clear(&fr);
     mpq_clear(t);
-    fk_qarr_free(ev.w, N);
-    free(ev.d);
+    beval_clear(&ev);
     free(lo);
     free(up);
     free(cost);
@@ -214,7 +200,7 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
     fast_opts fo;
     fast_result fr;
     fk_status st;
-    double t0 = now_sec(), t1;
+    double t0 = fk_now_sec(), t1;
     int have_start = 0;
 
     if (!o) {
@@ -265,12 +251,12 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
          * double) infeasibility or unboundedness: the exact phase decides
          * those from its basis directly */
         if (fr.status == FAST_OPTIMAL || fr.status == FAST_ITER_LIMIT) {
-            double tr = now_sec(), deadline = 0;
+            double tr = fk_now_sec(), deadline = 0;
             int done = 0;
             if (o->time_limit > 0)
                 deadline = t0 + 0.75 * o->time_limit;
             st = refine(res, lp, &fr.basis, o, deadline, stats, &done, err);
-            stats->refine_secs = now_sec() - tr;
+            stats->refine_secs = fk_now_sec() - tr;
             if (st || done) {
                 stats->fast_secs = tr - t0;
                 stats->exact_secs = stats->refine_secs;
@@ -284,7 +270,7 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
             }
         }
     }
-    t1 = now_sec();
+    t1 = fk_now_sec();
     stats->fast_secs = t1 - t0;
     if (o->verbose)
         fprintf(stderr, "solve: %s, exact phase from %s\n",
@@ -297,7 +283,7 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
     }
     st = spx_solve(res, lp, &so, err);
     fast_result_clear(&fr);
-    stats->exact_secs = now_sec() - t1;
+    stats->exact_secs = fk_now_sec() - t1;
     stats->exact_iters = res->iters;
     if (!st && o->verbose)
         fprintf(stderr, "solve: exact phase %s after %ld pivots (%.2f s float, %.2f s exact)\n",

@@ -2,8 +2,8 @@
  *
  * solve_lp() runs the double-precision phase (fast.h) for a candidate
  * basis, then refines it (Gleixner and Steffy's iterative refinement, in
- * its basis form): the basis is solved exactly (p-adic lifting, spx.h's
- * eval mode), and if its exact primal or dual solution violates a bound
+ * its basis form): the basis is solved exactly (beval.h, p-adic lifting),
+ * and if its exact primal or dual solution violates a bound
  * or a sign, the float phase is run again from that basis on the
  * corrected problem -- bounds shifted by the exact solution and scaled by
  * 1/(largest primal violation), costs replaced by the exact reduced costs

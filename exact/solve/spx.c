@@ -20,20 +20,19 @@
  * costs; the logical reduced costs are pi itself, whose signs give the
  * row sign rule).  All arithmetic is mpq: the verdict is exact.
  *
- * A start basis (opts.start) is first checked without any eta file:
- * try_start() solves its core system for x_B and y by p-adic lifting
- * (bsolve.h, exact) and returns at once, 0 pivots, if the basis is primal
- * and dual feasible.  Only otherwise (or if the core is singular) is the
- * product form built by reinvert() and the simplex run from there. */
+ * A start basis (opts.start) is first checked without any eta file: the
+ * exact basis evaluation (beval.h, p-adic lifting) answers at once, 0
+ * pivots, if the basis is primal and dual feasible.  Only otherwise (or if
+ * its core is singular) is the product form built by reinvert() and the
+ * simplex run from there. */
 #include "spx.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "bsolve.h"
+#include "beval.h"
 
 #ifndef SPX_REFACTOR
 #define SPX_REFACTOR 100
@@ -609,242 +608,6 @@ static int basic_infeasible(const spx_ws *w)
     return 0;
 }
 
-static double now_sec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* ---------- start basis: exact verification without an eta file ---------- */
-
-/* Signs of the reduced costs d_j = c_j - K_j^T y of the nonbasic, non-fixed
- * variables, in integers: with D the common denominator of y (Y = D y) and
- * L_j that of column j and c_j, d_j D L_j = c_j L_j D - sum_i (a_ij L_j) Y_i.
- * The rational route costs a gcd per operation on numbers of thousands of
- * digits (pilot87: 14 s against well under 1 s).  1: every sign is right
- * (dual feasible), 0: some is wrong, -1: out of memory.  With dd, the
- * reduced costs are stored there as doubles whose sign is exact (0 for
- * basic and fixed variables). */
-static int dual_signs(spx_ws *w, mpq_t *y, double *dd)
-{
-    const lp_model *lp = w->lp;
-    long m = w->m, i, j, q;
-    mpz_t *Y = fk_calloc((size_t)m + 1, sizeof *Y);
-    mpz_t D, L, acc, u;
-    int ok = 1;
-    if (!Y)
-        return -1;
-    mpz_inits(D, L, acc, u, NULL);
-    mpz_set_ui(D, 1);
-    for (i = 0; i < m; i++)
-        if (mpq_sgn(y[i]))
-            mpz_lcm(D, D, mpq_denref(y[i]));
-    for (i = 0; i < m; i++) {
-        mpz_init(Y[i]);
-        if (mpq_sgn(y[i])) {
-            mpz_divexact(u, D, mpq_denref(y[i]));
-            mpz_mul(Y[i], u, mpq_numref(y[i]));
-        }
-    }
-    for (j = 0; j < w->N; j++) {
-        int st = w->stat[j], sg;
-        if (dd)
-            dd[j] = 0;
-        if (st == LP_BASIC || is_fixed(w, j))
-            continue;
-        if (j >= w->n) {
-            /* logical: K_j = -e_i, c_j = 0, so d_j = y_i */
-            sg = mpq_sgn(y[j - w->n]);
-            if (dd && sg)
-                dd[j] = mpq_get_d(y[j - w->n]);
-        } else {
-            mpz_set(L, mpq_denref(w->c[j]));
-            for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++)
-                if (mpz_cmp_ui(mpq_denref(lp->val[q]), 1) != 0)
-                    mpz_lcm(L, L, mpq_denref(lp->val[q]));
-            /* acc = c_j L D - sum (a_ij L) Y_i */
-            mpz_divexact(u, L, mpq_denref(w->c[j]));
-            mpz_mul(u, u, mpq_numref(w->c[j]));
-            mpz_mul(acc, u, D);
-            for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++) {
-                i = lp->ridx[q];
-                if (!mpz_sgn(Y[i]))
-                    continue;
-                mpz_divexact(u, L, mpq_denref(lp->val[q]));
-                mpz_mul(u, u, mpq_numref(lp->val[q]));
-                mpz_submul(acc, u, Y[i]);
-            }
-            sg = mpz_sgn(acc);
-            if (dd && sg) {
-                long ea, eb;
-                double fa = mpz_get_d_2exp(&ea, acc), fb;
-                mpz_mul(u, L, D);
-                fb = mpz_get_d_2exp(&eb, u);
-                dd[j] = ldexp(fa / fb, (int)(ea - eb < -1100 ? -1100 : ea - eb > 1100 ? 1100 : ea - eb));
-                if (dd[j] == 0)
-                    dd[j] = sg > 0 ? 1e-300 : -1e-300;
-            }
-        }
-        if (sg == 0 || (st == LP_AT_LO && sg > 0) || (st == LP_AT_UP && sg < 0))
-            continue;
-        ok = 0; /* an improving nonbasic variable */
-        if (!dd)
-            break;
-    }
-    for (i = 0; i < m; i++)
-        mpz_clear(Y[i]);
-    free(Y);
-    mpz_clears(D, L, acc, u, NULL);
-    return ok;
-}
-
-/* For a start basis, solve the core system (structural basic columns on
- * the rows whose logical is nonbasic) for x_B and the duals by p-adic
- * lifting (bsolve.h), exactly, and check primal and dual feasibility.
- * 1: the basis is optimal; w->x, res->x and res->y hold the answer.
- * 0: it is not (or is singular): the caller factorises it and pivots.
- * -1: out of memory.
- * With ev, the whole primal and dual solution is computed even when the
- * basis fails early, and handed back in ev (spx.h). */
-static int try_start(spx_ws *w, lp_answer *res, int verbose, spx_eval *ev)
-{
-    const lp_model *lp = w->lp;
-    long m = w->m, n = w->n, k = 0, kr = 0, i, j, p, q, t;
-    long *cols = NULL, *rowmap = NULL, *rowof = NULL;
-    mpq_t *b = NULL, *xs = NULL, *cs = NULL, *yr = NULL, *y = w->w1;
-    bsolve *bs = NULL;
-    int rc = -1, r, feasible = 1;
-    double t0 = now_sec(), tm[5] = {0, 0, 0, 0, 0};
-
-    cols = fk_calloc((size_t)m + 1, sizeof *cols);
-    rowmap = fk_calloc((size_t)m + 1, sizeof *rowmap);
-    rowof = fk_calloc((size_t)m + 1, sizeof *rowof);
-    if (!cols || !rowmap || !rowof)
-        goto done;
-    for (p = 0; p < m; p++)
-        if (w->head[p] < n)
-            cols[k++] = w->head[p];
-    for (i = 0; i < m; i++) {
-        if (w->stat[n + i] == LP_BASIC) {
-            rowmap[i] = -1;
-        } else {
-            rowmap[i] = kr;
-            rowof[kr++] = i;
-        }
-    }
-    rc = 0;
-    if (kr != k) {
-        if (verbose)
-            fprintf(stderr, "simplex: start basis inconsistent: %ld structurals, %ld rows\n", k, kr);
-        goto done;
-    }
-    r = bsolve_new(&bs, lp, cols, rowmap, k);
-    tm[0] = now_sec();
-    if (r && verbose)
-        fprintf(stderr, "simplex: start basis core %s\n", r > 0 ? "singular" : "too big for memory");
-    if (r) {
-        rc = r < 0 ? -1 : 0;
-        goto done;
-    }
-    rc = -1;
-    b = fk_qarr_new(k + 1);
-    xs = fk_qarr_new(k + 1);
-    cs = fk_qarr_new(k + 1);
-    yr = fk_qarr_new(k + 1);
-    if (!b || !xs || !cs || !yr)
-        goto done;
-    /* core rhs: s_i (nonbasic logical) minus the nonbasic structurals */
-    for (t = 0; t < k; t++)
-        mpq_set(b[t], w->x[n + rowof[t]]);
-    for (j = 0; j < n; j++) {
-        if (w->stat[j] == LP_BASIC || !mpq_sgn(w->x[j]))
-            continue;
-        for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++)
-            if (rowmap[lp->ridx[q]] >= 0) {
-                mpq_mul(w->t1, lp->val[q], w->x[j]);
-                mpq_sub(b[rowmap[lp->ridx[q]]], b[rowmap[lp->ridx[q]]], w->t1);
-            }
-    }
-    r = bsolve_solve(bs, xs, b);
-    tm[1] = now_sec();
-    if (r) {
-        rc = r < 0 ? -1 : 0;
-        goto done;
-    }
-    for (t = 0; t < k; t++)
-        mpq_set(w->x[cols[t]], xs[t]);
-    /* basic logicals: s_i = a_i^T x */
-    for (i = 0; i < m; i++)
-        if (rowmap[i] < 0)
-            mpq_set_ui(w->x[n + i], 0, 1);
-    for (j = 0; j < n; j++) {
-        if (!mpq_sgn(w->x[j]))
-            continue;
-        for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++)
-            if (rowmap[lp->ridx[q]] < 0) {
-                mpq_mul(w->t1, lp->val[q], w->x[j]);
-                mpq_add(w->x[n + lp->ridx[q]], w->x[n + lp->ridx[q]], w->t1);
-            }
-    }
-    rc = 0;
-    tm[2] = now_sec();
-    for (p = 0; p < m; p++)
-        if (infeas_sign(w, w->head[p])) {
-            feasible = 0;
-            if (!ev)
-                goto done;
-        }
-    /* duals: A_core^T y_core = c_B; y = 0 on rows with a basic logical */
-    for (t = 0; t < k; t++)
-        mpq_set(cs[t], w->c[cols[t]]);
-    r = bsolve_solve_t(bs, yr, cs);
-    tm[3] = now_sec();
-    if (r) {
-        rc = r < 0 ? -1 : 0;
-        goto done;
-    }
-    qzero(y, m);
-    for (t = 0; t < k; t++)
-        mpq_set(y[rowof[t]], yr[t]);
-    r = dual_signs(w, y, ev ? ev->d : NULL);
-    if (r < 0)
-        goto done;
-    if (r == 0)
-        feasible = 0;
-    tm[4] = now_sec();
-    if (ev) {
-        for (j = 0; j < w->N; j++)
-            mpq_set(ev->w[j], w->x[j]);
-        ev->evaluated = 1;
-    }
-    if (!feasible)
-        goto done;
-    for (i = 0; i < m; i++)
-        mpq_set(res->y[i], y[i]);
-    for (j = 0; j < n; j++)
-        mpq_set(res->x[j], w->x[j]);
-    rc = 1;
-done:
-    if (verbose)
-        fprintf(stderr, "simplex: start basis (core %ld) %s by p-adic solve, %.2f s\n", k,
-                rc == 1 ? "verified optimal" : rc == 0 ? "not optimal" : "failed",
-                now_sec() - t0);
-    if (verbose && tm[4] > 0)
-        fprintf(stderr, "simplex: p-adic: factor %.2f s, x %.2f s, basic rows %.2f s, y %.2f s, "
-                "reduced costs %.2f s\n", tm[0] - t0, tm[1] - tm[0], tm[2] - tm[1],
-                tm[3] - tm[2], tm[4] - tm[3]);
-    bsolve_free(bs);
-    fk_qarr_free(b, k + 1);
-    fk_qarr_free(xs, k + 1);
-    fk_qarr_free(cs, k + 1);
-    fk_qarr_free(yr, k + 1);
-    free(cols);
-    free(rowmap);
-    free(rowof);
-    return rc;
-}
-
 fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
                     fk_err *err)
 {
@@ -853,7 +616,7 @@ fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
     fk_status st = FK_OK;
     long j, p, iters = 0, degen_run = 0;
     int phase, bland = 0;
-    double t0 = now_sec();
+    double t0 = fk_now_sec();
 
     if (!opts) {
         spx_opts_default(&defo);
@@ -881,36 +644,27 @@ fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
     for (j = 0; j < w.N; j++)
         w.pos[j] = -1;
     if (opts->start) {
-        unsigned char *seen = fk_calloc((size_t)w.N + 1, 1);
-        if (!seen) {
-            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        /* the start basis, made valid and checked exactly (beval.h): if it
+         * is optimal, that is the answer after 0 pivots; else it is
+         * factorised here and the simplex goes on from it */
+        beval ev;
+        beval_init(&ev);
+        st = beval_basis(&ev, lp, opts->start, 0, opts->verbose, err);
+        if (!st && ev.optimal)
+            st = beval_answer(res, &ev, lp, err);
+        if (st || ev.optimal) {
+            beval_clear(&ev);
             goto out;
         }
-        for (p = 0; p < w.m; p++) {
-            j = opts->start->head[p];
-            if (j < 0 || j >= w.N || seen[j])
-                j = -1;
-            else
-                seen[j] = 1;
-            w.head[p] = j;
-        }
-        /* positions with invalid entries get an unused logical */
         for (p = 0; p < w.m; p++)
-            if (w.head[p] < 0) {
-                long i;
-                for (i = 0; i < w.m && seen[w.n + i]; i++)
-                    ;
-                seen[w.n + i] = 1;
-                w.head[p] = w.n + i;
-            }
+            w.head[p] = ev.basis.head[p];
         for (j = 0; j < w.N; j++) {
-            if (seen[j]) {
+            if (ev.basis.stat[j] == LP_BASIC)
                 w.stat[j] = LP_BASIC;
-                continue;
-            }
-            rest(&w, j, opts->start->stat[j]);
+            else
+                rest(&w, j, ev.basis.stat[j]);
         }
-        free(seen);
+        beval_clear(&ev);
     } else {
         for (p = 0; p < w.m; p++) {
             w.head[p] = w.n + p;
@@ -918,26 +672,6 @@ fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
         }
         for (j = 0; j < w.n; j++)
             rest(&w, j, LP_AT_LO);
-    }
-    if (opts->start) {
-        int r;
-        if (opts->eval)
-            opts->eval->evaluated = 0;
-        r = try_start(&w, res, opts->verbose, opts->eval);
-        if (r < 0) {
-            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-            goto out;
-        }
-        if (r == 1) {
-            res->status = LP_OPTIMAL;
-            phase = 2;
-            goto finish;
-        }
-        if (opts->eval) {
-            res->status = LP_ITER_LIMIT;
-            phase = 2;
-            goto finish;
-        }
     }
     if (reinvert(&w)) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -956,7 +690,7 @@ fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
             break;
         }
         if (opts->time_limit > 0 && (iters & 15) == 0 &&
-            now_sec() - t0 > opts->time_limit) {
+            fk_now_sec() - t0 > opts->time_limit) {
             res->status = LP_TIME_LIMIT;
             break;
         }
@@ -1024,21 +758,14 @@ fk_status spx_solve(lp_answer *res, const lp_model *lp, const spx_opts *opts,
         }
         if (opts->verbose && iters % 1000 == 0)
             fprintf(stderr, "simplex: phase %d, %ld iterations, %.1f s%s\n",
-                    phase, iters, now_sec() - t0, bland ? " (Bland)" : "");
+                    phase, iters, fk_now_sec() - t0, bland ? " (Bland)" : "");
     }
-finish:
     res->iters = iters;
     if (phase == 1)
         res->phase1_iters = iters;
     /* objective in the model's own sense */
-    if (res->status == LP_OPTIMAL) {
-        mpq_set(res->objval, lp->objconst);
-        for (j = 0; j < w.n; j++)
-            if (mpq_sgn(lp->obj[j]) && mpq_sgn(res->x[j])) {
-                mpq_mul(w.t1, lp->obj[j], res->x[j]);
-                mpq_add(res->objval, res->objval, w.t1);
-            }
-    }
+    if (res->status == LP_OPTIMAL)
+        lp_objective(res->objval, lp, res->x);
     for (p = 0; p < w.m; p++)
         res->basis.head[p] = w.head[p];
     for (j = 0; j < w.N; j++)

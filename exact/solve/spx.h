@@ -18,6 +18,7 @@
  * degenerate pivots (anti-cycling), back to Dantzig after progress.
  *
  * A starting basis may be given (e.g. by a floating-point phase); it is
+ * first evaluated exactly (beval.h: optimal means 0 pivots), otherwise
  * factorised exactly and, if singular, repaired with logicals. */
 #ifndef SPX_H
 #define SPX_H
@@ -28,19 +29,6 @@
 #include "answer.h"
 #include "lp.h"
 
-/* Exact evaluation of a start basis without pivoting (solve.c's
- * refinement rounds): w (N = n+m mpq_t) and d (N doubles) are owned by the
- * caller; spx_solve fills w with the exact basic solution (x, s) and d
- * with the reduced costs of the minimisation as doubles whose signs are
- * exact (0 on basic and fixed variables; a tiny nonzero never rounds to
- * 0), and sets evaluated = 1, or leaves evaluated = 0 when the basis's
- * core is singular. */
-typedef struct {
-    int evaluated;
-    mpq_t *w;
-    double *d;
-} spx_eval;
-
 typedef struct {
     long iter_limit;          /* 0 = none */
     double time_limit;        /* seconds, 0 = none */
@@ -48,9 +36,6 @@ typedef struct {
     const lp_basis *start;   /* NULL = all-logical start */
     long bland_after;         /* degenerate pivots before Bland's rule;
                                  0 = default (1000 + 10(m+n)), 1 = always */
-    spx_eval *eval;           /* with start: evaluate only; a basis that is
-                                 not optimal ends with LP_ITER_LIMIT after
-                                 0 pivots (see spx_eval) */
 } spx_opts;
 
 void spx_opts_default(spx_opts *o);

@@ -25,7 +25,6 @@
 #include "check/chk.h"
 #include "lp.h"
 #include "lp_io.h"
-#include "sha256.h"
 #include "answer.h"
 #include "solve.h"
 #include "testlib.h"
@@ -472,7 +471,7 @@ static void nearby(ctx *t, const lp_model *lpn_src, const char *ext,
     snprintf(msg, sizeof msg, "nearby model (%s), old hash", what);
     verdict(t, t->near, certpath, -1, msg);
     d = clone(c);
-    sha256_file_hex(t->near, d->sha256);
+    cert_file_sha256(t->near, d->sha256);
     snprintf(msg, sizeof msg, "nearby model (%s), hash recomputed", what);
     value_mutant(t, t->near, lpn, d, msg);
     cert_free(d);

@@ -1,0 +1,367 @@
+/* fast_dual_tmpl.c: the dual simplex of the float phase (included by fast.c,
+ * once per precision).
+ *
+ * Mathematics: the bounded dual simplex keeps every nonbasic d_j on its
+ * dual feasible side (d_j >= 0 at a lower bound, <= 0 at an upper, 0 for
+ * a free variable) and removes primal infeasibilities: a basic variable
+ * outside its box leaves (dual steepest-edge pricing, weights
+ * ||e_r^T B^{-1}||^2 updated per pivot), the entering one comes from the
+ * ratio test on d_j / alpha_rj, where boxed candidates whose breakpoint is
+ * passed flip to their other bound instead (bound flipping: a line search
+ * on the piecewise-linear dual objective), with Harris's tolerance for
+ * the pivot choice.  Where rounding leaves a d_j on the wrong side its
+ * cost is shifted so that d_j = 0; the shifts are taken back at the end.
+ * When the slack basis is dual infeasible, phase 1 solves Fourer's
+ * auxiliary problem (boxes [0,1], [-1,0], [-1,1] for variables with only
+ * a lower, only an upper, no bound, [0,0] for the others), at whose
+ * optimum the reduced costs are as dual feasible as the problem allows. */
+
+/* ---------- the dual simplex ---------- */
+
+/* How far x_j lies outside [lo_j, up_j] (0 inside). */
+static real violation(const fws *w, long j)
+{
+    return w->x[j] < w->lo[j] ? w->lo[j] - w->x[j]
+         : w->x[j] > w->up[j] ? w->x[j] - w->up[j] : 0;
+}
+
+/* Boxed nonbasic j to its other bound; returns the change of x_j. */
+static real flip_bound(fws *w, long j)
+{
+    real old = w->x[j];
+    w->stat[j] = w->stat[j] == LP_AT_LO ? LP_AT_UP : LP_AT_LO;
+    w->x[j] = w->stat[j] == LP_AT_LO ? w->lo[j] : w->up[j];
+    return w->x[j] - old;
+}
+
+/* Whether nonbasic j, with pivot-row entry arow[j], can enter in the dual
+ * ratio test: moving it off its bound pushes the leaving variable towards
+ * its violated bound (below: its lower one), and it is not fixed. */
+static int dual_candidate(const fws *w, long j, int below)
+{
+    real a = w->arow[j];
+    int s = w->stat[j];
+    if (RABS(a) < TOL_PIVOT || w->lo[j] == w->up[j])
+        return 0;
+    if (s == LP_AT_ZERO)
+        return 1;
+    return below ? (s == LP_AT_LO && a < 0) || (s == LP_AT_UP && a > 0)
+                 : (s == LP_AT_LO && a > 0) || (s == LP_AT_UP && a < 0);
+}
+
+/* How far nonbasic j's reduced cost is on its dual feasible side: at a
+ * lower bound d_j >= 0 is feasible, at an upper one d_j <= 0, and a free
+ * variable (at zero) needs d_j = 0.  Negative: infeasible by that much. */
+static real dual_slack(const fws *w, long j)
+{
+    int s = w->stat[j];
+    return s == LP_AT_LO ? w->d[j] : s == LP_AT_UP ? -w->d[j] : -RABS(w->d[j]);
+}
+
+/* The dual simplex's own arrays. */
+typedef struct {
+    real *dse;        /* m: dual steepest-edge weights ||e_p^T B^{-1}||^2 */
+    real *tau, *dx;   /* m: B^{-1} rho, and the flips' effect on x_B */
+    long *cand;       /* N: ratio-test candidates, flipped ones first */
+    real *rt;         /* N: their breakpoints */
+    real *lo1, *up1;  /* N: the true bounds while phase 1 boxes them */
+    real *c0;         /* N: the true costs (shifted ones are restored) */
+    long nshift;      /* costs shifted so far */
+} dws;
+
+/* Refactor, then x_B and d afresh, then dual feasibility restored where
+ * rounding lost it: a boxed variable on the wrong side flips to its other
+ * bound (x_B recomputed), any other gets its cost shifted so that d_j = 0
+ * (Harris's tolerance makes such shifts small; dual_phase takes them back
+ * at the end and the primal simplex cleans up). */
+static int dual_refresh(fws *w, dws *dv)
+{
+    long j;
+    int flipped = 0;
+    if (refresh(w))
+        return -1;
+    full_d(w);
+    for (j = 0; j < w->N; j++) {
+        if (w->stat[j] == LP_BASIC || w->lo[j] == w->up[j] || dual_slack(w, j) >= -TOL_DUAL)
+            continue;
+        if (w->lo[j] > -HUGE_VAL && w->up[j] < HUGE_VAL) {
+            flip_bound(w, j);
+            flipped = 1;
+        } else {
+            w->c[j] -= w->d[j];
+            w->d[j] = 0;
+            dv->nshift++;
+        }
+    }
+    if (flipped)
+        basic_values(w);
+    return 0;
+}
+
+/* Nonbasic variables to the bound their reduced cost asks for, where a
+ * finite bound allows (a free one rests at 0); then x_B afresh and d. */
+static int dual_place(fws *w, dws *dv)
+{
+    long j;
+    for (j = 0; j < w->N; j++)
+        if (w->stat[j] != LP_BASIC)
+            rest(w, j, w->d[j] < 0 && w->lo[j] != w->up[j] ? LP_AT_UP : LP_AT_LO);
+    return dual_refresh(w, dv);
+}
+
+/* The bounded dual simplex from a dual feasible basis (within tolerances)
+ * on the current bounds.  Pricing: the largest primal infeasibility
+ * squared over its dual steepest-edge weight (exact weights, updated with
+ * tau = B^{-1} rho; the slack basis starts them at 1, exactly right for
+ * B = -I).  Ratio test: bound flipping (long step) with Harris's
+ * tolerance: breakpoints are taken group by group (a group: those within
+ * the Harris bound of the smallest), every boxed candidate of a passed
+ * group flips to its other bound, as long as the leaving variable stays
+ * infeasible; the entering one is the largest |alpha| of the last group.
+ * Returns 0 at primal feasibility, 1 at a dual ray (the primal is then
+ * infeasible, up to tolerances), 2 when it stops short (limits, an
+ * unstable pivot twice), -1 when memory runs out. */
+static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limit,
+                     long give_up, double t0, const char *tag)
+{
+    long m = w->m, p, t, k, start_iters = *iters;
+    int unstable = 0;
+    real *alpha = w->w2;
+    for (;;) {
+        long r = -1, q = -1, lv, nc = 0, nf = 0;
+        real best = 0, slope, theta_d, theta_p, target, ar, wr;
+        int below;
+        if (*iters >= limit || *iters - start_iters > give_up ||
+            (o->time_limit > 0 && (*iters & 15) == 0 && fk_now_sec() - t0 > o->time_limit))
+            return 2;
+        if (w->updates >= FAST_REFACTOR) {
+            if (dual_refresh(w, dv))
+                return -1;
+        }
+        for (p = 0; p < m; p++) {
+            real v = violation(w, w->head[p]);
+            if (v > TOL_PRIMAL && v * v > best * dv->dse[p]) {
+                best = v * v / dv->dse[p];
+                r = p;
+            }
+        }
+        if (r < 0)
+            return 0;
+        lv = w->head[r];
+        below = w->x[lv] < w->lo[lv];
+        slope = violation(w, lv);
+        pivot_row(w, r);
+        for (t = 0; t < w->na; t++) {
+            long j = w->alist[t];
+            if (dual_candidate(w, j, below)) {
+                real sl = dual_slack(w, j);
+                dv->cand[nc] = j;
+                dv->rt[nc++] = (sl > 0 ? sl : 0) / RABS(w->arow[j]);
+            }
+        }
+        /* cand[0..nf) are passed (to flip), cand[nf..nc) remain; rt[k]
+         * is cand[k]'s breakpoint, where its d_j reaches 0 */
+        for (;;) {
+            real tmax = HUGE_VAL, red = 0, amax = 0;
+            for (k = nf; k < nc; k++) {
+                real v = dv->rt[k] + TOL_DUAL / RABS(w->arow[dv->cand[k]]);
+                if (v < tmax)
+                    tmax = v;
+            }
+            if (tmax == HUGE_VAL)
+                break; /* nothing left to block: a dual ray */
+            for (k = nf; k < nc && red < HUGE_VAL; k++) {
+                long j = dv->cand[k];
+                if (dv->rt[k] > tmax)
+                    continue;
+                if (w->lo[j] > -HUGE_VAL && w->up[j] < HUGE_VAL)
+                    red += RABS(w->arow[j]) * (w->up[j] - w->lo[j]);
+                else
+                    red = HUGE_VAL;
+            }
+            if (slope - red > TOL_PRIMAL) {
+                /* the whole group is passed: move it to the flip part */
+                slope -= red;
+                for (k = nf; k < nc; k++)
+                    if (dv->rt[k] <= tmax) {
+                        long j = dv->cand[k];
+                        real v = dv->rt[k];
+                        dv->cand[k] = dv->cand[nf];
+                        dv->rt[k] = dv->rt[nf];
+                        dv->cand[nf] = j;
+                        dv->rt[nf++] = v;
+                    }
+                continue;
+            }
+            for (k = nf; k < nc; k++) {
+                real a = RABS(w->arow[dv->cand[k]]);
+                if (dv->rt[k] <= tmax && a > amax) {
+                    amax = a;
+                    q = dv->cand[k];
+                }
+            }
+            break;
+        }
+        if (q < 0)
+            return 1;
+        ar = w->arow[q];
+        load_col(w, alpha, q);
+        ftran(w, alpha);
+        if (RABS(alpha[r] - ar) > 1e-6 * (1 + RABS(alpha[r]))) {
+            w->nunstable++;
+            if (++unstable > 1)
+                return 2;
+            if (dual_refresh(w, dv))
+                return -1;
+            continue;
+        }
+        unstable = 0;
+        /* the flips: x_B moves by -B^{-1} sum_j K_j dx_j */
+        if (nf > 0) {
+            memset(dv->dx, 0, (size_t)m * sizeof *dv->dx);
+            for (k = 0; k < nf; k++)
+                add_col(w, dv->dx, dv->cand[k], flip_bound(w, dv->cand[k]));
+            ftran(w, dv->dx);
+            for (p = 0; p < m; p++)
+                if (dv->dx[p] != 0)
+                    w->x[w->head[p]] -= dv->dx[p];
+            w->flips += nf;
+        }
+        target = below ? w->lo[lv] : w->up[lv];
+        theta_p = (w->x[lv] - target) / alpha[r];
+        for (p = 0; p < m; p++)
+            if (alpha[p] != 0)
+                w->x[w->head[p]] -= theta_p * alpha[p];
+        w->x[q] += theta_p;
+        /* Harris's tolerance lets d_q sit slightly on the wrong side of
+         * 0; a step then taken backwards would spoil the dual feasibility
+         * of every other candidate, so it is 0 instead (d_q's small error
+         * is dropped as q becomes basic) */
+        theta_d = w->d[q] / alpha[r];
+        if (below ? theta_d > 0 : theta_d < 0)
+            theta_d = 0;
+        for (t = 0; t < w->na; t++) {
+            long j = w->alist[t];
+            if (j != q)
+                w->d[j] -= theta_d * w->arow[j];
+        }
+        /* dual steepest edge: row p of the new B^{-1} is
+         * rho_p - (alpha_p / alpha_r) rho_r */
+        wr = 0;
+        for (p = 0; p < m; p++)
+            wr += w->rho[p] * w->rho[p];
+        memcpy(dv->tau, w->rho, (size_t)m * sizeof *dv->tau);
+        ftran(w, dv->tau);
+        for (p = 0; p < m; p++)
+            if (p != r && alpha[p] != 0) {
+                real kp = alpha[p] / alpha[r], v;
+                v = dv->dse[p] + kp * (kp * wr - 2 * dv->tau[p]);
+                dv->dse[p] = v > 1e-6 ? v : 1e-6;
+            }
+        dv->dse[r] = wr / (alpha[r] * alpha[r]);
+        if (dv->dse[r] < 1e-6)
+            dv->dse[r] = 1e-6;
+        if (eta_push(w, alpha, r))
+            return -1;
+        w->stat[lv] = below ? LP_AT_LO : LP_AT_UP;
+        w->x[lv] = target;
+        w->pos[lv] = -1;
+        w->d[lv] = -theta_d;
+        w->d[q] = 0;
+        w->head[r] = q;
+        w->pos[q] = r;
+        w->stat[q] = LP_BASIC;
+        (*iters)++;
+        if (RABS(alpha[r]) < 1e-7) {
+            if (dual_refresh(w, dv))
+                return -1;
+        }
+        if (o->verbose && *iters % 500 == 0) {
+            real sinf = 0, obj = 0;
+            long j;
+            for (p = 0; p < m; p++)
+                sinf += violation(w, w->head[p]);
+            for (j = 0; j < w->N; j++)
+                obj += w->c[j] * w->x[j];
+            /* the dual objective (scaled), nondecreasing but for shifts */
+            fprintf(stderr, "fast: %s, %ld iterations, LU %ld, primal infeasibility %.10g, objective %.12g, %.2f s\n",
+                    tag, *iters, w->lu.nnz_lu, (double)sinf, (double)obj, fk_now_sec() - t0);
+        }
+    }
+}
+
+/* Dual phase (from the slack basis).  Phase 1, only when some variable
+ * without a finite bound on the side its reduced cost asks for is dual
+ * infeasible: the dual simplex on the auxiliary problem whose bounds are
+ * boxes [0,1], [-1,0], [-1,1] for variables with only a lower, only an
+ * upper, no bound, and [0,0] for boxed and fixed ones (all finite, so
+ * every basis is dual feasible there; at its optimum the reduced costs
+ * are as dual feasible as the true problem allows: Fourer's auxiliary
+ * problem, Koberstein's thesis ch. 4).  Phase 2: the dual simplex on the
+ * true bounds from there.  The primal simplex that follows finishes (a
+ * few pivots when the dual ended optimal).  Returns 0 (or 1 at a dual
+ * ray); 2 when it gave up (past 30m + 1000 iterations, or an unstable
+ * pivot twice), the basis to be discarded; -1: out of memory.  (pilot87
+ * needs 6.7m iterations; the guard is for hopeless runs only.) */
+static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, double t0)
+{
+    long m = w->m, N = w->N, j, p, start_iters = *iters, give_up = 30 * m + 1000;
+    int rc = -1, need = 0;
+    dws dv;
+    dv.dse = fk_calloc((size_t)m + 1, sizeof *dv.dse);
+    dv.tau = fk_calloc((size_t)m + 1, sizeof *dv.tau);
+    dv.dx = fk_calloc((size_t)m + 1, sizeof *dv.dx);
+    dv.cand = fk_calloc((size_t)N + 1, sizeof *dv.cand);
+    dv.rt = fk_calloc((size_t)N + 1, sizeof *dv.rt);
+    dv.lo1 = fk_calloc((size_t)N + 1, sizeof *dv.lo1);
+    dv.up1 = fk_calloc((size_t)N + 1, sizeof *dv.up1);
+    dv.c0 = fk_calloc((size_t)N + 1, sizeof *dv.c0);
+    dv.nshift = 0;
+    if (!dv.dse || !dv.tau || !dv.dx || !dv.cand || !dv.rt || !dv.lo1 || !dv.up1 || !dv.c0)
+        goto out;
+    memcpy(dv.c0, w->c, (size_t)N * sizeof *w->c);
+    for (p = 0; p < m; p++)
+        dv.dse[p] = 1.0;
+    full_d(w);
+    for (j = 0; j < N; j++)
+        if (w->stat[j] != LP_BASIC &&
+            ((w->lo[j] == -HUGE_VAL && w->d[j] > TOL_DUAL) ||
+             (w->up[j] == HUGE_VAL && w->d[j] < -TOL_DUAL)))
+            need = 1;
+    if (need) {
+        memcpy(dv.lo1, w->lo, (size_t)N * sizeof *w->lo);
+        memcpy(dv.up1, w->up, (size_t)N * sizeof *w->up);
+        for (j = 0; j < N; j++) {
+            int fl = w->lo[j] > -HUGE_VAL, fu = w->up[j] < HUGE_VAL;
+            w->lo[j] = fl ? 0 : -1;
+            w->up[j] = fu ? 0 : 1;
+        }
+        if (dual_place(w, &dv))
+            goto restore;
+        rc = dual_loop(w, &dv, o, iters, limit, give_up, t0, "dual phase 1");
+    restore:
+        memcpy(w->lo, dv.lo1, (size_t)N * sizeof *w->lo);
+        memcpy(w->up, dv.up1, (size_t)N * sizeof *w->up);
+        if (rc != 0)
+            goto out;
+        if (o->verbose)
+            fprintf(stderr, "fast: dual phase 1 done after %ld iterations, %.2f s\n",
+                    *iters - start_iters, fk_now_sec() - t0);
+    }
+    if (dual_place(w, &dv)) {
+        rc = -1;
+        goto out;
+    }
+    rc = dual_loop(w, &dv, o, iters, limit, give_up - (*iters - start_iters), t0, "dual");
+out:
+    if (dv.nshift > 0) {
+        memcpy(w->c, dv.c0, (size_t)N * sizeof *w->c);
+        w->need_full = 1;
+    }
+    if (o->verbose)
+        fprintf(stderr, "fast: dual phase %s after %ld iterations (%ld cost shifts), %.2f s\n",
+                rc < 0 ? "failed" : rc == 1 ? "found a dual ray" : rc == 2 ? "abandoned" : "done",
+                *iters - start_iters, dv.nshift, fk_now_sec() - t0);
+    free(dv.dse); free(dv.tau); free(dv.dx); free(dv.cand); free(dv.rt); free(dv.lo1); free(dv.up1); free(dv.c0);
+    return rc;
+}
