@@ -59,11 +59,7 @@ grep '^| [a-z0-9-]* |' "$REF" | while IFS='|' read -r _ name rows cols value dig
         *) ref="$value (Koch)" ;;
     esac
     tf=$(run_timed "$TO" "$tmp/f.out" "$FARKAS" solve "$f" --quiet --cert "$tmp/f.cert")
-    cert=-
-    if [ -f "$tmp/f.cert" ]; then
-        if "$FARKAS" check "$f" "$tmp/f.cert" >/dev/null 2>&1; then cert=accepted; else cert=REJECTED; fi
-        rm -f "$tmp/f.cert"
-    fi
+    cert=$(check_cert "$f" "$tmp/f.cert")
     chk=$(check_obj "$f" "$tmp/f.out" "$name" "$ref")
     ts=-; te=-; tc=-
     if peer soplex && [ -x "$SOPLEX" ]; then ts=$(time_soplex "$TO" "$tmp/s.out" "$f"); fi

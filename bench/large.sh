@@ -49,11 +49,7 @@ grep '^| [a-z0-9-]* |' "$REF" | while IFS='|' read -r _ name rows cols nnz etime
         mem=-
     fi
     [ -n "$mem" ] || mem=-
-    cert=-
-    if [ -f "$tmp/f.cert" ]; then
-        if "$FARKAS" check "$f" "$tmp/f.cert" >/dev/null 2>&1; then cert=accepted; else cert=REJECTED; fi
-        rm -f "$tmp/f.cert"
-    fi
+    cert=$(check_cert "$f" "$tmp/f.cert")
     chk=$(check_obj "$f" "$tmp/f.out" "$name" "$value")
     te=-; tg=-; tc=-
     if command -v esolver >/dev/null; then
