@@ -2,7 +2,7 @@
 #   make             build build/farkas (and build/farkas-check, the checker alone)
 #   make test        unit + CLI tests, then the same under ASan+UBSan  [MOD=solve]
 #   make run         build, then verify every built-in theorem instance
-#   make bench       speed against the peers (bench/run.sh)
+#   make bench       speed against the peers (bench/run.sh; parts: netlib, netlib-large, kennington)
 # Build output goes to $(B) (build/ by default, build/asan for the sanitizer run).
 
 B        ?= build

@@ -19,6 +19,17 @@ check_obj() {
     python3 "$BENCH_DIR/objcheck.py" "$1" "$2" "$3" "$4"
 }
 
+# check_cert MPS CERT: farkas check's verdict on the certificate farkas solve
+# wrote (accepted / REJECTED; - when none was written); CERT is removed
+check_cert() {
+    if [ -f "$2" ]; then
+        if "$FARKAS" check "$1" "$2" >/dev/null 2>&1; then echo accepted; else echo REJECTED; fi
+        rm -f "$2"
+    else
+        echo -
+    fi
+}
+
 # time_esolver LIMIT OUTFILE MPS: QSopt_ex's exact solve; it exits 0 on most
 # failures, so its success line is required
 time_esolver() {

@@ -22,6 +22,11 @@
 # BENCH_LARGE_TIMEOUT (farkas, esolver, clp; default 120),
 # BENCH_GLPSOL_TIMEOUT (glpsol --exact on part 2; default 30: it finishes
 # none of them in 120 s).
+#
+# Part 3 (bench/kennington.sh) runs farkas, SoPlex exact, esolver and clp
+# on shared/data/kennington; BENCH_KEN=0 skips it, BENCH_KEN_ONLY picks a
+# subset, BENCH_KEN_TIMEOUT is its limit (default 180).  BENCH_NETLIB=0
+# skips part 1, so `BENCH_NETLIB=0 BENCH_LARGE=0 make bench` runs part 3 only.
 set -u
 B=${1:-build}
 FARKAS=$B/farkas
@@ -50,6 +55,8 @@ fi
 
 . "$(dirname "$0")/lib.sh"
 
+# part 1: shared/data/netlib
+part1() {
 printf '%-9s %5s %5s | %9s %9s %9s %9s %9s | %s\n' instance rows cols farkas pure esolver glpsol-ex clp objective
 echo "----------------------------------------------------------------------------------------------"
 res=$tmp/results
@@ -101,8 +108,10 @@ END {
     if (fs > 0) printf "geomean farkas time %.3f s (%d/%d solved)\n", exp(ft / fs), fs, n
     if (ok != n) exit 1
 }' "$res"
-rc1=$?
-[ "${BENCH_LARGE:-1}" = 0 ] && exit $rc1
-sh "$(dirname "$0")/large.sh" "$B"
-rc2=$?
-[ $rc1 -eq 0 ] && [ $rc2 -eq 0 ]
+}
+rc1=0
+if [ "${BENCH_NETLIB:-1}" != 0 ]; then part1; rc1=$?; fi
+rc2=0; rc3=0
+if [ "${BENCH_LARGE:-1}" != 0 ]; then sh "$(dirname "$0")/large.sh" "$B"; rc2=$?; fi
+if [ "${BENCH_KEN:-1}" != 0 ]; then sh "$(dirname "$0")/kennington.sh" "$B"; rc3=$?; fi
+[ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ $rc3 -eq 0 ]

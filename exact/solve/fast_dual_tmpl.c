@@ -67,7 +67,25 @@ typedef struct {
     real *lo1, *up1;  /* N: the true bounds while phase 1 boxes them */
     real *c0;         /* N: the true costs (shifted ones are restored) */
     long nshift;      /* costs shifted so far */
+    real *inf;        /* m: squared violation of row p's basic variable,
+                       * 0 within TOL_PRIMAL (pricing reads this one
+                       * contiguous array instead of x, lo, up through head) */
 } dws;
+
+/* dv->inf[p] afresh from x_B: after a refactor (x_B recomputed) and for
+ * the rows an iteration moved. */
+static void dual_inf_row(const fws *w, dws *dv, long p)
+{
+    real v = violation(w, w->head[p]);
+    dv->inf[p] = v > TOL_PRIMAL ? v * v : 0;
+}
+
+static void dual_inf_all(const fws *w, dws *dv)
+{
+    long p;
+    for (p = 0; p < w->m; p++)
+        dual_inf_row(w, dv, p);
+}
 
 /* Refactor, then x_B and d afresh, then dual feasibility restored where
  * rounding lost it: a boxed variable on the wrong side flips to its other
@@ -125,7 +143,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
                      long give_up, double t0, const char *tag)
 {
     long m = w->m, p, t, k, start_iters = *iters;
-    int unstable = 0;
+    int unstable = 0, stale = 1;
     real *alpha = w->w2;
     for (;;) {
         long r = -1, q = -1, lv, nc = 0, nf = 0;
@@ -137,14 +155,17 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
         if (w->updates >= FAST_REFACTOR) {
             if (dual_refresh(w, dv))
                 return -1;
+            stale = 1;
         }
-        for (p = 0; p < m; p++) {
-            real v = violation(w, w->head[p]);
-            if (v > TOL_PRIMAL && v * v > best * dv->dse[p]) {
-                best = v * v / dv->dse[p];
+        if (stale)
+            dual_inf_all(w, dv);
+        stale = 0;
+        /* the same choice as v > TOL_PRIMAL && v^2 / dse_p largest */
+        for (p = 0; p < m; p++)
+            if (dv->inf[p] > best * dv->dse[p]) {
+                best = dv->inf[p] / dv->dse[p];
                 r = p;
             }
-        }
         if (r < 0)
             return 0;
         lv = w->head[r];
@@ -213,6 +234,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
                 return 2;
             if (dual_refresh(w, dv))
                 return -1;
+            stale = 1;
             continue;
         }
         unstable = 0;
@@ -223,15 +245,19 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
                 add_col(w, dv->dx, dv->cand[k], flip_bound(w, dv->cand[k]));
             ftran(w, dv->dx);
             for (p = 0; p < m; p++)
-                if (dv->dx[p] != 0)
+                if (dv->dx[p] != 0) {
                     w->x[w->head[p]] -= dv->dx[p];
+                    dual_inf_row(w, dv, p);
+                }
             w->flips += nf;
         }
         target = below ? w->lo[lv] : w->up[lv];
         theta_p = (w->x[lv] - target) / alpha[r];
         for (p = 0; p < m; p++)
-            if (alpha[p] != 0)
+            if (alpha[p] != 0) {
                 w->x[w->head[p]] -= theta_p * alpha[p];
+                dual_inf_row(w, dv, p);
+            }
         w->x[q] += theta_p;
         /* Harris's tolerance lets d_q sit slightly on the wrong side of
          * 0; a step then taken backwards would spoil the dual feasibility
@@ -271,10 +297,12 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
         w->head[r] = q;
         w->pos[q] = r;
         w->stat[q] = LP_BASIC;
+        dual_inf_row(w, dv, r);
         (*iters)++;
         if (RABS(alpha[r]) < 1e-7) {
             if (dual_refresh(w, dv))
                 return -1;
+            stale = 1;
         }
         if (o->verbose && *iters % 500 == 0) {
             real sinf = 0, obj = 0;
@@ -316,8 +344,9 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
     dv.lo1 = fk_calloc((size_t)N + 1, sizeof *dv.lo1);
     dv.up1 = fk_calloc((size_t)N + 1, sizeof *dv.up1);
     dv.c0 = fk_calloc((size_t)N + 1, sizeof *dv.c0);
+    dv.inf = fk_calloc((size_t)m + 1, sizeof *dv.inf);
     dv.nshift = 0;
-    if (!dv.dse || !dv.tau || !dv.dx || !dv.cand || !dv.rt || !dv.lo1 || !dv.up1 || !dv.c0)
+    if (!dv.dse || !dv.tau || !dv.dx || !dv.cand || !dv.rt || !dv.lo1 || !dv.up1 || !dv.c0 || !dv.inf)
         goto out;
     memcpy(dv.c0, w->c, (size_t)N * sizeof *w->c);
     for (p = 0; p < m; p++)
@@ -362,6 +391,6 @@ out:
         fprintf(stderr, "fast: dual phase %s after %ld iterations (%ld cost shifts), %.2f s\n",
                 rc < 0 ? "failed" : rc == 1 ? "found a dual ray" : rc == 2 ? "abandoned" : "done",
                 *iters - start_iters, dv.nshift, fk_now_sec() - t0);
-    free(dv.dse); free(dv.tau); free(dv.dx); free(dv.cand); free(dv.rt); free(dv.lo1); free(dv.up1); free(dv.c0);
+    free(dv.dse); free(dv.tau); free(dv.dx); free(dv.cand); free(dv.rt); free(dv.lo1); free(dv.up1); free(dv.c0); free(dv.inf);
     return rc;
 }

@@ -254,7 +254,7 @@ int test_fast_random(fk_rng *r)
  * certificate accepted, and flips must actually have happened. */
 int test_fast_dual_flips(fk_rng *r)
 {
-    long k, runs = 400 * tl_mult(), flips = 0, dual = 0, zero = 0, nopt = 0;
+    long k, runs = 400 * tl_mult(), flips = 0, dual = 0, zero = 0, nopt = 0, p1 = 0;
     for (k = 0; k < runs; k++) {
         lp_model *lp = random_lp_kind(r, 1);
         fast_result fr;
@@ -289,6 +289,7 @@ int test_fast_dual_flips(fk_rng *r)
             if (ost == ORACLE_OPTIMAL) {
                 nopt++;
                 zero += fr.status == FAST_OPTIMAL && res.iters == 0;
+                p1 += fr.dual_iters > 0 && fr.phase1_iters > 0;
             }
         }
         fast_result_clear(&fr);
@@ -299,6 +300,10 @@ int test_fast_dual_flips(fk_rng *r)
             break;
     }
     TL_CHECK(flips > 0, "no bound flip in %ld boxed LPs", runs);
+    /* every box is finite, so the dual phase ends primal feasible and the
+     * primal simplex needs no phase 1 (a dual pricing that misses an
+     * infeasible row stops early and leaves phase-1 work behind) */
+    TL_CHECK(p1 == 0, "primal phase 1 ran after the dual phase in %ld of %ld optimal boxed LPs", p1, nopt);
     /* boxed LPs are never unbounded and their slack basis is dual
      * feasible once placed: the dual phase must settle nearly all */
     TL_CHECK(nopt == 0 || zero * 10 >= nopt * 9, "float basis accepted as is in only %ld of %ld optimal LPs",
