@@ -291,8 +291,11 @@ static int reading(FILE *f, const prf_doc *d, const prf_style *s, const void *vc
     fputs(": at most ", f);
     prf_num_m(f, s, w);
     if (sub) {
-        fputs(". Budget balance needs the subsidy to cover the difference: the least subsidy is "
-              "the information rents less the gains from trade, ", f);
+        fputs(mpq_sgn(d->value) > 0 ? ". Budget balance needs the subsidy to cover the difference: "
+                                      "the least subsidy is the information rents less the gains from trade, "
+                                    : ". The gains from trade cover the rents and budget balance holds with "
+                                      "room to spare: the least subsidy, the information rents less the "
+                                      "gains from trade, is ", f);
         prf_num_m(f, s, d->value);
         fputs(", the optimum verified below.\n", f);
     } else
