@@ -31,7 +31,7 @@
 /* The rows the reading needs, found by name.  Type a of agent k is the
  * a-th IR[k:*] row (mech.c emits one per type, in order). */
 typedef struct {
-    int n[2];
+    int n[2], alloc[2];    /* types found; entries allocated */
     long *ir[2];           /* IR row of type a */
     long nd;               /* the ND row */
     mpq_t *flow[2];        /* y_IR(a) + sum_b y_IC(a->b) - sum_b y_IC(b->a) */
@@ -44,7 +44,7 @@ static void rows_clear(ms_rows *r)
     int k;
     for (k = 0; k < 2; k++) {
         free(r->ir[k]);
-        fk_qarr_free(r->flow[k], r->n[k]);
+        fk_qarr_free(r->flow[k], r->alloc[k]);
     }
 }
 
@@ -76,6 +76,7 @@ static int rows_find(ms_rows *r, const prf_doc *d, const case_ms_inst *in)
         r->flow[k] = fk_qarr_new(want);
         if (!r->ir[k] || !r->flow[k])
             return 1;
+        r->alloc[k] = want;
         for (i = 0; i < lp->m; i++) {
             const char *nm = lp->rname[i];
             if (strncmp(nm, "IR[", 3) || strncmp(nm + 3, agent[k], al) || nm[3 + al] != ':')
