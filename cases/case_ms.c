@@ -26,6 +26,7 @@
 #include "afile.h"
 #include "case.h"
 #include "mech.h"
+#include "ms_prf.h"
 #include "rat.h"
 
 void case_ms_inst_init(case_ms_inst *in)
@@ -210,6 +211,8 @@ fk_status case_ms_solve(econ_out *o, const case_ms_inst *in, const char *name,
         goto done;
     if (o->quiet < 1)
         printf("%s: the instance as a mechanism file: %s (farkas model %s)\n", name, path, path);
+    prf_econ pe;
+    o->econ = in->expost ? NULL : ms_prf_econ(&pe, in); /* the appendices' economic parts */
     st = mech_solve(o, m, 0, res, err);
     have = 1; /* res initialised even on failure (mech.h) */
     if (st)

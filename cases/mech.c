@@ -1024,6 +1024,7 @@ fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out
 {
     fk_status st = FK_OK;
     int k, i;
+    const struct prf_econ *econ = o->econ; /* the case's appendix text, for each LP */
     for (k = 0; out && k < m->nobj; k++) {
         memset(&out[k], 0, sizeof out[k]);
         mpq_init(out[k].value);
@@ -1053,6 +1054,7 @@ fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out
             st = oom(err);
         if (!st)
             st = build(&b, m, k, err);
+        o->econ = econ;
         if (!st)
             st = econ_solve_certify(o, b.lp, lpname, &res, err);
         if (!st && out) {
@@ -1074,6 +1076,7 @@ fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out
         lp_free(b.lp);
         bld_free(&b);
     }
+    o->econ = NULL;
     if (json)
         printf("\n]}\n");
     return st;

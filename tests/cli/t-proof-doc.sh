@@ -214,6 +214,42 @@ else
     fail "case --appendix" "$(tail -n 2 "$TMP/econ.log")"
 fi
 
+# Myerson-Satterthwaite on the default grid: values = costs = {0, 1/5, ..,
+# 1}, uniform 1/6 each, no trade at a tie.  By hand: the gains from trade
+# are (1/36) sum_{i>j} (i-j)/5 = (1/180)(5+8+9+8+5) = 7/36.  The local
+# downward IC rows and IR at the lowest buyer give the buyer's rent
+# sum_j (1/5) P(c < v_j) P(v > v_j) = (1/180) sum_j j(5-j) = 20/180 = 1/9,
+# the seller's the same by symmetry: R = 2/9, so the least subsidy is
+# R - S = 8/36 - 7/36 = 1/36 (positive: efficient trade is impossible).
+M=$TMP/ms
+if "$FARKAS" case ms --out "$M" --quiet --appendix > "$TMP/ms.log" 2>&1 &&
+   [ -f "$M/ms-feas.tex" ] && [ -f "$M/ms-subsidy.tex" ]; then
+    ok "ms --appendix writes both appendices"
+    if [ $HAVE_TEX = 1 ] && tex_ok "ms feas appendix" "$M/ms-feas.tex" infeasible &&
+       tex_ok "ms subsidy appendix" "$M/ms-subsidy.tex" optimal; then
+        t=$(tr -s '\n ' '  ' < "$M/ms-feas.txt")
+        for want in 'Buyer values {0, 1/5, 2/5, 3/5, 4/5, 1}' 'Bayesian incentive compatible' \
+                    'interim individually rational' 'efficient trade is impossible' \
+                    'gains from efficient trade are 7/36' 'information rents' \
+                    'IC[buyer:v->v’]: the buyer with value v does not gain by reporting v’'; do
+            case $t in *"$want"*) ok "ms feas pdf says '$want'" ;;
+                *) fail "ms feas pdf" "pdftotext lacks '$want'" ;; esac
+        done
+        t=$(tr -s '\n ' '  ' < "$M/ms-subsidy.txt")
+        for want in 'least expected external subsidy that makes efficient trade possible is 1/36' \
+                    'shadow prices' 'R = 2/9' 'the least subsidy is the information rents less the gains from trade, 1/36'; do
+            case $t in *"$want"*) ok "ms subsidy pdf says '$want'" ;;
+                *) fail "ms subsidy pdf" "pdftotext lacks '$want'" ;; esac
+        done
+        for b in ms-feas ms-subsidy; do
+            o=$(awk '/^Overfull \\hbox/ { v = $3; gsub(/[(pt]/, "", v); if (v + 0 > 10) n++ } END { print n + 0 }' "$M/$b.log")
+            [ "$o" -eq 0 ] && ok "$b pdf: no Overfull box over 10pt" || fail "$b pdf" "$o Overfull boxes over 10pt"
+        done
+    fi
+else
+    fail "ms --appendix" "$(tail -n 2 "$TMP/ms.log")"
+fi
+
 # A certificate that does not prove its claim gets no appendix.
 if [ -f "$TMP/galenet.cert" ]; then
     awk '/^y / && !d { $3 = "-" $3; sub(/--/, "", $3); d = 1 } { print }' "$TMP/galenet.cert" > "$TMP/bad.cert"
