@@ -221,7 +221,8 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
     r = bsolve_new(&bs, lp, cols, rowmap, k);
     tm[0] = fk_now_sec();
     if (r && verbose)
-        fprintf(stderr, "simplex: start basis core %s\n", r > 0 ? "singular" : "too big for memory");
+        fprintf(stderr, "simplex: start basis core %s\n",
+                r == 1 ? "singular" : r == 2 ? "above the p-adic size limit" : "too big for memory");
     if (r) {
         rc = r < 0 ? -1 : 0;
         goto done;

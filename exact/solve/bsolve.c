@@ -27,9 +27,9 @@ static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t p)
 }
 #endif
 
-/* Largest core the dense modular elimination accepts (k^2 words: 512 MB
- * at the limit; dfl001 needs 6058). */
-#define BS_MAX_K 8000
+/* Largest core the dense modular elimination accepts: BSOLVE_MAX_K
+ * (bsolve.h). */
+#define BS_MAX_K BSOLVE_MAX_K
 #define BS_PRIMES 3
 
 struct bsolve {
@@ -277,7 +277,7 @@ int bsolve_new(bsolve **out, const lp_model *lp, const long *cols,
 
     *out = NULL;
     if (k > BS_MAX_K)
-        return 1;
+        return 2;
     bs = fk_calloc(1, sizeof *bs);
     if (!bs)
         return -1;

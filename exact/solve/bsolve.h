@@ -17,13 +17,18 @@
  *
  * Return codes: 0 success, 1 singular (no prime of a few tried gives a
  * nonsingular factorisation: the core is, almost surely, singular over Q),
- * -1 out of memory. */
+ * 2 (bsolve_new only) the core has more than BSOLVE_MAX_K columns, which
+ * says nothing about singularity, -1 out of memory. */
 #ifndef BSOLVE_H
 #define BSOLVE_H
 
 #include <gmp.h>
 
 #include "lp.h"
+
+/* Largest core bsolve_new factorises: the elimination is dense, k^2 words
+ * (512 MB at the limit; dfl001 needs 6058, pds-06 8814, ken-11 13829). */
+#define BSOLVE_MAX_K 8000
 
 typedef struct bsolve bsolve;
 

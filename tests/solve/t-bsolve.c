@@ -141,6 +141,8 @@ int test_bsolve_random(fk_rng *r)
         rc = bsolve_new(&bs, lp, cols, rowmap, k);
         if (!TL_CHECK(rc >= 0, "run %ld: out of memory", run))
             goto next;
+        if (!TL_CHECK(rc != 2, "run %ld: a %ld-column core refused as too large", run, k))
+            goto next;
         if (rc == 1) { /* a random core may be singular: then it must be */
             TL_CHECK(core_singular(lp, rows, cols, k) == 1,
                      "run %ld: bsolve calls a nonsingular %ldx%ld core singular", run, k, k);
@@ -229,6 +231,10 @@ int test_bsolve_singular(fk_rng *r)
     mpq_clear(v);
     if (TL_CHECK(lp_finalize(lp, &err) == FK_OK, "finalize"))
         TL_CHECK(bsolve_new(&bs, lp, cols, rowmap, 3) == 1, "a singular core was accepted");
+    /* too many columns is its own answer, not "singular": the size is
+     * refused before cols or rowmap is read */
+    TL_CHECK(bsolve_new(&bs, lp, cols, rowmap, BSOLVE_MAX_K + 1) == 2,
+             "a core above the size limit was not refused as such");
     bsolve_free(bs);
     lp_free(lp);
     return TL_RESULT();
