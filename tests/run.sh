@@ -30,9 +30,12 @@ log=$(mktemp); sanlog=$(mktemp -d); trap 'rm -f "$log"; rm -rf "$sanlog"' EXIT
 one() { # one LABEL CMD...: run, echo output, add its closing line to the sums
     label=$1; shift
     echo "== $label"
+    t0=$(date +%s)
     "$@" > "$log" 2>&1
     rc=$?
     cat "$log"
+    # each item's wall time, so the 15-minute budget of make test is visible
+    echo "($label: $(( $(date +%s) - t0 )) s)"
     line=$(grep -E '^[^ ]*:? ?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "FAIL $label: no summary line (exit $rc)"; F=$((F + 1)); return
