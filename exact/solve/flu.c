@@ -37,6 +37,8 @@ void flu_clear(flu *f)
     free(f->prow); free(f->pcol); free(f->piv);
     free(f->lbeg); free(f->lidx); free(f->lval);
     free(f->ubeg); free(f->uidx); free(f->uval);
+    free(f->ucbeg); free(f->ucrow); free(f->ucval);
+    free(f->lrbeg); free(f->lrrow); free(f->lrval);
     free(f->rlen); free(f->rcap); free(f->rcol); free(f->rval);
     free(f->clen); free(f->cphys); free(f->ccap); free(f->crow);
     free(f->rnext); free(f->rprev); free(f->rhead);
@@ -55,6 +57,8 @@ static int alloc_m(flu *f, long m)
     f->piv = fk_calloc(M, sizeof(flu_real));
     f->lbeg = fk_calloc(M, sizeof(long));
     f->ubeg = fk_calloc(M, sizeof(long));
+    f->ucbeg = fk_calloc(M, sizeof(long));
+    f->lrbeg = fk_calloc(M, sizeof(long));
     f->rlen = fk_calloc(M, sizeof(long));
     f->rcap = fk_calloc(M, sizeof(long));
     f->rcol = fk_calloc(M, sizeof(long *));
@@ -73,7 +77,7 @@ static int alloc_m(flu *f, long m)
     f->cdone = fk_calloc(M, 1);
     f->mark = fk_calloc(M, sizeof(long));
     f->t = fk_calloc(M, sizeof(flu_real));
-    if (!f->prow || !f->pcol || !f->piv || !f->lbeg || !f->ubeg || !f->rlen ||
+    if (!f->prow || !f->pcol || !f->piv || !f->lbeg || !f->ubeg || !f->ucbeg || !f->lrbeg || !f->rlen ||
         !f->rcap || !f->rcol || !f->rval || !f->clen || !f->cphys || !f->ccap || !f->crow ||
         !f->rnext || !f->rprev || !f->rhead || !f->cnext || !f->cprev ||
         !f->chead || !f->rdone || !f->cdone || !f->mark || !f->t)
@@ -358,6 +362,39 @@ static int eliminate(flu *f, long step, long p, long kq, long *nl, long *nu)
     return 0;
 }
 
+/* Transpose the step-ordered store beg/idx/val (entries q of step k keyed
+ * by idx[q]) into obeg/orow/oval keyed by idx, each entry naming prow[k].
+ * Returns -1 when memory runs out. */
+static int transpose(const flu *f, const long *beg, const long *idx, const flu_real *val,
+                     long *obeg, long **orow, flu_real **oval, long *ocap)
+{
+    long m = f->m, k, q, nnz = beg[m];
+    if (nnz > *ocap) {
+        long cap = grow_cap(*ocap < 1024 ? 1024 : *ocap, nnz), *a;
+        flu_real *v;
+        if (!(a = fk_realloc(*orow, (size_t)cap, sizeof *a)))
+            return -1;
+        *orow = a;
+        if (!(v = fk_realloc(*oval, (size_t)cap, sizeof *v)))
+            return -1;
+        *oval = v;
+        *ocap = cap;
+    }
+    memset(obeg, 0, ((size_t)m + 2) * sizeof *obeg);
+    for (q = 0; q < nnz; q++)
+        obeg[idx[q] + 2]++;
+    for (k = 0; k < m; k++)
+        obeg[k + 2] += obeg[k + 1];
+    /* obeg[key + 1] is now key's start; filling advances it to the end */
+    for (k = 0; k < m; k++)
+        for (q = beg[k]; q < beg[k + 1]; q++) {
+            long e = obeg[idx[q] + 1]++;
+            (*orow)[e] = f->prow[k];
+            (*oval)[e] = val[q];
+        }
+    return 0;
+}
+
 int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
                const flu_real *val, const long *head, long *dep_pos,
                long *dep_row, long *ndep)
@@ -441,6 +478,9 @@ int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
     f->lbeg[m] = nl;
     f->nnz_lu = nl + nu + m;
     *ndep = nd;
+    if (transpose(f, f->ubeg, f->uidx, f->uval, f->ucbeg, &f->ucrow, &f->ucval, &f->ucalloc) ||
+        transpose(f, f->lbeg, f->lidx, f->lval, f->lrbeg, &f->lrrow, &f->lrval, &f->lralloc))
+        return -1;
     return 0;
 }
 
@@ -456,11 +496,19 @@ void flu_ftran(flu *f, flu_real *v)
         for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
             t[f->lidx[q]] -= f->lval[q] * a;
     }
+    /* U by columns: position pcol[k] is final once the later steps have
+     * been subtracted from its row; a zero one is skipped */
     for (k = m - 1; k >= 0; k--) {
-        flu_real s = t[f->prow[k]];
-        for (q = f->ubeg[k]; q < f->ubeg[k + 1]; q++)
-            s -= f->uval[q] * v[f->uidx[q]];
-        v[f->pcol[k]] = s / f->piv[k];
+        long j = f->pcol[k];
+        flu_real z = t[f->prow[k]];
+        if (z == 0) {
+            v[j] = 0;
+            continue;
+        }
+        z /= f->piv[k];
+        v[j] = z;
+        for (q = f->ucbeg[j]; q < f->ucbeg[j + 1]; q++)
+            t[f->ucrow[q]] -= f->ucval[q] * z;
     }
 }
 
@@ -476,11 +524,14 @@ void flu_btran(flu *f, flu_real *u)
         for (q = f->ubeg[k]; q < f->ubeg[k + 1]; q++)
             u[f->uidx[q]] -= f->uval[q] * z;
     }
+    /* L^T by rows: row prow[k] is final once the later steps are done */
     for (k = m - 1; k >= 0; k--) {
-        flu_real s = 0;
-        for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
-            s += f->lval[q] * t[f->lidx[q]];
-        t[f->prow[k]] -= s;
+        long i = f->prow[k];
+        flu_real a = t[i];
+        if (a == 0)
+            continue;
+        for (q = f->lrbeg[i]; q < f->lrbeg[i + 1]; q++)
+            t[f->lrrow[q]] -= f->lrval[q] * a;
     }
     memcpy(u, t, (size_t)m * sizeof *u);
 }

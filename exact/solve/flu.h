@@ -49,6 +49,15 @@ typedef struct {
     long *ubeg, *uidx;   /* U row k: positions uidx[ubeg[k]..ubeg[k+1]) */
     flu_real *uval;
     long lalloc, ualloc;
+    /* the same factors transposed, so that both solves can skip a step
+     * whose value is 0 (most of them on network LPs, whose B^{-1} a is
+     * very sparse): U by positions, L by rows, each entry naming the row
+     * prow[k] of its step k */
+    long *ucbeg, *ucrow;  /* position j: ucrow[ucbeg[j]..ucbeg[j+1]) */
+    flu_real *ucval;
+    long *lrbeg, *lrrow;  /* row i: lrrow[lrbeg[i]..lrbeg[i+1]) */
+    flu_real *lrval;
+    long ucalloc, lralloc;
     /* active submatrix, rebuilt by each factorisation */
     long *rlen, *rcap, **rcol;   /* rows: positions and values */
     flu_real **rval;
