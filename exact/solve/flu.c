@@ -39,6 +39,8 @@ void flu_clear(flu *f)
     free(f->ubeg); free(f->uidx); free(f->uval);
     free(f->ucbeg); free(f->ucrow); free(f->ucval);
     free(f->lrbeg); free(f->lrrow); free(f->lrval);
+    free(f->stepr); free(f->stepp); free(f->mark1); free(f->mark2);
+    free(f->seed); free(f->list1); free(f->list2); free(f->stk); free(f->stq);
     free(f->rlen); free(f->rcap); free(f->rcol); free(f->rval);
     free(f->clen); free(f->cphys); free(f->ccap); free(f->crow);
     free(f->rnext); free(f->rprev); free(f->rhead);
@@ -59,6 +61,15 @@ static int alloc_m(flu *f, long m)
     f->ubeg = fk_calloc(M, sizeof(long));
     f->ucbeg = fk_calloc(M, sizeof(long));
     f->lrbeg = fk_calloc(M, sizeof(long));
+    f->stepr = fk_calloc(M, sizeof(long));
+    f->stepp = fk_calloc(M, sizeof(long));
+    f->mark1 = fk_calloc(M, sizeof(long));
+    f->mark2 = fk_calloc(M, sizeof(long));
+    f->seed = fk_calloc(M, sizeof(long));
+    f->list1 = fk_calloc(M, sizeof(long));
+    f->list2 = fk_calloc(M, sizeof(long));
+    f->stk = fk_calloc(M, sizeof(long));
+    f->stq = fk_calloc(M, sizeof(long));
     f->rlen = fk_calloc(M, sizeof(long));
     f->rcap = fk_calloc(M, sizeof(long));
     f->rcol = fk_calloc(M, sizeof(long *));
@@ -78,6 +89,8 @@ static int alloc_m(flu *f, long m)
     f->mark = fk_calloc(M, sizeof(long));
     f->t = fk_calloc(M, sizeof(flu_real));
     if (!f->prow || !f->pcol || !f->piv || !f->lbeg || !f->ubeg || !f->ucbeg || !f->lrbeg || !f->rlen ||
+        !f->stepr || !f->stepp || !f->mark1 || !f->mark2 || !f->seed || !f->list1 ||
+        !f->list2 || !f->stk || !f->stq ||
         !f->rcap || !f->rcol || !f->rval || !f->clen || !f->cphys || !f->ccap || !f->crow ||
         !f->rnext || !f->rprev || !f->rhead || !f->cnext || !f->cprev ||
         !f->chead || !f->rdone || !f->cdone || !f->mark || !f->t)
@@ -481,13 +494,221 @@ int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
     if (transpose(f, f->ubeg, f->uidx, f->uval, f->ucbeg, &f->ucrow, &f->ucval, &f->ucalloc) ||
         transpose(f, f->lbeg, f->lidx, f->lval, f->lrbeg, &f->lrrow, &f->lrval, &f->lralloc))
         return -1;
+    for (k = 0; k < m; k++) {
+        f->stepr[f->prow[k]] = k;
+        f->stepp[f->pcol[k]] = k;
+    }
     return 0;
+}
+
+/* ---- hypersparse solves ---- */
+
+/* The four graphs the solves walk: an edge i -> j when the value at node i
+ * updates node j.  FT_L: rows, by L's etas (FTRAN, L part); FT_U: rows, by
+ * U's columns (FTRAN, U part); BT_U: positions, by U's rows (BTRAN, U^T
+ * part); BT_L: rows, by L^T's rows (BTRAN, L^T part). */
+enum { FT_L, FT_U, BT_U, BT_L };
+
+static const long *edges(const flu *f, int g, long x, long *b, long *e)
+{
+    long k;
+    switch (g) {
+    case FT_L:
+        k = f->stepr[x];
+        *b = f->lbeg[k];
+        *e = f->lbeg[k + 1];
+        return f->lidx;
+    case FT_U:
+        k = f->pcol[f->stepr[x]];
+        *b = f->ucbeg[k];
+        *e = f->ucbeg[k + 1];
+        return f->ucrow;
+    case BT_U:
+        k = f->stepp[x];
+        *b = f->ubeg[k];
+        *e = f->ubeg[k + 1];
+        return f->uidx;
+    default:
+        *b = f->lrbeg[x];
+        *e = f->lrbeg[x + 1];
+        return f->lrrow;
+    }
+}
+
+/* Nodes reachable from seed[0..ns) in graph g, in postorder into out[]
+ * (so out[n-1] down to out[0] is a topological order); mark[] gets stamp
+ * on each.  Returns their count, or -1 once it passes limit. */
+static long reach(flu *f, int g, const long *seed, long ns, long *out, long *mark,
+                  long stamp, long limit)
+{
+    long *stk = f->stk, *stq = f->stq, s, n = 0;
+    for (s = 0; s < ns; s++) {
+        long top = 0, b, e;
+        if (mark[seed[s]] == stamp)
+            continue;
+        mark[seed[s]] = stamp;
+        stk[0] = seed[s];
+        edges(f, g, seed[s], &stq[0], &e);
+        while (top >= 0) {
+            long x = stk[top];
+            const long *adj = edges(f, g, x, &b, &e);
+            if (stq[top] < e) {
+                long y = adj[stq[top]++];
+                if (mark[y] != stamp) {
+                    mark[y] = stamp;
+                    stk[++top] = y;
+                    edges(f, g, y, &stq[top], &e);
+                }
+            } else {
+                out[n++] = x;
+                if (n > limit)
+                    return -1;
+                top--;
+            }
+        }
+    }
+    return n;
+}
+
+/* A right-hand side with more nonzeros than m / FLU_HYPER_IN, or a reach
+ * above m / FLU_HYPER_OUT, takes the dense loops. */
+#define FLU_HYPER_IN 32
+#define FLU_HYPER_OUT 8
+
+static long next_stamp(flu *f)
+{
+    if (++f->stamp == LONG_MAX) {
+        memset(f->mark1, 0, (size_t)f->m * sizeof *f->mark1);
+        memset(f->mark2, 0, (size_t)f->m * sizeof *f->mark2);
+        f->stamp = 1;
+    }
+    return f->stamp;
+}
+
+/* The nonzeros of x[0..m) into f->seed; -1 when above m / FLU_HYPER_IN. */
+static long seeds(flu *f, const flu_real *x)
+{
+    long m = f->m, i, n = 0, lim = m / FLU_HYPER_IN;
+    for (i = 0; i < m; i++)
+        if (x[i] != 0) {
+            if (n >= lim)
+                return -1;
+            f->seed[n++] = i;
+        }
+    return n;
+}
+
+/* FTRAN when v is sparse: 1 done, 0 the caller does it densely. */
+static int ftran_hyper(flu *f, flu_real *v)
+{
+    long m = f->m, ns = seeds(f, v), n1, n2, s1, s2, a, q;
+    flu_real *t = f->t;
+    if (ns < 0)
+        return 0;
+    s1 = next_stamp(f);
+    n1 = reach(f, FT_L, f->seed, ns, f->list1, f->mark1, s1, m / FLU_HYPER_OUT);
+    if (n1 < 0)
+        return 0;
+    for (a = 0; a < n1; a++)
+        t[f->list1[a]] = v[f->list1[a]];
+    for (a = n1 - 1; a >= 0; a--) {
+        long i = f->list1[a], k = f->stepr[i];
+        flu_real x = t[i];
+        if (x == 0)
+            continue;
+        for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
+            t[f->lidx[q]] -= f->lval[q] * x;
+    }
+    s2 = next_stamp(f);
+    n2 = reach(f, FT_U, f->list1, n1, f->list2, f->mark2, s2, m / FLU_HYPER_OUT);
+    if (n2 < 0) {
+        /* t is right on L's reach and 0 elsewhere: finish densely */
+        long i, k;
+        for (i = 0; i < m; i++)
+            if (f->mark1[i] != s1)
+                t[i] = 0;
+        for (k = m - 1; k >= 0; k--) {
+            long j = f->pcol[k];
+            flu_real z = t[f->prow[k]];
+            if (z == 0) {
+                v[j] = 0;
+                continue;
+            }
+            z /= f->piv[k];
+            v[j] = z;
+            for (q = f->ucbeg[j]; q < f->ucbeg[j + 1]; q++)
+                t[f->ucrow[q]] -= f->ucval[q] * z;
+        }
+        return 1;
+    }
+    for (a = 0; a < n2; a++)
+        if (f->mark1[f->list2[a]] != s1)
+            t[f->list2[a]] = 0;
+    memset(v, 0, (size_t)m * sizeof *v);
+    for (a = n2 - 1; a >= 0; a--) {
+        long i = f->list2[a], k = f->stepr[i], j = f->pcol[k];
+        flu_real z = t[i];
+        if (z == 0)
+            continue;
+        z /= f->piv[k];
+        v[j] = z;
+        for (q = f->ucbeg[j]; q < f->ucbeg[j + 1]; q++)
+            t[f->ucrow[q]] -= f->ucval[q] * z;
+    }
+    return 1;
+}
+
+/* BTRAN when u is sparse: 1 done, 0 the caller does it densely. */
+static int btran_hyper(flu *f, flu_real *u)
+{
+    long m = f->m, ns = seeds(f, u), n1, n2, s1, s2, a, q;
+    flu_real *t = f->t;
+    if (ns < 0)
+        return 0;
+    s1 = next_stamp(f);
+    n1 = reach(f, BT_U, f->seed, ns, f->list1, f->mark1, s1, m / FLU_HYPER_OUT);
+    if (n1 < 0)
+        return 0;
+    /* U^T on positions, in u itself (u is 0 off the reach already) */
+    for (a = n1 - 1; a >= 0; a--) {
+        long j = f->list1[a], k = f->stepp[j];
+        flu_real z = u[j] / f->piv[k];
+        u[j] = 0;
+        f->list1[a] = f->prow[k]; /* from now on: the row it lands on */
+        t[f->prow[k]] = z;
+        if (z == 0)
+            continue;
+        for (q = f->ubeg[k]; q < f->ubeg[k + 1]; q++)
+            u[f->uidx[q]] -= f->uval[q] * z;
+    }
+    s2 = next_stamp(f);
+    n2 = reach(f, BT_L, f->list1, n1, f->list2, f->mark2, s2, m);
+    /* rows reached through L^T only start at 0 (mark1 held positions:
+     * a fresh stamp for the rows) */
+    s1 = next_stamp(f);
+    for (a = 0; a < n1; a++)
+        f->mark1[f->list1[a]] = s1;
+    for (a = 0; a < n2; a++)
+        if (f->mark1[f->list2[a]] != s1)
+            t[f->list2[a]] = 0;
+    for (a = n2 - 1; a >= 0; a--) {
+        long i = f->list2[a];
+        flu_real x = t[i];
+        u[i] = x;
+        if (x == 0)
+            continue;
+        for (q = f->lrbeg[i]; q < f->lrbeg[i + 1]; q++)
+            t[f->lrrow[q]] -= f->lrval[q] * x;
+    }
+    return 1;
 }
 
 void flu_ftran(flu *f, flu_real *v)
 {
     long m = f->m, k, q;
     flu_real *t = f->t;
+    if (ftran_hyper(f, v))
+        return;
     memcpy(t, v, (size_t)m * sizeof *t);
     for (k = 0; k < m; k++) {
         flu_real a = t[f->prow[k]];
@@ -516,6 +737,8 @@ void flu_btran(flu *f, flu_real *u)
 {
     long m = f->m, k, q;
     flu_real *t = f->t;
+    if (btran_hyper(f, u))
+        return;
     for (k = 0; k < m; k++) {
         flu_real z = u[f->pcol[k]] / f->piv[k];
         t[f->prow[k]] = z;

@@ -58,6 +58,13 @@ typedef struct {
     long *lrbeg, *lrrow;  /* row i: lrrow[lrbeg[i]..lrbeg[i+1]) */
     flu_real *lrval;
     long ucalloc, lralloc;
+    /* hypersparse solves (Gilbert-Peierls): the nonzeros a solve can
+     * produce are those reachable from the right-hand side's in the
+     * graph of the factors, found by depth-first search and processed in
+     * topological order, when few; else the dense loops above */
+    long *stepr, *stepp;  /* step of row i / of position j */
+    long *mark1, *mark2, stamp;
+    long *seed, *list1, *list2, *stk, *stq;
     /* active submatrix, rebuilt by each factorisation */
     long *rlen, *rcap, **rcol;   /* rows: positions and values */
     flu_real **rval;

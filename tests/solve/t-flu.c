@@ -4,6 +4,10 @@
  *                       sizes 1..80, densities 2..30%): B x = v and
  *                       B^T y = u hold after flu_ftran / flu_btran with a
  *                       normwise backward error below 1e-12
+ *   test_flu_hyper      the same on larger, very sparse bases (m 100..600,
+ *                       about 1% dense) with right-hand sides of 1 to 3
+ *                       nonzeros: the solves that walk the factors' graph
+ *                       (flu.h, hypersparse) instead of every step
  *   test_flu_dependent  bases with dependent columns (a column that is a
  *                       combination of two others, an empty column, a
  *                       repeated column): each is reported with a distinct
@@ -84,7 +88,15 @@ static void bmul(const csc *a, const long *head, int trans, const double *x, dou
 /* The normwise backward error max_i |B x - v|_i / max_i (|B| |x| + |v|)_i
  * of ftran (trans: btran): a stable LU keeps it near the unit roundoff
  * whatever the conditioning of B. */
+static double residual_nz(flu *f, const csc *a, const long *head, fk_rng *r, int trans, long nz);
+
 static double residual(flu *f, const csc *a, const long *head, fk_rng *r, int trans)
+{
+    return residual_nz(f, a, head, r, trans, 0);
+}
+
+/* nz > 0: v has (at most) nz nonzeros at random places, else 2/3 of it. */
+static double residual_nz(flu *f, const csc *a, const long *head, fk_rng *r, int trans, long nz)
 {
     long m = a->m, i;
     double *v = calloc((size_t)m + 1, sizeof *v), *x = calloc((size_t)m + 1, sizeof *x),
@@ -94,10 +106,12 @@ static double residual(flu *f, const csc *a, const long *head, fk_rng *r, int tr
         free(v); free(x); free(y); free(ya);
         return HUGE_VAL;
     }
-    for (i = 0; i < m; i++) {
-        v[i] = fk_rng_range(r, 0, 2) ? (double)fk_rng_range(r, -50, 50) : 0.0;
+    for (i = 0; i < m; i++)
+        v[i] = !nz && fk_rng_range(r, 0, 2) ? (double)fk_rng_range(r, -50, 50) : 0.0;
+    for (i = 0; i < nz; i++)
+        v[fk_rng_range(r, 0, m - 1)] = (double)fk_rng_range(r, 1, 50);
+    for (i = 0; i < m; i++)
         x[i] = v[i];
-    }
     if (trans)
         flu_btran(f, x);
     else
@@ -175,6 +189,47 @@ int test_flu_solves(fk_rng *r)
     TL_CHECK(nonsing * 2 > runs, "only %ld of %ld random bases were nonsingular", nonsing, runs);
     tl_info("flu_solves counts", "%ld bases (%ld without dependent columns), worst backward error %.2g",
               runs, nonsing, worst);
+    return TL_RESULT();
+}
+
+int test_flu_hyper(fk_rng *r)
+{
+    long t, runs = (tl_quick() ? 20 : 60) * tl_mult();
+    double worst = 0;
+    flu f;
+    flu_init(&f);
+    for (t = 0; t < runs; t++) {
+        long m = fk_rng_range(r, 100, 600), n = m + fk_rng_range(r, 0, 40), nd, p, s;
+        long *head = calloc((size_t)m + 1, sizeof *head), *dp = calloc((size_t)m + 1, sizeof *dp),
+             *dr = calloc((size_t)m + 1, sizeof *dr);
+        csc a;
+        memset(&a, 0, sizeof a);
+        if (!TL_CHECK(head && dp && dr && rand_csc(&a, r, m, n, 1) == 0, "out of memory")) {
+            free(head); free(dp); free(dr); csc_free(&a);
+            break;
+        }
+        rand_head(r, m, n, head);
+        if (TL_CHECK(flu_factor(&f, m, n, a.cbeg, a.ridx, a.val, head, dp, dr, &nd) == 0,
+                     "run %ld: factor failed", t)) {
+            for (p = 0; p < nd; p++)
+                head[dp[p]] = n + dr[p];
+            for (s = 0; s < 10; s++) {
+                long nz = fk_rng_range(r, 1, 3);
+                double e1 = residual_nz(&f, &a, head, r, 0, nz), e2 = residual_nz(&f, &a, head, r, 1, nz);
+                if (e1 > worst) worst = e1;
+                if (e2 > worst) worst = e2;
+                if (!TL_CHECK(e1 < 1e-12 && e2 < 1e-12, "run %ld (m %ld, %ld dependent): residuals %g %g",
+                              t, m, nd, e1, e2))
+                    break;
+            }
+        }
+        free(head); free(dp); free(dr);
+        csc_free(&a);
+        if (tl_failed_now())
+            break;
+    }
+    flu_clear(&f);
+    tl_info("flu_hyper", "%ld bases, 10 sparse solves each way, worst backward error %.2g", runs, worst);
     return TL_RESULT();
 }
 
