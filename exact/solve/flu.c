@@ -501,6 +501,27 @@ int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
     return 0;
 }
 
+/* FTRAN's U part over every step, from t (by rows, after L) into v (by
+ * positions).  U by columns: position pcol[k] is final once the later
+ * steps have been subtracted from its row; a zero one is skipped. */
+static void ftran_u(flu *f, flu_real *v)
+{
+    long k, q;
+    flu_real *t = f->t;
+    for (k = f->m - 1; k >= 0; k--) {
+        long j = f->pcol[k];
+        flu_real z = t[f->prow[k]];
+        if (z == 0) {
+            v[j] = 0;
+            continue;
+        }
+        z /= f->piv[k];
+        v[j] = z;
+        for (q = f->ucbeg[j]; q < f->ucbeg[j + 1]; q++)
+            t[f->ucrow[q]] -= f->ucval[q] * z;
+    }
+}
+
 /* ---- hypersparse solves ---- */
 
 /* The four graphs the solves walk: an edge i -> j when the value at node i
@@ -623,22 +644,11 @@ static int ftran_hyper(flu *f, flu_real *v)
     n2 = reach(f, FT_U, f->list1, n1, f->list2, f->mark2, s2, m / FLU_HYPER_OUT);
     if (n2 < 0) {
         /* t is right on L's reach and 0 elsewhere: finish densely */
-        long i, k;
+        long i;
         for (i = 0; i < m; i++)
             if (f->mark1[i] != s1)
                 t[i] = 0;
-        for (k = m - 1; k >= 0; k--) {
-            long j = f->pcol[k];
-            flu_real z = t[f->prow[k]];
-            if (z == 0) {
-                v[j] = 0;
-                continue;
-            }
-            z /= f->piv[k];
-            v[j] = z;
-            for (q = f->ucbeg[j]; q < f->ucbeg[j + 1]; q++)
-                t[f->ucrow[q]] -= f->ucval[q] * z;
-        }
+        ftran_u(f, v);
         return 1;
     }
     for (a = 0; a < n2; a++)
@@ -717,20 +727,7 @@ void flu_ftran(flu *f, flu_real *v)
         for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
             t[f->lidx[q]] -= f->lval[q] * a;
     }
-    /* U by columns: position pcol[k] is final once the later steps have
-     * been subtracted from its row; a zero one is skipped */
-    for (k = m - 1; k >= 0; k--) {
-        long j = f->pcol[k];
-        flu_real z = t[f->prow[k]];
-        if (z == 0) {
-            v[j] = 0;
-            continue;
-        }
-        z /= f->piv[k];
-        v[j] = z;
-        for (q = f->ucbeg[j]; q < f->ucbeg[j + 1]; q++)
-            t[f->ucrow[q]] -= f->ucval[q] * z;
-    }
+    ftran_u(f, v);
 }
 
 void flu_btran(flu *f, flu_real *u)
