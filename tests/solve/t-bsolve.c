@@ -130,7 +130,7 @@ int test_bsolve_random(fk_rng *r)
     long runs = (tl_quick() ? 60 : 300) * tl_mult(), run, nsolved = 0, nsingular = 0;
     for (run = 0; run < runs; run++) {
         long k = fk_rng_range(r, 1, 14), m = k + fk_rng_range(r, 0, 3),
-             n = k + fk_rng_range(r, 0, 3), i, j, t;
+             n = k + fk_rng_range(r, 0, 3), i, t;
         int big = fk_rng_range(r, 0, 2) == 0, rc;
         lp_model *lp = rand_model(r, m, n, big);
         long *cols = calloc((size_t)n, sizeof *cols), *rowmap = calloc((size_t)m, sizeof *rowmap);
