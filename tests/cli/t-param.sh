@@ -28,6 +28,26 @@ noic: piece [2/3, 2/3]: infeasible
 noic: piece (2/3, 1]: feasible
 ic: piece [1/2, 2/3): feasible
 ic: piece [2/3, 1]: infeasible" notrade --q 2/3 --over p=1/2:1
+# the same instances from files whose numbers are written in the parameter (the LP names come from the
+# file's base name, not from the temporary copy each point is read from)
+over bce-file "best: piece [0, 2/3]: optimal 3/2*mu
+best: piece (2/3, 1]: optimal 1
+worst: piece [0, 2/3]: optimal 0
+worst: piece (2/3, 1]: optimal 3*mu - 2" bce tests/data/contribution-mu.bce --over mu=0:1
+over tsp-file "noic: piece [1/2, 2/3): feasible
+noic: piece [2/3, 2/3]: infeasible
+noic: piece (2/3, 1]: feasible
+ic: piece [1/2, 2/3): feasible
+ic: piece [2/3, 1]: infeasible" notrade tests/data/brooks-p.tsp --over p=1/2:1
+if [ -f "$TMP/bce-file/bce-contribution-mu-best.pcert" ] && [ -f "$TMP/tsp-file/notrade-brooks-p-ic.pcert" ]
+then ok "file routes name their LPs after the file"; else fail "file routes name their LPs after the file" "$(ls "$TMP/bce-file" "$TMP/tsp-file")"; fi
+sed 's|^prior 1-mu mu|prior 1-mu mu+|' tests/data/contribution-mu.bce > "$TMP/bad-mu.bce"
+"$FARKAS" case bce "$TMP/bad-mu.bce" --over mu=0:1 --out "$TMP/u" > /dev/null 2>"$TMP/bmu.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "^$TMP/bad-mu.bce:7:12: 'mu+' is not an expression in mu" "$TMP/bmu.err"; then ok "bce file bad expression"
+else fail "bce file bad expression" "exit $rc: $(cat "$TMP/bmu.err")"; fi
+"$FARKAS" case notrade tests/data/brooks-p.tsp --over q=1/2:1 --out "$TMP/u" > /dev/null 2>"$TMP/tq.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "brooks-p.tsp does not mention q" "$TMP/tq.err"; then ok "tsp file without the parameter"
+else fail "tsp file without the parameter" "exit $rc: $(cat "$TMP/tq.err")"; fi
 
 # a mechanism file whose prior is written in pi (tests/data/peters-da-pi.mech): the same closed form
 "$FARKAS" model tests/data/peters-da-pi.mech --over pi=1/2:1 --out "$TMP/mech" > "$TMP/mech.out" 2>&1; rc=$?

@@ -264,6 +264,80 @@ int test_param_notrade(fk_rng *r)
     return run_case(r, "notrade", nt_args, 2, "p", "p=1/2:1", 2, zero_val, nt_feas, 0);
 }
 
+/* ---- the same instances as .bce and .tsp files -------------------------------------- */
+
+/* tests/data/contribution-mu.bce writes the prior as '1-mu mu' and the
+ * payoffs theta - 2 of --low 0 --high 3 --cost 2 as -2 and 1: the closed
+ * forms are those of bce_val above (max P(C) = min(1, 3 mu/2), min P(C) =
+ * max(0, 3 mu - 2)), and the exact single solves are of the LPs the case
+ * builds from the file with mu written in at each random point. */
+static char *bce_file_args[] = {"tests/data/contribution-mu.bce"};
+
+int test_param_bce_file(fk_rng *r)
+{
+    return run_case(r, "bce", bce_file_args, 1, "mu", "mu=0:1", 2, bce_val, always, 1);
+}
+
+/* tests/data/brooks-p.tsp is Brooks' example with player 1's beliefs
+ * p/2, (1-p)/2, (1-p)/2, p/2 and q = 2/3: nt_feas above (a trade iff
+ * p != 2/3, an IC trade iff p < 2/3).  Here the ends are kept: p = 1 puts
+ * a zero belief in the file, which the reader allows. */
+static char *nt_file_args[] = {"tests/data/brooks-p.tsp"};
+
+int test_param_notrade_file(fk_rng *r)
+{
+    return run_case(r, "notrade", nt_file_args, 1, "p", "p=1/2:1", 2, zero_val, nt_feas, 0);
+}
+
+/* The kink of the file route is exactly at 2/3 too, and a file that does
+ * not mention the parameter, or a bad expression in it, is refused with
+ * the user's file named. */
+int test_param_file_refuse(fk_rng *r)
+{
+    const case_entry *ce = find_case("bce");
+    par_model *pms[8];
+    par_result res;
+    int npm = 0, l;
+    fk_err err;
+    mpq_t k;
+    char dir[] = "/tmp/fk-pfile-XXXXXX", path[256];
+    char *args[1];
+    FILE *f;
+    (void)r;
+    mpq_init(k);
+    mpq_set_ui(k, 2, 3);
+    par_result_init(&res);
+    fk_err_clear(&err);
+    if (TL_CHECK(case_over_models(ce, 1, bce_file_args, "mu=0:1", 4, pms, 8, &npm, &err) == FK_OK,
+                 "%s", err.msg) &&
+        TL_CHECK(par_solve(&res, pms[0], &err) == FK_OK, "%s", err.msg))
+        TL_CHECK(res.np == 2 && mpq_equal(res.p[0].b, k) && res.p[0].bc && !res.p[1].ac,
+                 "best from the file: %d pieces, want [0, 2/3] and (2/3, 1]", res.np);
+    par_result_clear(&res);
+    for (l = 0; l < npm; l++)
+        par_model_free(pms[l]);
+    npm = 0;
+    TL_CHECK(case_over_models(ce, 1, bce_file_args, "nu=0:1", 4, pms, 8, &npm, &err) == FK_EINVAL &&
+             strstr(err.msg, "does not mention nu") != NULL, "a file without nu: %s", err.msg);
+    if (mkdtemp(dir)) {
+        snprintf(path, sizeof path, "%s/bad.bce", dir);
+        f = fopen(path, "w");
+        if (TL_CHECK(f != NULL, "cannot write %s", path)) {
+            fputs("players 1\nstates thL thH\nprior 1-mu mu*\nactions 1 C NC\npayoff thL C -2\n", f);
+            fclose(f);
+            args[0] = path;
+            TL_CHECK(case_over_models(ce, 1, args, "mu=0:1", 4, pms, 8, &npm, &err) == FK_EPARSE &&
+                     strstr(err.where, path) == err.where && strstr(err.where, ":3:") != NULL,
+                     "a bad expression: '%s: %s'", err.where, err.msg);
+            unlink(path);
+        }
+        rmdir(dir);
+    }
+    TL_CHECK(npm == 0, "models returned on failure");
+    mpq_clear(k);
+    return TL_RESULT();
+}
+
 /* ---- tampering ------------------------------------------------------------------ */
 
 static char *slurp(const char *path)
