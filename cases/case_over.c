@@ -395,7 +395,7 @@ static int ends_with(const char *s, const char *suf)
     return n >= k && strcmp(s + n - k, suf) == 0;
 }
 
-/* The source for a case: with a .tsp or .bce argument, that file is what
+/* The source for a case (ce NULL: the mechanism file argv[0]); with a .tsp or .bce argument, that file is what
  * varies (its numbers may be expressions in VAR, as in a .mech file); its
  * text is read once and each point's copy goes to a private directory. */
 static fk_status src_case(over_src *src, const case_entry *ce, int argc, char **argv, fk_err *err)
@@ -410,6 +410,12 @@ static fk_status src_case(over_src *src, const case_entry *ce, int argc, char **
     src->argc = argc;
     src->argv = argv;
     src->filearg = -1;
+    if (!ce) {   /* a mechanism file, argv[0]: read from memory (mech_read_stream) */
+        src->file = argv[0];
+        st = read_text(&text, src->file, err);
+        src->text = text;
+        return st;
+    }
     for (k = 0; k < argc; k++)
         if (ends_with(argv[k], ".tsp") || ends_with(argv[k], ".bce"))
             src->filearg = k;
@@ -452,8 +458,7 @@ static void src_clear(over_src *src)
         rmdir(src->tmp);
     }
     free(src->tmp);
-    if (src->ce)
-        free((char *)src->text);
+    free((char *)src->text);
     memset(src, 0, sizeof *src);
 }
 
@@ -471,7 +476,7 @@ fk_status case_over_capture(const case_entry *ce, int argc, char **argv, const c
     st = run_at(&src, &cs, var, t, err);
     src_clear(&src);
     if (!st && cs.nlp > max)
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d LPs", ce->name, max);
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d LPs", ce ? ce->name : argv[0], max);
     if (!st) {
         for (k = 0; k < cs.nlp; k++)
             lps[k] = cs.lp[k];
@@ -555,7 +560,7 @@ fk_status case_over_models(const case_entry *ce, int argc, char **argv, const ch
     over_src src;
     fk_status st = src_case(&src, ce, argc, argv, err);
     if (!st)
-        st = over_models(&src, ce->name, spec, degree, pms, max, npm, err);
+        st = over_models(&src, ce ? ce->name : argv[0], spec, degree, pms, max, npm, err);
     src_clear(&src);
     return st;
 }
@@ -645,13 +650,12 @@ fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv
 
 fk_status case_over_mech(const char *file, econ_out *o, const char *spec, int degree, fk_err *err)
 {
-    over_src src = {NULL, 0, NULL, file, NULL, -1, NULL};
-    char *text;
+    over_src src;
+    char *argv[1];
     fk_status st;
-    if ((st = read_text(&text, file, err)))
-        return st;
-    src.text = text;
-    st = over_report(&src, file, o, spec, degree, err);
-    free(text);
+    argv[0] = (char *)file;
+    if (!(st = src_case(&src, NULL, 1, argv, err)))
+        st = over_report(&src, file, o, spec, degree, err);
+    src_clear(&src);
     return st;
 }

@@ -49,6 +49,13 @@ else fail "bce file bad expression" "exit $rc: $(cat "$TMP/bmu.err")"; fi
 if [ "$rc" -eq 2 ] && grep -q "brooks-p.tsp does not mention q" "$TMP/tq.err"; then ok "tsp file without the parameter"
 else fail "tsp file without the parameter" "exit $rc: $(cat "$TMP/tq.err")"; fi
 
+# Myerson-Satterthwaite with the buyer's prior in t (by hand in tests/param/t-param.c: subsidy 5t/4 - 3/4,
+# a mechanism exactly when t <= 3/5)
+"$FARKAS" model tests/data/ms-2x2-t.mech --over t=0:1 --out "$TMP/ms" > "$TMP/ms.out" 2>&1; rc=$?
+if [ "$rc" -eq 0 ] && grep -q "^subsidy: piece (0, 1\]: optimal 5/4\*t - 3/4$" "$TMP/ms.out" &&
+   grep -q "^feas: piece \[3/7, 3/5\]: feasible$" "$TMP/ms.out" && grep -q "^feas: piece (3/5, 1): infeasible$" "$TMP/ms.out"
+then ok "M-S prior over t"; else fail "M-S prior over t" "exit $rc: $(cat "$TMP/ms.out")"; fi
+
 # a mechanism file whose prior is written in pi (tests/data/peters-da-pi.mech): the same closed form
 "$FARKAS" model tests/data/peters-da-pi.mech --over pi=1/2:1 --out "$TMP/mech" > "$TMP/mech.out" 2>&1; rc=$?
 got=$(grep '^piece ' "$TMP/mech.out")

@@ -73,7 +73,7 @@ static void rand_q(mpq_t t, fk_rng *r, const mpq_t lo, const mpq_t hi)
 typedef void (*closed_form)(mpq_t v, int lp, const mpq_t t); /* optimal value of LP lp */
 typedef int (*feasible_form)(int lp, const mpq_t t);         /* 1 if feasible */
 
-/* Solve the case's parametric models; for each LP and 50 random rational
+/* Solve the case's (cname NULL: the mechanism file args[0]'s) parametric models; for each LP and 50 random rational
  * t in the interval (50 * FK_TEST_MULT): the piece's verdict and value
  * agree with (a) the closed form and (b) an exact solve of the LP the case
  * itself builds at t (where the case accepts t: open_ends asks for t
@@ -82,7 +82,7 @@ static int run_case(fk_rng *r, const char *cname, char **args, int nargs, const 
                     const char *spec, int nlp_want, closed_form val, feasible_form feas,
                     int open_ends)
 {
-    const case_entry *ce = find_case(cname);
+    const case_entry *ce = cname ? find_case(cname) : NULL;
     par_model *pms[8];
     par_result res[8];
     int npm = 0, l;
@@ -91,8 +91,10 @@ static int run_case(fk_rng *r, const char *cname, char **args, int nargs, const 
     char dir[] = "/tmp/fk-param-XXXXXX", mp[256], cp[256];
     mpq_t t, v, want;
     fk_err_clear(&err);
-    if (!TL_CHECK(ce != NULL, "no case %s", cname) || !mkdtemp(dir))
+    if (!TL_CHECK(ce != NULL || !cname, "no case %s", cname) || !mkdtemp(dir))
         return TL_FAIL;
+    if (!cname)
+        cname = args[0];   /* a mechanism file (case_over.h) */
     mpq_inits(t, v, want, NULL);
     if (!TL_CHECK(case_over_models(ce, nargs, args, spec, 4, pms, 8, &npm, &err) == FK_OK,
                   "%s: %s", cname, err.msg) ||
@@ -335,6 +337,73 @@ int test_param_file_refuse(fk_rng *r)
     }
     TL_CHECK(npm == 0, "models returned on failure");
     mpq_clear(k);
+    return TL_RESULT();
+}
+
+/* ---- Myerson-Satterthwaite with a parameter in a prior --------------------------------- */
+
+/* tests/data/ms-2x2-t.mech: buyer values v in {1, 3} with P(v = 3) = t, seller costs c in {0, 2}
+ * with P(c = 0) = 3/4 (independent), trade exactly when v > c (all profiles but (1, 2)), free
+ * payments t_B(v, c), t_S(v, c) (each paid by that agent), BIC, interim IR, ex ante
+ * E(t_B + t_S) + s >= 0, s minimised.  By hand, with a = t, b = 3/4 and the interim trade
+ * probabilities Q_B(1) = b, Q_B(3) = 1, Q_S(0) = 1, Q_S(2) = a:
+ *   Buyer (U_B(v) = v Q_B(v) - T_B(v)): IR at v = 1 and IC 3 -> 1 bind, U_B(1) = 0,
+ *   U_B(3) = (3 - 1) Q_B(1) = 2b (and 1 -> 3 holds since Q_B is increasing), so
+ *     max E T_B = (1-a)(1)(b) + a(3)(1) - a(2b) = b + 3a - 3ab.
+ *   Seller (U_S(c) = -c Q_S(c) - T_S(c)): IR at c = 2 and IC 0 -> 2 bind, U_S(2) = 0,
+ *   U_S(0) = (2 - 0) Q_S(2) = 2a, so
+ *     max E T_S = b(0) + (1-b)(-2a) - b(2a) = -2a.
+ *   BIC and IR are interim constraints on each agent alone; only the ex ante budget joins
+ *   them, so  s*(t) = -(max E T_B + max E T_S) = 3ab - a - b = 9t/4 - t - 3/4 = 5t/4 - 3/4.
+ * The feasibility LP (s = 0) is feasible exactly when s*(t) <= 0, i.e. t <= 3/5: every t in
+ * [0, 3/5] has an efficient, BIC, IR, budget-balanced mechanism, and none in (3/5, 1]. */
+static void ms_val(mpq_t v, int lp, const mpq_t t)
+{
+    mpq_t a;
+    mpq_init(a);
+    if (lp == 0) {
+        mpq_set_ui(v, 0, 1);            /* feas: no objective */
+    } else {
+        mpq_set_ui(a, 5, 4);            /* subsidy: 5t/4 - 3/4 */
+        mpq_mul(v, t, a);
+        mpq_set_ui(a, 3, 4);
+        mpq_sub(v, v, a);
+    }
+    mpq_clear(a);
+}
+
+static int ms_feas(int lp, const mpq_t t)
+{
+    return lp == 1 || mpq_cmp_ui(t, 3, 5) <= 0;
+}
+
+static char *ms_args[] = {"tests/data/ms-2x2-t.mech"};
+
+int test_param_ms_prior(fk_rng *r)
+{
+    par_model *pms[8];
+    par_result res;
+    int npm = 0, l, k, last = -1;
+    fk_err err;
+    mpq_t b;
+    run_case(r, NULL, ms_args, 1, "t", "t=0:1", 2, ms_val, ms_feas, 1);
+    /* the verdict of the feasibility LP changes exactly at 3/5, closed on the feasible side */
+    mpq_init(b);
+    mpq_set_ui(b, 3, 5);
+    par_result_init(&res);
+    if (TL_CHECK(case_over_models(NULL, 1, ms_args, "t=0:1", 4, pms, 8, &npm, &err) == FK_OK, "%s", err.msg) &&
+        TL_CHECK(par_solve(&res, pms[0], &err) == FK_OK, "%s", err.msg)) {
+        for (k = 0; k < res.np; k++)
+            if (res.p[k].verdict == PAR_OPTIMAL)
+                last = k;
+        TL_CHECK(last >= 0 && last + 1 < res.np && mpq_equal(res.p[last].b, b) && res.p[last].bc &&
+                 res.p[last + 1].verdict == PAR_INFEASIBLE,
+                 "feas: the last feasible piece does not end at 3/5]");
+    }
+    par_result_clear(&res);
+    for (l = 0; l < npm; l++)
+        par_model_free(pms[l]);
+    mpq_clear(b);
     return TL_RESULT();
 }
 
