@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/chk.h"
 #include "pchk.h"
 #include "pchk_poly.h"
 
@@ -514,7 +515,7 @@ static int check_farkas(const pmodel *pm, const pcert *c, const piece *I)
 
 /* ---- the certificate ------------------------------------------------------ */
 
-static int read_and_check(const pmodel *pm, reader *r)
+static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
 {
     char buf[512];
     long np = 0, k, idx;
@@ -543,8 +544,20 @@ static int read_and_check(const pmodel *pm, reader *r)
         goto done;
     }
     if (!next_line(r) || !starts(r->buf, "model ") || !next_line(r) ||
-        !word_after(buf, sizeof buf, r->buf, "name") || strcmp(buf, pm->name) != 0) {
-        rc = bad(r, "expected 'model FILE' and 'name NAME' of this model");
+        !word_after(buf, sizeof buf, r->buf, "model-sha256") || strlen(buf) != 64 ||
+        strspn(buf, "0123456789abcdef") != 64) {
+        rc = bad(r, "expected 'model FILE' and 'model-sha256 HEX' (64 lower-case hex digits)");
+        goto done;
+    }
+    /* bound to the model's bytes: a certificate of another model (even one
+     * with the same name, parameter and interval) is not checked against it */
+    if (strcmp(buf, model_sha) != 0) {
+        printf("rejected: model-sha256 %s is not the model file's %s\n", buf, model_sha);
+        rc = 1;
+        goto done;
+    }
+    if (!next_line(r) || !word_after(buf, sizeof buf, r->buf, "name") || strcmp(buf, pm->name) != 0) {
+        rc = bad(r, "expected 'name NAME' of this model");
         goto done;
     }
     if (!next_line(r) || !word_after(buf, sizeof buf, r->buf, "param") || strcmp(buf, pm->param) != 0) {
@@ -668,6 +681,7 @@ done:
 
 int pchk_files(const char *model, const char *cert, int quiet)
 {
+    char sha[65];
     pmodel pm;
     reader r;
     int rc;
@@ -687,6 +701,8 @@ int pchk_files(const char *model, const char *cert, int quiet)
         rc = read_model(&pm, &r);
         fclose(r.f);
     }
+    if (rc == 0)
+        rc = chk_sha256_file(model, sha);
     if (rc == 0) {
         r.file = cert;
         r.line = 0;
@@ -694,7 +710,7 @@ int pchk_files(const char *model, const char *cert, int quiet)
             fprintf(stderr, "%s: cannot open\n", cert);
             rc = 2;
         } else {
-            rc = read_and_check(&pm, &r);
+            rc = read_and_check(&pm, &r, sha);
             fclose(r.f);
         }
     }

@@ -1,5 +1,6 @@
 /* par_cert.c: the parametric certificate file (docs/parametric.md). */
 #include "afile.h"
+#include "cert.h"
 #include "par.h"
 
 fk_status par_cert_write(const par_result *r, const par_model *pm,
@@ -10,11 +11,16 @@ fk_status par_cert_write(const par_result *r, const par_model *pm,
     fmpq_poly_t num, den;
     int k;
     long i;
+    char hex[65];
+    /* the certificate names its model by content, as the ordinary ones do */
+    if (cert_file_sha256(model, hex) != 0)
+        return fk_fail(err, FK_EIO, NULL, "cannot read the model '%s' to hash it", model);
     if ((st = afile_open(&af, path, err)))
         return st;
     fmpq_poly_init(num);
     fmpq_poly_init(den);
-    fprintf(af.f, "farkas-pcert 1\nmodel %s\nname %s\nparam %s\n", model, pm->name, pm->pname);
+    fprintf(af.f, "farkas-pcert 1\nmodel %s\nmodel-sha256 %s\nname %s\nparam %s\n", model, hex,
+            pm->name, pm->pname);
     gmp_fprintf(af.f, "interval %Qd %Qd\npieces %d\n", pm->tlo, pm->thi, r->np);
     for (k = 0; k < r->np; k++) {
         const par_piece *pc = r->p + k;

@@ -92,8 +92,15 @@ mb=$TMP/bce/bce-contribution-best.pmodel cb=$TMP/bce/bce-contribution-best.pcert
 awk '/^col / && !d { sub(/ \[1\] /, " [2] "); d = 1 } { print }' "$mb" > "$TMP/changed.pmodel"
 if cmp -s "$mb" "$TMP/changed.pmodel"; then fail "changed model coefficient rejected" "no cost [1] to change in $mb"
 else
-    "$FARKAS" check "$TMP/changed.pmodel" "$cb" >/dev/null 2>&1; rc=$?
-    if [ "$rc" -eq 1 ]; then ok "changed model coefficient rejected"; else fail "changed model coefficient rejected" "exit $rc"; fi
+    # past the model hash, so that the piece checks themselves must find it
+    h=$(sha256sum "$TMP/changed.pmodel" | cut -d' ' -f1)
+    sed "s/^model-sha256 .*/model-sha256 $h/" "$cb" > "$TMP/changed.pcert"
+    "$FARKAS" check "$TMP/changed.pmodel" "$TMP/changed.pcert" > "$TMP/changed.out" 2>&1; rc=$?
+    if [ "$rc" -eq 1 ] && grep -q "^rejected: piece" "$TMP/changed.out"; then ok "changed model coefficient rejected"
+    else fail "changed model coefficient rejected" "exit $rc: $(cat "$TMP/changed.out")"; fi
+    "$FARKAS" check "$TMP/changed.pmodel" "$cb" > "$TMP/changed.out" 2>&1; rc=$?
+    if [ "$rc" -eq 1 ] && grep -q "^rejected: model-sha256 .* is not the model file's $h" "$TMP/changed.out"
+    then ok "certificate bound to its model file"; else fail "certificate bound to its model file" "exit $rc: $(cat "$TMP/changed.out")"; fi
 fi
 "$FARKAS" check "$m" "$TMP/nonexistent.pcert" >/dev/null 2>&1; rc=$?
 if [ "$rc" -eq 2 ]; then ok "missing certificate unreadable"; else fail "missing certificate unreadable" "exit $rc"; fi

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "case_over.h"
+#include "cert.h"
 #include "par.h"
 #include "pcheck/pchk.h"
 #include "solve.h"
@@ -480,6 +481,27 @@ static int write_case(const char *cname, char **args, int nargs, const char *spe
     return ok;
 }
 
+/* The certificate cp made to name the model mp by its present hash (so a
+ * changed model meets the piece checks, not only the hash): returns the
+ * certificate as it was (to restore), *now the rewritten text. */
+static char *rehash(const char *mp, const char *cp, char **now)
+{
+    char hex[65], line[80], *c = slurp(cp), *p;
+    *now = NULL;
+    if (!TL_CHECK(c && cert_file_sha256(mp, hex) == 0 && (p = strstr(c, "model-sha256 ")) != NULL,
+                  "cannot rehash %s", cp)) {
+        free(c);
+        return NULL;
+    }
+    snprintf(line, sizeof line, "model-sha256 %s", hex);
+    *now = strdup(c);
+    if (*now) {
+        memcpy(*now + (p - c), line, strlen(line));
+        TL_CHECK(spit(cp, *now), "cannot write %s", cp);
+    }
+    return c;
+}
+
 /* tamper(file, from, to): the checker must reject the changed file */
 static void expect_reject(const char *dir, const char *file, const char *from, const char *to,
                           const char *what, int l)
@@ -493,10 +515,15 @@ static void expect_reject(const char *dir, const char *file, const char *from, c
         return;
     t = replace(s, from, to);
     if (TL_CHECK(t != NULL, "%s: '%s' not in %s", what, from, file)) {
+        char *c = NULL, *c2 = NULL;
         TL_CHECK(spit(path, t), "cannot write %s", path);
+        if (file[0] == 'm')
+            c = rehash(mp, cp, &c2);   /* past the hash, to the check named by what */
         TL_CHECK(pchk_files(mp, cp, 1) != 0, "%s: the checker accepts it", what);
-        TL_CHECK(spit(path, s), "cannot restore %s", path);
+        TL_CHECK(spit(path, s) && (!c || spit(cp, c)), "cannot restore %s", path);
         TL_CHECK(pchk_files(mp, cp, 1) == 0, "%s: the restored files are rejected", what);
+        free(c);
+        free(c2);
     }
     free(t);
     free(s);
@@ -525,6 +552,40 @@ static void expect_moved(const char *dir, int l, const char *from1, const char *
     free(u);
 }
 
+/* The certificate is bound to its model file's bytes.  A model that
+ * differs only in a row's name is another LP file for which every piece
+ * check still passes (the certificate refers to rows by number): with the
+ * certificate's model-sha256 set to the renamed model's hash it is
+ * accepted, so the rejection with the original hash is the binding's
+ * alone.  And the worst LP's certificate (same case, parameter, interval)
+ * is rejected against the best LP's model. */
+static void bound_to_model(const char *dir)
+{
+    char mp[256], cp[256], hex[65], old[80], now[80], *m, *c, *m2 = NULL, *c2 = NULL;
+    snprintf(mp, sizeof mp, "%s/m0.pmodel", dir);
+    snprintf(cp, sizeof cp, "%s/c0.pcert", dir);
+    m = slurp(mp);
+    c = slurp(cp);
+    if (TL_CHECK(m && c && cert_file_sha256(mp, hex) == 0, "cannot read %s", mp)) {
+        snprintf(old, sizeof old, "model-sha256 %s", hex);
+        m2 = replace(m, " MART[thL]\n", " MART[thL]x\n");
+        if (TL_CHECK(m2 && spit(mp, m2) && cert_file_sha256(mp, hex) == 0, "cannot rename a row")) {
+            TL_CHECK(pchk_files(mp, cp, 1) == 1, "a model with a renamed row is accepted");
+            snprintf(now, sizeof now, "model-sha256 %s", hex);
+            c2 = replace(c, old, now);
+            TL_CHECK(c2 && spit(cp, c2) && pchk_files(mp, cp, 1) == 0,
+                     "with the renamed model's hash the certificate is not accepted");
+        }
+        TL_CHECK(spit(mp, m) && spit(cp, c), "cannot restore");
+        snprintf(cp, sizeof cp, "%s/c1.pcert", dir);
+        TL_CHECK(pchk_files(mp, cp, 1) == 1, "the worst LP's certificate not rejected (exit 1) as another model's");
+    }
+    free(m);
+    free(c);
+    free(m2);
+    free(c2);
+}
+
 /* Moved breakpoints and changed coefficients: every one makes the
  * certificate wrong (the BCE value has its kink at 2/3, not 3/5 or 7/10;
  * an IC trade exists at p = 3/5; the value 3/2 prior is exact) and must
@@ -548,6 +609,8 @@ int test_param_tamper(fk_rng *r)
         expect_reject(dir, "c0.pcert", "pieces 2", "pieces 3", "best: piece count", 0);
         expect_reject(dir, "c0.pcert", "param prior", "param mu", "best: parameter name", 0);
         expect_reject(dir, "m0.pmodel", "interval 0 1", "interval 0 2", "best: model interval", 0);
+        expect_reject(dir, "c0.pcert", "model-sha256 ", "model-sha256 0", "best: model hash", 0);
+        bound_to_model(dir);
     }
     for (l = 0; l < npm; l++) {
         snprintf(p, sizeof p, "%s/m%d.pmodel", dir, l);
