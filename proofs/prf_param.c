@@ -203,6 +203,8 @@ fk_status prf_param_latex(const char *path, par_model *const *pms, const par_res
             fprintf(af.f, "%s$: ", pc->bc ? "]" : ")");
             if (pc->verdict == PAR_INFEASIBLE) {
                 fputs("infeasible (a Farkas combination of the rows, polynomial in the parameter)", af.f);
+            } else if (pc->verdict == PAR_UNBOUNDED) {
+                fputs("unbounded (a feasible point and an improving ray, rational in the parameter)", af.f);
             } else if (pc->zero_obj) {
                 fputs("feasible", af.f);
             } else {

@@ -377,10 +377,68 @@ static long find_entry(const pmodel *pm, long i, long j)
 /* ---- one piece ----------------------------------------------------------- */
 
 typedef struct {
-    int optimal;
-    pq_poly xden, yden, vnum, vden;
-    pq_poly *X, *Y;
+    int optimal, unbounded;
+    pq_poly xden, yden, vnum, vden, rden;
+    pq_poly *X, *Y, *R;
 } pcert;
+
+/* x = X / D satisfies every row and bound of the model on the piece
+ * (times D > 0): lo D <= a_i^T X <= hi D, l D <= X <= u D.  cone = 1: the
+ * same with every finite side and bound taken as 0 (r = X / D is a
+ * direction of the feasible set: a_i^T r >= 0 where lo_i is finite, and
+ * so on).  0 ok, 1 rejected. */
+static int holds(const pmodel *pm, const pq_poly *X, const pq_poly *D, const piece *I, int cone)
+{
+    pq_poly t, acc, zero;
+    long i, j, k;
+    int rc = 0;
+    const char *what[4] = {"row below its lower side:", "row above its upper side:",
+                           "column below its lower bound:", "column above its upper bound:"};
+    const char *rwhat[4] = {"ray leaves a row's lower side:", "ray leaves a row's upper side:",
+                            "ray leaves a column's lower bound:", "ray leaves a column's upper bound:"};
+    const char **w = cone ? rwhat : what;
+    pq_init(&t);
+    pq_init(&acc);
+    pq_init(&zero);
+    for (i = 0; i < pm->m && !rc; i++) {
+        pq_zero(&acc);
+        for (k = 0; k < pm->na; k++)
+            if (pm->ai[k] == i) {
+                pq_mul(&t, &pm->a[k], &X[pm->aj[k]]);
+                pq_add(&acc, &acc, &t);
+            }
+        if (pm->rlf[i]) {
+            pq_mul(&t, cone ? &zero : &pm->rlo[i], D);
+            pq_sub(&t, &acc, &t);
+            if (!ge0(&t, I))
+                rc = reject(I, w[0], pm->rname[i]);
+        }
+        if (!rc && pm->rhf[i]) {
+            pq_mul(&t, cone ? &zero : &pm->rhi[i], D);
+            pq_sub(&t, &t, &acc);
+            if (!ge0(&t, I))
+                rc = reject(I, w[1], pm->rname[i]);
+        }
+    }
+    for (j = 0; j < pm->n && !rc; j++) {
+        if (pm->clf[j]) {
+            pq_mul(&t, cone ? &zero : &pm->clo[j], D);
+            pq_sub(&t, &X[j], &t);
+            if (!ge0(&t, I))
+                rc = reject(I, w[2], pm->cname[j]);
+        }
+        if (!rc && pm->chf[j]) {
+            pq_mul(&t, cone ? &zero : &pm->chi[j], D);
+            pq_sub(&t, &t, &X[j]);
+            if (!ge0(&t, I))
+                rc = reject(I, w[3], pm->cname[j]);
+        }
+    }
+    pq_clear(&t);
+    pq_clear(&acc);
+    pq_clear(&zero);
+    return rc;
+}
 
 static int check_optimal(const pmodel *pm, const pcert *c, const piece *I)
 {
@@ -396,41 +454,7 @@ static int check_optimal(const pmodel *pm, const pcert *c, const piece *I)
         rc = reject(I, "a denominator is not positive on the piece", NULL);
         goto done;
     }
-    /* rows hold: lo Dx <= a_i^T X <= hi Dx */
-    for (i = 0; i < pm->m && !rc; i++) {
-        pq_zero(&acc);
-        for (k = 0; k < pm->na; k++)
-            if (pm->ai[k] == i) {
-                pq_mul(&t, &pm->a[k], &c->X[pm->aj[k]]);
-                pq_add(&acc, &acc, &t);
-            }
-        if (pm->rlf[i]) {
-            pq_mul(&t, &pm->rlo[i], &c->xden);
-            pq_sub(&t, &acc, &t);
-            if (!ge0(&t, I))
-                rc = reject(I, "row below its lower side:", pm->rname[i]);
-        }
-        if (!rc && pm->rhf[i]) {
-            pq_mul(&t, &pm->rhi[i], &c->xden);
-            pq_sub(&t, &t, &acc);
-            if (!ge0(&t, I))
-                rc = reject(I, "row above its upper side:", pm->rname[i]);
-        }
-    }
-    for (j = 0; j < pm->n && !rc; j++) {
-        if (pm->clf[j]) {
-            pq_mul(&t, &pm->clo[j], &c->xden);
-            pq_sub(&t, &c->X[j], &t);
-            if (!ge0(&t, I))
-                rc = reject(I, "column below its lower bound:", pm->cname[j]);
-        }
-        if (!rc && pm->chf[j]) {
-            pq_mul(&t, &pm->chi[j], &c->xden);
-            pq_sub(&t, &t, &c->X[j]);
-            if (!ge0(&t, I))
-                rc = reject(I, "column above its upper bound:", pm->cname[j]);
-        }
-    }
+    rc = holds(pm, c->X, &c->xden, I, 0);
     /* sign rule for y, b(y); z = c Dy - A^T Y and its bound terms */
     pq_zero(&b);
     for (i = 0; i < pm->m && !rc; i++)
@@ -480,6 +504,33 @@ done:
     pq_clear(&acc);
     pq_clear(&b);
     pq_clear(&cx);
+    return rc;
+}
+
+/* An unbounded piece: x = X / xden feasible, r = R / rden a direction of
+ * the feasible set, and sense c^T R < 0 on the piece: the objective
+ * improves without bound along x + s r, s >= 0, at every t of it. */
+static int check_unbounded(const pmodel *pm, const pcert *c, const piece *I)
+{
+    pq_poly cr, t;
+    long j;
+    int rc = 0;
+    if (!gt0(&c->xden, I) || !gt0(&c->rden, I))
+        return reject(I, "a denominator is not positive on the piece", NULL);
+    if ((rc = holds(pm, c->X, &c->xden, I, 0)) || (rc = holds(pm, c->R, &c->rden, I, 1)))
+        return rc;
+    pq_init(&cr);
+    pq_init(&t);
+    for (j = 0; j < pm->n; j++) {
+        pq_mul(&t, &pm->obj[j], &c->R[j]);
+        pq_add(&cr, &cr, &t);
+    }
+    if (pm->sense > 0)
+        pq_neg(&cr, &cr);   /* -sense c^T R */
+    if (!gt0(&cr, I))
+        rc = reject(I, "the ray does not improve the objective everywhere on the piece", NULL);
+    pq_clear(&cr);
+    pq_clear(&t);
     return rc;
 }
 
@@ -533,9 +584,11 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
     pq_init(&c.yden);
     pq_init(&c.vnum);
     pq_init(&c.vden);
+    pq_init(&c.rden);
     c.X = polys(pm->n);
     c.Y = polys(pm->m);
-    seen = calloc((size_t)(pm->n + pm->m) + 1, 1);
+    c.R = polys(pm->n);
+    seen = calloc((size_t)(2 * pm->n + pm->m) + 1, 1);
     if (!seen)
         abort();
     mpq_set(prev, pm->lo);
@@ -584,8 +637,9 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
         if (!starts(s, "piece ") || (s[6] != '[' && s[6] != '(') || s[7] != ' ' ||
             !(s += 8, get_num(I.a, &s)) || !get_num(I.b, &s) || s[0] != ' ' ||
             (s[1] != ']' && s[1] != ')') || sscanf(s + 2, " %15s%n", verdict, &n1) != 1 ||
-            s[2 + n1] || (strcmp(verdict, "optimal") && strcmp(verdict, "infeasible"))) {
-            rc = bad(r, "expected 'piece [|( A B ]|) optimal|infeasible'");
+            s[2 + n1] || (strcmp(verdict, "optimal") && strcmp(verdict, "infeasible") &&
+                          strcmp(verdict, "unbounded"))) {
+            rc = bad(r, "expected 'piece [|( A B ]|) optimal|infeasible|unbounded'");
             break;
         }
         ob = r->buf[6];
@@ -593,6 +647,7 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
         I.ac = ob == '[';
         I.bc = cb == ']';
         c.optimal = verdict[0] == 'o';
+        c.unbounded = verdict[0] == 'u';
         /* the tiling: start where the last piece ended, with the opposite end */
         if (!mpq_equal(I.a, prev) || I.ac == closed_prev ||
             mpq_cmp(I.a, I.b) > 0 || (mpq_equal(I.a, I.b) && !(I.ac && I.bc))) {
@@ -605,11 +660,14 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
         pq_zero(&c.yden);
         pq_zero(&c.vnum);
         pq_zero(&c.vden);
-        for (k = 0; k < pm->n; k++)
+        pq_zero(&c.rden);
+        for (k = 0; k < pm->n; k++) {
             pq_zero(&c.X[k]);
+            pq_zero(&c.R[k]);
+        }
         for (k = 0; k < pm->m; k++)
             pq_zero(&c.Y[k]);
-        memset(seen, 0, (size_t)(pm->n + pm->m) + 1);
+        memset(seen, 0, (size_t)(2 * pm->n + pm->m) + 1);
         for (;;) {
             if (!next_line(r)) {
                 rc = bad(r, "missing 'end'");
@@ -618,7 +676,7 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
             s = r->buf;
             if (starts(s, "piece ") || strcmp(s, "end") == 0)
                 break;
-            if (c.optimal && starts(s, "xden ")) {
+            if ((c.optimal || c.unbounded) && starts(s, "xden ")) {
                 s += 5;
                 if (!get_poly(&c.xden, &s) || *s)
                     rc = bad(r, "bad 'xden POLY'");
@@ -626,13 +684,23 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
                 s += 5;
                 if (!get_poly(&c.yden, &s) || *s)
                     rc = bad(r, "bad 'yden POLY'");
-            } else if (c.optimal && starts(s, "x ")) {
+            } else if (c.unbounded && starts(s, "rden ")) {
+                s += 5;
+                if (!get_poly(&c.rden, &s) || *s)
+                    rc = bad(r, "bad 'rden POLY'");
+            } else if (c.unbounded && starts(s, "r ")) {
+                s += 2;
+                if (!get_long(&idx, &s, pm->n) || seen[pm->n + pm->m + idx] || !get_poly(&c.R[idx], &s) || *s)
+                    rc = bad(r, "bad or repeated 'r J POLY'");
+                else
+                    seen[pm->n + pm->m + idx] = 1;
+            } else if ((c.optimal || c.unbounded) && starts(s, "x ")) {
                 s += 2;
                 if (!get_long(&idx, &s, pm->n) || seen[idx] || !get_poly(&c.X[idx], &s) || *s)
                     rc = bad(r, "bad or repeated 'x J POLY'");
                 else
                     seen[idx] = 1;
-            } else if (starts(s, "y ")) {
+            } else if (!c.unbounded && starts(s, "y ")) {
                 s += 2;
                 if (!get_long(&idx, &s, pm->m) || seen[pm->n + idx] || !get_poly(&c.Y[idx], &s) || *s)
                     rc = bad(r, "bad or repeated 'y I POLY'");
@@ -650,7 +718,8 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
         }
         if (rc)
             break;
-        rc = c.optimal ? check_optimal(pm, &c, &I) : check_farkas(pm, &c, &I);
+        rc = c.optimal ? check_optimal(pm, &c, &I) : c.unbounded ? check_unbounded(pm, &c, &I)
+                                                   : check_farkas(pm, &c, &I);
         mpq_set(prev, I.b);
         closed_prev = I.bc;
         if (!rc && I.no == np && strcmp(r->buf, "end") != 0)
@@ -668,6 +737,8 @@ done:
     free(seen);
     polys_free(c.X, pm->n);
     polys_free(c.Y, pm->m);
+    polys_free(c.R, pm->n);
+    pq_clear(&c.rden);
     pq_clear(&c.xden);
     pq_clear(&c.yden);
     pq_clear(&c.vnum);

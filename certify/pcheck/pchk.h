@@ -30,6 +30,11 @@
  * num / den (den without a root on I) equals (obj^T X + c0 Dx) / Dx.  An
  * infeasible piece: Y obeys the sign rule as above, g = A^T Y likewise
  * picks the finite bound of its sign, and b(Y) - sum g_j bound_j > 0 on I.
+ * An unbounded piece (x = X/xden, ray r = R/rden): xden > 0, rden > 0, X
+ * satisfies every row and bound (times xden), R every row and bound with
+ * its finite sides and bounds replaced by 0, and -sense c^T R > 0 on I.
+ * The certificate is bound to the model file by its SHA-256 (the
+ * checker's chk_sha256): another file's certificate is rejected.
  * The pieces must tile the model's interval [LO, HI] in order: the first
  * starts closed at LO, each next one starts where the previous ended
  * with the opposite closedness, the last ends closed at HI.

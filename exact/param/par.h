@@ -46,8 +46,14 @@
  * is refused (FK_ELIMIT), so every piece has rational ends.  Degeneracy:
  * each basis is taken as the solver gives it; a degenerate basis may stop
  * being feasible before the verdict or value changes, which only splits a
- * piece (adjacent pieces may have the same verdict and value).  Unbounded
- * LPs are refused (FK_ELIMIT) for now.
+ * piece (adjacent pieces may have the same verdict and value).
+ * If the LP is unbounded at t0, two LPs derived from it are solved there:
+ * the LP without its objective (a feasible point X / Dx) and the cone LP
+ * min sense c^T r over  a_i^T r >= 0 (lo_i finite), <= 0 (hi_i finite),
+ * r_j >= 0 (l_j finite), <= 0 (u_j finite), sense c^T r >= -1 (a ray
+ * R / Dr); the piece is where both bases stay feasible, (4)-(5) for each,
+ * and
+ *   (8)  -sense c^T R > 0.
  *
  * Ownership: par_model_new/par_model_free, par_result_init/clear.  Names
  * are copied.  Errors: fk_status with fk_err last; nothing exits. */
@@ -100,15 +106,17 @@ fk_status par_model_eval(lp_model **out, const par_model *pm, const mpq_t t,
 /* The model file of docs/parametric.md, written atomically. */
 fk_status par_model_write(const par_model *pm, const char *path, fk_err *err);
 
-enum { PAR_OPTIMAL = 0, PAR_INFEASIBLE = 1 };
+enum { PAR_OPTIMAL = 0, PAR_INFEASIBLE = 1, PAR_UNBOUNDED = 2 };
 
 /* One piece: [a, b] with ac / bc = 1 for a closed end; a == b is a point. */
 typedef struct {
     mpq_t a, b;
     int ac, bc;
-    int verdict;             /* PAR_OPTIMAL / PAR_INFEASIBLE */
+    int verdict;             /* PAR_OPTIMAL / PAR_INFEASIBLE / PAR_UNBOUNDED */
     int zero_obj;            /* the objective is identically zero: "feasible" */
-    fmpq_poly_struct *X;     /* n: x = X / Dx (optimal) */
+    fmpq_poly_struct *X;     /* n: x = X / Dx (optimal; unbounded: a feasible point) */
+    fmpq_poly_struct *R;     /* n: the ray r = R / Dr (unbounded) */
+    fmpq_poly_t Dr;
     fmpq_poly_t Dx, Dy;
     fmpq_poly_struct *Y;     /* m: y = Y / Dy (optimal), Farkas Y (infeasible) */
     fmpz_poly_q_t value;     /* the optimal value in the model's sense */

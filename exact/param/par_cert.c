@@ -25,8 +25,9 @@ fk_status par_cert_write(const par_result *r, const par_model *pm,
     for (k = 0; k < r->np; k++) {
         const par_piece *pc = r->p + k;
         gmp_fprintf(af.f, "piece %s %Qd %Qd %s %s\n", pc->ac ? "[" : "(", pc->a, pc->b,
-                    pc->bc ? "]" : ")", pc->verdict == PAR_INFEASIBLE ? "infeasible" : "optimal");
-        if (pc->verdict == PAR_OPTIMAL) {
+                    pc->bc ? "]" : ")", pc->verdict == PAR_INFEASIBLE ? "infeasible" :
+                    pc->verdict == PAR_UNBOUNDED ? "unbounded" : "optimal");
+        if (pc->verdict != PAR_INFEASIBLE) {
             fprintf(af.f, "xden ");
             par_put_poly(af.f, pc->Dx);
             fputc('\n', af.f);
@@ -36,9 +37,22 @@ fk_status par_cert_write(const par_result *r, const par_model *pm,
                     par_put_poly(af.f, pc->X + i);
                     fputc('\n', af.f);
                 }
+        }
+        if (pc->verdict == PAR_OPTIMAL) {
             fprintf(af.f, "yden ");
             par_put_poly(af.f, pc->Dy);
             fputc('\n', af.f);
+        }
+        if (pc->verdict == PAR_UNBOUNDED) {
+            fprintf(af.f, "rden ");
+            par_put_poly(af.f, pc->Dr);
+            fputc('\n', af.f);
+            for (i = 0; i < r->n; i++)
+                if (!fmpq_poly_is_zero(pc->R + i)) {
+                    fprintf(af.f, "r %ld ", i);
+                    par_put_poly(af.f, pc->R + i);
+                    fputc('\n', af.f);
+                }
         }
         for (i = 0; i < r->m; i++)
             if (!fmpq_poly_is_zero(pc->Y + i)) {

@@ -584,6 +584,8 @@ char *par_piece_str(const par_piece *pc, const char *var)
     pb_add(&b, pc->bc ? "]: " : "): ");
     if (pc->verdict == PAR_INFEASIBLE) {
         pb_add(&b, "infeasible");
+    } else if (pc->verdict == PAR_UNBOUNDED) {
+        pb_add(&b, "unbounded");
     } else if (pc->zero_obj) {
         pb_add(&b, "feasible");
     } else if (mpq_equal(pc->a, pc->b)) {

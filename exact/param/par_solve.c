@@ -496,8 +496,12 @@ static void piece_clear(par_piece *pc, long n, long m)
         fmpq_poly_clear(pc->X + k);
     for (k = 0; k < m; k++)
         fmpq_poly_clear(pc->Y + k);
+    for (k = 0; k < n; k++)
+        fmpq_poly_clear(pc->R + k);
     free(pc->X);
     free(pc->Y);
+    free(pc->R);
+    fmpq_poly_clear(pc->Dr);
     fmpq_poly_clear(pc->Dx);
     fmpq_poly_clear(pc->Dy);
     fmpz_poly_q_clear(pc->value);
@@ -528,15 +532,20 @@ static par_piece *piece_new(par_result *r)
     memset(pc, 0, sizeof *pc);
     pc->X = fk_calloc((size_t)r->n + 1, sizeof *pc->X);
     pc->Y = fk_calloc((size_t)r->m + 1, sizeof *pc->Y);
-    if (!pc->X || !pc->Y) {
+    pc->R = fk_calloc((size_t)r->n + 1, sizeof *pc->R);
+    if (!pc->X || !pc->Y || !pc->R) {
         free(pc->X);
         free(pc->Y);
+        free(pc->R);
         return NULL;
     }
     mpq_init(pc->a);
     mpq_init(pc->b);
-    for (k = 0; k < r->n; k++)
+    for (k = 0; k < r->n; k++) {
         fmpq_poly_init(pc->X + k);
+        fmpq_poly_init(pc->R + k);
+    }
+    fmpq_poly_init(pc->Dr);
     for (k = 0; k < r->m; k++)
         fmpq_poly_init(pc->Y + k);
     fmpq_poly_init(pc->Dx);
@@ -637,6 +646,210 @@ static int agrees(const fmpq_poly_struct *W, const fmpq_poly_t den, mpq_t *want,
     return ok;
 }
 
+/* (4) and (5) for x = X / Dx in M: Dx > 0, every finite row side and
+ * column bound holds (times Dx) */
+static fk_status primal_conds(conds *c, const par_model *M, const fmpq_poly_struct *X,
+                              const fmpq_poly_t Dx, fk_err *err)
+{
+    fmpq_poly_t tmp, acc;
+    long i, j, k;
+    int bad = conds_add(c, Dx, C_GT);
+    fmpq_poly_init(tmp);
+    fmpq_poly_init(acc);
+    for (j = 0; j < M->n; j++) {
+        if (M->clo_fin[j]) {
+            fmpq_poly_mul(tmp, M->clo + j, Dx);
+            fmpq_poly_sub(tmp, X + j, tmp);
+            bad |= conds_add(c, tmp, C_GE);
+        }
+        if (M->chi_fin[j]) {
+            fmpq_poly_mul(tmp, M->chi + j, Dx);
+            fmpq_poly_sub(tmp, tmp, X + j);
+            bad |= conds_add(c, tmp, C_GE);
+        }
+    }
+    for (i = 0; i < M->m; i++) {
+        fmpq_poly_zero(acc);
+        for (k = 0; k < M->nnz; k++)
+            if (M->ai[k] == i) {
+                fmpq_poly_mul(tmp, M->a + k, X + M->aj[k]);
+                fmpq_poly_add(acc, acc, tmp);
+            }
+        if (M->rlo_fin[i]) {
+            fmpq_poly_mul(tmp, M->rlo + i, Dx);
+            fmpq_poly_sub(tmp, acc, tmp);
+            bad |= conds_add(c, tmp, C_GE);
+        }
+        if (M->rhi_fin[i]) {
+            fmpq_poly_mul(tmp, M->rhi + i, Dx);
+            fmpq_poly_sub(tmp, tmp, acc);
+            bad |= conds_add(c, tmp, C_GE);
+        }
+    }
+    fmpq_poly_clear(acc);
+    fmpq_poly_clear(tmp);
+    return bad ? fk_fail(err, FK_ENOMEM, NULL, "out of memory") : FK_OK;
+}
+
+/* The two LPs an unbounded piece is made of (par.h (8)): ray = 0, pm
+ * with its objective dropped (a feasible point); ray = 1, the cone of
+ * directions (every finite side and bound replaced by 0) with the row
+ * 'norm': sense c^T r >= -1, minimising sense c^T r (a ray).  Entries
+ * stay sorted by column, row (norm is the last row). */
+static fk_status derived_model(par_model **out, const par_model *pm, int ray, fk_err *err)
+{
+    par_model *d = par_model_new();
+    long m = pm->m + (ray ? 1 : 0), n = pm->n, i, j, k, kk = 0, nnz = pm->nnz;
+    fk_status st;
+    *out = NULL;
+    if (!d)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    if (ray)
+        for (j = 0; j < n; j++)
+            nnz += !fmpq_poly_is_zero(pm->obj + j);
+    d->name = fk_strdup(pm->name);
+    d->pname = fk_strdup(pm->pname);
+    if ((st = par_model_shape(d, m, n, nnz, err)) || !d->name || !d->pname) {
+        par_model_free(d);
+        return st ? st : fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    }
+    d->sense = ray ? LP_MIN : pm->sense;
+    for (i = 0; i < m; i++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "r%ld", i);
+        d->rname[i] = fk_strdup(buf);
+        if (i == pm->m) {   /* norm */
+            d->rlo_fin[i] = 1;
+            fmpq_poly_set_si(d->rlo + i, -1);
+            continue;
+        }
+        d->rlo_fin[i] = pm->rlo_fin[i];
+        d->rhi_fin[i] = pm->rhi_fin[i];
+        if (!ray) {
+            fmpq_poly_set(d->rlo + i, pm->rlo + i);
+            fmpq_poly_set(d->rhi + i, pm->rhi + i);
+        }
+    }
+    for (j = 0; j < n; j++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "c%ld", j);
+        d->cname[j] = fk_strdup(buf);
+        d->clo_fin[j] = pm->clo_fin[j];
+        d->chi_fin[j] = pm->chi_fin[j];
+        if (!ray) {
+            fmpq_poly_set(d->clo + j, pm->clo + j);
+            fmpq_poly_set(d->chi + j, pm->chi + j);
+        } else {
+            fmpq_poly_scalar_mul_si(d->obj + j, pm->obj + j, pm->sense);
+        }
+    }
+    for (j = 0, k = 0; j < n; j++) {
+        for (; k < pm->nnz && pm->aj[k] == j; k++, kk++) {
+            d->ai[kk] = pm->ai[k];
+            d->aj[kk] = j;
+            fmpq_poly_set(d->a + kk, pm->a + k);
+        }
+        if (ray && !fmpq_poly_is_zero(pm->obj + j)) {
+            d->ai[kk] = pm->m;
+            d->aj[kk] = j;
+            fmpq_poly_set(d->a + kk++, d->obj + j);
+        }
+    }
+    for (i = 0; i < m; i++)
+        if (!d->rname[i])
+            st = FK_ENOMEM;
+    for (j = 0; j < n; j++)
+        if (!d->cname[j])
+            st = FK_ENOMEM;
+    if (st || kk != nnz) {
+        par_model_free(d);
+        return st ? fk_fail(err, FK_ENOMEM, NULL, "out of memory")
+                  : fk_fail(err, FK_EINVAL, NULL, "%s: entries not sorted by column", pm->name);
+    }
+    *out = d;
+    return FK_OK;
+}
+
+/* x = X / D from the optimal basis of M at t0 (M's duals unused). */
+static fk_status point_of(fmpq_poly_struct *X, fmpq_poly_t D, const par_model *M, const mpq_t t0,
+                          int *nsolves, fk_err *err)
+{
+    lp_model *lp = NULL;
+    lp_answer res;
+    solve_opts opts;
+    colview cv = {NULL, NULL};
+    fmpq_poly_struct *Y = fk_calloc((size_t)M->m + 1, sizeof *Y);
+    fmpq_poly_t Dy;
+    fk_status st;
+    long i;
+    if (!Y)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    for (i = 0; i < M->m; i++)
+        fmpq_poly_init(Y + i);
+    fmpq_poly_init(Dy);
+    lp_answer_init(&res);
+    solve_opts_default(&opts);
+    if ((st = par_model_eval(&lp, M, t0, err)) || (st = solve_lp(&res, lp, &opts, NULL, err)))
+        goto done;
+    ++*nsolves;
+    if (res.status != LP_OPTIMAL) {
+        st = fk_fail(err, FK_EINVAL, NULL, "%s: unbounded, but its feasibility or ray LP is %s",
+                     M->name, lp_status_str(res.status));
+        goto done;
+    }
+    if ((st = colview_init(&cv, M, err)) ||
+        (st = basis_params(M, &cv, &res.basis, X, D, Y, Dy, t0, err)))
+        goto done;
+    if (!agrees(X, D, res.x, M->n, t0))
+        st = fk_fail(err, FK_EINVAL, NULL, "%s: the basis does not reproduce the solver's "
+                     "solution at the sample point", M->name);
+done:
+    free(cv.cstart);
+    for (i = 0; i < M->m; i++)
+        fmpq_poly_clear(Y + i);
+    free(Y);
+    fmpq_poly_clear(Dy);
+    lp_answer_clear(&res);
+    lp_free(lp);
+    return st;
+}
+
+/* (8): an unbounded piece at t0, a feasible point X / Dx (the LP without
+ * its objective) and a ray R / Dr (the cone LP of derived_model), both
+ * from optimal bases; conditions (4), (5) for each, in pm and in the
+ * cone, and -sense c^T R > 0. */
+static fk_status unbounded_at(par_piece *pc, conds *c, const par_model *pm, const mpq_t t0,
+                              int *nsolves, fk_err *err)
+{
+    par_model *fm = NULL, *rm = NULL;
+    fmpq_poly_t acc, tmp;
+    fk_status st;
+    long j;
+    fmpq_poly_init(acc);
+    fmpq_poly_init(tmp);
+    if ((st = derived_model(&fm, pm, 0, err)) || (st = point_of(pc->X, pc->Dx, fm, t0, nsolves, err)) ||
+        (st = primal_conds(c, pm, pc->X, pc->Dx, err)) || (st = derived_model(&rm, pm, 1, err)) ||
+        (st = point_of(pc->R, pc->Dr, rm, t0, nsolves, err)) ||
+        (st = primal_conds(c, rm, pc->R, pc->Dr, err)))
+        goto done;
+    for (j = 0; j < pm->n; j++) {
+        fmpq_poly_mul(tmp, rm->obj + j, pc->R + j);   /* rm->obj = sense c */
+        fmpq_poly_sub(acc, acc, tmp);
+    }
+    if (conds_add(c, acc, C_GT)) {
+        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        goto done;
+    }
+    pc->verdict = PAR_UNBOUNDED;
+    fmpq_poly_one(pc->Dy);
+done:
+    par_model_free(fm);
+    par_model_free(rm);
+    fmpq_poly_clear(acc);
+    fmpq_poly_clear(tmp);
+    return st;
+}
+
 /* One basis at t0: its conditions into c, its certificate into pc. */
 static fk_status basis_at(par_piece *pc, conds *c, const par_model *pm, const mpq_t t0,
                           int *nsolves, fk_err *err)
@@ -650,7 +863,7 @@ static fk_status basis_at(par_piece *pc, conds *c, const par_model *pm, const mp
     fmpq_poly_struct *Xa = NULL, *Z = NULL;
     fmpq_poly_t tmp, acc;
     fk_status st;
-    long i, j, k, n = pm->n, m = pm->m;
+    long i, j, n = pm->n, m = pm->m;
     lp_answer_init(&res);
     fmpq_poly_init(tmp);
     fmpq_poly_init(acc);
@@ -659,10 +872,7 @@ static fk_status basis_at(par_piece *pc, conds *c, const par_model *pm, const mp
         goto done;
     ++*nsolves;
     if (res.status == LP_UNBOUNDED) {
-        char *ts = mpq_get_str(NULL, 10, t0);
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: unbounded at %s = %s: unbounded pieces are not "
-                     "supported yet", pm->name, pm->pname, ts ? ts : "?");
-        free(ts);
+        st = unbounded_at(pc, c, pm, t0, nsolves, err);
         goto done;
     }
     if (res.status == LP_INFEASIBLE) {
@@ -746,48 +956,12 @@ static fk_status basis_at(par_piece *pc, conds *c, const par_model *pm, const mp
     for (j = 0; j < n; j++)
         fmpq_poly_swap(pc->X + j, Xa + j);
     /* (4), (5) */
-    if (conds_add(c, pc->Dx, C_GT) || conds_add(c, pc->Dy, C_GT)) {
+    if (conds_add(c, pc->Dy, C_GT)) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto done;
     }
-    for (j = 0; j < n; j++) {
-        if (pm->clo_fin[j]) {
-            fmpq_poly_mul(tmp, pm->clo + j, pc->Dx);
-            fmpq_poly_sub(tmp, pc->X + j, tmp);
-            if (conds_add(c, tmp, C_GE))
-                st = FK_ENOMEM;
-        }
-        if (pm->chi_fin[j]) {
-            fmpq_poly_mul(tmp, pm->chi + j, pc->Dx);
-            fmpq_poly_sub(tmp, tmp, pc->X + j);
-            if (conds_add(c, tmp, C_GE))
-                st = FK_ENOMEM;
-        }
-    }
-    for (i = 0; i < m; i++) {
-        fmpq_poly_zero(acc);
-        for (k = 0; k < pm->nnz; k++)
-            if (pm->ai[k] == i) {
-                fmpq_poly_mul(tmp, pm->a + k, pc->X + pm->aj[k]);
-                fmpq_poly_add(acc, acc, tmp);
-            }
-        if (pm->rlo_fin[i]) {
-            fmpq_poly_mul(tmp, pm->rlo + i, pc->Dx);
-            fmpq_poly_sub(tmp, acc, tmp);
-            if (conds_add(c, tmp, C_GE))
-                st = FK_ENOMEM;
-        }
-        if (pm->rhi_fin[i]) {
-            fmpq_poly_mul(tmp, pm->rhi + i, pc->Dx);
-            fmpq_poly_sub(tmp, tmp, acc);
-            if (conds_add(c, tmp, C_GE))
-                st = FK_ENOMEM;
-        }
-    }
-    if (st) {
-        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    if ((st = primal_conds(c, pm, pc->X, pc->Dx, err)))
         goto done;
-    }
     /* the value (c^T X + c0 Dx) / Dx */
     pc->zero_obj = fmpq_poly_is_zero(pm->objconst);
     fmpq_poly_mul(acc, pm->objconst, pc->Dx);

@@ -656,7 +656,7 @@ int test_param_refuse(fk_rng *r)
 
 /* ---- random LPs ------------------------------------------------------------------ */
 
-/* One random LP at t: m rows over n columns in [0, 4], A constant, row
+/* One random LP at t: m rows over n columns in [0, 4] or [0, inf), A constant, row
  * sides and costs linear in t with small integer coefficients (so every
  * breakpoint is rational: x_B and y are then linear over a fixed basis). */
 static lp_model *rand_lp(const long *co, int m, int n, const mpq_t t)
@@ -671,11 +671,12 @@ static lp_model *rand_lp(const long *co, int m, int n, const mpq_t t)
     mpq_init(w);
     lp->sense = co[k++] ? LP_MAX : LP_MIN;
     lp_set_name(lp, "rand", &err);
-    for (j = 0; j < n; j++) {
+    for (j = 0; j < n; j++) {   /* x_j in [0, 4], or [0, inf) for 2 of the 7 values of co */
         snprintf(nm, sizeof nm, "x%d", j);
         lp_add_col(lp, nm, &idx, &err);
         mpq_set_ui(v, 4, 1);
-        lp_set_col_hi(lp, j, v);
+        if (co[k++] <= 1)
+            lp_set_col_hi(lp, j, v);
     }
     for (i = 0; i < m; i++) {
         snprintf(nm, sizeof nm, "r%d", i);
@@ -717,7 +718,7 @@ int test_param_random(fk_rng *r)
     long it, NIT = (tl_quick() ? 15 : 60) * tl_mult(), co[128];
     char dir[] = "/tmp/fk-prand-XXXXXX", mp[256], cp[256];
     mpq_t lo, hi, ts[4], t, v;
-    int k, nopt = 0, ninf = 0, npieces = 0;
+    int k, nopt = 0, ninf = 0, nunb = 0, npieces = 0;
     if (!mkdtemp(dir))
         return TL_FAIL;
     snprintf(mp, sizeof mp, "%s/r.pmodel", dir);
@@ -733,7 +734,7 @@ int test_param_random(fk_rng *r)
         par_model *pm = NULL;
         par_result res;
         fk_err err;
-        nc = 1 + 2 * n + m * (n + 3);
+        nc = 1 + 3 * n + m * (n + 3);
         for (k = 0; k < nc; k++)
             co[k] = fk_rng_range(r, -3, 3);
         co[0] = fk_rng_range(r, 0, 1);
@@ -763,7 +764,8 @@ int test_param_random(fk_rng *r)
                 one = rand_lp(co, m, n, t);
                 TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK, "%s", err.msg);
                 if (TL_CHECK(pc != NULL, "iteration %ld: no piece at a point", it)) {
-                    TL_CHECK((pc->verdict == PAR_OPTIMAL) == (a.status == LP_OPTIMAL),
+                    TL_CHECK((pc->verdict == PAR_OPTIMAL) == (a.status == LP_OPTIMAL) &&
+                             (pc->verdict == PAR_UNBOUNDED) == (a.status == LP_UNBOUNDED),
                              "iteration %ld: verdicts differ (FK_SEED=%llu)", it, (unsigned long long)tl_seed());
                     if (pc->verdict == PAR_OPTIMAL && a.status == LP_OPTIMAL) {
                         fmpz_poly_q_evaluate(v, pc->value, t);
@@ -772,6 +774,7 @@ int test_param_random(fk_rng *r)
                     }
                     nopt += a.status == LP_OPTIMAL;
                     ninf += a.status == LP_INFEASIBLE;
+                    nunb += a.status == LP_UNBOUNDED;
                 }
                 lp_answer_clear(&a);
                 lp_free(one);
@@ -784,10 +787,173 @@ int test_param_random(fk_rng *r)
         for (k = 0; k < 4; k++)
             lp_free(lps[k]);
     }
-    tl_info("param_random", "%ld LPs, %d pieces; points: %d optimal, %d infeasible", NIT, npieces, nopt, ninf);
+    tl_info("param_random", "%ld LPs, %d pieces; points: %d optimal, %d infeasible, %d unbounded", NIT,
+            npieces, nopt, ninf, nunb);
+    TL_CHECK(nunb > 0 || tl_quick(), "no unbounded point drawn");
     for (k = 0; k < 4; k++)
         mpq_clear(ts[k]);
     mpq_clears(lo, hi, t, v, NULL);
+    rmdir(dir);
+    return TL_RESULT();
+}
+
+/* ---- unbounded pieces ------------------------------------------------------------- */
+
+/* The LP of 'kind' at t, one row r and columns x (and y), both >= 0:
+ *   kind 0:  max x      s.t. (1 - t) x <= 1               t in [0, 2]
+ *   kind 1:  max x + y  s.t. x - t y <= 1                 t in [-1, 1]
+ * By hand.  Kind 0: for t < 1, x <= 1/(1 - t), so the optimum is
+ * 1/(1 - t); for t >= 1, (1 - t) x <= 0 <= 1 for every x >= 0, and the
+ * ray r = 1 (with (1 - t) r <= 0 exactly when t >= 1) makes it
+ * unbounded: pieces [0, 1) optimal and [1, 2] unbounded.  Kind 1: for
+ * t < 0 write s = -t > 0; x + s y <= 1 has the vertices (1, 0) and
+ * (0, 1/s), so the optimum is max(1, 1/s) = -1/t on [-1, 0) (s <= 1);
+ * for t >= 0 the ray (0, 1) has x - t y = -t <= 0: unbounded on [0, 1]. */
+static lp_model *unb_lp(int kind, const mpq_t t)
+{
+    lp_model *lp = lp_new();
+    fk_err err;
+    mpq_t v;
+    long idx;
+    mpq_init(v);
+    lp->sense = LP_MAX;
+    lp_set_name(lp, kind ? "unb1" : "unb0", &err);
+    lp_add_col(lp, "x", &idx, &err);
+    mpq_set_ui(v, 1, 1);
+    lp_set_obj(lp, 0, v);
+    lp_add_row(lp, "r", &idx, &err);
+    lp_set_row_hi(lp, 0, v);
+    if (kind == 0) {
+        mpq_sub(v, v, t);                   /* 1 - t */
+        lp_add_coef(lp, 0, 0, v, &err);
+    } else {
+        lp_add_col(lp, "y", &idx, &err);
+        lp_set_obj(lp, 1, v);
+        lp_add_coef(lp, 0, 0, v, &err);
+        mpq_neg(v, t);                      /* -t */
+        lp_add_coef(lp, 0, 1, v, &err);
+    }
+    lp_finalize(lp, &err);
+    mpq_clear(v);
+    return lp;
+}
+
+/* 1 if unbounded at t by hand, else the optimum into v */
+static int unb_hand(mpq_t v, int kind, const mpq_t t)
+{
+    mpq_t one;
+    int c = kind == 0 ? mpq_cmp_ui(t, 1, 1) : mpq_sgn(t);
+    if (c >= 0)
+        return 1;
+    mpq_init(one);
+    mpq_set_ui(one, 1, 1);
+    if (kind == 0)
+        mpq_sub(v, one, t);                 /* 1 / (1 - t) */
+    else
+        mpq_neg(v, t);                      /* 1 / (-t) */
+    mpq_div(v, one, v);
+    mpq_clear(one);
+    return 0;
+}
+
+/* the piece lines of kind 0 (the breakpoint at 1, both ends as by hand),
+ * 50 random points against the hand forms and single solves, the
+ * certificate accepted, and tampered: the unbounded piece started at
+ * 9/10 (the ray leaves the row there), a ray 3 - 2t (below x's bound 0
+ * past 3/2), a ray -1 (it leaves x's bound and does not improve).
+ * (A ray 1 + t would be right: (1 - t)(1 + t) <= 0 on [1, 2].) */
+int test_param_unbounded(fk_rng *r)
+{
+    char dir[] = "/tmp/fk-punb-XXXXXX", mp[256], cp[256];
+    int kind, k, it;
+    mpq_t ts[4], lo, hi, t, v, w;
+    if (!mkdtemp(dir))
+        return TL_FAIL;
+    mpq_inits(lo, hi, t, v, w, NULL);
+    for (k = 0; k < 4; k++)
+        mpq_init(ts[k]);
+    for (kind = 0; kind < 2 && !tl_failed_now(); kind++) {
+        lp_model *lps[4];
+        par_model *pm = NULL;
+        par_result res;
+        fk_err err;
+        mpq_set_si(lo, kind ? -1 : 0, 1);
+        mpq_set_si(hi, kind ? 1 : 2, 1);
+        for (k = 0; k < 4; k++) {
+            mpq_set_si(ts[k], 2 * k - 3, 4);   /* -3/4, -1/4, 1/4, 3/4 */
+            lps[k] = unb_lp(kind, ts[k]);
+        }
+        snprintf(mp, sizeof mp, "%s/u%d.pmodel", dir, kind);
+        snprintf(cp, sizeof cp, "%s/u%d.pcert", dir, kind);
+        par_result_init(&res);
+        if (TL_CHECK(par_model_interpolate(&pm, lps, (const mpq_t *)ts, 4, 1, "t", lo, hi, &err) == FK_OK,
+                     "%s", err.msg) &&
+            TL_CHECK(par_solve(&res, pm, &err) == FK_OK, "unb%d: %s", kind, err.msg) &&
+            TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
+                     "%s", err.msg)) {
+            const par_piece *last = res.p + res.np - 1;
+            TL_CHECK(pchk_files(mp, cp, 1) == 0, "unb%d: certificate rejected", kind);
+            mpq_set_ui(w, kind ? 0 : 1, 1);
+            TL_CHECK(last->verdict == PAR_UNBOUNDED && mpq_equal(last->a, w) && last->ac &&
+                     res.p[res.np - 2].verdict == PAR_OPTIMAL && !res.p[res.np - 2].bc,
+                     "unb%d: the pieces do not end with [%s, %s] unbounded after an open optimal piece",
+                     kind, kind ? "0" : "1", kind ? "1" : "2");
+            for (it = 0; it < 50 * tl_mult(); it++) {
+                const par_piece *pc;
+                lp_model *one;
+                lp_answer a;
+                solve_opts o;
+                int u;
+                rand_q(t, r, lo, hi);
+                pc = piece_at(&res, t);
+                u = unb_hand(w, kind, t);
+                one = unb_lp(kind, t);
+                lp_answer_init(&a);
+                solve_opts_default(&o);
+                TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK, "%s", err.msg);
+                TL_CHECK((a.status == LP_UNBOUNDED) == u, "unb%d: the single solve disagrees with the hand form",
+                         kind);
+                if (TL_CHECK(pc != NULL, "unb%d: no piece at a point", kind)) {
+                    TL_CHECK((pc->verdict == PAR_UNBOUNDED) == u, "unb%d: piece verdict differs from the hand form",
+                             kind);
+                    if (!u && pc->verdict == PAR_OPTIMAL && a.status == LP_OPTIMAL) {
+                        fmpz_poly_q_evaluate(v, pc->value, t);
+                        TL_CHECK(mpq_equal(v, w) && mpq_equal(v, a.objval),
+                                 "unb%d: piece value differs from the hand form or the single solve", kind);
+                    }
+                }
+                lp_answer_clear(&a);
+                lp_free(one);
+            }
+        }
+        if (kind == 0 && !tl_failed_now()) {
+            /* the optimal piece [0, 1) and the unbounded [1, 2]: see the file */
+            char *c = slurp(cp), *x1 = c ? replace(c, "piece [ 0 1 )", "piece [ 0 9/10 )") : NULL;
+            char *x2 = x1 ? replace(x1, "piece [ 1 2 ] unbounded", "piece [ 9/10 2 ] unbounded") : NULL;
+            char *x3 = c ? replace(c, "r 0 [1]", "r 0 [3 -2]") : NULL;
+            char *x4 = c ? replace(c, "r 0 [1]", "r 0 [-1]") : NULL;
+            if (TL_CHECK(x2 && x3 && x4, "unb0: certificate not as expected:\n%s", c ? c : "")) {
+                TL_CHECK(spit(cp, x2) && pchk_files(mp, cp, 1) == 1, "unb0: unbounded from 9/10 accepted");
+                TL_CHECK(spit(cp, x3) && pchk_files(mp, cp, 1) == 1, "unb0: ray 3 - 2t (negative past 3/2) accepted");
+                TL_CHECK(spit(cp, x4) && pchk_files(mp, cp, 1) == 1, "unb0: ray -1 accepted");
+                TL_CHECK(spit(cp, c) && pchk_files(mp, cp, 1) == 0, "unb0: restored certificate rejected");
+            }
+            free(c);
+            free(x1);
+            free(x2);
+            free(x3);
+            free(x4);
+        }
+        unlink(mp);
+        unlink(cp);
+        par_result_clear(&res);
+        par_model_free(pm);
+        for (k = 0; k < 4; k++)
+            lp_free(lps[k]);
+    }
+    for (k = 0; k < 4; k++)
+        mpq_clear(ts[k]);
+    mpq_clears(lo, hi, t, v, w, NULL);
     rmdir(dir);
     return TL_RESULT();
 }
