@@ -3,6 +3,23 @@
 #include "cert.h"
 #include "par.h"
 
+/* a piece's end: the rational, or "root POLY LO HI" (the root of POLY
+ * in (LO, HI), docs/parametric.md) */
+static void put_end(FILE *f, const mpq_t q, const par_alg *x)
+{
+    fmpq_poly_t p;
+    if (!x) {
+        gmp_fprintf(f, "%Qd", q);
+        return;
+    }
+    fmpq_poly_init(p);
+    fmpq_poly_set_fmpz_poly(p, x->g);
+    fprintf(f, "root ");
+    par_put_poly(f, p);
+    gmp_fprintf(f, " %Qd %Qd", x->lo, x->hi);
+    fmpq_poly_clear(p);
+}
+
 fk_status par_cert_write(const par_result *r, const par_model *pm,
                          const char *model, const char *path, fk_err *err)
 {
@@ -24,9 +41,12 @@ fk_status par_cert_write(const par_result *r, const par_model *pm,
     gmp_fprintf(af.f, "interval %Qd %Qd\npieces %d\n", pm->tlo, pm->thi, r->np);
     for (k = 0; k < r->np; k++) {
         const par_piece *pc = r->p + k;
-        gmp_fprintf(af.f, "piece %s %Qd %Qd %s %s\n", pc->ac ? "[" : "(", pc->a, pc->b,
-                    pc->bc ? "]" : ")", pc->verdict == PAR_INFEASIBLE ? "infeasible" :
-                    pc->verdict == PAR_UNBOUNDED ? "unbounded" : "optimal");
+        fprintf(af.f, "piece %s ", pc->ac ? "[" : "(");
+        put_end(af.f, pc->a, pc->aa);
+        fputc(' ', af.f);
+        put_end(af.f, pc->b, pc->ab);
+        fprintf(af.f, " %s %s\n", pc->bc ? "]" : ")", pc->verdict == PAR_INFEASIBLE ? "infeasible" :
+                pc->verdict == PAR_UNBOUNDED ? "unbounded" : "optimal");
         if (pc->verdict != PAR_INFEASIBLE) {
             fprintf(af.f, "xden ");
             par_put_poly(af.f, pc->Dx);

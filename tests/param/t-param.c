@@ -48,7 +48,7 @@ static const par_piece *piece_at(const par_result *r, const mpq_t t)
     int k;
     for (k = 0; k < r->np; k++) {
         const par_piece *p = r->p + k;
-        int ca = mpq_cmp(t, p->a), cb = mpq_cmp(t, p->b);
+        int ca = -par_end_cmp(p, 0, t), cb = -par_end_cmp(p, 1, t);   /* exact at algebraic ends */
         if ((ca > 0 || (ca == 0 && p->ac)) && (cb < 0 || (cb == 0 && p->bc)))
             return p;
     }
