@@ -287,29 +287,136 @@ static int read_model(pmodel *pm, reader *r)
 
 /* ---- sign conditions on a piece ---------------------------------------- */
 
+/* An algebraic end: the one root alpha of squarefree g in (lo, hi),
+ * g(lo), g(hi) != 0 (checked when read). */
 typedef struct {
-    mpq_t a, b, mid;
+    int alg;
+    pq_poly g;
+    mpq_t lo, hi;
+} aend;
+
+typedef struct {
+    mpq_t a, b, mid;  /* an algebraic end: a = its lo, b = its hi (a < b then) */
+    aend ea, eb;
     int ac, bc;
     long no;          /* 1-based, for messages */
 } piece;
+
+enum { REFINE_MAX = 20000 };
+
+/* The roots of p (not 0) in (alpha, far) (side > 0) or (far, alpha)
+ * (side < 0), alpha = e's root, far the isolating interval's hi (lo).
+ * The interval is narrowed (a local copy) by bisection on g until p has
+ * no root in it but perhaps alpha itself; then the roots between its
+ * new end and far are counted by Sturm.  -1 if that takes more than
+ * REFINE_MAX halvings (the piece is then rejected). */
+static long roots_beside(const pq_poly *p, const aend *e, int side)
+{
+    pq_poly d;
+    mpq_t lo, hi, m;
+    long z, n = -1, it;
+    pq_init(&d);
+    mpq_inits(lo, hi, m, NULL);
+    mpq_set(lo, e->lo);
+    mpq_set(hi, e->hi);
+    pq_gcd(&d, p, &e->g);   /* its roots in (lo, hi) are alpha or none */
+    z = d.len > 1 && pq_roots_in(&d, lo, hi) > 0;
+    for (it = 0; it < REFINE_MAX; it++) {
+        int sm;
+        if (pq_roots_in(p, lo, hi) == z) {
+            /* nothing of p in (lo, hi) but alpha: count from the narrowed end */
+            if (side > 0)
+                n = mpq_cmp(hi, e->hi) < 0 ? pq_roots_in(p, hi, e->hi) + (pq_sign_at(p, hi) == 0) : 0;
+            else
+                n = mpq_cmp(lo, e->lo) > 0 ? pq_roots_in(p, e->lo, lo) + (pq_sign_at(p, lo) == 0) : 0;
+            break;
+        }
+        mpq_add(m, lo, hi);
+        mpq_div_2exp(m, m, 1);
+        sm = pq_sign_at(&e->g, m);
+        if (sm == 0) {   /* alpha = m is rational after all */
+            n = side > 0 ? pq_roots_in(p, m, e->hi) : pq_roots_in(p, e->lo, m);
+            break;
+        }
+        if (sm == pq_sign_at(&e->g, lo))
+            mpq_set(lo, m);
+        else
+            mpq_set(hi, m);
+    }
+    mpq_clears(lo, hi, m, NULL);
+    pq_clear(&d);
+    return n;
+}
+
+/* p(alpha) == 0 for e's root alpha: gcd(p, g) has a root in (lo, hi) */
+static int zero_at(const pq_poly *p, const aend *e)
+{
+    pq_poly d;
+    int z;
+    pq_init(&d);
+    pq_gcd(&d, p, &e->g);
+    z = d.len > 1 && pq_roots_in(&d, e->lo, e->hi) > 0;
+    pq_clear(&d);
+    return z;
+}
+
+/* the distinct roots of p (not 0) inside the piece (a < b), or -1 */
+static long roots_inside(const pq_poly *p, const piece *I)
+{
+    const mpq_t *L = I->ea.alg ? &I->ea.hi : &I->a, *R = I->eb.alg ? &I->eb.lo : &I->b;
+    int lin = I->ea.alg && (I->eb.alg || mpq_cmp(*L, I->b) < 0);   /* L inside the piece */
+    int rin = I->eb.alg && (I->ea.alg || mpq_cmp(*R, I->a) > 0);
+    long n = 0, k;
+    if (mpq_cmp(*L, *R) < 0)
+        n += pq_roots_in(p, *L, *R);
+    if (lin && pq_sign_at(p, *L) == 0)
+        n++;
+    if (rin && pq_sign_at(p, *R) == 0 && !(lin && mpq_equal(*L, *R)))
+        n++;
+    if (I->ea.alg) {
+        if ((k = roots_beside(p, &I->ea, 1)) < 0)
+            return -1;
+        n += k;
+    }
+    if (I->eb.alg) {
+        if ((k = roots_beside(p, &I->eb, -1)) < 0)
+            return -1;
+        n += k;
+    }
+    return n;
+}
+
+static int is_point(const piece *I)
+{
+    return !I->ea.alg && !I->eb.alg && mpq_equal(I->a, I->b);
+}
 
 /* p >= 0 on the piece (pchk.h) */
 static int ge0(const pq_poly *p, const piece *I)
 {
     if (pq_is_zero(p))
         return 1;
-    if (mpq_equal(I->a, I->b))
+    if (is_point(I))
         return pq_sign_at(p, I->a) >= 0;
-    return pq_roots_in(p, I->a, I->b) == 0 && pq_sign_at(p, I->mid) > 0;
+    return roots_inside(p, I) == 0 && pq_sign_at(p, I->mid) > 0;
+}
+
+/* p(e) != 0 at the end e (a or b) */
+static int nonzero_at_end(const pq_poly *p, const piece *I, int e)
+{
+    const aend *x = e ? &I->eb : &I->ea;
+    if (x->alg)
+        return !zero_at(p, x);
+    return pq_sign_at(p, e ? I->b : I->a) != 0;
 }
 
 static int gt0(const pq_poly *p, const piece *I)
 {
     if (pq_is_zero(p) || !ge0(p, I))
         return 0;
-    if (mpq_equal(I->a, I->b))
+    if (is_point(I))
         return pq_sign_at(p, I->a) > 0;
-    return (!I->ac || pq_sign_at(p, I->a) != 0) && (!I->bc || pq_sign_at(p, I->b) != 0);
+    return (!I->ac || nonzero_at_end(p, I, 0)) && (!I->bc || nonzero_at_end(p, I, 1));
 }
 
 /* p == q on the piece */
@@ -319,15 +426,25 @@ static int same(const pq_poly *p, const pq_poly *q, const piece *I)
     int ok;
     pq_init(&d);
     pq_sub(&d, p, q);
-    ok = pq_is_zero(&d) || (mpq_equal(I->a, I->b) && pq_sign_at(&d, I->a) == 0);
+    ok = pq_is_zero(&d) || (is_point(I) && pq_sign_at(&d, I->a) == 0);
     pq_clear(&d);
     return ok;
 }
 
 static int reject(const piece *I, const char *what, const char *name)
 {
-    gmp_printf("rejected: piece %ld %s%Qd, %Qd%s: %s%s%s\n", I->no, I->ac ? "[" : "(", I->a, I->b,
-               I->bc ? "]" : ")", what, name ? " " : "", name ? name : "");
+    /* an algebraic end is shown by its isolating interval */
+    printf("rejected: piece %ld %s", I->no, I->ac ? "[" : "(");
+    if (I->ea.alg)
+        gmp_printf("root in (%Qd, %Qd)", I->ea.lo, I->ea.hi);
+    else
+        gmp_printf("%Qd", I->a);
+    printf(", ");
+    if (I->eb.alg)
+        gmp_printf("root in (%Qd, %Qd)", I->eb.lo, I->eb.hi);
+    else
+        gmp_printf("%Qd", I->b);
+    printf("%s: %s%s%s\n", I->bc ? "]" : ")", what, name ? " " : "", name ? name : "");
     return 1;
 }
 
@@ -342,7 +459,7 @@ static int side_term(pq_poly *acc, const pq_poly *w, const pq_poly *lo, int lf, 
     if (pq_is_zero(w))
         return 0;
     sg = pq_sign_at(w, I->mid);
-    if (sg == 0 && mpq_equal(I->a, I->b))
+    if (sg == 0 && is_point(I))
         return 0;   /* a point piece: w is 0 there and adds nothing */
     pq_init(&t);
     if (lf && hf && same(lo, hi, I)) {
@@ -566,17 +683,132 @@ static int check_farkas(const pmodel *pm, const pcert *c, const piece *I)
 
 /* ---- the certificate ------------------------------------------------------ */
 
+/* A piece's end at *s: a number, or "root POLY LO HI" with POLY
+ * squarefree, LO < HI, POLY(LO), POLY(HI) != 0 and exactly one root of
+ * POLY in (LO, HI).  q is the number, or LO (end 0) / HI (end 1). */
+static int get_end(mpq_t q, aend *e, int which, const char **s)
+{
+    const char *p = *s;
+    pq_poly d, g;
+    int ok;
+    while (*p == ' ')
+        p++;
+    if (strncmp(p, "root ", 5) != 0) {
+        e->alg = 0;
+        return get_num(q, s);
+    }
+    p += 5;
+    e->alg = 1;
+    if (!get_poly(&e->g, &p) || !get_num(e->lo, &p) || !get_num(e->hi, &p))
+        return 0;
+    *s = p;
+    if (e->g.len < 2 || mpq_cmp(e->lo, e->hi) >= 0 || pq_sign_at(&e->g, e->lo) == 0 ||
+        pq_sign_at(&e->g, e->hi) == 0 || pq_roots_in(&e->g, e->lo, e->hi) != 1)
+        return 0;
+    pq_init(&d);
+    pq_init(&g);
+    pq_deriv(&d, &e->g);
+    pq_gcd(&g, &e->g, &d);
+    ok = g.len == 1;   /* squarefree */
+    pq_clear(&d);
+    pq_clear(&g);
+    mpq_set(q, which ? e->hi : e->lo);
+    return ok;
+}
+
+/* I->mid: a rational inside the piece (its middle for rational ends).
+ * An algebraic end whose interval touches the other, rational, end is
+ * narrowed (a local copy) until it does not, so the point is inside. */
+static void interior(piece *I)
+{
+    mpq_t lo, hi, m;
+    mpq_inits(lo, hi, m, NULL);
+    mpq_set(lo, I->ea.alg ? I->ea.hi : I->a);
+    mpq_set(hi, I->eb.alg ? I->eb.lo : I->b);
+    if (mpq_equal(lo, hi) && I->ea.alg != I->eb.alg) {
+        const aend *e = I->ea.alg ? &I->ea : &I->eb;
+        mpq_t l, h;
+        int k;
+        mpq_inits(l, h, NULL);
+        mpq_set(l, e->lo);
+        mpq_set(h, e->hi);
+        /* the root is not the rational end (checked apart from it), so the
+         * touching end of the interval moves away within a few halvings */
+        for (k = 0; k < REFINE_MAX && (I->ea.alg ? mpq_equal(h, hi) : mpq_equal(l, lo)); k++) {
+            mpq_add(m, l, h);
+            mpq_div_2exp(m, m, 1);
+            if (pq_sign_at(&e->g, m) == 0)
+                break;   /* the root is m itself: rational, and inside */
+            if (pq_sign_at(&e->g, m) == pq_sign_at(&e->g, l))
+                mpq_set(l, m);
+            else
+                mpq_set(h, m);
+        }
+        if (I->ea.alg)
+            mpq_set(lo, h);
+        else
+            mpq_set(hi, l);
+        mpq_clears(l, h, NULL);
+    }
+    mpq_add(I->mid, lo, hi);
+    mpq_div_2exp(I->mid, I->mid, 1);
+    mpq_clears(lo, hi, m, NULL);
+}
+
+/* the same end, written the same way */
+static int same_end(const mpq_t p, const aend *pe, const mpq_t q, const aend *qe)
+{
+    long k;
+    if (pe->alg != qe->alg)
+        return 0;
+    if (!pe->alg)
+        return mpq_equal(p, q);
+    if (pe->g.len != qe->g.len || !mpq_equal(pe->lo, qe->lo) || !mpq_equal(pe->hi, qe->hi))
+        return 0;
+    for (k = 0; k < pe->g.len; k++)
+        if (!mpq_equal(pe->g.c[k], qe->g.c[k]))
+            return 0;
+    return 1;
+}
+
+static void aend_init(aend *e)
+{
+    e->alg = 0;
+    pq_init(&e->g);
+    mpq_init(e->lo);
+    mpq_init(e->hi);
+}
+
+static void aend_clear(aend *e)
+{
+    pq_clear(&e->g);
+    mpq_clear(e->lo);
+    mpq_clear(e->hi);
+}
+
+static void aend_set(aend *e, const aend *f)
+{
+    e->alg = f->alg;
+    pq_set(&e->g, &f->g);
+    mpq_set(e->lo, f->lo);
+    mpq_set(e->hi, f->hi);
+}
+
 static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
 {
     char buf[512];
     long np = 0, k, idx;
     int rc = 0, closed_prev = 0; /* as if a piece ended open at LO */
     mpq_t prev;
+    aend preve;
     piece I;
     pcert c;
     unsigned char *seen;
     const char *s;
     mpq_init(prev);
+    aend_init(&preve);
+    aend_init(&I.ea);
+    aend_init(&I.eb);
     mpq_init(I.a);
     mpq_init(I.b);
     mpq_init(I.mid);
@@ -635,11 +867,12 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
         int n1;
         s = r->buf;
         if (!starts(s, "piece ") || (s[6] != '[' && s[6] != '(') || s[7] != ' ' ||
-            !(s += 8, get_num(I.a, &s)) || !get_num(I.b, &s) || s[0] != ' ' ||
+            !(s += 8, get_end(I.a, &I.ea, 0, &s)) || !get_end(I.b, &I.eb, 1, &s) || s[0] != ' ' ||
             (s[1] != ']' && s[1] != ')') || sscanf(s + 2, " %15s%n", verdict, &n1) != 1 ||
             s[2 + n1] || (strcmp(verdict, "optimal") && strcmp(verdict, "infeasible") &&
                           strcmp(verdict, "unbounded"))) {
-            rc = bad(r, "expected 'piece [|( A B ]|) optimal|infeasible|unbounded'");
+            rc = bad(r, "expected 'piece [|( A B ]|) optimal|infeasible|unbounded' (an end a number or "
+                        "'root POLY LO HI' with one root of squarefree POLY in (LO, HI))");
             break;
         }
         ob = r->buf[6];
@@ -649,13 +882,18 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
         c.optimal = verdict[0] == 'o';
         c.unbounded = verdict[0] == 'u';
         /* the tiling: start where the last piece ended, with the opposite end */
-        if (!mpq_equal(I.a, prev) || I.ac == closed_prev ||
-            mpq_cmp(I.a, I.b) > 0 || (mpq_equal(I.a, I.b) && !(I.ac && I.bc))) {
+        if (!same_end(I.a, &I.ea, prev, &preve) || I.ac == closed_prev ||
+            mpq_cmp(I.a, I.b) > 0 || (is_point(&I) && !(I.ac && I.bc))) {
             rc = reject(&I, "the pieces do not tile the interval here", NULL);
             break;
         }
-        mpq_add(I.mid, I.a, I.b);
-        mpq_div_2exp(I.mid, I.mid, 1);
+        /* an algebraic end must have its interval apart from the other end */
+        if ((I.ea.alg || I.eb.alg) &&
+            mpq_cmp(I.ea.alg ? I.ea.hi : I.a, I.eb.alg ? I.eb.lo : I.b) > 0) {
+            rc = reject(&I, "an end's isolating interval overlaps the other end", NULL);
+            break;
+        }
+        interior(&I);
         pq_zero(&c.xden);
         pq_zero(&c.yden);
         pq_zero(&c.vnum);
@@ -721,13 +959,14 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
         rc = c.optimal ? check_optimal(pm, &c, &I) : c.unbounded ? check_unbounded(pm, &c, &I)
                                                    : check_farkas(pm, &c, &I);
         mpq_set(prev, I.b);
+        aend_set(&preve, &I.eb);
         closed_prev = I.bc;
         if (!rc && I.no == np && strcmp(r->buf, "end") != 0)
             rc = bad(r, "more pieces than 'pieces' says");
         if (!rc && I.no < np && strcmp(r->buf, "end") == 0)
             rc = bad(r, "fewer pieces than 'pieces' says");
     }
-    if (!rc && (!mpq_equal(prev, pm->hi) || !closed_prev)) {
+    if (!rc && (preve.alg || !mpq_equal(prev, pm->hi) || !closed_prev)) {
         gmp_printf("rejected: the pieces end at %Qd%s, not at %Qd]\n", prev, closed_prev ? "]" : ")", pm->hi);
         rc = 1;
     }
@@ -743,6 +982,9 @@ done:
     pq_clear(&c.yden);
     pq_clear(&c.vnum);
     pq_clear(&c.vden);
+    aend_clear(&preve);
+    aend_clear(&I.ea);
+    aend_clear(&I.eb);
     mpq_clear(I.a);
     mpq_clear(I.b);
     mpq_clear(I.mid);

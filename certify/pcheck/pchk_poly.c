@@ -172,7 +172,7 @@ static void divrem(pq_poly *q, pq_poly *r, const pq_poly *p, const pq_poly *d)
     mpq_clear(f);
 }
 
-static void deriv(pq_poly *r, const pq_poly *p)
+void pq_deriv(pq_poly *r, const pq_poly *p)
 {
     long k;
     mpq_t kq;
@@ -189,7 +189,7 @@ static void deriv(pq_poly *r, const pq_poly *p)
 }
 
 /* g = gcd(p, q), p != 0 (up to a constant factor) */
-static void gcd(pq_poly *g, const pq_poly *p, const pq_poly *q)
+void pq_gcd(pq_poly *g, const pq_poly *p, const pq_poly *q)
 {
     pq_poly a, b, qq, r;
     pq_init(&a);
@@ -257,8 +257,8 @@ long pq_roots_in(const pq_poly *p, const mpq_t a, const mpq_t b)
     /* f = the squarefree part p / gcd(p, p'), then without roots at a, b:
      * Sturm's theorem counts the distinct roots in (a, b) as V(a) - V(b)
      * when neither end is a root */
-    deriv(&d, p);
-    gcd(&g, p, &d);
+    pq_deriv(&d, p);
+    pq_gcd(&g, p, &d);
     divrem(&f, &r, p, &g);
     drop_root(&f, a);
     drop_root(&f, b);
@@ -268,7 +268,7 @@ long pq_roots_in(const pq_poly *p, const mpq_t a, const mpq_t b)
     for (k = 0; k < f.len + 2; k++)
         pq_init(&s[k]);
     pq_set(&s[0], &f);
-    deriv(&s[1], &f);
+    pq_deriv(&s[1], &f);
     n = 2;
     while (!pq_is_zero(&s[n - 1]) && n < f.len + 2) {
         divrem(&q, &r, &s[n - 2], &s[n - 1]);

@@ -127,6 +127,7 @@ par_alg *par_alg_dup(const par_alg *y);   /* malloc'ed copy, NULL on OOM */
 void par_alg_free(par_alg *x);            /* NULL is fine */
 int par_alg_cmp_q(par_alg *x, const mpq_t r);   /* sign of x - r (never 0) */
 int par_alg_cmp(par_alg *x, par_alg *y);        /* sign of x - y */
+void par_alg_avoid(par_alg *x, const mpq_t r);  /* r outside [lo, hi] */
 int par_alg_sign(const fmpq_poly_t p, par_alg *x); /* sign of p(x) */
 /* "sqrt(2)/2", "1/2 - sqrt(5)/2" for degree 2, else "root of POLY in (LO, HI)";
  * malloc'ed, NULL on OOM */

@@ -98,6 +98,13 @@ int par_alg_cmp_q(par_alg *x, const mpq_t r)
     return -1;
 }
 
+void par_alg_avoid(par_alg *x, const mpq_t r)
+{
+    (void)par_alg_cmp_q(x, r);
+    while (mpq_equal(x->lo, r) || mpq_equal(x->hi, r))
+        halve(x);
+}
+
 int par_alg_cmp(par_alg *x, par_alg *y)
 {
     for (;;) {

@@ -308,6 +308,10 @@ static int end_set(mpq_t q, par_alg **qa, const mpq_t v, const par_alg *va)
 static void between(mpq_t t, const mpq_t a, par_alg *aa, const mpq_t b, par_alg *ab)
 {
     (void)end_cmp(a, aa, b, ab);   /* refined apart */
+    if (aa && !ab)
+        par_alg_avoid(aa, b);      /* hi < b: the midpoint is inside */
+    if (ab && !aa)
+        par_alg_avoid(ab, a);
     mpq_add(t, aa ? aa->hi : a, ab ? ab->lo : b);
     mpq_div_2exp(t, t, 1);
 }

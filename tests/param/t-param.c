@@ -711,6 +711,49 @@ static lp_model *rand_lp(const long *co, int m, int n, const mpq_t t)
     return lp;
 }
 
+/* rand_lp with a_ij = co_ij + dt_ij t */
+static lp_model *rand_lp_t(const long *co, const long *dt, int m, int n, const mpq_t t)
+{
+    lp_model *lp = rand_lp(co, m, n, t), *out;
+    fk_err err;
+    mpq_t v, w;
+    int i, j, k = 1 + 3 * n;
+    lp_model *b = lp_new();
+    long idx;
+    /* rebuild with the t-dependent coefficients: same rows, columns, sides and costs */
+    mpq_inits(v, w, NULL);
+    b->sense = lp->sense;
+    lp_set_name(b, "rand", &err);
+    for (j = 0; j < n; j++) {
+        char nm[32];
+        snprintf(nm, sizeof nm, "x%d", j);
+        lp_add_col(b, nm, &idx, &err);
+        lp_set_col_lo(b, j, lp->clo_fin[j] ? lp->clo[j] : NULL);
+        lp_set_col_hi(b, j, lp->chi_fin[j] ? lp->chi[j] : NULL);
+        lp_set_obj(b, j, lp->obj[j]);
+    }
+    for (i = 0; i < m; i++) {
+        char nm[32];
+        snprintf(nm, sizeof nm, "r%d", i);
+        lp_add_row(b, nm, &idx, &err);
+        for (j = 0; j < n; j++) {
+            mpq_set_si(v, co[k++], 1);
+            mpq_set_si(w, dt[i * n + j], 1);
+            mpq_mul(w, w, t);
+            mpq_add(v, v, w);
+            lp_add_coef(b, i, j, v, &err);
+        }
+        k += 3;
+        lp_set_row_lo(b, i, lp->rlo_fin[i] ? lp->rlo[i] : NULL);
+        lp_set_row_hi(b, i, lp->rhi_fin[i] ? lp->rhi[i] : NULL);
+    }
+    lp_finalize(b, &err);
+    out = b;
+    lp_free(lp);
+    mpq_clears(v, w, NULL);
+    return out;
+}
+
 /* Random LPs against exact single solves at random points, and every
  * certificate accepted by the independent checker. */
 int test_param_random(fk_rng *r)
@@ -954,6 +997,277 @@ int test_param_unbounded(fk_rng *r)
     for (k = 0; k < 4; k++)
         mpq_clear(ts[k]);
     mpq_clears(lo, hi, t, v, w, NULL);
+    rmdir(dir);
+    return TL_RESULT();
+}
+
+/* ---- algebraic breakpoints ------------------------------------------------------------ */
+
+/* The LP of 'kind' at t in [0, 1], one column 0 <= x <= 1, maximised:
+ *   kind 0:  max x  s.t.  (2t^2 - 1) x <= 0
+ *   kind 1:  max x  s.t.  x - 2t^2 <= 0
+ * By hand, with alpha = sqrt(2)/2 the root of 2t^2 - 1 in [0, 1] (alpha^2 = 1/2).
+ * Kind 0: where 2t^2 - 1 <= 0 (t <= alpha) the row holds for every x >= 0, so x = 1
+ * and the value is 1; where 2t^2 - 1 > 0 (t > alpha) it forces x <= 0, value 0:
+ * pieces [0, alpha] optimal 1 and (alpha, 1] optimal 0 (the verdict's value jumps at an
+ * irrational point).  Kind 1: the value is min(1, 2t^2): 2t^2 on [0, alpha], 1 on
+ * [alpha, 1] (a kink; at alpha both formulas give 1). */
+static lp_model *alg_lp(int kind, const mpq_t t)
+{
+    lp_model *lp = lp_new();
+    fk_err err;
+    mpq_t v, w;
+    long idx;
+    mpq_inits(v, w, NULL);
+    lp->sense = LP_MAX;
+    lp_set_name(lp, kind ? "alg1" : "alg0", &err);
+    lp_add_col(lp, "x", &idx, &err);
+    mpq_set_ui(v, 1, 1);
+    lp_set_obj(lp, 0, v);
+    lp_set_col_hi(lp, 0, v);
+    lp_add_row(lp, "r", &idx, &err);
+    mpq_mul(w, t, t);
+    mpz_mul_ui(mpq_numref(w), mpq_numref(w), 2);
+    mpq_canonicalize(w);                    /* 2t^2 */
+    if (kind == 0) {
+        mpq_sub(w, w, v);                   /* 2t^2 - 1 */
+        lp_add_coef(lp, 0, 0, w, &err);
+        mpq_set_ui(v, 0, 1);
+        lp_set_row_hi(lp, 0, v);
+    } else {
+        lp_add_coef(lp, 0, 0, v, &err);
+        lp_set_row_hi(lp, 0, w);
+    }
+    lp_finalize(lp, &err);
+    mpq_clears(v, w, NULL);
+    return lp;
+}
+
+/* the value by hand at rational t (never alpha): t^2 < 1/2 decides */
+static void alg_hand(mpq_t v, int kind, const mpq_t t)
+{
+    mpq_t w;
+    mpq_init(w);
+    mpq_mul(w, t, t);
+    mpz_mul_ui(mpq_numref(w), mpq_numref(w), 2);
+    mpq_canonicalize(w);
+    if (mpq_cmp_ui(w, 1, 1) >= 0)
+        mpq_set_ui(v, kind ? 1 : 0, 1);   /* t > alpha */
+    else if (kind)
+        mpq_set(v, w);                    /* 2t^2 */
+    else
+        mpq_set_ui(v, 1, 1);
+    mpq_clear(w);
+}
+
+/* Two pieces meeting at sqrt(2)/2 (printed so), the value against the hand form and
+ * single solves at 50 random points, the certificate accepted by the checker; and
+ * tampered: the breakpoint moved to the root of 3t^2 - 1 (1/sqrt(3)), its isolating
+ * interval widened past a second root, the polynomial made non-squarefree, and a
+ * piece end that no longer meets the next. */
+int test_param_algebraic(fk_rng *r)
+{
+    char dir[] = "/tmp/fk-palg-XXXXXX", mp[256], cp[256];
+    int kind, k, it;
+    mpq_t ts[5], lo, hi, t, v, w;
+    if (!mkdtemp(dir))
+        return TL_FAIL;
+    mpq_inits(lo, hi, t, v, w, NULL);
+    for (k = 0; k < 5; k++)
+        mpq_init(ts[k]);
+    mpq_set_ui(lo, 0, 1);
+    mpq_set_ui(hi, 1, 1);
+    for (kind = 0; kind < 2 && !tl_failed_now(); kind++) {
+        lp_model *lps[5];
+        par_model *pm = NULL;
+        par_result res;
+        fk_err err;
+        for (k = 0; k < 5; k++) {
+            mpq_set_ui(ts[k], (unsigned long)k + 1, 6);
+            lps[k] = alg_lp(kind, ts[k]);
+        }
+        snprintf(mp, sizeof mp, "%s/a%d.pmodel", dir, kind);
+        snprintf(cp, sizeof cp, "%s/a%d.pcert", dir, kind);
+        par_result_init(&res);
+        if (TL_CHECK(par_model_interpolate(&pm, lps, (const mpq_t *)ts, 5, 2, "t", lo, hi, &err) == FK_OK,
+                     "%s", err.msg) &&
+            TL_CHECK(par_solve(&res, pm, &err) == FK_OK, "alg%d: %s", kind, err.msg) &&
+            TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
+                     "%s", err.msg)) {
+            char *s0 = res.np == 2 ? par_piece_str(res.p, "t") : NULL;
+            char *s1 = res.np == 2 ? par_piece_str(res.p + 1, "t") : NULL;
+            const char *w0 = kind ? "piece [0, sqrt(2)/2]: optimal 2*t^2" : "piece [0, sqrt(2)/2]: optimal 1";
+            const char *w1 = kind ? "piece (sqrt(2)/2, 1]: optimal 1" : "piece (sqrt(2)/2, 1]: optimal 0";
+            TL_CHECK(pchk_files(mp, cp, 1) == 0, "alg%d: certificate rejected", kind);
+            TL_CHECK(s0 && s1 && strcmp(s0, w0) == 0 && (strcmp(s1, w1) == 0 ||
+                     (kind && strcmp(s1, "piece [sqrt(2)/2, 1]: optimal 1") == 0)),
+                     "alg%d: %d pieces '%s', '%s', want '%s', '%s'", kind, res.np, s0 ? s0 : "", s1 ? s1 : "",
+                     w0, w1);
+            free(s0);
+            free(s1);
+            for (it = 0; it < 50 * tl_mult(); it++) {
+                const par_piece *pc;
+                lp_model *one;
+                lp_answer a;
+                solve_opts o;
+                rand_q(t, r, lo, hi);
+                pc = piece_at(&res, t);
+                alg_hand(w, kind, t);
+                one = alg_lp(kind, t);
+                lp_answer_init(&a);
+                solve_opts_default(&o);
+                TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK && a.status == LP_OPTIMAL &&
+                         mpq_equal(a.objval, w), "alg%d: the single solve disagrees with the hand form", kind);
+                if (TL_CHECK(pc != NULL && pc->verdict == PAR_OPTIMAL, "alg%d: no optimal piece at a point", kind)) {
+                    fmpz_poly_q_evaluate(v, pc->value, t);
+                    TL_CHECK(mpq_equal(v, w), "alg%d: piece value differs from the hand form", kind);
+                }
+                lp_answer_clear(&a);
+                lp_free(one);
+            }
+        }
+        if (kind == 0 && !tl_failed_now()) {
+            char *c = slurp(cp), *end = c ? strstr(c, "root [-1 0 2] ") : NULL, iv[200] = "", *x[4] = {0};
+            const char *what[4] = {"the breakpoint moved to 1/sqrt(3)", "an interval with two roots",
+                                   "a polynomial that is not squarefree", "ends that do not meet"};
+            if (end) {   /* "root [-1 0 2] LO HI" as written, in both pieces */
+                const char *e = end + 14;
+                size_t n = strcspn(e, " ");
+                n += 1 + strcspn(e + n + 1, " \n");
+                snprintf(iv, sizeof iv, "root [-1 0 2] %.*s", (int)n, e);
+            }
+            if (TL_CHECK(iv[0] != '\0', "alg0: no algebraic end in\n%s", c ? c : "")) {
+                char *y;
+                /* 3t^2 - 1 has its root 0.577.. outside (LO, HI) around 0.707: rejected as read;
+                 * so the interval goes with it: (1/2, 3/5) */
+                y = replace(c, iv, "root [-1 0 3] 1/2 3/5");
+                x[0] = y ? replace(y, iv, "root [-1 0 3] 1/2 3/5") : NULL;
+                free(y);
+                y = replace(c, iv, "root [-1 0 2] -1 1");
+                x[1] = y ? replace(y, iv, "root [-1 0 2] -1 1") : NULL;
+                free(y);
+                y = replace(c, iv, "root [1 0 -4 0 4] 1/2 1");
+                x[2] = y ? replace(y, iv, "root [1 0 -4 0 4] 1/2 1") : NULL;
+                free(y);
+                x[3] = replace(c, iv, "root [-1 0 2] 7/10 3/4");
+                for (k = 0; k < 4; k++)
+                    TL_CHECK(x[k] && spit(cp, x[k]) && pchk_files(mp, cp, 1) != 0, "alg0: %s: accepted", what[k]);
+                TL_CHECK(spit(cp, c) && pchk_files(mp, cp, 1) == 0, "alg0: restored certificate rejected");
+            }
+            for (k = 0; k < 4; k++)
+                free(x[k]);
+            free(c);
+        }
+        unlink(mp);
+        unlink(cp);
+        par_result_clear(&res);
+        par_model_free(pm);
+        for (k = 0; k < 5; k++)
+            lp_free(lps[k]);
+    }
+    for (k = 0; k < 5; k++)
+        mpq_clear(ts[k]);
+    mpq_clears(lo, hi, t, v, w, NULL);
+    rmdir(dir);
+    return TL_RESULT();
+}
+
+/* Random LPs whose matrix depends on t too (a_ij = c + d t): their breakpoints are
+ * roots of determinants, often irrational.  Against exact single solves at 20
+ * random points each; every certificate accepted.  A run the solver refuses (an
+ * algebraic point no neighbouring basis covers, FK_ELIMIT) is counted, not
+ * failed: it gives no answer, and so no wrong one. */
+int test_param_random_matrix(fk_rng *r)
+{
+    long it, NIT = (tl_quick() ? 15 : 60) * tl_mult(), co[160], dt[16];
+    char dir[] = "/tmp/fk-prandm-XXXXXX", mp[256], cp[256];
+    mpq_t lo, hi, ts[4], t, v;
+    int k, nalg = 0, nref = 0, npieces = 0, npts = 0;
+    if (!mkdtemp(dir))
+        return TL_FAIL;
+    snprintf(mp, sizeof mp, "%s/r.pmodel", dir);
+    snprintf(cp, sizeof cp, "%s/r.pcert", dir);
+    mpq_inits(lo, hi, t, v, NULL);
+    for (k = 0; k < 4; k++)
+        mpq_init(ts[k]);
+    mpq_set_si(lo, -2, 1);
+    mpq_set_si(hi, 3, 1);
+    for (it = 0; it < NIT && !tl_failed_now(); it++) {
+        int m = (int)fk_rng_range(r, 1, 3), n = (int)fk_rng_range(r, 1, 3), nc, l, q;
+        lp_model *lps[4];
+        par_model *pm = NULL;
+        par_result res;
+        fk_err err;
+        fk_status st;
+        nc = 1 + 3 * n + m * (n + 3);
+        for (k = 0; k < nc; k++)
+            co[k] = fk_rng_range(r, -3, 3);
+        co[0] = fk_rng_range(r, 0, 1);
+        for (k = 0; k < m * n; k++)
+            dt[k] = fk_rng_range(r, -1, 1);
+        for (k = 0; k < 4; k++) {
+            mpq_set_si(ts[k], k - 1, 1);
+            lps[k] = rand_lp_t(co, dt, m, n, ts[k]);
+        }
+        par_result_init(&res);
+        fk_err_clear(&err);
+        if (!TL_CHECK(par_model_interpolate(&pm, lps, (const mpq_t *)ts, 4, 1, "t", lo, hi, &err) == FK_OK,
+                      "iteration %ld: %s", it, err.msg))
+            goto next;
+        st = par_solve(&res, pm, &err);
+        if (st == FK_ELIMIT) {
+            nref++;
+            goto next;
+        }
+        if (!TL_CHECK(st == FK_OK, "iteration %ld: %s (FK_SEED=%llu)", it, err.msg, (unsigned long long)tl_seed()) ||
+            !TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
+                      "%s", err.msg) ||
+            !TL_CHECK(pchk_files(mp, cp, 1) == 0 || (pchk_files(mp, cp, 0), 0),
+                      "iteration %ld: certificate rejected (FK_SEED=%llu)", it, (unsigned long long)tl_seed()))
+            goto next;
+        npieces += res.np;
+        for (q = 0; q < res.np; q++)
+            nalg += res.p[q].ab != NULL;
+        for (l = 0; l < 20; l++) {
+            lp_model *one;
+            lp_answer a;
+            solve_opts o;
+            const par_piece *pc;
+            rand_q(t, r, lo, hi);
+            pc = piece_at(&res, t);
+            lp_answer_init(&a);
+            solve_opts_default(&o);
+            one = rand_lp_t(co, dt, m, n, t);
+            TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK, "%s", err.msg);
+            if (TL_CHECK(pc != NULL, "iteration %ld: no piece at a point", it)) {
+                TL_CHECK((pc->verdict == PAR_OPTIMAL) == (a.status == LP_OPTIMAL) &&
+                         (pc->verdict == PAR_UNBOUNDED) == (a.status == LP_UNBOUNDED),
+                         "iteration %ld: verdicts differ (FK_SEED=%llu)", it, (unsigned long long)tl_seed());
+                if (pc->verdict == PAR_OPTIMAL && a.status == LP_OPTIMAL) {
+                    fmpz_poly_q_evaluate(v, pc->value, t);
+                    TL_CHECK(mpq_equal(v, a.objval), "iteration %ld: values differ (FK_SEED=%llu)", it,
+                             (unsigned long long)tl_seed());
+                }
+                npts++;
+            }
+            lp_answer_clear(&a);
+            lp_free(one);
+        }
+    next:
+        unlink(mp);
+        unlink(cp);
+        par_result_clear(&res);
+        par_model_free(pm);
+        for (k = 0; k < 4; k++)
+            lp_free(lps[k]);
+    }
+    tl_info("param_random_matrix", "%ld LPs: %d pieces, %d of them ending at an algebraic point, %d "
+            "points compared; %d refused", NIT, npieces, nalg, npts, nref);
+    TL_CHECK(nalg > 0 || tl_quick(), "no algebraic breakpoint drawn");
+    TL_CHECK(nref * 4 <= NIT, "more than a quarter refused (%d of %ld)", nref, NIT);
+    for (k = 0; k < 4; k++)
+        mpq_clear(ts[k]);
+    mpq_clears(lo, hi, t, v, NULL);
     rmdir(dir);
     return TL_RESULT();
 }
