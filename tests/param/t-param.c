@@ -30,6 +30,7 @@
 #include "cert.h"
 #include "par.h"
 #include "pcheck/pchk.h"
+#include "prf_param.h"
 #include "solve.h"
 #include "testlib.h"
 
@@ -1062,9 +1063,10 @@ static void alg_hand(mpq_t v, int kind, const mpq_t t)
 
 /* Two pieces meeting at sqrt(2)/2 (printed so), the value against the hand form and
  * single solves at 50 random points, the certificate accepted by the checker; and
- * tampered: the breakpoint moved to the root of 3t^2 - 1 (1/sqrt(3)), its isolating
- * interval widened past a second root, the polynomial made non-squarefree, and a
- * piece end that no longer meets the next. */
+ * tampered: the breakpoint moved to the root of 3t^2 - 1 (1/sqrt(3)), also inside an
+ * interval that holds sqrt(2)/2 too, its isolating interval widened past a second root,
+ * the polynomial made non-squarefree, and a piece end that no longer meets the next;
+ * the true breakpoint in a wider (still isolating) interval is accepted. */
 int test_param_algebraic(fk_rng *r)
 {
     char dir[] = "/tmp/fk-palg-XXXXXX", mp[256], cp[256];
@@ -1105,6 +1107,17 @@ int test_param_algebraic(fk_rng *r)
                      w0, w1);
             free(s0);
             free(s1);
+            if (kind == 0) {   /* the appendix names the breakpoint as a square root */
+                char tp[300], *tx = NULL;
+                snprintf(tp, sizeof tp, "%s/over-t.tex", dir);
+                if (prf_param_latex(tp, &pm, &res, 1, &err) == FK_OK)
+                    tx = slurp(tp);
+                TL_CHECK(tx && strstr(tx, "\\in [0, \\sqrt{2}/2]") != NULL,
+                         "alg0: the appendix does not state the piece [0, sqrt(2)/2]");
+                free(tx);
+                if (getenv("FK_KEEP_TEX") == NULL)
+                    unlink(tp);
+            }
             for (it = 0; it < 50 * tl_mult(); it++) {
                 const par_piece *pc;
                 lp_model *one;
@@ -1127,9 +1140,11 @@ int test_param_algebraic(fk_rng *r)
             }
         }
         if (kind == 0 && !tl_failed_now()) {
-            char *c = slurp(cp), *end = c ? strstr(c, "root [-1 0 2] ") : NULL, iv[200] = "", *x[4] = {0};
-            const char *what[4] = {"the breakpoint moved to 1/sqrt(3)", "an interval with two roots",
-                                   "a polynomial that is not squarefree", "ends that do not meet"};
+            char *c = slurp(cp), *end = c ? strstr(c, "root [-1 0 2] ") : NULL, iv[200] = "", *x[6] = {0};
+            const char *what[6] = {"the breakpoint moved to 1/sqrt(3)", "an interval with two roots",
+                                   "a polynomial that is not squarefree", "ends that do not meet",
+                                   "the breakpoint moved to 1/sqrt(3) in (1/2, 1)",
+                                   "the true breakpoint in the wider interval (1/2, 1)"};
             if (end) {   /* "root [-1 0 2] LO HI" as written, in both pieces */
                 const char *e = end + 14;
                 size_t n = strcspn(e, " ");
@@ -1150,11 +1165,20 @@ int test_param_algebraic(fk_rng *r)
                 x[2] = y ? replace(y, iv, "root [1 0 -4 0 4] 1/2 1") : NULL;
                 free(y);
                 x[3] = replace(c, iv, "root [-1 0 2] 7/10 3/4");
-                for (k = 0; k < 4; k++)
+                /* (1/2, 1) holds sqrt(2)/2 too: the moved root's piece (1/sqrt(3), 1] has the
+                 * denominator 2t^2 - 1 vanishing inside, beside the root and within its interval */
+                y = replace(c, iv, "root [-1 0 3] 1/2 1");
+                x[4] = y ? replace(y, iv, "root [-1 0 3] 1/2 1") : NULL;
+                free(y);
+                y = replace(c, iv, "root [-1 0 2] 1/2 1");
+                x[5] = y ? replace(y, iv, "root [-1 0 2] 1/2 1") : NULL;
+                free(y);
+                for (k = 0; k < 5; k++)
                     TL_CHECK(x[k] && spit(cp, x[k]) && pchk_files(mp, cp, 1) != 0, "alg0: %s: accepted", what[k]);
+                TL_CHECK(x[5] && spit(cp, x[5]) && pchk_files(mp, cp, 1) == 0, "alg0: %s: rejected", what[5]);
                 TL_CHECK(spit(cp, c) && pchk_files(mp, cp, 1) == 0, "alg0: restored certificate rejected");
             }
-            for (k = 0; k < 4; k++)
+            for (k = 0; k < 6; k++)
                 free(x[k]);
             free(c);
         }
