@@ -20,6 +20,21 @@ static void put_end(FILE *f, const mpq_t q, const par_alg *x)
     fmpq_poly_clear(p);
 }
 
+/* "KEYden D" and "KEY J W_J" for the nonzero W_J: w = W / D */
+static void put_vec(FILE *f, const char *key, const fmpq_poly_t D, const fmpq_poly_struct *W, long n)
+{
+    long i;
+    fprintf(f, "%sden ", key);
+    par_put_poly(f, D);
+    fputc('\n', f);
+    for (i = 0; i < n; i++)
+        if (!fmpq_poly_is_zero(W + i)) {
+            fprintf(f, "%s %ld ", key, i);
+            par_put_poly(f, W + i);
+            fputc('\n', f);
+        }
+}
+
 fk_status par_cert_write(const par_result *r, const par_model *pm,
                          const char *model, const char *path, fk_err *err)
 {
@@ -47,33 +62,15 @@ fk_status par_cert_write(const par_result *r, const par_model *pm,
         put_end(af.f, pc->b, pc->ab);
         fprintf(af.f, " %s %s\n", pc->bc ? "]" : ")", pc->verdict == PAR_INFEASIBLE ? "infeasible" :
                 pc->verdict == PAR_UNBOUNDED ? "unbounded" : "optimal");
-        if (pc->verdict != PAR_INFEASIBLE) {
-            fprintf(af.f, "xden ");
-            par_put_poly(af.f, pc->Dx);
-            fputc('\n', af.f);
-            for (i = 0; i < r->n; i++)
-                if (!fmpq_poly_is_zero(pc->X + i)) {
-                    fprintf(af.f, "x %ld ", i);
-                    par_put_poly(af.f, pc->X + i);
-                    fputc('\n', af.f);
-                }
-        }
+        if (pc->verdict != PAR_INFEASIBLE)
+            put_vec(af.f, "x", pc->Dx, pc->X, r->n);
         if (pc->verdict == PAR_OPTIMAL) {
             fprintf(af.f, "yden ");
             par_put_poly(af.f, pc->Dy);
             fputc('\n', af.f);
         }
-        if (pc->verdict == PAR_UNBOUNDED) {
-            fprintf(af.f, "rden ");
-            par_put_poly(af.f, pc->Dr);
-            fputc('\n', af.f);
-            for (i = 0; i < r->n; i++)
-                if (!fmpq_poly_is_zero(pc->R + i)) {
-                    fprintf(af.f, "r %ld ", i);
-                    par_put_poly(af.f, pc->R + i);
-                    fputc('\n', af.f);
-                }
-        }
+        if (pc->verdict == PAR_UNBOUNDED)
+            put_vec(af.f, "r", pc->Dr, pc->R, r->n);
         for (i = 0; i < r->m; i++)
             if (!fmpq_poly_is_zero(pc->Y + i)) {
                 fprintf(af.f, "y %ld ", i);

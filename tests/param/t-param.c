@@ -220,8 +220,8 @@ int test_param_bce(fk_rng *r)
     return run_case(r, "bce", bce_args, 6, "prior", "prior=0:1", 2, bce_val, always, 1);
 }
 
-/* The kink itself: exactly two pieces for the best LP, split at 2/3. */
-int test_param_bce_kink(fk_rng *r)
+/* The best LP of bce with args over spec: exactly two pieces, [0, 2/3] and (2/3, 1]. */
+static void expect_kink(char **args, int nargs, const char *spec)
 {
     const case_entry *ce = find_case("bce");
     par_model *pms[8];
@@ -229,19 +229,25 @@ int test_param_bce_kink(fk_rng *r)
     int npm = 0, l;
     fk_err err;
     mpq_t k;
-    (void)r;
     mpq_init(k);
     mpq_set_ui(k, 2, 3);
     par_result_init(&res);
-    if (TL_CHECK(case_over_models(ce, 6, bce_args, "prior=0:1", 4, pms, 8, &npm, &err) == FK_OK,
-                 "%s", err.msg) &&
+    fk_err_clear(&err);
+    if (TL_CHECK(case_over_models(ce, nargs, args, spec, 4, pms, 8, &npm, &err) == FK_OK, "%s", err.msg) &&
         TL_CHECK(par_solve(&res, pms[0], &err) == FK_OK, "%s", err.msg))
         TL_CHECK(res.np == 2 && mpq_equal(res.p[0].b, k) && res.p[0].bc && !res.p[1].ac,
-                 "best: %d pieces, want [0, 2/3] and (2/3, 1]", res.np);
+                 "best over %s: %d pieces, want [0, 2/3] and (2/3, 1]", spec, res.np);
     par_result_clear(&res);
     for (l = 0; l < npm; l++)
         par_model_free(pms[l]);
     mpq_clear(k);
+}
+
+/* The kink itself. */
+int test_param_bce_kink(fk_rng *r)
+{
+    (void)r;
+    expect_kink(bce_args, 6, "prior=0:1");
     return TL_RESULT();
 }
 
@@ -300,27 +306,14 @@ int test_param_file_refuse(fk_rng *r)
 {
     const case_entry *ce = find_case("bce");
     par_model *pms[8];
-    par_result res;
-    int npm = 0, l;
+    int npm = 0;
     fk_err err;
-    mpq_t k;
     char dir[] = "/tmp/fk-pfile-XXXXXX", path[256];
     char *args[1];
     FILE *f;
     (void)r;
-    mpq_init(k);
-    mpq_set_ui(k, 2, 3);
-    par_result_init(&res);
     fk_err_clear(&err);
-    if (TL_CHECK(case_over_models(ce, 1, bce_file_args, "mu=0:1", 4, pms, 8, &npm, &err) == FK_OK,
-                 "%s", err.msg) &&
-        TL_CHECK(par_solve(&res, pms[0], &err) == FK_OK, "%s", err.msg))
-        TL_CHECK(res.np == 2 && mpq_equal(res.p[0].b, k) && res.p[0].bc && !res.p[1].ac,
-                 "best from the file: %d pieces, want [0, 2/3] and (2/3, 1]", res.np);
-    par_result_clear(&res);
-    for (l = 0; l < npm; l++)
-        par_model_free(pms[l]);
-    npm = 0;
+    expect_kink(bce_file_args, 1, "mu=0:1");
     TL_CHECK(case_over_models(ce, 1, bce_file_args, "nu=0:1", 4, pms, 8, &npm, &err) == FK_EINVAL &&
              strstr(err.msg, "does not mention nu") != NULL, "a file without nu: %s", err.msg);
     if (mkdtemp(dir)) {
@@ -338,7 +331,6 @@ int test_param_file_refuse(fk_rng *r)
         rmdir(dir);
     }
     TL_CHECK(npm == 0, "models returned on failure");
-    mpq_clear(k);
     return TL_RESULT();
 }
 
@@ -660,7 +652,7 @@ int test_param_refuse(fk_rng *r)
 /* One random LP at t: m rows over n columns in [0, 4] or [0, inf), A constant, row
  * sides and costs linear in t with small integer coefficients (so every
  * breakpoint is rational: x_B and y are then linear over a fixed basis). */
-static lp_model *rand_lp(const long *co, int m, int n, const mpq_t t)
+static lp_model *rand_lp(const long *co, const long *dt, int m, int n, const mpq_t t)
 {
     lp_model *lp = lp_new();
     fk_err err;
@@ -692,8 +684,11 @@ static lp_model *rand_lp(const long *co, int m, int n, const mpq_t t)
         k += 2;
     }
     for (i = 0; i < m; i++) {
-        for (j = 0; j < n; j++) {
+        for (j = 0; j < n; j++) {   /* a_ij = co + dt t (dt NULL: constant) */
             mpq_set_si(v, co[k++], 1);
+            mpq_set_si(w, dt ? dt[i * n + j] : 0, 1);
+            mpq_mul(w, w, t);
+            mpq_add(v, v, w);
             lp_add_coef(lp, i, j, v, &err);
         }
         mpq_set_si(v, co[k], 1);     /* a_i x >= b0 + b1 t, or <= for odd kind */
@@ -712,57 +707,19 @@ static lp_model *rand_lp(const long *co, int m, int n, const mpq_t t)
     return lp;
 }
 
-/* rand_lp with a_ij = co_ij + dt_ij t */
-static lp_model *rand_lp_t(const long *co, const long *dt, int m, int n, const mpq_t t)
+/* Random LPs against exact single solves at 20 random points each, and
+ * every certificate accepted by the independent checker.  tmat = 0: A
+ * constant (every breakpoint rational); tmat = 1: a_ij = c + d t too,
+ * whose breakpoints are roots of determinants, often irrational.  With
+ * tmat a run the solver refuses (an algebraic point no neighbouring basis
+ * covers, FK_ELIMIT) is counted, not failed: it gives no answer, and so no
+ * wrong one. */
+static int random_lps(fk_rng *r, int tmat)
 {
-    lp_model *lp = rand_lp(co, m, n, t), *out;
-    fk_err err;
-    mpq_t v, w;
-    int i, j, k = 1 + 3 * n;
-    lp_model *b = lp_new();
-    long idx;
-    /* rebuild with the t-dependent coefficients: same rows, columns, sides and costs */
-    mpq_inits(v, w, NULL);
-    b->sense = lp->sense;
-    lp_set_name(b, "rand", &err);
-    for (j = 0; j < n; j++) {
-        char nm[32];
-        snprintf(nm, sizeof nm, "x%d", j);
-        lp_add_col(b, nm, &idx, &err);
-        lp_set_col_lo(b, j, lp->clo_fin[j] ? lp->clo[j] : NULL);
-        lp_set_col_hi(b, j, lp->chi_fin[j] ? lp->chi[j] : NULL);
-        lp_set_obj(b, j, lp->obj[j]);
-    }
-    for (i = 0; i < m; i++) {
-        char nm[32];
-        snprintf(nm, sizeof nm, "r%d", i);
-        lp_add_row(b, nm, &idx, &err);
-        for (j = 0; j < n; j++) {
-            mpq_set_si(v, co[k++], 1);
-            mpq_set_si(w, dt[i * n + j], 1);
-            mpq_mul(w, w, t);
-            mpq_add(v, v, w);
-            lp_add_coef(b, i, j, v, &err);
-        }
-        k += 3;
-        lp_set_row_lo(b, i, lp->rlo_fin[i] ? lp->rlo[i] : NULL);
-        lp_set_row_hi(b, i, lp->rhi_fin[i] ? lp->rhi[i] : NULL);
-    }
-    lp_finalize(b, &err);
-    out = b;
-    lp_free(lp);
-    mpq_clears(v, w, NULL);
-    return out;
-}
-
-/* Random LPs against exact single solves at random points, and every
- * certificate accepted by the independent checker. */
-int test_param_random(fk_rng *r)
-{
-    long it, NIT = (tl_quick() ? 15 : 60) * tl_mult(), co[128];
+    long it, NIT = (tl_quick() ? 15 : 60) * tl_mult(), co[160], dt[16];
     char dir[] = "/tmp/fk-prand-XXXXXX", mp[256], cp[256];
     mpq_t lo, hi, ts[4], t, v;
-    int k, nopt = 0, ninf = 0, nunb = 0, npieces = 0;
+    int k, nopt = 0, ninf = 0, nunb = 0, npieces = 0, nalg = 0, nref = 0;
     if (!mkdtemp(dir))
         return TL_FAIL;
     snprintf(mp, sizeof mp, "%s/r.pmodel", dir);
@@ -774,28 +731,37 @@ int test_param_random(fk_rng *r)
     mpq_set_si(hi, 3, 1);
     for (it = 0; it < NIT && !tl_failed_now(); it++) {
         int m = (int)fk_rng_range(r, 1, 3), n = (int)fk_rng_range(r, 1, 3), nc, l;
+        const long *d = tmat ? dt : NULL;
         lp_model *lps[4];
         par_model *pm = NULL;
         par_result res;
         fk_err err;
+        fk_status st = FK_OK;
         nc = 1 + 3 * n + m * (n + 3);
         for (k = 0; k < nc; k++)
             co[k] = fk_rng_range(r, -3, 3);
         co[0] = fk_rng_range(r, 0, 1);
+        for (k = 0; tmat && k < m * n; k++)
+            dt[k] = fk_rng_range(r, -1, 1);
         for (k = 0; k < 4; k++) {   /* samples at -1, 0, 1, 2 */
             mpq_set_si(ts[k], k - 1, 1);
-            lps[k] = rand_lp(co, m, n, ts[k]);
+            lps[k] = rand_lp(co, d, m, n, ts[k]);
         }
         par_result_init(&res);
+        fk_err_clear(&err);
         if (TL_CHECK(par_model_interpolate(&pm, lps, (const mpq_t *)ts, 4, 1, "t", lo, hi, &err) == FK_OK,
                      "iteration %ld: %s", it, err.msg) &&
-            TL_CHECK(par_solve(&res, pm, &err) == FK_OK, "iteration %ld: %s (replay: FK_SEED=%llu)", it,
-                     err.msg, (unsigned long long)tl_seed()) &&
-            TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
-                     "%s", err.msg) &&
-            TL_CHECK(pchk_files(mp, cp, 1) == 0, "iteration %ld: certificate rejected (FK_SEED=%llu)", it,
-                     (unsigned long long)tl_seed())) {
+            (st = par_solve(&res, pm, &err)) == FK_ELIMIT && tmat)
+            nref++;
+        else if (pm && TL_CHECK(st == FK_OK, "iteration %ld: %s (replay: FK_SEED=%llu)", it, err.msg,
+                                (unsigned long long)tl_seed()) &&
+                 TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
+                          "%s", err.msg) &&
+                 TL_CHECK(pchk_files(mp, cp, 1) == 0 || (pchk_files(mp, cp, 0), 0),
+                          "iteration %ld: certificate rejected (FK_SEED=%llu)", it, (unsigned long long)tl_seed())) {
             npieces += res.np;
+            for (l = 0; l < res.np; l++)
+                nalg += res.p[l].ab != NULL;
             for (l = 0; l < 20; l++) {
                 lp_model *one = NULL;
                 lp_answer a;
@@ -805,7 +771,7 @@ int test_param_random(fk_rng *r)
                 pc = piece_at(&res, t);
                 lp_answer_init(&a);
                 solve_opts_default(&o);
-                one = rand_lp(co, m, n, t);
+                one = rand_lp(co, d, m, n, t);
                 TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK, "%s", err.msg);
                 if (TL_CHECK(pc != NULL, "iteration %ld: no piece at a point", it)) {
                     TL_CHECK((pc->verdict == PAR_OPTIMAL) == (a.status == LP_OPTIMAL) &&
@@ -831,14 +797,27 @@ int test_param_random(fk_rng *r)
         for (k = 0; k < 4; k++)
             lp_free(lps[k]);
     }
-    tl_info("param_random", "%ld LPs, %d pieces; points: %d optimal, %d infeasible, %d unbounded", NIT,
-            npieces, nopt, ninf, nunb);
+    tl_info(tmat ? "param_random_matrix" : "param_random", "%ld LPs, %d pieces (%d ending at an algebraic "
+            "point), %d refused; points: %d optimal, %d infeasible, %d unbounded", NIT, npieces, nalg, nref,
+            nopt, ninf, nunb);
     TL_CHECK(nunb > 0 || tl_quick(), "no unbounded point drawn");
+    TL_CHECK(!tmat || nalg > 0 || tl_quick(), "no algebraic breakpoint drawn");
+    TL_CHECK(nref * 4 <= NIT, "more than a quarter refused (%d of %ld)", nref, NIT);
     for (k = 0; k < 4; k++)
         mpq_clear(ts[k]);
     mpq_clears(lo, hi, t, v, NULL);
     rmdir(dir);
     return TL_RESULT();
+}
+
+int test_param_random(fk_rng *r)
+{
+    return random_lps(r, 0);
+}
+
+int test_param_random_matrix(fk_rng *r)
+{
+    return random_lps(r, 1);
 }
 
 /* ---- unbounded pieces ------------------------------------------------------------- */
@@ -1192,106 +1171,6 @@ int test_param_algebraic(fk_rng *r)
     for (k = 0; k < 5; k++)
         mpq_clear(ts[k]);
     mpq_clears(lo, hi, t, v, w, NULL);
-    rmdir(dir);
-    return TL_RESULT();
-}
-
-/* Random LPs whose matrix depends on t too (a_ij = c + d t): their breakpoints are
- * roots of determinants, often irrational.  Against exact single solves at 20
- * random points each; every certificate accepted.  A run the solver refuses (an
- * algebraic point no neighbouring basis covers, FK_ELIMIT) is counted, not
- * failed: it gives no answer, and so no wrong one. */
-int test_param_random_matrix(fk_rng *r)
-{
-    long it, NIT = (tl_quick() ? 15 : 60) * tl_mult(), co[160], dt[16];
-    char dir[] = "/tmp/fk-prandm-XXXXXX", mp[256], cp[256];
-    mpq_t lo, hi, ts[4], t, v;
-    int k, nalg = 0, nref = 0, npieces = 0, npts = 0;
-    if (!mkdtemp(dir))
-        return TL_FAIL;
-    snprintf(mp, sizeof mp, "%s/r.pmodel", dir);
-    snprintf(cp, sizeof cp, "%s/r.pcert", dir);
-    mpq_inits(lo, hi, t, v, NULL);
-    for (k = 0; k < 4; k++)
-        mpq_init(ts[k]);
-    mpq_set_si(lo, -2, 1);
-    mpq_set_si(hi, 3, 1);
-    for (it = 0; it < NIT && !tl_failed_now(); it++) {
-        int m = (int)fk_rng_range(r, 1, 3), n = (int)fk_rng_range(r, 1, 3), nc, l, q;
-        lp_model *lps[4];
-        par_model *pm = NULL;
-        par_result res;
-        fk_err err;
-        fk_status st;
-        nc = 1 + 3 * n + m * (n + 3);
-        for (k = 0; k < nc; k++)
-            co[k] = fk_rng_range(r, -3, 3);
-        co[0] = fk_rng_range(r, 0, 1);
-        for (k = 0; k < m * n; k++)
-            dt[k] = fk_rng_range(r, -1, 1);
-        for (k = 0; k < 4; k++) {
-            mpq_set_si(ts[k], k - 1, 1);
-            lps[k] = rand_lp_t(co, dt, m, n, ts[k]);
-        }
-        par_result_init(&res);
-        fk_err_clear(&err);
-        if (!TL_CHECK(par_model_interpolate(&pm, lps, (const mpq_t *)ts, 4, 1, "t", lo, hi, &err) == FK_OK,
-                      "iteration %ld: %s", it, err.msg))
-            goto next;
-        st = par_solve(&res, pm, &err);
-        if (st == FK_ELIMIT) {
-            nref++;
-            goto next;
-        }
-        if (!TL_CHECK(st == FK_OK, "iteration %ld: %s (FK_SEED=%llu)", it, err.msg, (unsigned long long)tl_seed()) ||
-            !TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
-                      "%s", err.msg) ||
-            !TL_CHECK(pchk_files(mp, cp, 1) == 0 || (pchk_files(mp, cp, 0), 0),
-                      "iteration %ld: certificate rejected (FK_SEED=%llu)", it, (unsigned long long)tl_seed()))
-            goto next;
-        npieces += res.np;
-        for (q = 0; q < res.np; q++)
-            nalg += res.p[q].ab != NULL;
-        for (l = 0; l < 20; l++) {
-            lp_model *one;
-            lp_answer a;
-            solve_opts o;
-            const par_piece *pc;
-            rand_q(t, r, lo, hi);
-            pc = piece_at(&res, t);
-            lp_answer_init(&a);
-            solve_opts_default(&o);
-            one = rand_lp_t(co, dt, m, n, t);
-            TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK, "%s", err.msg);
-            if (TL_CHECK(pc != NULL, "iteration %ld: no piece at a point", it)) {
-                TL_CHECK((pc->verdict == PAR_OPTIMAL) == (a.status == LP_OPTIMAL) &&
-                         (pc->verdict == PAR_UNBOUNDED) == (a.status == LP_UNBOUNDED),
-                         "iteration %ld: verdicts differ (FK_SEED=%llu)", it, (unsigned long long)tl_seed());
-                if (pc->verdict == PAR_OPTIMAL && a.status == LP_OPTIMAL) {
-                    fmpz_poly_q_evaluate(v, pc->value, t);
-                    TL_CHECK(mpq_equal(v, a.objval), "iteration %ld: values differ (FK_SEED=%llu)", it,
-                             (unsigned long long)tl_seed());
-                }
-                npts++;
-            }
-            lp_answer_clear(&a);
-            lp_free(one);
-        }
-    next:
-        unlink(mp);
-        unlink(cp);
-        par_result_clear(&res);
-        par_model_free(pm);
-        for (k = 0; k < 4; k++)
-            lp_free(lps[k]);
-    }
-    tl_info("param_random_matrix", "%ld LPs: %d pieces, %d of them ending at an algebraic point, %d "
-            "points compared; %d refused", NIT, npieces, nalg, npts, nref);
-    TL_CHECK(nalg > 0 || tl_quick(), "no algebraic breakpoint drawn");
-    TL_CHECK(nref * 4 <= NIT, "more than a quarter refused (%d of %ld)", nref, NIT);
-    for (k = 0; k < 4; k++)
-        mpq_clear(ts[k]);
-    mpq_clears(lo, hi, t, v, NULL);
     rmdir(dir);
     return TL_RESULT();
 }
