@@ -861,13 +861,13 @@ static lp_model *unb_lp(int kind, const mpq_t t)
     return lp;
 }
 
-/* 1 if unbounded at t by hand, else the optimum into v */
+/* by hand at t: PAR_UNBOUNDED, or PAR_OPTIMAL with the optimum in v */
 static int unb_hand(mpq_t v, int kind, const mpq_t t)
 {
     mpq_t one;
     int c = kind == 0 ? mpq_cmp_ui(t, 1, 1) : mpq_sgn(t);
     if (c >= 0)
-        return 1;
+        return PAR_UNBOUNDED;
     mpq_init(one);
     mpq_set_ui(one, 1, 1);
     if (kind == 0)
@@ -876,7 +876,68 @@ static int unb_hand(mpq_t v, int kind, const mpq_t t)
         mpq_neg(v, t);                      /* 1 / (-t) */
     mpq_div(v, one, v);
     mpq_clear(one);
-    return 0;
+    return PAR_OPTIMAL;
+}
+
+/* A family of hand-built LPs: build(kind, t) and its verdict and value by hand. */
+typedef struct {
+    const char *name;
+    lp_model *(*build)(int kind, const mpq_t t);
+    int (*hand)(mpq_t v, int kind, const mpq_t t);
+} family;
+
+/* LP kind of f over [lo, hi] from the samples ts[0..N) (entries of degree
+ * <= d): the parametric model and its pieces in *pm, res, written to mp,
+ * cp and accepted by the checker; then 50 random points where the piece's
+ * verdict and value, the hand form and an exact single solve agree.  1 if
+ * the model was solved (the caller frees pm and res either way). */
+static int family_run(fk_rng *r, const family *f, int kind, const mpq_t *ts, int N, int d, const mpq_t lo,
+                      const mpq_t hi, const char *mp, const char *cp, par_model **pm, par_result *res)
+{
+    lp_model *lps[8];
+    fk_err err;
+    mpq_t t, v, w;
+    int k, it, ok;
+    for (k = 0; k < N; k++)
+        lps[k] = f->build(kind, ts[k]);
+    *pm = NULL;
+    par_result_init(res);
+    ok = TL_CHECK(par_model_interpolate(pm, lps, ts, N, d, "t", lo, hi, &err) == FK_OK, "%s", err.msg) &&
+         TL_CHECK(par_solve(res, *pm, &err) == FK_OK, "%s%d: %s", f->name, kind, err.msg) &&
+         TL_CHECK(par_model_write(*pm, mp, &err) == FK_OK && par_cert_write(res, *pm, mp, cp, &err) == FK_OK,
+                  "%s", err.msg) &&
+         TL_CHECK(pchk_files(mp, cp, 1) == 0, "%s%d: certificate rejected", f->name, kind);
+    for (k = 0; k < N; k++)
+        lp_free(lps[k]);
+    mpq_inits(t, v, w, NULL);
+    for (it = 0; ok && it < 50 * tl_mult(); it++) {
+        const par_piece *pc;
+        lp_model *one;
+        lp_answer a;
+        solve_opts o;
+        int h;
+        rand_q(t, r, lo, hi);
+        pc = piece_at(res, t);
+        h = f->hand(w, kind, t);
+        one = f->build(kind, t);
+        lp_answer_init(&a);
+        solve_opts_default(&o);
+        TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK, "%s", err.msg);
+        TL_CHECK((a.status == LP_UNBOUNDED) == (h == PAR_UNBOUNDED) &&
+                 (h != PAR_OPTIMAL || (a.status == LP_OPTIMAL && mpq_equal(a.objval, w))),
+                 "%s%d: the single solve disagrees with the hand form", f->name, kind);
+        if (TL_CHECK(pc != NULL, "%s%d: no piece at a point", f->name, kind)) {
+            TL_CHECK(pc->verdict == h, "%s%d: piece verdict differs from the hand form", f->name, kind);
+            if (h == PAR_OPTIMAL && pc->verdict == PAR_OPTIMAL) {
+                fmpz_poly_q_evaluate(v, pc->value, t);
+                TL_CHECK(mpq_equal(v, w), "%s%d: piece value differs from the hand form", f->name, kind);
+            }
+        }
+        lp_answer_clear(&a);
+        lp_free(one);
+    }
+    mpq_clears(t, v, w, NULL);
+    return ok;
 }
 
 /* the piece lines of kind 0 (the breakpoint at 1, both ends as by hand),
@@ -887,67 +948,31 @@ static int unb_hand(mpq_t v, int kind, const mpq_t t)
  * (A ray 1 + t would be right: (1 - t)(1 + t) <= 0 on [1, 2].) */
 int test_param_unbounded(fk_rng *r)
 {
+    static const family f = {"unb", unb_lp, unb_hand};
     char dir[] = "/tmp/fk-punb-XXXXXX", mp[256], cp[256];
-    int kind, k, it;
-    mpq_t ts[4], lo, hi, t, v, w;
+    int kind, k;
+    mpq_t ts[4], lo, hi, w;
     if (!mkdtemp(dir))
         return TL_FAIL;
-    mpq_inits(lo, hi, t, v, w, NULL);
-    for (k = 0; k < 4; k++)
+    mpq_inits(lo, hi, w, NULL);
+    for (k = 0; k < 4; k++) {
         mpq_init(ts[k]);
+        mpq_set_si(ts[k], 2 * k - 3, 4);   /* -3/4, -1/4, 1/4, 3/4 */
+    }
     for (kind = 0; kind < 2 && !tl_failed_now(); kind++) {
-        lp_model *lps[4];
-        par_model *pm = NULL;
+        par_model *pm;
         par_result res;
-        fk_err err;
         mpq_set_si(lo, kind ? -1 : 0, 1);
         mpq_set_si(hi, kind ? 1 : 2, 1);
-        for (k = 0; k < 4; k++) {
-            mpq_set_si(ts[k], 2 * k - 3, 4);   /* -3/4, -1/4, 1/4, 3/4 */
-            lps[k] = unb_lp(kind, ts[k]);
-        }
         snprintf(mp, sizeof mp, "%s/u%d.pmodel", dir, kind);
         snprintf(cp, sizeof cp, "%s/u%d.pcert", dir, kind);
-        par_result_init(&res);
-        if (TL_CHECK(par_model_interpolate(&pm, lps, (const mpq_t *)ts, 4, 1, "t", lo, hi, &err) == FK_OK,
-                     "%s", err.msg) &&
-            TL_CHECK(par_solve(&res, pm, &err) == FK_OK, "unb%d: %s", kind, err.msg) &&
-            TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
-                     "%s", err.msg)) {
+        if (family_run(r, &f, kind, (const mpq_t *)ts, 4, 1, lo, hi, mp, cp, &pm, &res)) {
             const par_piece *last = res.p + res.np - 1;
-            TL_CHECK(pchk_files(mp, cp, 1) == 0, "unb%d: certificate rejected", kind);
             mpq_set_ui(w, kind ? 0 : 1, 1);
-            TL_CHECK(last->verdict == PAR_UNBOUNDED && mpq_equal(last->a, w) && last->ac &&
+            TL_CHECK(res.np >= 2 && last->verdict == PAR_UNBOUNDED && mpq_equal(last->a, w) && last->ac &&
                      res.p[res.np - 2].verdict == PAR_OPTIMAL && !res.p[res.np - 2].bc,
                      "unb%d: the pieces do not end with [%s, %s] unbounded after an open optimal piece",
                      kind, kind ? "0" : "1", kind ? "1" : "2");
-            for (it = 0; it < 50 * tl_mult(); it++) {
-                const par_piece *pc;
-                lp_model *one;
-                lp_answer a;
-                solve_opts o;
-                int u;
-                rand_q(t, r, lo, hi);
-                pc = piece_at(&res, t);
-                u = unb_hand(w, kind, t);
-                one = unb_lp(kind, t);
-                lp_answer_init(&a);
-                solve_opts_default(&o);
-                TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK, "%s", err.msg);
-                TL_CHECK((a.status == LP_UNBOUNDED) == u, "unb%d: the single solve disagrees with the hand form",
-                         kind);
-                if (TL_CHECK(pc != NULL, "unb%d: no piece at a point", kind)) {
-                    TL_CHECK((pc->verdict == PAR_UNBOUNDED) == u, "unb%d: piece verdict differs from the hand form",
-                             kind);
-                    if (!u && pc->verdict == PAR_OPTIMAL && a.status == LP_OPTIMAL) {
-                        fmpz_poly_q_evaluate(v, pc->value, t);
-                        TL_CHECK(mpq_equal(v, w) && mpq_equal(v, a.objval),
-                                 "unb%d: piece value differs from the hand form or the single solve", kind);
-                    }
-                }
-                lp_answer_clear(&a);
-                lp_free(one);
-            }
         }
         if (kind == 0 && !tl_failed_now()) {
             /* the optimal piece [0, 1) and the unbounded [1, 2]: see the file */
@@ -971,12 +996,10 @@ int test_param_unbounded(fk_rng *r)
         unlink(cp);
         par_result_clear(&res);
         par_model_free(pm);
-        for (k = 0; k < 4; k++)
-            lp_free(lps[k]);
     }
     for (k = 0; k < 4; k++)
         mpq_clear(ts[k]);
-    mpq_clears(lo, hi, t, v, w, NULL);
+    mpq_clears(lo, hi, w, NULL);
     rmdir(dir);
     return TL_RESULT();
 }
@@ -1024,7 +1047,7 @@ static lp_model *alg_lp(int kind, const mpq_t t)
 }
 
 /* the value by hand at rational t (never alpha): t^2 < 1/2 decides */
-static void alg_hand(mpq_t v, int kind, const mpq_t t)
+static int alg_hand(mpq_t v, int kind, const mpq_t t)
 {
     mpq_t w;
     mpq_init(w);
@@ -1038,6 +1061,7 @@ static void alg_hand(mpq_t v, int kind, const mpq_t t)
     else
         mpq_set_ui(v, 1, 1);
     mpq_clear(w);
+    return PAR_OPTIMAL;
 }
 
 /* Two pieces meeting at sqrt(2)/2 (printed so), the value against the hand form and
@@ -1048,38 +1072,30 @@ static void alg_hand(mpq_t v, int kind, const mpq_t t)
  * the true breakpoint in a wider (still isolating) interval is accepted. */
 int test_param_algebraic(fk_rng *r)
 {
+    static const family f = {"alg", alg_lp, alg_hand};
     char dir[] = "/tmp/fk-palg-XXXXXX", mp[256], cp[256];
-    int kind, k, it;
-    mpq_t ts[5], lo, hi, t, v, w;
+    int kind, k;
+    mpq_t ts[5], lo, hi;
     if (!mkdtemp(dir))
         return TL_FAIL;
-    mpq_inits(lo, hi, t, v, w, NULL);
-    for (k = 0; k < 5; k++)
+    mpq_inits(lo, hi, NULL);
+    for (k = 0; k < 5; k++) {
         mpq_init(ts[k]);
+        mpq_set_ui(ts[k], (unsigned long)k + 1, 6);
+    }
     mpq_set_ui(lo, 0, 1);
     mpq_set_ui(hi, 1, 1);
     for (kind = 0; kind < 2 && !tl_failed_now(); kind++) {
-        lp_model *lps[5];
-        par_model *pm = NULL;
+        par_model *pm;
         par_result res;
         fk_err err;
-        for (k = 0; k < 5; k++) {
-            mpq_set_ui(ts[k], (unsigned long)k + 1, 6);
-            lps[k] = alg_lp(kind, ts[k]);
-        }
         snprintf(mp, sizeof mp, "%s/a%d.pmodel", dir, kind);
         snprintf(cp, sizeof cp, "%s/a%d.pcert", dir, kind);
-        par_result_init(&res);
-        if (TL_CHECK(par_model_interpolate(&pm, lps, (const mpq_t *)ts, 5, 2, "t", lo, hi, &err) == FK_OK,
-                     "%s", err.msg) &&
-            TL_CHECK(par_solve(&res, pm, &err) == FK_OK, "alg%d: %s", kind, err.msg) &&
-            TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
-                     "%s", err.msg)) {
+        if (family_run(r, &f, kind, (const mpq_t *)ts, 5, 2, lo, hi, mp, cp, &pm, &res)) {
             char *s0 = res.np == 2 ? par_piece_str(res.p, "t") : NULL;
             char *s1 = res.np == 2 ? par_piece_str(res.p + 1, "t") : NULL;
             const char *w0 = kind ? "piece [0, sqrt(2)/2]: optimal 2*t^2" : "piece [0, sqrt(2)/2]: optimal 1";
             const char *w1 = kind ? "piece (sqrt(2)/2, 1]: optimal 1" : "piece (sqrt(2)/2, 1]: optimal 0";
-            TL_CHECK(pchk_files(mp, cp, 1) == 0, "alg%d: certificate rejected", kind);
             TL_CHECK(s0 && s1 && strcmp(s0, w0) == 0 && (strcmp(s1, w1) == 0 ||
                      (kind && strcmp(s1, "piece [sqrt(2)/2, 1]: optimal 1") == 0)),
                      "alg%d: %d pieces '%s', '%s', want '%s', '%s'", kind, res.np, s0 ? s0 : "", s1 ? s1 : "",
@@ -1096,26 +1112,6 @@ int test_param_algebraic(fk_rng *r)
                 free(tx);
                 if (getenv("FK_KEEP_TEX") == NULL)
                     unlink(tp);
-            }
-            for (it = 0; it < 50 * tl_mult(); it++) {
-                const par_piece *pc;
-                lp_model *one;
-                lp_answer a;
-                solve_opts o;
-                rand_q(t, r, lo, hi);
-                pc = piece_at(&res, t);
-                alg_hand(w, kind, t);
-                one = alg_lp(kind, t);
-                lp_answer_init(&a);
-                solve_opts_default(&o);
-                TL_CHECK(solve_lp(&a, one, &o, NULL, &err) == FK_OK && a.status == LP_OPTIMAL &&
-                         mpq_equal(a.objval, w), "alg%d: the single solve disagrees with the hand form", kind);
-                if (TL_CHECK(pc != NULL && pc->verdict == PAR_OPTIMAL, "alg%d: no optimal piece at a point", kind)) {
-                    fmpz_poly_q_evaluate(v, pc->value, t);
-                    TL_CHECK(mpq_equal(v, w), "alg%d: piece value differs from the hand form", kind);
-                }
-                lp_answer_clear(&a);
-                lp_free(one);
             }
         }
         if (kind == 0 && !tl_failed_now()) {
@@ -1165,12 +1161,10 @@ int test_param_algebraic(fk_rng *r)
         unlink(cp);
         par_result_clear(&res);
         par_model_free(pm);
-        for (k = 0; k < 5; k++)
-            lp_free(lps[k]);
     }
     for (k = 0; k < 5; k++)
         mpq_clear(ts[k]);
-    mpq_clears(lo, hi, t, v, w, NULL);
+    mpq_clears(lo, hi, NULL);
     rmdir(dir);
     return TL_RESULT();
 }
