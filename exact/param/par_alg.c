@@ -142,44 +142,32 @@ int par_alg_cmp(par_alg *x, par_alg *y)
 
 int par_alg_sign(const fmpq_poly_t p, par_alg *x)
 {
-    fmpz_poly_t num, gc;
-    fmpq_poly_t q;
-    mpq_t m;
+    fmpz_poly_t num, gc, sq;
     int s = 0;
     if (fmpq_poly_is_zero(p))
         return 0;
     fmpz_poly_init(num);
     fmpz_poly_init(gc);
+    fmpz_poly_init(sq);
     fmpq_poly_get_numerator(num, p);
     fmpz_poly_gcd(gc, num, x->g);
     if (fmpz_poly_degree(gc) < 1) {
-        /* p(root) != 0: narrow until p has no root in the interval */
-        fmpq_poly_init(q);
-        fmpq_poly_set_fmpz_poly(q, num);
-        mpq_init(m);
+        /* p(root) != 0: narrow until p has no root in the closed interval
+         * (Sturm on p's squarefree part); it terminates as p is nonzero
+         * near the root */
+        fmpz_poly_derivative(sq, num);
+        fmpz_poly_gcd(gc, num, sq);
+        fmpz_poly_div(sq, num, gc);
         for (;;) {
             int sl = sgn_at(num, x->lo), sh = sgn_at(num, x->hi);
-            if (sl != 0 && sl == sh) {
-                fmpz_poly_t sq, d;
-                long cnt;
-                fmpz_poly_init(sq);
-                fmpz_poly_init(d);
-                fmpz_poly_derivative(d, num);
-                fmpz_poly_gcd(d, num, d);
-                fmpz_poly_div(sq, num, d);
-                cnt = par_sturm_count(sq, x->lo, x->hi);
-                fmpz_poly_clear(sq);
-                fmpz_poly_clear(d);
-                if (cnt == 0) {
-                    s = sl;
-                    break;
-                }
+            if (sl != 0 && sl == sh && par_sturm_count(sq, x->lo, x->hi) == 0) {
+                s = sl;
+                break;
             }
             halve(x);
         }
-        mpq_clear(m);
-        fmpq_poly_clear(q);
     }
+    fmpz_poly_clear(sq);
     fmpz_poly_clear(gc);
     fmpz_poly_clear(num);
     return s;
