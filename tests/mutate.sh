@@ -27,7 +27,7 @@ bsolve-always-singular@exact/solve/bsolve.c@if (k > BS_MAX_K)@if (k >= 0)@solve@
 beval-reduced-cost-sign-flipped@exact/solve/beval.c@(st == LP_AT_LO && sg > 0)@(st == LP_AT_LO && sg < 0)@solve@random_vs_oracle
 pure-minmax-loop-flipped@cases/case_minmax.c@if (mpq_cmp(u, best) > 0)@if (mpq_cmp(u, best) < 0)@cases@minmax_random
 agv-ir-failure-at-zero@cases/case_vcg.c@if (mpq_sgn(u) < 0)@if (mpq_sgn(u) <= 0)@cases@vcg_trade_vs_ms
-pcheck-sturm-count-ignored@certify/pcheck/pchk.c@return roots_inside(p, I) == 0 && pq_sign_at@return pq_sign_at@param@param_tamper
+pcheck-sturm-count-ignored@certify/pcheck/pchk.c@ok = (o.len == 1 || roots_inside(&o, I) == 0) && sign_inside@ok = sign_inside@param@param_tamper
 pcheck-model-hash-ignored@certify/pcheck/pchk.c@if (strcmp(buf, model_sha) != 0) {@if (0 && strcmp(buf, model_sha) != 0) {@param@param_tamper
 pcheck-ray-cone-unchecked@certify/pcheck/pchk.c@(rc = holds(pm, c->R, &c->rden, I, 1))@(rc = 0)@param@param_unbounded
 pcheck-roots-beside-algebraic-end-skipped@certify/pcheck/pchk.c@if (I->ea.alg) {@if (0 && I->ea.alg) {@param@param_algebraic'

@@ -391,14 +391,40 @@ static int is_point(const piece *I)
     return !I->ea.alg && !I->eb.alg && mpq_equal(I->a, I->b);
 }
 
-/* p >= 0 on the piece (pchk.h) */
+/* The sign of p (not 0) inside the piece (a < b) where it is not 0:
+ * at the middle, or, if that is one of p's finitely many roots, at
+ * points halfway from there towards the left end's side. */
+static int sign_inside(const pq_poly *p, const piece *I)
+{
+    mpq_t m, L;
+    int s, k;
+    mpq_inits(m, L, NULL);
+    mpq_set(m, I->mid);
+    mpq_set(L, I->ea.alg ? I->ea.hi : I->a);   /* m stays in (L, mid], inside */
+    for (k = 0; (s = pq_sign_at(p, m)) == 0 && k <= p->len; k++) {
+        mpq_add(m, m, L);
+        mpq_div_2exp(m, m, 1);
+    }
+    mpq_clears(m, L, NULL);
+    return s;
+}
+
+/* p >= 0 on the piece (pchk.h): p does not change sign inside, that is its
+ * factors of odd multiplicity have no root there (a double root, where p
+ * touches 0, is fine), and p is positive where it is not 0. */
 static int ge0(const pq_poly *p, const piece *I)
 {
+    pq_poly o;
+    int ok;
     if (pq_is_zero(p))
         return 1;
     if (is_point(I))
         return pq_sign_at(p, I->a) >= 0;
-    return roots_inside(p, I) == 0 && pq_sign_at(p, I->mid) > 0;
+    pq_init(&o);
+    pq_odd_part(&o, p);
+    ok = (o.len == 1 || roots_inside(&o, I) == 0) && sign_inside(p, I) > 0;
+    pq_clear(&o);
+    return ok;
 }
 
 /* p(e) != 0 at the end e (a or b) */
@@ -410,13 +436,16 @@ static int nonzero_at_end(const pq_poly *p, const piece *I, int e)
     return pq_sign_at(p, e ? I->b : I->a) != 0;
 }
 
+/* p > 0 on the piece: no root inside at all, positive, and not 0 at a
+ * closed end */
 static int gt0(const pq_poly *p, const piece *I)
 {
-    if (pq_is_zero(p) || !ge0(p, I))
+    if (pq_is_zero(p))
         return 0;
     if (is_point(I))
         return pq_sign_at(p, I->a) > 0;
-    return (!I->ac || nonzero_at_end(p, I, 0)) && (!I->bc || nonzero_at_end(p, I, 1));
+    return roots_inside(p, I) == 0 && pq_sign_at(p, I->mid) > 0 && (!I->ac || nonzero_at_end(p, I, 0)) &&
+           (!I->bc || nonzero_at_end(p, I, 1));
 }
 
 /* p == q on the piece */
@@ -458,8 +487,8 @@ static int side_term(pq_poly *acc, const pq_poly *w, const pq_poly *lo, int lf, 
     int sg;
     if (pq_is_zero(w))
         return 0;
-    sg = pq_sign_at(w, I->mid);
-    if (sg == 0 && is_point(I))
+    sg = is_point(I) ? pq_sign_at(w, I->a) : sign_inside(w, I);
+    if (sg == 0)
         return 0;   /* a point piece: w is 0 there and adds nothing */
     pq_init(&t);
     if (lf && hf && same(lo, hi, I)) {

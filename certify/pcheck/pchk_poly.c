@@ -210,6 +210,47 @@ void pq_gcd(pq_poly *g, const pq_poly *p, const pq_poly *q)
     pq_clear(&r);
 }
 
+void pq_odd_part(pq_poly *o, const pq_poly *p)
+{
+    /* Yun: with a0 = gcd(p, p'), b = p / a0, d = p'/a0 - b', each step
+     * a = gcd(b, d) is the product of the factors of multiplicity i
+     * (i = 1, 2, ...), b /= a, d = d / a - b' */
+    pq_poly a, b, d, t, r, db;
+    long i;
+    pq_init(&a);
+    pq_init(&b);
+    pq_init(&d);
+    pq_init(&t);
+    pq_init(&r);
+    pq_init(&db);
+    pq_zero(o);
+    pq_fit(o, 1);
+    mpq_set_ui(o->c[0], 1, 1);
+    o->len = 1;
+    pq_deriv(&t, p);
+    pq_gcd(&a, p, &t);
+    divrem(&b, &r, p, &a);
+    divrem(&d, &r, &t, &a);
+    pq_deriv(&db, &b);
+    pq_sub(&d, &d, &db);
+    for (i = 1; b.len > 1; i++) {
+        pq_gcd(&a, &b, &d);   /* b != 0 */
+        if (i % 2)
+            pq_mul(o, o, &a);
+        divrem(&t, &r, &b, &a);
+        pq_set(&b, &t);
+        divrem(&t, &r, &d, &a);
+        pq_deriv(&db, &b);
+        pq_sub(&d, &t, &db);
+    }
+    pq_clear(&a);
+    pq_clear(&b);
+    pq_clear(&d);
+    pq_clear(&t);
+    pq_clear(&r);
+    pq_clear(&db);
+}
+
 /* p = p / (t - a) while a is a root */
 static void drop_root(pq_poly *p, const mpq_t a)
 {

@@ -707,6 +707,21 @@ static lp_model *rand_lp(const long *co, const long *dt, int m, int n, const mpq
     return lp;
 }
 
+/* With FK_PARAM_KEEP=DIR, a rejected pair is copied there (to look at). */
+static void keep(const char *mp, const char *cp)
+{
+    const char *d = getenv("FK_PARAM_KEEP");
+    char path[512], *s;
+    if (!d)
+        return;
+    snprintf(path, sizeof path, "%s/kept.pmodel", d);
+    if ((s = slurp(mp)) && spit(path, s))
+        free(s);
+    snprintf(path, sizeof path, "%s/kept.pcert", d);
+    if ((s = slurp(cp)) && spit(path, s))
+        free(s);
+}
+
 /* Random LPs against exact single solves at 20 random points each, and
  * every certificate accepted by the independent checker.  tmat = 0: A
  * constant (every breakpoint rational); tmat = 1: a_ij = c + d t too,
@@ -757,7 +772,7 @@ static int random_lps(fk_rng *r, int tmat)
                                 (unsigned long long)tl_seed()) &&
                  TL_CHECK(par_model_write(pm, mp, &err) == FK_OK && par_cert_write(&res, pm, mp, cp, &err) == FK_OK,
                           "%s", err.msg) &&
-                 TL_CHECK(pchk_files(mp, cp, 1) == 0 || (pchk_files(mp, cp, 0), 0),
+                 TL_CHECK(pchk_files(mp, cp, 1) == 0 || (pchk_files(mp, cp, 0), keep(mp, cp), 0),
                           "iteration %ld: certificate rejected (FK_SEED=%llu)", it, (unsigned long long)tl_seed())) {
             npieces += res.np;
             for (l = 0; l < res.np; l++)
@@ -1014,7 +1029,10 @@ int test_param_unbounded(fk_rng *r)
  * and the value is 1; where 2t^2 - 1 > 0 (t > alpha) it forces x <= 0, value 0:
  * pieces [0, alpha] optimal 1 and (alpha, 1] optimal 0 (the verdict's value jumps at an
  * irrational point).  Kind 1: the value is min(1, 2t^2): 2t^2 on [0, alpha], 1 on
- * [alpha, 1] (a kink; at alpha both formulas give 1). */
+ * [alpha, 1] (a kink; at alpha both formulas give 1).  Kind 2 (no algebraic point, but
+ * a double root):  max x  s.t.  x <= t^2 - t + 5/4  =  1 + (t - 1/2)^2, so x = 1 and the
+ * value is 1 on all of [0, 1]; the row's slack (t - 1/2)^2 touches 0 at 1/2 without
+ * changing sign, and a checker that asked for no root at all would reject it. */
 static lp_model *alg_lp(int kind, const mpq_t t)
 {
     lp_model *lp = lp_new();
@@ -1032,7 +1050,15 @@ static lp_model *alg_lp(int kind, const mpq_t t)
     mpq_mul(w, t, t);
     mpz_mul_ui(mpq_numref(w), mpq_numref(w), 2);
     mpq_canonicalize(w);                    /* 2t^2 */
-    if (kind == 0) {
+    if (kind == 2) {
+        mpq_set_ui(w, 5, 4);                /* t^2 - t + 5/4 */
+        mpq_sub(w, w, t);
+        mpq_mul(v, t, t);
+        mpq_add(w, w, v);
+        mpq_set_ui(v, 1, 1);
+        lp_add_coef(lp, 0, 0, v, &err);
+        lp_set_row_hi(lp, 0, w);
+    } else if (kind == 0) {
         mpq_sub(w, w, v);                   /* 2t^2 - 1 */
         lp_add_coef(lp, 0, 0, w, &err);
         mpq_set_ui(v, 0, 1);
@@ -1054,7 +1080,9 @@ static int alg_hand(mpq_t v, int kind, const mpq_t t)
     mpq_mul(w, t, t);
     mpz_mul_ui(mpq_numref(w), mpq_numref(w), 2);
     mpq_canonicalize(w);
-    if (mpq_cmp_ui(w, 1, 1) >= 0)
+    if (kind == 2)
+        mpq_set_ui(v, 1, 1);
+    else if (mpq_cmp_ui(w, 1, 1) >= 0)
         mpq_set_ui(v, kind ? 1 : 0, 1);   /* t > alpha */
     else if (kind)
         mpq_set(v, w);                    /* 2t^2 */
@@ -1085,13 +1113,13 @@ int test_param_algebraic(fk_rng *r)
     }
     mpq_set_ui(lo, 0, 1);
     mpq_set_ui(hi, 1, 1);
-    for (kind = 0; kind < 2 && !tl_failed_now(); kind++) {
+    for (kind = 0; kind < 3 && !tl_failed_now(); kind++) {
         par_model *pm;
         par_result res;
         fk_err err;
         snprintf(mp, sizeof mp, "%s/a%d.pmodel", dir, kind);
         snprintf(cp, sizeof cp, "%s/a%d.pcert", dir, kind);
-        if (family_run(r, &f, kind, (const mpq_t *)ts, 5, 2, lo, hi, mp, cp, &pm, &res)) {
+        if (family_run(r, &f, kind, (const mpq_t *)ts, 5, 2, lo, hi, mp, cp, &pm, &res) && kind < 2) {
             char *s0 = res.np == 2 ? par_piece_str(res.p, "t") : NULL;
             char *s1 = res.np == 2 ? par_piece_str(res.p + 1, "t") : NULL;
             const char *w0 = kind ? "piece [0, sqrt(2)/2]: optimal 2*t^2" : "piece [0, sqrt(2)/2]: optimal 1";
