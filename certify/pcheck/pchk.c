@@ -410,7 +410,7 @@ static int sign_inside(const pq_poly *p, const piece *I)
 }
 
 /* p >= 0 on the piece (pchk.h): p does not change sign inside, that is its
- * factors of odd multiplicity have no root there (a double root, where p
+ * factors of odd multiplicity have no root there (a root of even multiplicity, where p
  * touches 0, is fine), and p is positive where it is not 0. */
 static int ge0(const pq_poly *p, const piece *I)
 {
