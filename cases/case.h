@@ -173,6 +173,8 @@ typedef struct {
     mpq_t *v;
     mpq_t *f;      /* nv^n */
     long nprof;
+    int from_solver; /* 1: pi* from the solver's multipliers of (P) even when the local
+                      * ones are optimal (a test of the mechanism path's row map) */
 } case_ce_inst;
 
 typedef struct {

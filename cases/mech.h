@@ -130,12 +130,44 @@ fk_status mech_read_stream(mech_model m, FILE *f, const char *path, fk_err *err)
 /* Payment index of (r, theta): r without contingent payments. */
 long mech_pay_index(const mech_model m, long r, int th);
 
+/* What one row of a mechanism LP is: its family and the indices that
+ * name it (-1 where the family has none).  A case that reads the duals in
+ * economic terms (Chung-Ely's pi* from the multipliers of (P)) finds its
+ * rows here instead of parsing row names.
+ *   SUM, SUPPLY     prof = the reported profile
+ *   IC              agent, type = true type, dev = the report
+ *   DIC             agent, type, dev, prof = the true profile, state
+ *   IRI             agent, type
+ *   IRX             agent, type, prof = the true profile, state
+ *   BB, ND          (ex ante) nothing
+ *   BBX, NDX        prof, state (with contingent payments; else -1)
+ *   SIDE            cons = index into mech_model.cons */
+enum { MECH_ROW_SUM = 0, MECH_ROW_SUPPLY, MECH_ROW_IC, MECH_ROW_DIC, MECH_ROW_IRI, MECH_ROW_IRX,
+       MECH_ROW_BB, MECH_ROW_BBX, MECH_ROW_ND, MECH_ROW_NDX, MECH_ROW_SIDE };
+
+typedef struct {
+    int fam;          /* MECH_ROW_* */
+    int agent, type, dev, state, cons;
+    long prof;
+} mech_row;
+
 /* One solved LP. */
 typedef struct {
     char label[64];
     int feas, sense;
     lp_status status;
     mpq_t value;      /* objective value (OPTIMAL) */
+    /* Filled by mech_solve_keep only (else NULL / 0).  For OPTIMAL and
+     * INFEASIBLE: row[k] says what LP row k is, lam[k] its multiplier as
+     * mech_shadow reads it (>= 0 on an inequality row, the Farkas weights
+     * when INFEASIBLE).  For OPTIMAL: the mechanism, dec[r * ndec + j]
+     * (outcome component j at reported profile r < nprof, fixed parts
+     * included) and pay[i * npay + mech_pay_index(r, th)] (the payment of
+     * agent i < nagent). */
+    long nrow, nprof, ndec, npay;
+    int nagent;
+    mech_row *row;
+    mpq_t *lam, *dec, *pay;
 } mech_result;
 
 /* Build, solve and certify every objective's LP (OUTDIR/NAME-LABEL.mps and
@@ -144,6 +176,11 @@ typedef struct {
  * this call: clear with mech_results_clear) receives the verdicts. */
 fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *res,
                      fk_err *err);
+/* mech_solve that also keeps, in res, each LP's row map, multipliers and
+ * mechanism (the fields above); report 0 leaves the report to the caller
+ * (the certificate lines are printed as o->quiet says). */
+fk_status mech_solve_keep(econ_out *o, const mech_model m, int report, mech_result *res,
+                          fk_err *err);
 void mech_results_clear(mech_result *res, int k);
 
 /* Read the mechanism file PATH and solve it as mech_solve does (report
