@@ -53,6 +53,7 @@ typedef struct {
     long *dcol;        /* np * D: column, or -1 for the constant dval */
     mpq_t *dval;
     long *pcol;        /* n * npay: column, or -1 for a fixed payment */
+    long *vcol;        /* the declared variables' columns */
     long scol;         /* subsidy column, -1 */
     /* a linear form: acc over columns (touched listed once) + cst */
     mpq_t *acc;
@@ -127,7 +128,17 @@ static void acc_pay(bld *b, const mpq_t c, int i, long r, int th)
     long k = i * b->npay + mech_pay_index(b->m, r, th);
     if (b->pcol[k] >= 0)
         acc_col(b, b->pcol[k], c);
-    else if (b->m->payfix && mpq_sgn(b->m->payfix[k])) {
+    else if (b->m->payx && b->m->payx[k] >= 0) { /* c * (c0 + sum_v a_v v) */
+        const mech_expr *e = &b->m->paye[b->m->payx[k]];
+        int j;
+        for (j = 0; j < e->nterm; j++) {
+            mpq_mul(b->a, c, e->term[j].coef);
+            if (e->term[j].kind == MECH_Q_VAR)
+                acc_col(b, b->vcol[e->term[j].a], b->a);
+            else
+                mpq_add(b->cst, b->cst, b->a);
+        }
+    } else if (b->m->payfix && mpq_sgn(b->m->payfix[k])) {
         mpq_mul(b->a, c, b->m->payfix[k]);
         mpq_add(b->cst, b->cst, b->a);
     }
@@ -224,7 +235,10 @@ static void acc_expr(bld *b, const mech_expr *e)
             mpq_add(b->cst, b->cst, t->coef);
             break;
         case MECH_Q_U:
-            acc_interim(b, t->coef, t->a, t->ti, t->ti);
+            acc_interim(b, t->coef, t->a, t->ti, t->rep);
+            break;
+        case MECH_Q_VAR:
+            acc_col(b, b->vcol[t->a], t->coef);
             break;
         case MECH_Q_PAY:
             acc_pay(b, t->coef, t->a, t->r, t->th);
@@ -324,6 +338,7 @@ static void bld_free(bld *b)
     free(b->dcol);
     fk_qarr_free(b->dval, b->np * b->D);
     free(b->pcol);
+    free(b->vcol);
     free(b->rows);
     mpq_clear(b->cst);
     mpq_clear(b->a);
@@ -668,7 +683,8 @@ static fk_status build(bld *b, const mech_model_struct *m, int k, fk_err *err)
     b->dcol = fk_calloc((size_t)(b->np * b->D), sizeof *b->dcol);
     b->dval = fk_qarr_new(b->np * b->D);
     b->pcol = fk_calloc((size_t)(m->n * b->npay), sizeof *b->pcol);
-    if (!b->dcol || !b->dval || !b->pcol)
+    b->vcol = fk_calloc((size_t)m->nvar + 1, sizeof *b->vcol);
+    if (!b->dcol || !b->dval || !b->pcol || !b->vcol)
         return oom(err);
     for (j = 0; j < b->np * b->D; j++)
         b->dcol[j] = -1;
@@ -691,6 +707,17 @@ static fk_status build(bld *b, const mech_model_struct *m, int k, fk_err *err)
     }
     if ((st = decisions(b, err)) || (st = payments(b, err)))
         return st;
+    for (c = 0; c < m->nvar; c++) { /* the declared variables, in file order */
+        const mech_var *v = &m->var[c];
+        if ((st = col(b, &b->vcol[c], err, v->name)))
+            return st;
+        if (!v->lo_fin && !v->hi_fin)
+            econ_col_free(b->lp, b->vcol[c]);
+        else {
+            lp_set_col_lo(b->lp, b->vcol[c], v->lo_fin ? v->lo : NULL);
+            lp_set_col_hi(b->lp, b->vcol[c], v->hi_fin ? v->hi : NULL);
+        }
+    }
     if (uses) {
         if ((st = col(b, &b->scol, err, "subsidy")))
             return st;
@@ -723,6 +750,21 @@ static void pay_val(mpq_t v, const bld *b, const lp_answer *res, int i, long pk)
     long k = i * b->npay + pk;
     if (b->pcol[k] >= 0)
         mpq_set(v, res->x[b->pcol[k]]);
+    else if (b->m->payx && b->m->payx[k] >= 0) {
+        const mech_expr *e = &b->m->paye[b->m->payx[k]];
+        mpq_t a;
+        int j;
+        mpq_init(a);
+        mpq_set_ui(v, 0, 1);
+        for (j = 0; j < e->nterm; j++) {
+            if (e->term[j].kind == MECH_Q_VAR)
+                mpq_mul(a, e->term[j].coef, res->x[b->vcol[e->term[j].a]]);
+            else
+                mpq_set(a, e->term[j].coef);
+            mpq_add(v, v, a);
+        }
+        mpq_clear(a);
+    }
     else if (b->m->payfix)
         mpq_set(v, b->m->payfix[k]);
     else
@@ -930,6 +972,10 @@ static void text_report(bld *b, const mech_obj *ob, const char *lpname, const lp
     }
     if (b->np > MECH_SHOW_ROWS)
         printf("    ... %ld profiles in all (the full table: --json)\n", b->np);
+    if (m->nvar)
+        printf("  the variables:\n");
+    for (j = 0; j < m->nvar; j++)
+        econ_print_q(stdout, m->var[j].name, res->x[b->vcol[j]]);
     if (m->bel_kind != MECH_BEL_NONE) {
         printf("  interim utilities (truthful):\n");
         for (a = 0; a < m->n; a++)
@@ -1039,7 +1085,14 @@ static void json_report(bld *b, const mech_obj *ob, const char *lpname, const lp
             }
             printf("}}");
         }
-        printf("],\n  \"interim\": [");
+        printf("],\n  \"variables\": {");
+        for (j = 0; j < m->nvar; j++) {
+            printf("%s", j ? ", " : "");
+            json_str(stdout, m->var[j].name);
+            printf(": ");
+            json_q(stdout, res->x[b->vcol[j]]);
+        }
+        printf("},\n  \"interim\": [");
         for (a = 0, first = 1; a < m->n && m->bel_kind != MECH_BEL_NONE; a++)
             for (j = 0; j < m->ts->ntypes[a]; j++) {
                 interim_val(v, b, res, a, j);
@@ -1072,8 +1125,9 @@ void mech_results_clear(mech_result *res, int k)
         fk_qarr_free(res[i].lam, res[i].nrow);
         fk_qarr_free(res[i].dec, res[i].nprof * res[i].ndec);
         fk_qarr_free(res[i].pay, res[i].nagent * res[i].npay);
+        fk_qarr_free(res[i].var, res[i].var ? res[i].nvar + 1 : 0);
         res[i].row = NULL;
-        res[i].lam = res[i].dec = res[i].pay = NULL;
+        res[i].lam = res[i].dec = res[i].pay = res[i].var = NULL;
     }
 }
 
@@ -1099,10 +1153,14 @@ static fk_status keep_answer(mech_result *out, bld *b, const lp_answer *res, fk_
     out->ndec = b->D;
     out->nagent = b->m->n;
     out->npay = b->npay;
+    out->nvar = b->m->nvar;
     out->dec = fk_qarr_new(b->np * b->D);
     out->pay = fk_qarr_new(b->m->n * b->npay);
-    if (!out->dec || !out->pay)
+    out->var = fk_qarr_new(b->m->nvar + 1);
+    if (!out->dec || !out->pay || !out->var)
         return oom(err);
+    for (j = 0; j < b->m->nvar; j++)
+        mpq_set(out->var[j], res->x[b->vcol[j]]);
     for (r = 0; r < b->np; r++)
         for (j = 0; j < b->D; j++)
             dec_val(out->dec[r * b->D + j], b, res, r, j);

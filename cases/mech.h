@@ -37,6 +37,8 @@
 #define MECH_MAX_PROFILES 200000L /* types^agents */
 #define MECH_MAX_NAME 24          /* characters of a user name */
 #define MECH_MAX_LPS 16           /* objective lines */
+#define MECH_MAX_VARS 1000        /* variable lines */
+#define MECH_MAX_PAYX 100000      /* pay lines with an expression */
 
 enum { MECH_BEL_NONE = 0, MECH_BEL_INDEP, MECH_BEL_JOINT, MECH_BEL_TYPES };
 enum { MECH_ALTS = 0, MECH_GOOD = 1 };
@@ -55,12 +57,13 @@ enum { MECH_PAY_FREE = 0, MECH_PAY_BOUNDED, MECH_PAY_FIXED, MECH_PAY_ZERO };
 #define MECH_NDX 0x80u  /* ND[t]                 no deficit in any profile */
 
 /* A quantity of a linear expression. */
-enum { MECH_Q_CONST = 0, MECH_Q_U, MECH_Q_PAY, MECH_Q_DEC, MECH_Q_REV, MECH_Q_WEL, MECH_Q_SUB };
+enum { MECH_Q_CONST = 0, MECH_Q_U, MECH_Q_PAY, MECH_Q_DEC, MECH_Q_REV, MECH_Q_WEL, MECH_Q_SUB,
+       MECH_Q_VAR };
 
 typedef struct {
     int kind;         /* MECH_Q_* */
-    int a;            /* agent (U, PAY) or decision component (DEC) */
-    int ti;           /* type (U) */
+    int a;            /* agent (U, PAY), decision component (DEC) or variable (VAR) */
+    int ti, rep;      /* type and report (U; rep == ti: truthful) */
     long r;           /* profile (PAY, DEC) */
     int th;           /* state (PAY with contingent payments) */
     mpq_t coef;
@@ -78,6 +81,15 @@ typedef struct {
     mpq_t rhs;
     long line;        /* for messages */
 } mech_cons;
+
+/* A declared decision variable (`variable NAME LO HI`): one LP column of
+ * that name, for quantities such as anonymous prices that the payments are
+ * written in. */
+typedef struct {
+    char *name;
+    mpq_t lo, hi;
+    int lo_fin, hi_fin; /* 0: -inf / +inf */
+} mech_var;
 
 typedef struct {
     char *label;      /* LP name suffix */
@@ -107,6 +119,12 @@ typedef struct {
     mpq_t pay_lo, pay_hi;
     int pay_lo_fin, pay_hi_fin; /* 0: -inf / +inf */
     mpq_t *payfix;    /* [i * npay + k], npay = nprof (* S if contingent) */
+    int *payx;        /* NULL, or [i * npay + k]: -1 (payfix) or an index into paye: a
+                       * payment written as an expression in the variables */
+    mech_expr *paye;
+    int npaye;
+    int nvar;
+    mech_var *var;
     unsigned req;
     mpq_t ir_margin;
     int ncons;
@@ -165,9 +183,9 @@ typedef struct {
      * included) and pay[i * npay + mech_pay_index(r, th)] (the payment of
      * agent i < nagent). */
     long nrow, nprof, ndec, npay;
-    int nagent;
+    int nagent, nvar;
     mech_row *row;
-    mpq_t *lam, *dec, *pay;
+    mpq_t *lam, *dec, *pay, *var;  /* var: the declared variables' values (OPTIMAL) */
 } mech_result;
 
 /* Build, solve and certify every objective's LP (OUTDIR/NAME-LABEL.mps and
