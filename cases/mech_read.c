@@ -557,9 +557,20 @@ static fk_status rd_pay(rdr *R, char **tok, int nt)
         if ((st = rd_expr(R, tok, 2 + m->n + hs, nt, &m->paye[e])))
             return st;
         for (k = 0; k < m->paye[e].nterm; k++)
-            if (m->paye[e].term[k].kind != MECH_Q_VAR && m->paye[e].term[k].kind != MECH_Q_CONST)
-                return failat(R, tok[2 + m->n + hs], "a payment is a number or an expression in "
-                              "declared variables ('variable' lines before it)%s%s", "", "");
+            if (m->paye[e].term[k].kind != MECH_Q_VAR && m->paye[e].term[k].kind != MECH_Q_CONST) {
+                /* point at the first token that is no sign, number or variable */
+                int j = 2 + m->n + hs, w;
+                for (; j < nt - 1; j++) {
+                    if (!strcmp(tok[j], "+") || !strcmp(tok[j], "-") || is_number(tok[j]))
+                        continue;
+                    for (w = 0; w < m->nvar && strcmp(tok[j], m->var[w].name); w++)
+                        ;
+                    if (w == m->nvar)
+                        break;
+                }
+                return failat(R, tok[j], "a payment is a number or an expression in declared "
+                              "variables ('variable' lines before it), not '%s'%s", tok[j], "");
+            }
         mpq_init(v);
         st = charge(R, tok[0], count_match(m, ty, th, hs ? (int)S : 1), v);
         mpq_clear(v);

@@ -604,7 +604,8 @@ int test_mechfile_bm(fk_rng *r)
  * p_hh = 2, p_hl = 3/2, p_ll = 1 meets every row and attains it). */
 int test_mechfile_peters(fk_rng *r)
 {
-    static const char *files[] = {"cases/data/peters-da.mech", "cases/data/peters-da-expost.mech"};
+    static const char *files[] = {"cases/data/peters-da.mech", "cases/data/peters-da-expost.mech",
+                                  "cases/data/peters-da-prices.mech"};
     econ_out o;
     char dir[64];
     fk_err err;
