@@ -126,23 +126,17 @@ static int ce_flow_fails(const mech_model m, const mech_result *r, const mpq_t *
     return bad;
 }
 
-/* Read FILE and solve it with the row map kept: 1 on success. */
+/* Read FILE and solve it with the row map kept: 1 on success, the first
+ * LP optimal. */
 static int ce_keep(econ_out *o, const char *file, mech_model m, mech_result *res)
 {
-    fk_err err;
-    fk_err_clear(&err);
-    mech_init(m);
-    if (!TL_CHECK(mech_read(m, file, &err) == FK_OK, "%s: %s: %s", file, err.where, err.msg)) {
-        mech_clear(m);
+    if (!cu_mech_run(o, file, m, res, 1))
         return 0;
-    }
-    if (!TL_CHECK(mech_solve_keep(o, m, 0, res, &err) == FK_OK && res[0].status == LP_OPTIMAL, "%s: %s",
-                  file, err.msg)) {
-        mech_results_clear(res, m->nobj);
-        mech_clear(m);
-        return 0;
-    }
-    return 1;
+    if (TL_CHECK(res[0].status == LP_OPTIMAL, "%s: %s", file, lp_status_str(res[0].status)))
+        return 1;
+    mech_results_clear(res, m->nobj);
+    mech_clear(m);
+    return 0;
 }
 
 /* The built-in: f = [4 2 1; 2 4 2; 1 2 4]/22 on {1,2,3}^2.  phi_1 by

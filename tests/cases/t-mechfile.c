@@ -25,19 +25,7 @@
 /* Read and solve FILE; res[] (MECH_MAX_LPS) initialised on success. */
 static int run_file(econ_out *o, const char *file, mech_model m, mech_result *res)
 {
-    fk_err err;
-    fk_err_clear(&err);
-    mech_init(m);
-    if (!TL_CHECK(mech_read(m, file, &err) == FK_OK, "%s: %s: %s", file, err.where, err.msg)) {
-        mech_clear(m);
-        return 0;
-    }
-    if (!TL_CHECK(mech_solve(o, m, 0, res, &err) == FK_OK, "%s: %s", file, err.msg)) {
-        mech_results_clear(res, m->nobj);
-        mech_clear(m);
-        return 0;
-    }
-    return 1;
+    return cu_mech_run(o, file, m, res, 0);
 }
 
 static void done_file(mech_model m, mech_result *res)
