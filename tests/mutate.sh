@@ -27,7 +27,9 @@ bsolve-always-singular@exact/solve/bsolve.c@if (k > BS_MAX_K)@if (k >= 0)@solve@
 beval-reduced-cost-sign-flipped@exact/solve/beval.c@(st == LP_AT_LO && sg > 0)@(st == LP_AT_LO && sg < 0)@solve@random_vs_oracle
 pure-minmax-loop-flipped@cases/case_minmax.c@if (mpq_cmp(u, best) > 0)@if (mpq_cmp(u, best) < 0)@cases@minmax_random
 agv-ir-failure-at-zero@cases/case_vcg.c@if (mpq_sgn(u) < 0)@if (mpq_sgn(u) <= 0)@cases@vcg_trade_vs_ms
-pcheck-sturm-count-ignored@certify/pcheck/pchk.c@return pq_roots_in(p, I->a, I->b) == 0 && pq_sign_at@return pq_sign_at@param@param_tamper'
+pcheck-sturm-count-ignored@certify/pcheck/pchk.c@return pq_roots_in(p, I->a, I->b) == 0 && pq_sign_at@return pq_sign_at@param@param_tamper
+mech-row-map-wrong-report@cases/mech.c@set_row(b, MECH_ROW_DIC, i, a, c, t,@set_row(b, MECH_ROW_DIC, i, a, a, t,@cases@ce_files
+mech-row-map-wrong-constraint@cases/mech.c@b->cur.cons = i;@b->cur.cons = m->ncons - 1 - i;@cases@da_closed_form'
 
 W=$TMP/tree
 mkdir -p "$W"
