@@ -41,7 +41,7 @@ CHECK_OBJ := $(CHECK_SRC:%.c=$(B)/%.o) $(PCHECK_SRC:%.c=$(B)/%.o)
 TEST_MODS := $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard tests/*/t-*.c)))))
 TEST_BINS := $(TEST_MODS:%=$(B)/tests/%)
 
-.PHONY: all test unit cli-test run bench clean deps check-indep check-layers golden-update fuzz fuzz-bins
+.PHONY: all test test-long unit cli-test run bench clean deps check-indep check-layers golden-update fuzz fuzz-bins
 all: deps check-layers $(B)/farkas $(B)/farkas-check
 
 # Install the system packages the build needs when they are missing
@@ -116,6 +116,11 @@ test:
 	@$(MAKE) --no-print-directory all $(TEST_BINS)
 	@$(MAKE) --no-print-directory B=build/asan SAN=1 all $(TEST_MODS:%=build/asan/tests/%)
 	@sh tests/run.sh all $(MOD)
+
+# `make test-long`: make test plus the long items left out of its
+# 15-minute budget (today: the pure rational simplex on netlib stair).
+test-long:
+	@FK_NETLIB_STAIR_LIMIT=400 $(MAKE) --no-print-directory test
 
 run: all
 	@sh cases/run.sh $(B)

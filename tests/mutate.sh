@@ -30,7 +30,9 @@ agv-ir-failure-at-zero@cases/case_vcg.c@if (mpq_sgn(u) < 0)@if (mpq_sgn(u) <= 0)
 pcheck-sturm-count-ignored@certify/pcheck/pchk.c@ok = (o.len == 1 || roots_inside(&o, I) == 0) && sign_inside@ok = sign_inside@param@param_tamper
 pcheck-model-hash-ignored@certify/pcheck/pchk.c@if (strcmp(buf, model_sha) != 0) {@if (0 && strcmp(buf, model_sha) != 0) {@param@param_tamper
 pcheck-ray-cone-unchecked@certify/pcheck/pchk.c@(rc = holds(pm, c->R, &c->rden, I, 1))@(rc = 0)@param@param_unbounded
-pcheck-roots-beside-algebraic-end-skipped@certify/pcheck/pchk.c@if (I->ea.alg) {@if (0 && I->ea.alg) {@param@param_algebraic'
+pcheck-roots-beside-algebraic-end-skipped@certify/pcheck/pchk.c@if (I->ea.alg) {@if (0 && I->ea.alg) {@param@param_algebraic
+mech-row-map-wrong-report@cases/mech.c@set_row(b, MECH_ROW_DIC, i, a, c, t,@set_row(b, MECH_ROW_DIC, i, a, a, t,@cases@ce_files
+mech-row-map-wrong-constraint@cases/mech.c@b->cur.cons = i;@b->cur.cons = m->ncons - 1 - i;@cases@da_closed_form'
 
 W=$TMP/tree
 mkdir -p "$W"

@@ -16,9 +16,9 @@ want:
 $want"
     else ok "$name"; fi
 }
-over peters "double-auction: piece [1/2, 1): optimal 1/2*pi + 3/4
-double-auction: piece [1, 1]: optimal 5/4
-double-auction-essay: piece [1/2, 1]: optimal 1/2*pi + 3/4" double-auction --over pi=1/2:1
+over peters "surplus: piece [1/2, 1): optimal 1/2*pi + 3/4
+surplus: piece [1, 1]: optimal 5/4
+essay: piece [1/2, 1]: optimal 1/2*pi + 3/4" double-auction --over pi=1/2:1
 over bce "best: piece [0, 2/3]: optimal 3/2*prior
 best: piece (2/3, 1]: optimal 1
 worst: piece [0, 2/3]: optimal 0
