@@ -156,13 +156,6 @@ static void ce_tname(char *buf, size_t len, const econ_tspace ts, int k)
         snprintf(buf, len, "v%d", k + 1);
 }
 
-static void put_q(FILE *f, const char *pre, const mpq_t x)
-{
-    char *q = econ_qstr(x);
-    fprintf(f, "%s%s", pre, q);
-    free(q);
-}
-
 /* (P) (pistar == NULL) or (P') with beliefs pistar[i * np + p] =
  * pi*_i(v_-i | v_i) as the mechanism file PATH, MECH-LABEL the LP's name
  * (docs/mechanism-files.md): bidders 1..n, a good of supply 1, the seller's
@@ -198,14 +191,12 @@ static fk_status ce_write(const case_ce_inst *in, const econ_tspace ts, const ch
             fprintf(f, "joint");
             for (i = 0; i < n; i++)
                 fprintf(f, " %s", tn[econ_type_of(ts, p, i)]);
-            put_q(f, " ", in->f[p]);
-            fprintf(f, "\n");
+            econ_fput_q(f, " ", in->f[p], "\n");
         }
         for (i = 0; i < n; i++)
             for (k = 0; k < in->nv; k++) {
                 fprintf(f, "value %d %s", i + 1, tn[k]);
-                put_q(f, " ", in->v[k]);
-                fprintf(f, "\n");
+                econ_fput_q(f, " ", in->v[k], "\n");
             }
         for (i = 0; pistar && i < n; i++)
             for (p = 0; p < np; p++) {
@@ -213,8 +204,7 @@ static fk_status ce_write(const case_ce_inst *in, const econ_tspace ts, const ch
                 for (j = 0; j < n; j++)
                     if (j != i)
                         fprintf(f, " %s", tn[econ_type_of(ts, p, j)]);
-                put_q(f, " ", pistar[i * np + p]);
-                fprintf(f, "\n");
+                econ_fput_q(f, " ", pistar[i * np + p], "\n");
             }
         fprintf(f, pistar ? "require BIC\nrequire IR interim\nobjective Pstar max revenue\n"
                           : "require EPIC\nrequire IR expost\nobjective P max revenue\n");

@@ -27,13 +27,6 @@
 #include "mech.h"
 #include "rat.h"
 
-static void put_q(FILE *f, const char *pre, const mpq_t x, const char *post)
-{
-    char *q = econ_qstr(x);
-    fprintf(f, "%s%s%s", pre, q, post);
-    free(q);
-}
-
 /* The LP as a mechanism file in the essay's terms (as
  * cases/data/peters-da-prices.mech, which is this at the defaults): the
  * buyers B1, B2 of type l or h are the agents, the collusive allocation is
@@ -60,19 +53,19 @@ static fk_status write_mech(const mpq_t vl, const mpq_t vh, const mpq_t pi, int 
                    "# essay's prices%s (docs/cases.md, cases/data/peters-da-prices.mech)\n"
                    "mechanism %s\nagent B1 l h\nagent B2 l h\ngood 2\n",
                 fix_phl ? ", with p_hl = v_l as at the essay's point" : "", name);
-        put_q(f, "joint h h ", eq, "\n");
-        put_q(f, "joint l l ", eq, "\n");
-        put_q(f, "joint h l ", ne, "\n");
-        put_q(f, "joint l h ", ne, "\n");
-        put_q(f, "value B1 l ", vl, "\n");
-        put_q(f, "value B1 h ", vh, "\n");
-        put_q(f, "value B2 l ", vl, "\n");
-        put_q(f, "value B2 h ", vh, "\n");
+        econ_fput_q(f, "joint h h ", eq, "\n");
+        econ_fput_q(f, "joint l l ", eq, "\n");
+        econ_fput_q(f, "joint h l ", ne, "\n");
+        econ_fput_q(f, "joint l h ", ne, "\n");
+        econ_fput_q(f, "value B1 l ", vl, "\n");
+        econ_fput_q(f, "value B1 h ", vh, "\n");
+        econ_fput_q(f, "value B2 l ", vl, "\n");
+        econ_fput_q(f, "value B2 h ", vh, "\n");
         fprintf(f, "allocation fixed\nchoose h h 1 1\nchoose h l 1 0\nchoose l h 0 1\nchoose l l 1/2 1/2\n"
                    "variable p_hh 0 inf\n");
         if (fix_phl) {
-            put_q(f, "variable p_hl ", vl, "");
-            put_q(f, " ", vl, "\n");
+            econ_fput_q(f, "variable p_hl ", vl, "");
+            econ_fput_q(f, " ", vl, "\n");
         } else
             fprintf(f, "variable p_hl 0 inf\n");
         fprintf(f, "variable p_ll 0 inf\npayments fixed\n"
@@ -81,7 +74,7 @@ static fk_status write_mech(const mpq_t vl, const mpq_t vh, const mpq_t pi, int 
                    "constraint ICH(0.3) U[B1:h] - U[B1:h->l] >= 0\n"
                    "constraint ICL(0.4) U[B1:l] - U[B1:l->h] >= 0\n"
                    "constraint IRH U[B1:h] >= 0\n");
-        put_q(f, "constraint IRL p_ll <= ", vl, "\n");
+        econ_fput_q(f, "constraint IRL p_ll <= ", vl, "\n");
         fprintf(f, "objective %s max 1/2 revenue\n", fix_phl ? "essay" : "surplus");
     }
     mpq_clears(eq, ne, NULL);
