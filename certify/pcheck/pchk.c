@@ -304,6 +304,23 @@ typedef struct {
 
 enum { REFINE_MAX = 20000 };
 
+/* One bisection step on the root of g in (lo, hi), g(lo) != 0: m := the
+ * middle; the half holding the root (where g changes sign) becomes
+ * (lo, hi).  0 when g(m) = 0 (the root is m), else 1. */
+static int halve(const pq_poly *g, mpq_t lo, mpq_t hi, mpq_t m)
+{
+    int sm;
+    mpq_add(m, lo, hi);
+    mpq_div_2exp(m, m, 1);
+    if ((sm = pq_sign_at(g, m)) == 0)
+        return 0;
+    if (sm == pq_sign_at(g, lo))
+        mpq_set(lo, m);
+    else
+        mpq_set(hi, m);
+    return 1;
+}
+
 /* The roots of p (not 0) in (alpha, far) (side > 0) or (far, alpha)
  * (side < 0), alpha = e's root, far the isolating interval's hi (lo).
  * The interval is narrowed (a local copy) by bisection on g until p has
@@ -322,7 +339,6 @@ static long roots_beside(const pq_poly *p, const aend *e, int side)
     pq_gcd(&d, p, &e->g);   /* its roots in (lo, hi) are alpha or none */
     z = d.len > 1 && pq_roots_in(&d, lo, hi) > 0;
     for (it = 0; it < REFINE_MAX; it++) {
-        int sm;
         if (pq_roots_in(p, lo, hi) == z) {
             /* nothing of p in (lo, hi) but alpha: count from the narrowed end */
             if (side > 0)
@@ -331,17 +347,10 @@ static long roots_beside(const pq_poly *p, const aend *e, int side)
                 n = mpq_cmp(lo, e->lo) > 0 ? pq_roots_in(p, e->lo, lo) + (pq_sign_at(p, lo) == 0) : 0;
             break;
         }
-        mpq_add(m, lo, hi);
-        mpq_div_2exp(m, m, 1);
-        sm = pq_sign_at(&e->g, m);
-        if (sm == 0) {   /* alpha = m is rational after all */
+        if (!halve(&e->g, lo, hi, m)) {   /* alpha = m is rational after all */
             n = side > 0 ? pq_roots_in(p, m, e->hi) : pq_roots_in(p, e->lo, m);
             break;
         }
-        if (sm == pq_sign_at(&e->g, lo))
-            mpq_set(lo, m);
-        else
-            mpq_set(hi, m);
     }
     mpq_clears(lo, hi, m, NULL);
     pq_clear(&d);
@@ -764,14 +773,8 @@ static void interior(piece *I)
         /* the root is not the rational end (checked apart from it), so the
          * touching end of the interval moves away within a few halvings */
         for (k = 0; k < REFINE_MAX && (I->ea.alg ? mpq_equal(h, hi) : mpq_equal(l, lo)); k++) {
-            mpq_add(m, l, h);
-            mpq_div_2exp(m, m, 1);
-            if (pq_sign_at(&e->g, m) == 0)
+            if (!halve(&e->g, l, h, m))
                 break;   /* the root is m itself: rational, and inside */
-            if (pq_sign_at(&e->g, m) == pq_sign_at(&e->g, l))
-                mpq_set(l, m);
-            else
-                mpq_set(h, m);
         }
         if (I->ea.alg)
             mpq_set(lo, h);
