@@ -515,6 +515,16 @@ static fk_status rd_choose(rdr *R, char **tok, int nt)
     return st;
 }
 
+/* the declared variable named s, or -1 */
+static int var_index(const mech_model_struct *m, const char *s)
+{
+    int k;
+    for (k = 0; k < m->nvar; k++)
+        if (strcmp(m->var[k].name, s) == 0)
+            return k;
+    return -1;
+}
+
 static int is_number(const char *s);
 static fk_status rd_expr(rdr *R, char **tok, int k0, int k1, mech_expr *e);
 
@@ -559,13 +569,11 @@ static fk_status rd_pay(rdr *R, char **tok, int nt)
         for (k = 0; k < m->paye[e].nterm; k++)
             if (m->paye[e].term[k].kind != MECH_Q_VAR && m->paye[e].term[k].kind != MECH_Q_CONST) {
                 /* point at the first token that is no sign, number or variable */
-                int j = 2 + m->n + hs, w;
+                int j = 2 + m->n + hs;
                 for (; j < nt - 1; j++) {
                     if (!strcmp(tok[j], "+") || !strcmp(tok[j], "-") || is_number(tok[j]))
                         continue;
-                    for (w = 0; w < m->nvar && strcmp(tok[j], m->var[w].name); w++)
-                        ;
-                    if (w == m->nvar)
+                    if (var_index(m, tok[j]) < 0)
                         break;
                 }
                 return failat(R, tok[j], "a payment is a number or an expression in declared "
@@ -731,12 +739,11 @@ static fk_status rd_quantity(rdr *R, const char *tok, mech_term *t)
         t->kind = tok[0] == 'r' ? MECH_Q_REV : tok[0] == 'w' ? MECH_Q_WEL : MECH_Q_SUB;
         return FK_OK;
     }
-    for (k = 0; k < m->nvar; k++)
-        if (strcmp(tok, m->var[k].name) == 0) {
-            t->kind = MECH_Q_VAR;
-            t->a = k;
-            return FK_OK;
-        }
+    if ((k = var_index(m, tok)) >= 0) {
+        t->kind = MECH_Q_VAR;
+        t->a = k;
+        return FK_OK;
+    }
     if (strlen(tok) >= sizeof buf)
         return failat(R, tok, "bad quantity '%s'%s", tok, "");
     strcpy(buf, tok);
@@ -866,7 +873,6 @@ static fk_status rd_variable(rdr *R, char **tok, int nt)
     mech_model_struct *m = R->m;
     mech_var *v, *nv;
     const char *s = nt > 1 ? tok[1] : "";
-    int k;
     fk_status st;
     if (nt != 2 && nt != 4)
         return failat(R, tok[0], "'variable' takes a name, then optionally bounds LO HI (-inf, inf "
@@ -877,9 +883,8 @@ static fk_status rd_variable(rdr *R, char **tok, int nt)
         strcmp(s, "welfare") == 0 || strcmp(s, "subsidy") == 0)
         return failat(R, s, "bad variable name '%s': it starts with a letter and is not revenue, "
                       "welfare or subsidy%s", s, "");
-    for (k = 0; k < m->nvar; k++)
-        if (strcmp(m->var[k].name, s) == 0)
-            return failat(R, s, "variable '%s' declared twice%s", s, "");
+    if (var_index(m, s) >= 0)
+        return failat(R, s, "variable '%s' declared twice%s", s, "");
     if (m->nvar >= MECH_MAX_VARS)
         return failat(R, tok[0], "too many variables (at most 1000)%s%s", "", "");
     if (!(nv = fk_realloc(m->var, (size_t)m->nvar + 1, sizeof *nv)))
