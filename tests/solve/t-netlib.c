@@ -53,9 +53,15 @@ static double stair_limit(void)
     return s ? atof(s) : 0;
 }
 
+/* stair's pure path, unless FK_NETLIB_LIMIT gives every instance one limit */
+static int is_stair_pure(const char *inst, int pure)
+{
+    return pure && strcmp(inst, "stair") == 0 && !getenv("FK_NETLIB_LIMIT");
+}
+
 static double limit_for(const char *inst, int pure)
 {
-    if (pure && strcmp(inst, "stair") == 0 && !getenv("FK_NETLIB_LIMIT") && stair_limit() > 0)
+    if (is_stair_pure(inst, pure) && stair_limit() > 0)
         return stair_limit();
     return limit_seconds(pure);
 }
@@ -214,7 +220,7 @@ static int netlib_run(int pure)
             tl_report(name, TL_SKIP, "quick run: %s rows (the full run solves it)", c[1]);
             continue;
         }
-        if (pure && strcmp(c[0], "stair") == 0 && !getenv("FK_NETLIB_LIMIT") && stair_limit() <= 0) {
+        if (is_stair_pure(c[0], pure) && stair_limit() <= 0) {
             tl_report(name, TL_SKIP, "its pure path takes ~140 s of CPU; `make test-long` runs it");
             continue;
         }
