@@ -239,20 +239,22 @@ char *par_alg_str(const par_alg *x, const char *var)
         sd = mpz_get_str(NULL, 10, D);
         if (su && sw && sd) {
             size_t len = strlen(su) + strlen(sw) + strlen(sd) + 32;
-            if ((out = malloc(len))) {
+            /* wpart as long as out: a discriminant of any size is printed whole */
+            char *wpart = malloc(len);
+            if (wpart && (out = malloc(len))) {
                 int one = mpq_cmp_ui(w, 1, 1) == 0;
-                char wpart[1024];
                 if (one)
-                    snprintf(wpart, sizeof wpart, "sqrt(%s)", sd);
+                    snprintf(wpart, len, "sqrt(%s)", sd);
                 else if (mpz_cmp_ui(mpq_numref(w), 1) == 0)
-                    snprintf(wpart, sizeof wpart, "sqrt(%s)/%s", sd, strchr(sw, '/') + 1);
+                    snprintf(wpart, len, "sqrt(%s)/%s", sd, strchr(sw, '/') + 1);
                 else
-                    snprintf(wpart, sizeof wpart, "%s*sqrt(%s)", sw, sd);
+                    snprintf(wpart, len, "%s*sqrt(%s)", sw, sd);
                 if (mpq_sgn(u) == 0)
                     snprintf(out, len, "%s%s", plus ? "" : "-", wpart);
                 else
                     snprintf(out, len, "%s %s %s", su, plus ? "+" : "-", wpart);
             }
+            free(wpart);
         }
         free(su);
         free(sw);
