@@ -67,19 +67,58 @@ static void put_name(FILE *f, const char *s)
     }
 }
 
+/* The nonzero entries of v[0..k) in whichever of the two encodings of
+ * version 2 has fewer digits: each entry as p/q in lowest terms, or a line
+ * `denominator KEY D` with D the lcm of the denominators and then each
+ * entry as the integer v_i * D.  The common form wins when the entries
+ * share most of their denominator (an optimal basis's x and y over det B:
+ * pilot87), the per-entry form when the denominators have little in
+ * common and their lcm outgrows them (maros-r7).  The checker reads
+ * either without a gcd (docs/certificate-format.md).  The digit counts
+ * come from mpz_sizeinbase (exact or one too many), enough to choose. */
 static void put_section(FILE *f, const char *key, char *const *names,
                         mpq_t *const v, long k)
 {
+    size_t per = 0, com, nd = 0;
     long i;
+    mpz_t d, t;
+    mpz_init_set_ui(d, 1);
+    mpz_init(t);
+    for (i = 0; i < k; i++)
+        if (mpq_sgn(v[i]) != 0 && !mpz_divisible_p(d, mpq_denref(v[i])))
+            mpz_lcm(d, d, mpq_denref(v[i]));
+    com = 13 + strlen(key) + mpz_sizeinbase(d, 10); /* the denominator line */
+    for (i = 0; i < k; i++) {
+        size_t p = mpz_sizeinbase(mpq_numref(v[i]), 10);
+        size_t q = mpz_sizeinbase(mpq_denref(v[i]), 10);
+        if (mpq_sgn(v[i]) == 0)
+            continue;
+        per += p + (mpz_cmp_ui(mpq_denref(v[i]), 1) != 0 ? 1 + q : 0);
+        com += p + mpz_sizeinbase(d, 10) - q;
+        nd++;
+    }
+    if (nd > 0 && com < per) {
+        fprintf(f, "denominator %s ", key);
+        mpz_out_str(f, 10, d);
+        putc('\n', f);
+    }
     for (i = 0; i < k; i++) {
         if (mpq_sgn(v[i]) == 0)
             continue;
         fprintf(f, "%s ", key);
         put_name(f, names[i]);
         putc(' ', f);
-        mpq_out_str(f, 10, v[i]);
+        if (nd > 0 && com < per) {
+            mpz_divexact(t, d, mpq_denref(v[i]));
+            mpz_mul(t, t, mpq_numref(v[i]));
+            mpz_out_str(f, 10, t);
+        } else {
+            mpq_out_str(f, 10, v[i]);
+        }
         putc('\n', f);
     }
+    mpz_clear(d);
+    mpz_clear(t);
 }
 
 fk_status cert_write_data(const char *path, const lp_model *lp,
@@ -98,7 +137,7 @@ fk_status cert_write_data(const char *path, const lp_model *lp,
     st = afile_open(&a, path, err);
     if (st != FK_OK)
         return st;
-    fprintf(a.f, "farkas-certificate 1\n");
+    fprintf(a.f, "farkas-certificate 2\n");
     if (c->model_file != NULL && c->model_file[0] != '\0') {
         fprintf(a.f, "model-file ");
         put_name(a.f, c->model_file);

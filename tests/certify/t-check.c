@@ -425,7 +425,7 @@ int test_chk_cert_syntax(fk_rng *r)
         {"y c1 1", "y c1 +1"}, {"y c1 1", "y c1 01"}, {"y c1 1", "y c1 1/1"},
         {"x y 1/2", "x y 1/-2"}, {"x y 1/2", "x y -1/2/3"}, {"x y 1/2", "x y 1e0"},
         {"y c1 1", "y c1 -0"}, {"y c1 1", "y c1 1/0"}, {"y c1 1", "y c1 0/1"},
-        {"farkas-certificate 1", "farkas-certificate 2"},
+        {"farkas-certificate 1", "farkas-certificate 3"},
         {"status optimal", "status optimum"},
         {"sense min", "sense minimize"},
         {"rows 3", "rows 03"}, {"rows 3", "rows -3"}, {"rows 3", "rows"},
