@@ -41,7 +41,7 @@ CHECK_OBJ := $(CHECK_SRC:%.c=$(B)/%.o) $(PCHECK_SRC:%.c=$(B)/%.o)
 TEST_MODS := $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard tests/*/t-*.c)))))
 TEST_BINS := $(TEST_MODS:%=$(B)/tests/%)
 
-.PHONY: all test test-long unit cli-test run bench clean deps check-indep check-layers golden-update fuzz fuzz-bins
+.PHONY: all test test-long unit cli-test run bench bench-check clean deps check-indep check-layers golden-update fuzz fuzz-bins
 all: deps check-layers $(B)/farkas $(B)/farkas-check
 
 # Install the system packages the build needs when they are missing
@@ -129,6 +129,11 @@ run: all
 
 bench: all
 	@sh bench/run.sh $(B)
+
+# `make bench-check [BEFORE=build-of-main]`: check time over solve time
+# on netlib-large, certificate bytes per nonzero (bench/check.sh)
+bench-check: all
+	@sh bench/check.sh $(B) $(BEFORE)
 
 # `make fuzz [FUZZ_SECONDS=60]`: build the libFuzzer harnesses
 # tests/fuzz/fuzz_*.c with clang (ASan+UBSan) into build/fuzz/bin/ and run
