@@ -64,6 +64,10 @@ typedef struct {
      * topological order, when few; else the dense loops above */
     long *stepr, *stepp;  /* step of row i / of position j */
     long *mark1, *mark2, stamp;
+    /* predicted share of nonzeros in a result, a running mean over the
+     * last solves (FTRAN, BTRAN): it picks the hypersparse, the
+     * zero-skipping or the row-form loops */
+    double ftd, btd;
     long *seed, *list1, *list2, *stk, *stq;
     /* active submatrix, rebuilt by each factorisation */
     long *rlen, *rcap, **rcol;   /* rows: positions and values */
