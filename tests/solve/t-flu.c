@@ -8,6 +8,12 @@
  *                       about 1% dense) with right-hand sides of 1 to 3
  *                       nonzeros: the solves that walk the factors' graph
  *                       (flu.h, hypersparse) instead of every step
+ *   test_flu_paths      each solve loop on its own: the predicted result
+ *                       density (flu.h: ftd, btd) only chooses between the
+ *                       hypersparse, the zero-skipping and the row-form
+ *                       loops, so with it forced to 0, 0.2 and 0.9 before
+ *                       each solve, sparse and dense right-hand sides on
+ *                       bases of m 40..300 must all solve as above
  *   test_flu_dependent  bases with dependent columns (a column that is a
  *                       combination of two others, an empty column, a
  *                       repeated column): each is reported with a distinct
@@ -230,6 +236,52 @@ int test_flu_hyper(fk_rng *r)
     }
     flu_clear(&f);
     tl_info("flu_hyper", "%ld bases, 10 sparse solves each way, worst backward error %.2g", runs, worst);
+    return TL_RESULT();
+}
+
+int test_flu_paths(fk_rng *r)
+{
+    static const double pred[3] = {0, 0.2, 0.9};
+    long t, runs = (tl_quick() ? 20 : 60) * tl_mult(), solves = 0;
+    double worst = 0;
+    flu f;
+    flu_init(&f);
+    for (t = 0; t < runs; t++) {
+        long m = fk_rng_range(r, 40, 300), n = m + fk_rng_range(r, 0, 40), nd, p;
+        long *head = calloc((size_t)m + 1, sizeof *head), *dp = calloc((size_t)m + 1, sizeof *dp),
+             *dr = calloc((size_t)m + 1, sizeof *dr);
+        int k, dense, trans;
+        csc a;
+        memset(&a, 0, sizeof a);
+        if (!TL_CHECK(head && dp && dr && rand_csc(&a, r, m, n, (int)fk_rng_range(r, 1, 10)) == 0,
+                      "out of memory")) {
+            free(head); free(dp); free(dr); csc_free(&a);
+            break;
+        }
+        rand_head(r, m, n, head);
+        if (TL_CHECK(flu_factor(&f, m, n, a.cbeg, a.ridx, a.val, head, dp, dr, &nd) == 0,
+                     "run %ld: factor failed", t)) {
+            for (p = 0; p < nd; p++)
+                head[dp[p]] = n + dr[p];
+            for (k = 0; k < 3; k++)
+                for (dense = 0; dense < 2; dense++)
+                    for (trans = 0; trans < 2; trans++) {
+                        double e;
+                        f.ftd = f.btd = pred[k];
+                        e = residual_nz(&f, &a, head, r, trans, dense ? 0 : fk_rng_range(r, 1, 3));
+                        solves++;
+                        if (e > worst) worst = e;
+                        TL_CHECK(e < 1e-12, "run %ld (m %ld, predicted %.1f, %s %s): residual %g", t, m,
+                                 pred[k], dense ? "dense" : "sparse", trans ? "btran" : "ftran", e);
+                    }
+        }
+        free(head); free(dp); free(dr);
+        csc_free(&a);
+        if (tl_failed_now())
+            break;
+    }
+    flu_clear(&f);
+    tl_info("flu_paths", "%ld bases, %ld solves, worst backward error %.2g", runs, solves, worst);
     return TL_RESULT();
 }
 
