@@ -651,16 +651,24 @@ static long seeds(flu *f, const flu_real *x)
     return n;
 }
 
+/* A hypersparse solve's first reach: from the nonzeros of x, what graph g
+ * reaches, into list1 (mark1 stamped *s1); -1 when x or that reach is too
+ * dense for it. */
+static long first_reach(flu *f, int g, const flu_real *x, long *s1)
+{
+    long ns = seeds(f, x);
+    if (ns < 0)
+        return -1;
+    *s1 = next_stamp(f);
+    return reach(f, g, f->seed, ns, f->list1, f->mark1, *s1, f->m / FLU_HYPER_OUT);
+}
+
 /* FTRAN when v is sparse: 1 done, 0 the caller does it densely. */
 static int ftran_hyper(flu *f, flu_real *v)
 {
-    long m = f->m, ns = seeds(f, v), n1, n2, s1, s2, a, q;
+    long m = f->m, n1, n2, s1, s2, a, q;
     flu_real *t = f->t;
-    if (ns < 0)
-        return 0;
-    s1 = next_stamp(f);
-    n1 = reach(f, FT_L, f->seed, ns, f->list1, f->mark1, s1, m / FLU_HYPER_OUT);
-    if (n1 < 0)
+    if ((n1 = first_reach(f, FT_L, v, &s1)) < 0)
         return 0;
     for (a = 0; a < n1; a++)
         t[f->list1[a]] = v[f->list1[a]];
@@ -704,13 +712,9 @@ static int ftran_hyper(flu *f, flu_real *v)
 /* BTRAN when u is sparse: 1 done, 0 the caller does it densely. */
 static int btran_hyper(flu *f, flu_real *u)
 {
-    long m = f->m, ns = seeds(f, u), n1, n2, s1, s2, a, q;
+    long m = f->m, n1, n2, s1, s2, a, q;
     flu_real *t = f->t;
-    if (ns < 0)
-        return 0;
-    s1 = next_stamp(f);
-    n1 = reach(f, BT_U, f->seed, ns, f->list1, f->mark1, s1, m / FLU_HYPER_OUT);
-    if (n1 < 0)
+    if ((n1 = first_reach(f, BT_U, u, &s1)) < 0)
         return 0;
     /* U^T on positions, in u itself (u is 0 off the reach already) */
     for (a = n1 - 1; a >= 0; a--) {

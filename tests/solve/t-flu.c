@@ -154,6 +154,27 @@ static void rand_head(fk_rng *r, long m, long n, long *head)
     free(used);
 }
 
+/* A random basis for run t: n = m + 0..40 columns about dens % dense, a
+ * random head (m + 1 entries, the caller's), factorised into f, each
+ * dependent column replaced by the logical f names.  1 on success, 0 after
+ * a failed check; *a is the caller's to free either way. */
+static int rand_basis(flu *f, fk_rng *r, long t, long m, int dens, csc *a, long *head, long *nd)
+{
+    long n = m + fk_rng_range(r, 0, 40), p;
+    long *dp = calloc((size_t)m + 1, sizeof *dp), *dr = calloc((size_t)m + 1, sizeof *dr);
+    int ok = TL_CHECK(dp && dr && rand_csc(a, r, m, n, dens) == 0, "out of memory");
+    if (ok) {
+        rand_head(r, m, n, head);
+        ok = TL_CHECK(flu_factor(f, m, n, a->cbeg, a->ridx, a->val, head, dp, dr, nd) == 0,
+                      "run %ld: factor failed", t);
+    }
+    for (p = 0; ok && p < *nd; p++)
+        head[dp[p]] = n + dr[p];
+    free(dp);
+    free(dr);
+    return ok;
+}
+
 int test_flu_solves(fk_rng *r)
 {
     long t, runs = 300 * tl_mult(), nonsing = 0;
@@ -161,31 +182,19 @@ int test_flu_solves(fk_rng *r)
     flu f;
     flu_init(&f);
     for (t = 0; t < runs; t++) {
-        long m = fk_rng_range(r, 1, 80), n = m + fk_rng_range(r, 0, 40), nd, p;
-        long *head = calloc((size_t)m + 1, sizeof *head), *dp = calloc((size_t)m + 1, sizeof *dp),
-             *dr = calloc((size_t)m + 1, sizeof *dr);
+        long m = fk_rng_range(r, 1, 80), nd = 0, *head = calloc((size_t)m + 1, sizeof *head);
         csc a;
         memset(&a, 0, sizeof a);
-        if (!TL_CHECK(head && dp && dr && rand_csc(&a, r, m, n, (int)fk_rng_range(r, 2, 30)) == 0,
-                      "out of memory")) {
-            free(head); free(dp); free(dr); csc_free(&a);
-            break;
-        }
-        rand_head(r, m, n, head);
-        if (TL_CHECK(flu_factor(&f, m, n, a.cbeg, a.ridx, a.val, head, dp, dr, &nd) == 0,
-                     "run %ld: factor failed", t)) {
-            double e1, e2;
-            for (p = 0; p < nd; p++)
-                head[dp[p]] = n + dr[p];
+        if (TL_CHECK(head != NULL, "out of memory") &&
+            rand_basis(&f, r, t, m, (int)fk_rng_range(r, 2, 30), &a, head, &nd)) {
+            double e1 = residual(&f, &a, head, r, 0), e2 = residual(&f, &a, head, r, 1);
             nonsing += nd == 0;
-            e1 = residual(&f, &a, head, r, 0);
-            e2 = residual(&f, &a, head, r, 1);
             if (e1 > worst) worst = e1;
             if (e2 > worst) worst = e2;
             TL_CHECK(e1 < 1e-12 && e2 < 1e-12, "run %ld (m %ld, %ld dependent): residuals %g %g",
                      t, m, nd, e1, e2);
         }
-        free(head); free(dp); free(dr);
+        free(head);
         csc_free(&a);
         if (tl_failed_now())
             break;
@@ -205,20 +214,10 @@ int test_flu_hyper(fk_rng *r)
     flu f;
     flu_init(&f);
     for (t = 0; t < runs; t++) {
-        long m = fk_rng_range(r, 100, 600), n = m + fk_rng_range(r, 0, 40), nd, p, s;
-        long *head = calloc((size_t)m + 1, sizeof *head), *dp = calloc((size_t)m + 1, sizeof *dp),
-             *dr = calloc((size_t)m + 1, sizeof *dr);
+        long m = fk_rng_range(r, 100, 600), nd = 0, s, *head = calloc((size_t)m + 1, sizeof *head);
         csc a;
         memset(&a, 0, sizeof a);
-        if (!TL_CHECK(head && dp && dr && rand_csc(&a, r, m, n, 1) == 0, "out of memory")) {
-            free(head); free(dp); free(dr); csc_free(&a);
-            break;
-        }
-        rand_head(r, m, n, head);
-        if (TL_CHECK(flu_factor(&f, m, n, a.cbeg, a.ridx, a.val, head, dp, dr, &nd) == 0,
-                     "run %ld: factor failed", t)) {
-            for (p = 0; p < nd; p++)
-                head[dp[p]] = n + dr[p];
+        if (TL_CHECK(head != NULL, "out of memory") && rand_basis(&f, r, t, m, 1, &a, head, &nd))
             for (s = 0; s < 10; s++) {
                 long nz = fk_rng_range(r, 1, 3);
                 double e1 = residual_nz(&f, &a, head, r, 0, nz), e2 = residual_nz(&f, &a, head, r, 1, nz);
@@ -228,8 +227,7 @@ int test_flu_hyper(fk_rng *r)
                               t, m, nd, e1, e2))
                     break;
             }
-        }
-        free(head); free(dp); free(dr);
+        free(head);
         csc_free(&a);
         if (tl_failed_now())
             break;
@@ -247,22 +245,12 @@ int test_flu_paths(fk_rng *r)
     flu f;
     flu_init(&f);
     for (t = 0; t < runs; t++) {
-        long m = fk_rng_range(r, 40, 300), n = m + fk_rng_range(r, 0, 40), nd, p;
-        long *head = calloc((size_t)m + 1, sizeof *head), *dp = calloc((size_t)m + 1, sizeof *dp),
-             *dr = calloc((size_t)m + 1, sizeof *dr);
+        long m = fk_rng_range(r, 40, 300), nd = 0, *head = calloc((size_t)m + 1, sizeof *head);
         int k, dense, trans;
         csc a;
         memset(&a, 0, sizeof a);
-        if (!TL_CHECK(head && dp && dr && rand_csc(&a, r, m, n, (int)fk_rng_range(r, 1, 10)) == 0,
-                      "out of memory")) {
-            free(head); free(dp); free(dr); csc_free(&a);
-            break;
-        }
-        rand_head(r, m, n, head);
-        if (TL_CHECK(flu_factor(&f, m, n, a.cbeg, a.ridx, a.val, head, dp, dr, &nd) == 0,
-                     "run %ld: factor failed", t)) {
-            for (p = 0; p < nd; p++)
-                head[dp[p]] = n + dr[p];
+        if (TL_CHECK(head != NULL, "out of memory") &&
+            rand_basis(&f, r, t, m, (int)fk_rng_range(r, 1, 10), &a, head, &nd))
             for (k = 0; k < 3; k++)
                 for (dense = 0; dense < 2; dense++)
                     for (trans = 0; trans < 2; trans++) {
@@ -274,8 +262,7 @@ int test_flu_paths(fk_rng *r)
                         TL_CHECK(e < 1e-12, "run %ld (m %ld, predicted %.1f, %s %s): residual %g", t, m,
                                  pred[k], dense ? "dense" : "sparse", trans ? "btran" : "ftran", e);
                     }
-        }
-        free(head); free(dp); free(dr);
+        free(head);
         csc_free(&a);
         if (tl_failed_now())
             break;
