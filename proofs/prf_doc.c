@@ -2,24 +2,9 @@
  * and Markdown appendices; see prf_doc.h. */
 #include "prf_doc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int cmp_entry(const void *pa, const void *pb)
-{
-    const prf_entry *a = pa, *b = pb;
-    int s;
-    mpz_t l, r;
-    /* |a.v| vs |b.v| by cross multiplication: |pa|*qb vs |pb|*qa. */
-    mpz_inits(l, r, NULL);
-    mpz_mul(l, mpq_numref(a->v), mpq_denref(b->v));
-    mpz_mul(r, mpq_numref(b->v), mpq_denref(a->v));
-    s = mpz_cmpabs(r, l);
-    mpz_clears(l, r, NULL);
-    if (s != 0)
-        return s;
-    return (a->idx > b->idx) - (a->idx < b->idx);
-}
 
 static void list_clear(prf_list *l)
 {
@@ -31,28 +16,81 @@ static void list_clear(prf_list *l)
     l->n = 0;
 }
 
+/* Entries are sorted by |v| descending, ties by index.  Comparing two
+ * |v| exactly takes two products of thousand-digit numbers (|p_a| q_b vs
+ * |p_b| q_a), and n log n of them were most of an appendix's time on
+ * pilot87.  So each entry first gets |v| ~ f * 2^e, f = |p|/q of the
+ * leading bits (mpz_get_d_2exp: f in (1/2, 2), off by a few units in the
+ * last place), and two keys decide their order when they differ by more
+ * than a millionth; only keys that close (mostly equal values) are
+ * compared exactly.  The order is the exact one: the doubles only say
+ * which exact comparisons can be skipped. */
+typedef struct {
+    long e, idx;
+    double f;
+    mpq_srcptr v;
+} sort_key;
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const sort_key *a = pa, *b = pb;
+    double fa;
+    int s;
+    mpz_t l, r;
+    if (a->e - b->e >= 2 || b->e - a->e >= 2) /* the f's ratio is in (1/4, 4) */
+        return a->e > b->e ? -1 : 1;
+    fa = ldexp(a->f, (int)(a->e - b->e)); /* exact: a power of two */
+    if (fa > b->f * (1 + 1e-6))
+        return -1;
+    if (fa < b->f * (1 - 1e-6))
+        return 1;
+    mpz_inits(l, r, NULL);
+    mpz_mul(l, mpq_numref(a->v), mpq_denref(b->v));
+    mpz_mul(r, mpq_numref(b->v), mpq_denref(a->v));
+    s = mpz_cmpabs(r, l);
+    mpz_clears(l, r, NULL);
+    if (s != 0)
+        return s;
+    return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
 /* The nonzero entries of v[0..n-1], sorted by weight. */
 static fk_status list_make(prf_list *l, mpq_t *const v, long n, fk_err *err)
 {
     long j, k = 0;
+    sort_key *key;
     l->n = 0;
     l->e = NULL;
     for (j = 0; j < n; j++)
         k += mpq_sgn(v[j]) != 0;
     if (k == 0)
         return FK_OK;
+    key = fk_calloc((size_t)k, sizeof *key);
     l->e = fk_calloc((size_t)k, sizeof *l->e);
-    if (l->e == NULL)
+    if (key == NULL || l->e == NULL) {
+        free(key);
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-    for (j = 0; j < n; j++) {
+    }
+    for (k = 0, j = 0; j < n; j++) {
+        signed long en, ed;
+        double fn, fd;
         if (mpq_sgn(v[j]) == 0)
             continue;
-        l->e[l->n].idx = j;
-        mpq_init(l->e[l->n].v);
-        mpq_set(l->e[l->n].v, v[j]);
-        l->n++;
+        fn = fabs(mpz_get_d_2exp(&en, mpq_numref(v[j])));
+        fd = mpz_get_d_2exp(&ed, mpq_denref(v[j]));
+        key[k].e = en - ed;
+        key[k].f = fn / fd;
+        key[k].idx = j;
+        key[k].v = v[j];
+        k++;
     }
-    qsort(l->e, (size_t)l->n, sizeof *l->e, cmp_entry);
+    qsort(key, (size_t)k, sizeof *key, cmp_key);
+    for (; l->n < k; l->n++) {
+        l->e[l->n].idx = key[l->n].idx;
+        mpq_init(l->e[l->n].v);
+        mpq_set(l->e[l->n].v, key[l->n].v);
+    }
+    free(key);
     return FK_OK;
 }
 
@@ -269,15 +307,23 @@ static fk_status cdot(const lp_model *lp, mpq_t *const v, int max, mpq_t out,
     return V != NULL ? FK_OK : fk_fail(err, FK_ENOMEM, NULL, "out of memory");
 }
 
-/* The infeasible and optimal recomputation: y's sign rule, b(y), and
- * g = A^T y (into gv, n entries). */
+/* The infeasible and optimal recomputation: y's sign rule, b(y), the
+ * column sums (into gv, n entries; infeasible: g = A^T y, optimal:
+ * z = c' - A^T y) and their sum against the bounds (d->boxmax = M, or
+ * d->zb), with the bound sides' finiteness checked.  Everything is summed
+ * over y's lcm (see qsum); z is formed before it is reduced, so a basic
+ * column's z = 0 costs no gcd, and the bound sum takes each z_j or g_j
+ * unreduced: one canonicalisation per column and one per sum. */
 static fk_status duals(prf_doc *d, mpq_t *gv, fk_err *err)
 {
     const lp_model *lp = d->lp;
     const cert_data *c = d->c;
-    long i, k;
+    int opt = c->status == CERT_OPTIMAL;
+    long i, j, k;
     qsum *g;
-    mpz_t dy, t, *Y;
+    mpz_t dy, cdy, t, *Y;
+    mpq_t q;
+    fk_status st = FK_OK;
     for (i = 0; i < lp->m; i++) {
         int s = mpq_sgn(c->y[i]);
         if (s > 0 && !lp->rlo_fin[i])
@@ -291,15 +337,20 @@ static fk_status duals(prf_doc *d, mpq_t *gv, fk_err *err)
                            "on row '%.80s', which has no upper side",
                            lp->rname[i]);
     }
-    /* b(y) and the column sums g_j, each over y's lcm (see qsum) */
-    g = fk_calloc((size_t)lp->n + 1, sizeof *g);
+    /* g[0..n): the column sums; g[n]: b(y); g[n+1]: the bound sum */
+    g = fk_calloc((size_t)lp->n + 2, sizeof *g);
     if (g == NULL)
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-    for (k = 0; k <= lp->n; k++)
+    for (k = 0; k <= lp->n + 1; k++)
         mpz_init(g[k].n), mpz_init_set_ui(g[k].e, 1);
-    mpz_inits(dy, t, NULL);
+    mpz_inits(dy, cdy, t, NULL);
+    mpq_init(q);
     Y = over_lcm(dy, c->y, lp->m);
-    for (i = 0; Y != NULL && i < lp->m; i++) {
+    if (Y == NULL) {
+        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        goto done;
+    }
+    for (i = 0; i < lp->m; i++) {
         int s = mpz_sgn(Y[i]);
         if (s == 0)
             continue;
@@ -308,16 +359,53 @@ static fk_status duals(prf_doc *d, mpq_t *gv, fk_err *err)
             qsum_add(&g[lp->cidx[k]], lp->rval[k], Y[i], t);
     }
     qsum_get(d->by, &g[lp->n], dy);
-    for (k = 0; k <= lp->n; k++) {
-        if (k < lp->n)
-            qsum_get(gv[k], &g[k], dy);
-        mpz_clears(g[k].n, g[k].e, NULL);
+    if (d->max) /* c'_j dy, for z_j = (c'_j dy - g_j dy) / dy */
+        mpz_neg(cdy, dy);
+    else
+        mpz_set(cdy, dy);
+    for (j = 0; j < lp->n; j++) {
+        int s, side;
+        if (opt) {
+            mpz_neg(g[j].n, g[j].n);
+            qsum_add(&g[j], lp->obj[j], cdy, t);
+        }
+        s = mpz_sgn(g[j].n);
+        side = opt ? s : -s; /* z_j > 0 takes l_j, g_j > 0 takes u_j */
+        if (s != 0 && !(side > 0 ? lp->clo_fin[j] : lp->chi_fin[j])) {
+            if (opt)
+                st = fk_fail(err, FK_EINVAL, NULL,
+                             "the certificate does not prove its claim: the "
+                             "reduced cost z is %s on column '%.80s', whose "
+                             "%s bound is infinite",
+                             s > 0 ? "positive" : "negative", lp->cname[j],
+                             s > 0 ? "lower" : "upper");
+            else
+                st = fk_fail(err, FK_EINVAL, NULL,
+                             "the certificate does not prove its claim: "
+                             "g = A^T y is %s on column '%.80s', whose %s "
+                             "bound is infinite", s > 0 ? "positive" : "negative",
+                             lp->cname[j], s > 0 ? "upper" : "lower");
+            goto done;
+        }
+        if (s != 0) { /* bound sum += bound_j * (n_j / e_j) / dy */
+            mpq_srcptr b = prf_doc_side(d, j, 1, side);
+            mpz_set(mpq_numref(q), mpq_numref(b));
+            mpz_mul(mpq_denref(q), mpq_denref(b), g[j].e);
+            mpq_canonicalize(q); /* small numbers: the model's and e_j */
+            qsum_add(&g[lp->n + 1], q, g[j].n, t);
+        }
+        qsum_get(gv[j], &g[j], dy);
     }
+    qsum_get(opt ? d->zb : d->boxmax, &g[lp->n + 1], dy);
+done:
+    for (k = 0; k <= lp->n + 1; k++)
+        mpz_clears(g[k].n, g[k].e, NULL);
     free(g);
     if (Y != NULL)
         over_lcm_free(Y, lp->m);
-    mpz_clears(dy, t, NULL);
-    return Y != NULL ? FK_OK : fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    mpz_clears(dy, cdy, t, NULL);
+    mpq_clear(q);
+    return st;
 }
 
 static fk_status verify(prf_doc *d, mpq_t *gv, mpq_t *ax, fk_err *err)
@@ -333,22 +421,6 @@ static fk_status verify(prf_doc *d, mpq_t *gv, mpq_t *ax, fk_err *err)
     case CERT_INFEASIBLE:
         if ((st = duals(d, gv, err)) != FK_OK)
             break;
-        mpq_set_ui(d->boxmax, 0, 1);
-        for (j = 0; j < lp->n; j++) {
-            int s = mpq_sgn(gv[j]);
-            if (s == 0)
-                continue;
-            if ((s > 0 && !lp->chi_fin[j]) || (s < 0 && !lp->clo_fin[j])) {
-                st = fk_fail(err, FK_EINVAL, NULL,
-                             "the certificate does not prove its claim: "
-                             "g = A^T y is %s on column '%.80s', whose %s "
-                             "bound is infinite", s > 0 ? "positive" : "negative",
-                             lp->cname[j], s > 0 ? "upper" : "lower");
-                goto done;
-            }
-            mpq_mul(t, gv[j], prf_doc_side(d, j, 1, -s));
-            mpq_add(d->boxmax, d->boxmax, t);
-        }
         if (mpq_cmp(d->boxmax, d->by) >= 0)
             st = bad_q(err, "max over the bounds M must be < b(y)", "M",
                        d->boxmax, ">=", d->by);
@@ -359,29 +431,6 @@ static fk_status verify(prf_doc *d, mpq_t *gv, mpq_t *ax, fk_err *err)
             break;
         if ((st = duals(d, gv, err)) != FK_OK)
             break;
-        mpq_set_ui(d->zb, 0, 1);
-        for (j = 0; j < lp->n; j++) {
-            int s;
-            /* z_j = c'_j - g_j, stored over g. */
-            mpq_set(t, lp->obj[j]);
-            if (d->max)
-                mpq_neg(t, t);
-            mpq_sub(gv[j], t, gv[j]);
-            s = mpq_sgn(gv[j]);
-            if (s == 0)
-                continue;
-            if ((s > 0 && !lp->clo_fin[j]) || (s < 0 && !lp->chi_fin[j])) {
-                st = fk_fail(err, FK_EINVAL, NULL,
-                             "the certificate does not prove its claim: the "
-                             "reduced cost z is %s on column '%.80s', whose "
-                             "%s bound is infinite",
-                             s > 0 ? "positive" : "negative", lp->cname[j],
-                             s > 0 ? "lower" : "upper");
-                goto done;
-            }
-            mpq_mul(t, gv[j], prf_doc_side(d, j, 1, s));
-            mpq_add(d->zb, d->zb, t);
-        }
         mpq_add(d->dual, d->by, d->zb);
         if ((st = cdot(lp, c->x, d->max, d->primal, err)) != FK_OK)
             break;

@@ -37,7 +37,8 @@ pcheck-model-hash-ignored@certify/pcheck/pchk.c@if (strcmp(buf, model_sha) != 0)
 pcheck-ray-cone-unchecked@certify/pcheck/pchk.c@(rc = holds(pm, c->R, &c->rden, I, 1))@(rc = 0)@param@param_unbounded
 pcheck-roots-beside-algebraic-end-skipped@certify/pcheck/pchk.c@if (I->ea.alg) {@if (0 && I->ea.alg) {@param@param_algebraic
 mech-row-map-wrong-report@cases/mech.c@set_row(b, MECH_ROW_DIC, i, a, c, t,@set_row(b, MECH_ROW_DIC, i, a, a, t,@cases@ce_files
-mech-row-map-wrong-constraint@cases/mech.c@b->cur.cons = i;@b->cur.cons = m->ncons - 1 - i;@cases@da_closed_form'
+mech-row-map-wrong-constraint@cases/mech.c@b->cur.cons = i;@b->cur.cons = m->ncons - 1 - i;@cases@da_closed_form
+prf-doc-z-sign-lost@proofs/prf_doc.c@            mpz_neg(g[j].n, g[j].n);@            (void)0;@proofs@doc_optimal_vs_plain'
 
 W=$TMP/tree
 mkdir -p "$W"
