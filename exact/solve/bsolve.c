@@ -27,8 +27,7 @@ static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t p)
 }
 #endif
 
-/* Largest core the dense modular elimination accepts: BSOLVE_MAX_K
- * (bsolve.h). */
+/* Largest core accepted: BSOLVE_MAX_K (bsolve.h). */
 #define BS_MAX_K BSOLVE_MAX_K
 #define BS_PRIMES 3
 
@@ -136,123 +135,310 @@ static int push(long **idx, uint64_t **val, long *cnt, long *cap, long i, uint64
     return 0;
 }
 
-/* LU of A' mod p by dense elimination skipping zeros: columns by
- * increasing count, pivot row of least current count.  0 ok, 1 singular
- * mod p, -1 no memory. */
+/* Working storage of the sparse elimination: the active rows (columns
+ * and values, unordered) and, for every column, the list of active rows
+ * holding a nonzero there (kept exact: an entry that cancels leaves its
+ * column's list at once), with columns chained in buckets by that count. */
+typedef struct {
+    long k;
+    long **rc, *rn, *rcap;   /* row i: columns rc[i][0..rn[i]-1] */
+    uint64_t **rv;           /* and their values mod p */
+    long **cl, *cn, *ccap;   /* column j: rows cl[j][0..cn[j]-1] */
+    long *bhead, *bnext, *bprev; /* bucket of count c: columns chained */
+    long *pos;               /* k: scatter of the row being updated, 1-based */
+    long live;               /* entries held in rows, L and U together
+                                (one too many per step: a bound) */
+} bs_act;
+
+static void bk_add(bs_act *a, long j)
+{
+    long c = a->cn[j];
+    a->bprev[j] = -1;
+    a->bnext[j] = a->bhead[c];
+    if (a->bhead[c] >= 0)
+        a->bprev[a->bhead[c]] = j;
+    a->bhead[c] = j;
+}
+
+static void bk_del(bs_act *a, long j, long c)
+{
+    if (a->bprev[j] >= 0)
+        a->bnext[a->bprev[j]] = a->bnext[j];
+    else
+        a->bhead[c] = a->bnext[j];
+    if (a->bnext[j] >= 0)
+        a->bprev[a->bnext[j]] = a->bprev[j];
+}
+
+/* Grow a long array (and optionally its value twin) to hold one more. */
+static int grow(long **idx, uint64_t **val, long n, long *cap)
+{
+    long nc;
+    if (n < *cap)
+        return 0;
+    nc = *cap ? 2 * *cap : 4;
+    {
+        long *x = fk_realloc(*idx, (size_t)nc, sizeof *x);
+        if (!x)
+            return -1;
+        *idx = x;
+    }
+    if (val) {
+        uint64_t *v = fk_realloc(*val, (size_t)nc, sizeof *v);
+        if (!v)
+            return -1;
+        *val = v;
+    }
+    *cap = nc;
+    return 0;
+}
+
+static void col_drop(bs_act *a, long j, long i)
+{
+    long e;
+    for (e = 0; e < a->cn[j]; e++)
+        if (a->cl[j][e] == i) {
+            a->cl[j][e] = a->cl[j][--a->cn[j]];
+            return;
+        }
+}
+
+static void act_free(bs_act *a)
+{
+    long i;
+    for (i = 0; i < a->k; i++) {
+        if (a->rc)
+            free(a->rc[i]);
+        if (a->rv)
+            free(a->rv[i]);
+        if (a->cl)
+            free(a->cl[i]);
+    }
+    free(a->rc);
+    free(a->rv);
+    free(a->rn);
+    free(a->rcap);
+    free(a->cl);
+    free(a->cn);
+    free(a->ccap);
+    free(a->bhead);
+    free(a->bnext);
+    free(a->bprev);
+    free(a->pos);
+}
+
+/* Most entries (active rows, L and U) the elimination may hold: 16 bytes
+ * each, 512 MB at the limit, as the dense elimination's k^2 words at the
+ * old size limit.  Network cores (2 or 3 nonzeros per column) stay near
+ * their nonzero count. */
+#define BS_MAX_LIVE (1L << 25)
+
+/* Pivot of the active matrix: among the (up to) BS_SEARCH nonempty columns
+ * of least count, the entry of least Markowitz product (row count - 1)
+ * (column count - 1); any nonzero mod p is numerically fine.  Returns the
+ * column (row in *r), -1 when some active column is empty (singular mod p). */
+#define BS_SEARCH 4
+static long pick(const bs_act *a, long *r)
+{
+    long c, j, e, best = -1, seen = 0;
+    double cost = 0;
+    for (c = 0; c <= a->k; c++)
+        for (j = a->bhead[c]; j >= 0; j = a->bnext[j]) {
+            if (c == 0)
+                return -1;
+            for (e = 0; e < a->cn[j]; e++) {
+                long i = a->cl[j][e];
+                double mc = (double)(a->rn[i] - 1) * (double)(c - 1);
+                if (best < 0 || mc < cost) {
+                    best = j;
+                    *r = i;
+                    cost = mc;
+                }
+            }
+            if (cost == 0 || ++seen >= BS_SEARCH)
+                return best;
+        }
+    return best;
+}
+
+/* LU of A' mod p by sparse right-looking elimination (pivots by pick()),
+ * recorded in the order of the steps: pivot row pr[t] and column pc[t],
+ * U row t = the pivot row's other entries at step t, L column t = the
+ * multipliers of the rows it was subtracted from.  0 ok, 1 singular mod
+ * p, 2 more than BS_MAX_LIVE entries, -1 no memory. */
 static int factor(bsolve *bs, uint64_t p)
 {
-    long k = bs->k, i, j, t, q, nu = 0, nl = 0, capu = 0, capl = 0;
-    uint64_t *D = NULL;
-    long *rcnt = NULL, *ccnt = NULL, *order = NULL, *ulist = NULL;
-    unsigned char *rdone = NULL, *cdone = NULL;
+    long k = bs->k, i, j, t, q, e, nu = 0, nl = 0, capu = 0, capl = 0;
+    bs_act a;
     int rc = -1;
 
     free_lu(bs);
     bs->p = p;
-    D = fk_calloc((size_t)k * (size_t)k + 1, sizeof *D);
-    rcnt = fk_calloc((size_t)k + 1, sizeof *rcnt);
-    ccnt = fk_calloc((size_t)k + 1, sizeof *ccnt);
-    order = fk_calloc((size_t)k + 1, sizeof *order);
-    ulist = fk_calloc((size_t)k + 1, sizeof *ulist);
-    rdone = fk_calloc((size_t)k + 1, 1);
-    cdone = fk_calloc((size_t)k + 1, 1);
+    memset(&a, 0, sizeof a);
+    a.k = k;
+    a.rc = fk_calloc((size_t)k + 1, sizeof *a.rc);
+    a.rv = fk_calloc((size_t)k + 1, sizeof *a.rv);
+    a.rn = fk_calloc((size_t)k + 1, sizeof *a.rn);
+    a.rcap = fk_calloc((size_t)k + 1, sizeof *a.rcap);
+    a.cl = fk_calloc((size_t)k + 1, sizeof *a.cl);
+    a.cn = fk_calloc((size_t)k + 1, sizeof *a.cn);
+    a.ccap = fk_calloc((size_t)k + 1, sizeof *a.ccap);
+    a.bhead = fk_calloc((size_t)k + 2, sizeof *a.bhead);
+    a.bnext = fk_calloc((size_t)k + 1, sizeof *a.bnext);
+    a.bprev = fk_calloc((size_t)k + 1, sizeof *a.bprev);
+    a.pos = fk_calloc((size_t)k + 1, sizeof *a.pos);
     bs->pr = fk_calloc((size_t)k + 1, sizeof *bs->pr);
     bs->pc = fk_calloc((size_t)k + 1, sizeof *bs->pc);
     bs->dinv = fk_calloc((size_t)k + 1, sizeof *bs->dinv);
     bs->ub = fk_calloc((size_t)k + 1, sizeof *bs->ub);
     bs->lb = fk_calloc((size_t)k + 1, sizeof *bs->lb);
-    if (!D || !rcnt || !ccnt || !order || !ulist || !rdone || !cdone || !bs->pr ||
-        !bs->pc || !bs->dinv || !bs->ub || !bs->lb)
+    if (!a.rc || !a.rv || !a.rn || !a.rcap || !a.cl || !a.cn || !a.ccap || !a.bhead ||
+        !a.bnext || !a.bprev || !a.pos || !bs->pr || !bs->pc || !bs->dinv || !bs->ub ||
+        !bs->lb)
         goto done;
     for (i = 0; i < k; i++)
         for (q = bs->rp[i]; q < bs->rp[i + 1]; q++) {
             uint64_t v = (uint64_t)mpz_fdiv_ui(bs->av[q], (unsigned long)p);
-            D[i * k + bs->ci[q]] = v;
-            if (v) {
-                rcnt[i]++;
-                ccnt[bs->ci[q]]++;
-            }
+            if (!v)
+                continue;
+            j = bs->ci[q];
+            if (grow(&a.rc[i], &a.rv[i], a.rn[i], &a.rcap[i]) ||
+                grow(&a.cl[j], NULL, a.cn[j], &a.ccap[j]))
+                goto done;
+            a.rc[i][a.rn[i]] = j;
+            a.rv[i][a.rn[i]++] = v;
+            a.cl[j][a.cn[j]++] = i;
+            a.live++;
         }
-    /* columns by increasing count (counting sort) */
-    {
-        long *start = fk_calloc((size_t)k + 2, sizeof *start);
-        if (!start)
-            goto done;
-        for (j = 0; j < k; j++)
-            start[ccnt[j] + 1]++;
-        for (j = 0; j < k; j++)
-            start[j + 1] += start[j];
-        for (j = 0; j < k; j++)
-            order[start[ccnt[j]]++] = j;
-        free(start);
-    }
+    for (j = 0; j <= k; j++)
+        a.bhead[j] = -1;
+    for (j = 0; j < k; j++)
+        bk_add(&a, j);
     for (t = 0; t < k; t++) {
-        long c = order[t], r = -1, nul = 0;
-        uint64_t inv;
-        for (i = 0; i < k; i++)
-            if (!rdone[i] && D[i * k + c] && (r < 0 || rcnt[i] < rcnt[r]))
-                r = i;
-        if (r < 0) {
+        long r = -1, c = pick(&a, &r), rn;
+        long *rcol;
+        uint64_t inv, *rval;
+        if (c < 0) {
             rc = 1;
             goto done;
         }
-        rdone[r] = 1;
-        cdone[c] = 1;
+        rn = a.rn[r];
+        rcol = a.rc[r];
+        rval = a.rv[r];
+        for (e = 0; e < rn && rcol[e] != c; e++)
+            ;
+        inv = powmod(rval[e], p - 2, p);
         bs->pr[t] = r;
         bs->pc[t] = c;
-        inv = powmod(D[r * k + c], p - 2, p);
         bs->dinv[t] = inv;
+        /* the pivot row leaves the active matrix: its other entries are U
+         * row t, and its columns lose it (and move bucket below) */
         bs->ub[t] = nu;
-        for (j = 0; j < k; j++)
-            if (!cdone[j] && D[r * k + j]) {
-                ulist[nul++] = j;
-                if (push(&bs->uc, &bs->uv, &nu, &capu, j, D[r * k + j]))
-                    goto done;
-            }
-        bs->lb[t] = nl;
-        for (i = 0; i < k; i++) {
-            uint64_t f, *row;
-            long e;
-            if (rdone[i] || !D[i * k + c])
+        for (e = 0; e < rn; e++) {
+            j = rcol[e];
+            if (j == c)
                 continue;
-            row = D + i * k;
-            f = mulmod(row[c], inv, p);
-            if (push(&bs->li, &bs->lv, &nl, &capl, i, f))
+            bk_del(&a, j, a.cn[j]);
+            col_drop(&a, j, r);
+            if (push(&bs->uc, &bs->uv, &nu, &capu, j, rval[e]))
                 goto done;
-            row[c] = 0;
-            rcnt[i]--;
-            for (e = 0; e < nul; e++) {
-                long jj = ulist[e];
-                uint64_t old = row[jj], nw = submod(old, mulmod(f, D[r * k + jj], p), p);
-                row[jj] = nw;
-                if (!old && nw)
-                    rcnt[i]++;
-                else if (old && !nw)
-                    rcnt[i]--;
-            }
         }
+        bk_del(&a, c, a.cn[c]);
+        /* eliminate column c from every other active row holding it */
+        bs->lb[t] = nl;
+        for (q = 0; q < a.cn[c]; q++) {
+            long i2 = a.cl[c][q], n2, f_at = -1;
+            uint64_t f;
+            if (i2 == r)
+                continue;
+            n2 = a.rn[i2];
+            for (e = 0; e < n2; e++) {
+                a.pos[a.rc[i2][e]] = e + 1;
+                if (a.rc[i2][e] == c)
+                    f_at = e;
+            }
+            f = mulmod(a.rv[i2][f_at], inv, p);
+            if (push(&bs->li, &bs->lv, &nl, &capl, i2, f))
+                goto done;
+            /* drop entry c (the last entry takes its place) */
+            a.pos[c] = 0;
+            n2--;
+            if (f_at != n2) {
+                a.rc[i2][f_at] = a.rc[i2][n2];
+                a.rv[i2][f_at] = a.rv[i2][n2];
+                a.pos[a.rc[i2][f_at]] = f_at + 1;
+            }
+            a.rn[i2] = n2;
+            for (e = 0; e < rn; e++) {
+                long jj = rcol[e], at;
+                uint64_t d;
+                if (jj == c)
+                    continue;
+                d = mulmod(f, rval[e], p);
+                if (!d)
+                    continue;
+                at = a.pos[jj] - 1;
+                if (at >= 0) {
+                    uint64_t nw = submod(a.rv[i2][at], d, p);
+                    if (nw) {
+                        a.rv[i2][at] = nw;
+                        continue;
+                    }
+                    /* exact cancellation (common on 0/+-1 network rows) */
+                    a.pos[jj] = 0;
+                    n2 = --a.rn[i2];
+                    if (at != n2) {
+                        a.rc[i2][at] = a.rc[i2][n2];
+                        a.rv[i2][at] = a.rv[i2][n2];
+                        a.pos[a.rc[i2][at]] = at + 1;
+                    }
+                    col_drop(&a, jj, i2);
+                    a.live--;
+                } else {
+                    /* fill-in */
+                    if (grow(&a.rc[i2], &a.rv[i2], a.rn[i2], &a.rcap[i2]) ||
+                        grow(&a.cl[jj], NULL, a.cn[jj], &a.ccap[jj]))
+                        goto done;
+                    n2 = a.rn[i2]++;
+                    a.rc[i2][n2] = jj;
+                    a.rv[i2][n2] = p - d;
+                    a.pos[jj] = n2 + 1;
+                    a.cl[jj][a.cn[jj]++] = i2;
+                    a.live++;
+                }
+            }
+            for (e = 0; e < a.rn[i2]; e++)
+                a.pos[a.rc[i2][e]] = 0;
+        }
+        if (a.live > BS_MAX_LIVE) {
+            rc = 2;
+            goto done;
+        }
+        for (e = 0; e < rn; e++)
+            if (rcol[e] != c)
+                bk_add(&a, rcol[e]);
+        a.cn[c] = 0;
+        free(a.rc[r]);
+        free(a.rv[r]);
+        a.rc[r] = NULL;
+        a.rv[r] = NULL;
+        a.rn[r] = a.rcap[r] = 0;
     }
     {
-        long *a = fk_realloc(bs->ub, (size_t)k + 1, sizeof *a);
-        if (!a)
+        long *x = fk_realloc(bs->ub, (size_t)k + 1, sizeof *x);
+        if (!x)
             goto done;
-        bs->ub = a;
+        bs->ub = x;
         bs->ub[k] = nu;
-        a = fk_realloc(bs->lb, (size_t)k + 1, sizeof *a);
-        if (!a)
+        x = fk_realloc(bs->lb, (size_t)k + 1, sizeof *x);
+        if (!x)
             goto done;
-        bs->lb = a;
+        bs->lb = x;
         bs->lb[k] = nl;
     }
     rc = 0;
 done:
-    free(D);
-    free(rcnt);
-    free(ccnt);
-    free(order);
-    free(ulist);
-    free(rdone);
-    free(cdone);
+    act_free(&a);
     if (rc)
         free_lu(bs);
     return rc;
@@ -346,7 +532,7 @@ int bsolve_new(bsolve **out, const lp_model *lp, const long *cols,
         bs->rowbits += normbits(bs->rp[i + 1] - bs->rp[i], rmax[i]);
     for (t = 0; t < BS_PRIMES; t++) {
         rc = factor(bs, prime_no(t));
-        if (rc <= 0)
+        if (rc != 1)
             break;
     }
 done:

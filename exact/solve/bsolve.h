@@ -7,7 +7,8 @@
  * rows i with rowmap[i] >= 0 (rowmap[i] is the row's index 0..k-1 in the
  * core).  Each core row is scaled by the lcm of its denominators, giving an
  * integer matrix A'; A' is factorised once modulo a word-size prime p
- * (dense elimination that skips zeros, LU stored sparsely), and each solve
+ * (sparse elimination, pivots of least Markowitz product among the
+ * sparsest columns; LU stored sparsely), and each solve
  *     A x = b   or   A^T y = c
  * lifts the solution p-adically (x = sum z_s p^s, residual r <- (r - A' z)/p
  * in mpz), reconstructs it as rationals (one running common denominator,
@@ -17,8 +18,9 @@
  *
  * Return codes: 0 success, 1 singular (no prime of a few tried gives a
  * nonsingular factorisation: the core is, almost surely, singular over Q),
- * 2 (bsolve_new only) the core has more than BSOLVE_MAX_K columns, which
- * says nothing about singularity, -1 out of memory. */
+ * 2 (bsolve_new only) the core has more than BSOLVE_MAX_K columns, or its
+ * LU fills beyond 2^25 entries (512 MB), which says nothing about
+ * singularity, -1 out of memory. */
 #ifndef BSOLVE_H
 #define BSOLVE_H
 
@@ -26,9 +28,10 @@
 
 #include "lp.h"
 
-/* Largest core bsolve_new factorises: the elimination is dense, k^2 words
- * (512 MB at the limit; dfl001 needs 6058, pds-06 8814, ken-11 13829). */
-#define BSOLVE_MAX_K 8000
+/* Largest core bsolve_new accepts.  The elimination is sparse, so what
+ * bounds it is the fill (above); this only keeps the O(k) arrays sane
+ * (dfl001 needs 6058 columns, pds-06 8814, ken-11 13829). */
+#define BSOLVE_MAX_K 4000000L
 
 typedef struct bsolve bsolve;
 

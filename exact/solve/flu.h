@@ -49,6 +49,26 @@ typedef struct {
     long *ubeg, *uidx;   /* U row k: positions uidx[ubeg[k]..ubeg[k+1]) */
     flu_real *uval;
     long lalloc, ualloc;
+    /* the same factors transposed, so that both solves can skip a step
+     * whose value is 0 (most of them on network LPs, whose B^{-1} a is
+     * very sparse): U by positions, L by rows, each entry naming the row
+     * prow[k] of its step k */
+    long *ucbeg, *ucrow;  /* position j: ucrow[ucbeg[j]..ucbeg[j+1]) */
+    flu_real *ucval;
+    long *lrbeg, *lrrow;  /* row i: lrrow[lrbeg[i]..lrbeg[i+1]) */
+    flu_real *lrval;
+    long ucalloc, lralloc;
+    /* hypersparse solves (Gilbert-Peierls): the nonzeros a solve can
+     * produce are those reachable from the right-hand side's in the
+     * graph of the factors, found by depth-first search and processed in
+     * topological order, when few; else the dense loops above */
+    long *stepr, *stepp;  /* step of row i / of position j */
+    long *mark1, *mark2, stamp;
+    /* predicted share of nonzeros in a result, a running mean over the
+     * last solves (FTRAN, BTRAN): it picks the hypersparse, the
+     * zero-skipping or the row-form loops */
+    double ftd, btd;
+    long *seed, *list1, *list2, *stk, *stq;
     /* active submatrix, rebuilt by each factorisation */
     long *rlen, *rcap, **rcol;   /* rows: positions and values */
     flu_real **rval;

@@ -6,7 +6,15 @@
  *                         A^T y = c hold exactly; a core bsolve calls
  *                         singular must be singular by an exact rank
  *                         computation here, and most random cores are not
- *   test_bsolve_singular  a core with two proportional columns is refused */
+ *   test_bsolve_singular  a core with two proportional columns is refused
+ *   test_bsolve_large     a sparse core of 9,000 to 12,000 columns (above the
+ *                         8,000 the dense elimination refused) built as
+ *                         P L U Q, L unit lower and U upper triangular, one
+ *                         +-1 off-diagonal each per row: nonsingular by
+ *                         construction (det = product of U's diagonal), so
+ *                         x and y are unique and must come back exactly as
+ *                         the ones b = A x and c = A^T y were made from;
+ *                         its +-1 entries cancel during the elimination */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -104,12 +112,25 @@ static int core_singular(const lp_model *lp, const long *rows, const long *cols,
     return sing;
 }
 
+/* p[0..n) := a uniformly random permutation of 0..n-1 (Fisher-Yates). */
+static void shuffled(fk_rng *r, long *p, long n)
+{
+    long j;
+    for (j = 0; j < n; j++)
+        p[j] = j;
+    for (j = n - 1; j > 0; j--) {
+        long u = fk_rng_range(r, 0, j), tt = p[j];
+        p[j] = p[u];
+        p[u] = tt;
+    }
+}
+
 int test_bsolve_random(fk_rng *r)
 {
     long runs = (tl_quick() ? 60 : 300) * tl_mult(), run, nsolved = 0, nsingular = 0;
     for (run = 0; run < runs; run++) {
         long k = fk_rng_range(r, 1, 14), m = k + fk_rng_range(r, 0, 3),
-             n = k + fk_rng_range(r, 0, 3), i, j, t;
+             n = k + fk_rng_range(r, 0, 3), i, t;
         int big = fk_rng_range(r, 0, 2) == 0, rc;
         lp_model *lp = rand_model(r, m, n, big);
         long *cols = calloc((size_t)n, sizeof *cols), *rowmap = calloc((size_t)m, sizeof *rowmap);
@@ -122,13 +143,7 @@ int test_bsolve_random(fk_rng *r)
         mpq_init(v);
         mpq_init(acc);
         /* core: the first k of a random permutation of rows and of columns */
-        for (j = 0; j < n; j++)
-            cols[j] = j;
-        for (j = n - 1; j > 0; j--) {
-            long u = fk_rng_range(r, 0, j), tt = cols[j];
-            cols[j] = cols[u];
-            cols[u] = tt;
-        }
+        shuffled(r, cols, n);
         for (i = 0; i < m; i++)
             rowmap[i] = -1;
         for (t = 0; t < k;) {
@@ -237,5 +252,128 @@ int test_bsolve_singular(fk_rng *r)
              "a core above the size limit was not refused as such");
     bsolve_free(bs);
     lp_free(lp);
+    return TL_RESULT();
+}
+
+int test_bsolve_large(fk_rng *r)
+{
+    long k = fk_rng_range(r, 9000, 12000), i, j, t, idx, extra = 3, m = k + extra;
+    long *upo = calloc((size_t)k, sizeof *upo), *lpo = calloc((size_t)k, sizeof *lpo);
+    long *perm = calloc((size_t)m, sizeof *perm), *cols = calloc((size_t)k, sizeof *cols);
+    long *rowmap = calloc((size_t)m, sizeof *rowmap), *rowof = calloc((size_t)k, sizeof *rowof);
+    mpq_t *ud = fk_qarr_new(k), *uo = fk_qarr_new(k), *lo = fk_qarr_new(k);
+    mpq_t *x = fk_qarr_new(k), *y = fk_qarr_new(k), *b = fk_qarr_new(k), *c = fk_qarr_new(k);
+    mpq_t *out = fk_qarr_new(k), v, w;
+    lp_model *lp = lp_new();
+    bsolve *bs = NULL;
+    fk_err err;
+    char nm[32];
+    int rc;
+    if (!TL_CHECK(upo && lpo && perm && cols && rowmap && rowof && ud && uo && lo && x && y && b &&
+                      c && out && lp,
+                  "allocation"))
+        return TL_FAIL;
+    mpq_inits(v, w, NULL);
+    /* in elimination order: U row i = ud[i] e_i + uo[i] e_upo[i] (upo > i),
+     * L row i = e_i + lo[i] e_lpo[i] (lpo < i); A row i = U_i + lo[i] U_lpo[i] */
+    for (i = 0; i < k; i++) {
+        mpq_set_si(ud[i], fk_rng_range(r, 0, 1) ? 1 : -1, (unsigned long)fk_rng_range(r, 1, 3));
+        if (fk_rng_range(r, 0, 3) == 0)
+            mpq_mul_2exp(ud[i], ud[i], 1);
+        upo[i] = i + 1 < k ? fk_rng_range(r, i + 1, k - 1) : -1;
+        mpq_set_si(uo[i], fk_rng_range(r, 0, 1) ? 1 : -1, 1);
+        lpo[i] = i > 0 ? fk_rng_range(r, 0, i - 1) : -1;
+        mpq_set_si(lo[i], fk_rng_range(r, 0, 1) ? 1 : -1, 1);
+        mpq_set_si(x[i], fk_rng_range(r, -20, 20), (unsigned long)fk_rng_range(r, 1, 5));
+        mpq_set_si(y[i], fk_rng_range(r, -20, 20), (unsigned long)fk_rng_range(r, 1, 5));
+        mpq_canonicalize(ud[i]);
+        mpq_canonicalize(x[i]);
+        mpq_canonicalize(y[i]);
+    }
+    /* model row perm[i] holds A row i, model column cols[j] A column j */
+    shuffled(r, perm, m);
+    for (j = 0; j < k; j++)
+        cols[j] = k - 1 - j;
+    for (j = 0; j < k; j++) {
+        snprintf(nm, sizeof nm, "x%ld", j);
+        lp_add_col(lp, nm, &idx, &err);
+    }
+    for (i = 0; i < m; i++) {
+        snprintf(nm, sizeof nm, "r%ld", i);
+        lp_add_row(lp, nm, &idx, &err);
+        rowmap[i] = -1;
+    }
+    for (i = 0; i < k; i++) {
+        long src[2] = {i, lpo[i]};
+        rowmap[perm[i]] = i;
+        rowof[i] = perm[i];
+        for (t = 0; t < 2; t++) {
+            long s0 = src[t];
+            if (s0 < 0)
+                continue;
+            mpq_set(w, t ? lo[i] : ud[i]);
+            if (t)
+                mpq_mul(w, w, ud[s0]);
+            lp_add_coef(lp, perm[i], cols[s0], w, &err); /* repeats are summed */
+            if (upo[s0] >= 0) {
+                mpq_set(w, uo[s0]);
+                if (t)
+                    mpq_mul(w, w, lo[i]);
+                lp_add_coef(lp, perm[i], cols[upo[s0]], w, &err);
+            }
+        }
+    }
+    /* rows outside the core: dense in the core's columns, must be ignored */
+    for (i = k; i < m; i++)
+        for (j = 0; j < k; j += 7) {
+            mpq_set_si(w, (long)(i + j) % 5 + 1, 1);
+            lp_add_coef(lp, perm[i], cols[j], w, &err);
+        }
+    if (!TL_CHECK(lp_finalize(lp, &err) == FK_OK, "finalize"))
+        goto done;
+    /* b = A x and c = A^T y from the model's own columns */
+    for (j = 0; j < k; j++) {
+        long q, cj = cols[j];
+        for (q = lp->cbeg[cj]; q < lp->cbeg[cj + 1]; q++) {
+            long ri = rowmap[lp->ridx[q]];
+            if (ri < 0)
+                continue;
+            mpq_mul(v, lp->val[q], x[j]);
+            mpq_add(b[ri], b[ri], v);
+            mpq_mul(v, lp->val[q], y[ri]);
+            mpq_add(c[j], c[j], v);
+        }
+    }
+    rc = bsolve_new(&bs, lp, cols, rowmap, k);
+    if (!TL_CHECK(rc == 0, "a nonsingular %ld-column core: bsolve_new returned %d", k, rc))
+        goto done;
+    if (TL_CHECK(bsolve_solve(bs, out, b) == 0, "solve failed"))
+        for (j = 0; j < k; j++)
+            if (!TL_CHECK(mpq_equal(out[j], x[j]), "x[%ld] differs from the x b was made from", j))
+                break;
+    if (TL_CHECK(bsolve_solve_t(bs, out, c) == 0, "transposed solve failed"))
+        for (i = 0; i < k; i++)
+            if (!TL_CHECK(mpq_equal(out[i], y[i]), "y[%ld] (row %ld) differs from the y c was made from",
+                          i, rowof[i]))
+                break;
+    tl_info("bsolve_large", "core of %ld columns, %ld nonzeros in the model", k, lp->nnz);
+done:
+    bsolve_free(bs);
+    lp_free(lp);
+    fk_qarr_free(ud, k);
+    fk_qarr_free(uo, k);
+    fk_qarr_free(lo, k);
+    fk_qarr_free(x, k);
+    fk_qarr_free(y, k);
+    fk_qarr_free(b, k);
+    fk_qarr_free(c, k);
+    fk_qarr_free(out, k);
+    mpq_clears(v, w, NULL);
+    free(upo);
+    free(lpo);
+    free(perm);
+    free(cols);
+    free(rowmap);
+    free(rowof);
     return TL_RESULT();
 }

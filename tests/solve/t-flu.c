@@ -4,6 +4,16 @@
  *                       sizes 1..80, densities 2..30%): B x = v and
  *                       B^T y = u hold after flu_ftran / flu_btran with a
  *                       normwise backward error below 1e-12
+ *   test_flu_hyper      the same on larger, very sparse bases (m 100..600,
+ *                       about 1% dense) with right-hand sides of 1 to 3
+ *                       nonzeros: the solves that walk the factors' graph
+ *                       (flu.h, hypersparse) instead of every step
+ *   test_flu_paths      each solve loop on its own: the predicted result
+ *                       density (flu.h: ftd, btd) only chooses between the
+ *                       hypersparse, the zero-skipping and the row-form
+ *                       loops, so with it forced to 0, 0.2 and 0.9 before
+ *                       each solve, sparse and dense right-hand sides on
+ *                       bases of m 40..300 must all solve as above
  *   test_flu_dependent  bases with dependent columns (a column that is a
  *                       combination of two others, an empty column, a
  *                       repeated column): each is reported with a distinct
@@ -84,7 +94,15 @@ static void bmul(const csc *a, const long *head, int trans, const double *x, dou
 /* The normwise backward error max_i |B x - v|_i / max_i (|B| |x| + |v|)_i
  * of ftran (trans: btran): a stable LU keeps it near the unit roundoff
  * whatever the conditioning of B. */
+static double residual_nz(flu *f, const csc *a, const long *head, fk_rng *r, int trans, long nz);
+
 static double residual(flu *f, const csc *a, const long *head, fk_rng *r, int trans)
+{
+    return residual_nz(f, a, head, r, trans, 0);
+}
+
+/* nz > 0: v has (at most) nz nonzeros at random places, else 2/3 of it. */
+static double residual_nz(flu *f, const csc *a, const long *head, fk_rng *r, int trans, long nz)
 {
     long m = a->m, i;
     double *v = calloc((size_t)m + 1, sizeof *v), *x = calloc((size_t)m + 1, sizeof *x),
@@ -94,10 +112,12 @@ static double residual(flu *f, const csc *a, const long *head, fk_rng *r, int tr
         free(v); free(x); free(y); free(ya);
         return HUGE_VAL;
     }
-    for (i = 0; i < m; i++) {
-        v[i] = fk_rng_range(r, 0, 2) ? (double)fk_rng_range(r, -50, 50) : 0.0;
+    for (i = 0; i < m; i++)
+        v[i] = !nz && fk_rng_range(r, 0, 2) ? (double)fk_rng_range(r, -50, 50) : 0.0;
+    for (i = 0; i < nz; i++)
+        v[fk_rng_range(r, 0, m - 1)] = (double)fk_rng_range(r, 1, 50);
+    for (i = 0; i < m; i++)
         x[i] = v[i];
-    }
     if (trans)
         flu_btran(f, x);
     else
@@ -134,6 +154,27 @@ static void rand_head(fk_rng *r, long m, long n, long *head)
     free(used);
 }
 
+/* A random basis for run t: n = m + 0..40 columns about dens % dense, a
+ * random head (m + 1 entries, the caller's), factorised into f, each
+ * dependent column replaced by the logical f names.  1 on success, 0 after
+ * a failed check; *a is the caller's to free either way. */
+static int rand_basis(flu *f, fk_rng *r, long t, long m, int dens, csc *a, long *head, long *nd)
+{
+    long n = m + fk_rng_range(r, 0, 40), p;
+    long *dp = calloc((size_t)m + 1, sizeof *dp), *dr = calloc((size_t)m + 1, sizeof *dr);
+    int ok = TL_CHECK(dp && dr && rand_csc(a, r, m, n, dens) == 0, "out of memory");
+    if (ok) {
+        rand_head(r, m, n, head);
+        ok = TL_CHECK(flu_factor(f, m, n, a->cbeg, a->ridx, a->val, head, dp, dr, nd) == 0,
+                      "run %ld: factor failed", t);
+    }
+    for (p = 0; ok && p < *nd; p++)
+        head[dp[p]] = n + dr[p];
+    free(dp);
+    free(dr);
+    return ok;
+}
+
 int test_flu_solves(fk_rng *r)
 {
     long t, runs = 300 * tl_mult(), nonsing = 0;
@@ -141,31 +182,19 @@ int test_flu_solves(fk_rng *r)
     flu f;
     flu_init(&f);
     for (t = 0; t < runs; t++) {
-        long m = fk_rng_range(r, 1, 80), n = m + fk_rng_range(r, 0, 40), nd, p;
-        long *head = calloc((size_t)m + 1, sizeof *head), *dp = calloc((size_t)m + 1, sizeof *dp),
-             *dr = calloc((size_t)m + 1, sizeof *dr);
+        long m = fk_rng_range(r, 1, 80), nd = 0, *head = calloc((size_t)m + 1, sizeof *head);
         csc a;
         memset(&a, 0, sizeof a);
-        if (!TL_CHECK(head && dp && dr && rand_csc(&a, r, m, n, (int)fk_rng_range(r, 2, 30)) == 0,
-                      "out of memory")) {
-            free(head); free(dp); free(dr); csc_free(&a);
-            break;
-        }
-        rand_head(r, m, n, head);
-        if (TL_CHECK(flu_factor(&f, m, n, a.cbeg, a.ridx, a.val, head, dp, dr, &nd) == 0,
-                     "run %ld: factor failed", t)) {
-            double e1, e2;
-            for (p = 0; p < nd; p++)
-                head[dp[p]] = n + dr[p];
+        if (TL_CHECK(head != NULL, "out of memory") &&
+            rand_basis(&f, r, t, m, (int)fk_rng_range(r, 2, 30), &a, head, &nd)) {
+            double e1 = residual(&f, &a, head, r, 0), e2 = residual(&f, &a, head, r, 1);
             nonsing += nd == 0;
-            e1 = residual(&f, &a, head, r, 0);
-            e2 = residual(&f, &a, head, r, 1);
             if (e1 > worst) worst = e1;
             if (e2 > worst) worst = e2;
             TL_CHECK(e1 < 1e-12 && e2 < 1e-12, "run %ld (m %ld, %ld dependent): residuals %g %g",
                      t, m, nd, e1, e2);
         }
-        free(head); free(dp); free(dr);
+        free(head);
         csc_free(&a);
         if (tl_failed_now())
             break;
@@ -175,6 +204,71 @@ int test_flu_solves(fk_rng *r)
     TL_CHECK(nonsing * 2 > runs, "only %ld of %ld random bases were nonsingular", nonsing, runs);
     tl_info("flu_solves counts", "%ld bases (%ld without dependent columns), worst backward error %.2g",
               runs, nonsing, worst);
+    return TL_RESULT();
+}
+
+int test_flu_hyper(fk_rng *r)
+{
+    long t, runs = (tl_quick() ? 20 : 60) * tl_mult();
+    double worst = 0;
+    flu f;
+    flu_init(&f);
+    for (t = 0; t < runs; t++) {
+        long m = fk_rng_range(r, 100, 600), nd = 0, s, *head = calloc((size_t)m + 1, sizeof *head);
+        csc a;
+        memset(&a, 0, sizeof a);
+        if (TL_CHECK(head != NULL, "out of memory") && rand_basis(&f, r, t, m, 1, &a, head, &nd))
+            for (s = 0; s < 10; s++) {
+                long nz = fk_rng_range(r, 1, 3);
+                double e1 = residual_nz(&f, &a, head, r, 0, nz), e2 = residual_nz(&f, &a, head, r, 1, nz);
+                if (e1 > worst) worst = e1;
+                if (e2 > worst) worst = e2;
+                if (!TL_CHECK(e1 < 1e-12 && e2 < 1e-12, "run %ld (m %ld, %ld dependent): residuals %g %g",
+                              t, m, nd, e1, e2))
+                    break;
+            }
+        free(head);
+        csc_free(&a);
+        if (tl_failed_now())
+            break;
+    }
+    flu_clear(&f);
+    tl_info("flu_hyper", "%ld bases, 10 sparse solves each way, worst backward error %.2g", runs, worst);
+    return TL_RESULT();
+}
+
+int test_flu_paths(fk_rng *r)
+{
+    static const double pred[3] = {0, 0.2, 0.9};
+    long t, runs = (tl_quick() ? 20 : 60) * tl_mult(), solves = 0;
+    double worst = 0;
+    flu f;
+    flu_init(&f);
+    for (t = 0; t < runs; t++) {
+        long m = fk_rng_range(r, 40, 300), nd = 0, *head = calloc((size_t)m + 1, sizeof *head);
+        int k, dense, trans;
+        csc a;
+        memset(&a, 0, sizeof a);
+        if (TL_CHECK(head != NULL, "out of memory") &&
+            rand_basis(&f, r, t, m, (int)fk_rng_range(r, 1, 10), &a, head, &nd))
+            for (k = 0; k < 3; k++)
+                for (dense = 0; dense < 2; dense++)
+                    for (trans = 0; trans < 2; trans++) {
+                        double e;
+                        f.ftd = f.btd = pred[k];
+                        e = residual_nz(&f, &a, head, r, trans, dense ? 0 : fk_rng_range(r, 1, 3));
+                        solves++;
+                        if (e > worst) worst = e;
+                        TL_CHECK(e < 1e-12, "run %ld (m %ld, predicted %.1f, %s %s): residual %g", t, m,
+                                 pred[k], dense ? "dense" : "sparse", trans ? "btran" : "ftran", e);
+                    }
+        free(head);
+        csc_free(&a);
+        if (tl_failed_now())
+            break;
+    }
+    flu_clear(&f);
+    tl_info("flu_paths", "%ld bases, %ld solves, worst backward error %.2g", runs, solves, worst);
     return TL_RESULT();
 }
 
