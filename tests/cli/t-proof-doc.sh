@@ -250,6 +250,69 @@ else
     fail "ms --appendix" "$(tail -n 2 "$TMP/ms.log")"
 fi
 
+# econ_pdf LABEL FILE.tex VERDICT WANT...: the appendix compiles, its
+# pdftotext (blanks squeezed; tables read with -layout) holds every WANT, no OT1 mark (inverted ? !)
+# and no Overfull \hbox over 10pt in the log.
+econ_pdf() {
+    ep_l=$1; ep_f=$2; ep_v=$3; shift 3
+    [ $HAVE_TEX = 1 ] || return 0
+    tex_ok "$ep_l" "$ep_f" "$ep_v" || return 1
+    ep_t=$(tr -s '\n ' '  ' < "${ep_f%.tex}.txt")
+    # tables: -layout keeps a row's cells on one line
+    ep_r=$(pdftotext -layout "${ep_f%.tex}.pdf" - 2>/dev/null | tr -s '\n ' '  ')
+    for want in "$@"; do
+        case "$ep_t|$ep_r" in *"$want"*) ok "$ep_l pdf says '$want'" ;;
+            *) fail "$ep_l pdf" "pdftotext lacks '$want'" ;; esac
+    done
+    case $ep_t in *'¿'*|*'¡'*) fail "$ep_l pdf" "OT1 inverted marks in the text" ;; esac
+    ep_o=$(awk '/^Overfull \\hbox/ { v = $3; gsub(/[(pt]/, "", v); if (v + 0 > 10) n++ } END { print n + 0 }' "${ep_f%.tex}.log")
+    [ "$ep_o" -eq 0 ] && ok "$ep_l pdf: no Overfull box over 10pt" || fail "$ep_l pdf" "$ep_o Overfull boxes over 10pt"
+}
+
+# Minmax on a 2x2 zero-sum game solved by hand.  Row's payoffs (Col gets
+# the negative):        L    R
+#                  T    3   -1
+#                  B   -2    1
+# Row mixes p on T so that both columns pay alike: 3p - 2(1-p) = -p + (1-p),
+# p = 3/7, v = 1/7; Col's punishment q on L equalises the rows:
+# 3q - (1-q) = -2q + (1-q), q = 2/7, and 4q - 1 = 1/7.  No pure saddle:
+# Row's pure maxmin is -1 (T risks R, B risks L), his pure minmax 1.  For
+# Col the value is -1/7, Row's punishment (3/7, 4/7), Col's guarantee
+# (2/7, 5/7).
+G=$TMP/mm; mkdir -p "$G"
+cat > "$G/hand.nfg" <<'NFG'
+NFG 1 R "a 2x2 zero-sum game solved by hand" { "Row" "Col" } { { "T" "B" } { "L" "R" } }
+""
+3 -3  -2 2  -1 1  1 -1
+NFG
+if "$FARKAS" case minmax "$G/hand.nfg" --out "$G" --quiet --appendix > "$TMP/mm.log" 2>&1 &&
+   [ -f "$G/minmax-hand-p1-maxmin.tex" ] && [ -f "$G/minmax-hand-p2-corrminmax.md" ]; then
+    ok "minmax --appendix writes the appendices"
+    md=$(tr -s '\n' ' ' < "$G/minmax-hand-p1-maxmin.md")
+    case $md in *'| 1: `T` (`x[1]`) | 3/7 | 1/7 |'*'| 2: `B` (`x[2]`) | 4/7 | 1/7 |'*'| `L` (`GUAR[1]`) | 2/7 | 1/7 |'*'| `R` (`GUAR[2]`) | 5/7 | 1/7 |'*)
+        ok "minmax markdown: guarantee (3/7, 4/7), punishment (2/7, 5/7), both at 1/7" ;;
+        *) fail "minmax markdown" "the hand-derived mixtures are not in the tables" ;; esac
+    econ_pdf "minmax p1 maxmin" "$G/minmax-hand-p1-maxmin.tex" optimal \
+        'player 1 (Row) has the value v = 1/7' 'player 2 (Col), by a mixed strategy, can hold him to at most v' \
+        'In pure strategies he can guarantee only −1 and be held only to 1' \
+        'L (GUAR[1]) 2/7 1/7 R (GUAR[2]) 5/7 1/7' '1: T (x[1]) 3/7 1/7 2: B (x[2]) 4/7 1/7' \
+        'Every entry of the last column is at most v = 1/7'
+    econ_pdf "minmax p2 corrminmax" "$G/minmax-hand-p2-corrminmax.tex" optimal \
+        'player 2 (Col) has the value v = −1/7' 'T (z[1]) 3/7 −1/7 B (z[2]) 4/7 −1/7' \
+        '1: L (BR[1]) 2/7 −1/7 2: R (BR[2]) 5/7 −1/7'
+else
+    fail "minmax --appendix" "$(tail -n 2 "$TMP/mm.log")"
+fi
+# Three players: 1 and 2 punish 3 (cases/data/three-punishers.nfg); by
+# hand, a joint lottery giving 1/3 to "match", (1,2) and (2,1) holds each of
+# 3's strategies to 1/3, and 3's uniform mixture earns 1/3 against each.
+if "$FARKAS" case minmax cases/data/three-punishers.nfg --out "$G/3" --quiet --appendix > "$TMP/mm.log" 2>&1; then
+    econ_pdf "minmax 3 players" "$G/3/minmax-three-punishers-p3-corrminmax.tex" optimal \
+        'player 3 has the value v = 1/3' 'drawing their profile jointly (a correlated punishment)'
+else
+    fail "minmax 3 players" "$(tail -n 2 "$TMP/mm.log")"
+fi
+
 # A certificate that does not prove its claim gets no appendix.
 if [ -f "$TMP/galenet.cert" ]; then
     awk '/^y / && !d { $3 = "-" $3; sub(/--/, "", $3); d = 1 } { print }' "$TMP/galenet.cert" > "$TMP/bad.cert"
