@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bce_prf.h"
 #include "case.h"
 #include "rat.h"
 
@@ -156,8 +157,11 @@ fk_status case_bce_solve(econ_out *o, const econ_bgame b, const char *name,
             st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         if (!st)
             st = build(lp, b, k ? LP_MIN : LP_MAX, err);
-        if (!st)
+        if (!st) {
+            prf_econ pe;
+            o->econ = bce_prf_econ(&pe, b); /* the appendix's economic parts */
             st = econ_solve_certify(o, lp, nm, &res, err);
+        }
         if (!st && res.status != LP_OPTIMAL) /* a BCE always exists; v is bounded */
             st = fk_fail(err, FK_ELIMIT, NULL, "%s: LP %s", nm, lp_status_str(res.status));
         if (!st) {

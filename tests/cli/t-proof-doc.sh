@@ -313,6 +313,39 @@ else
     fail "minmax 3 players" "$(tail -n 2 "$TMP/mm.log")"
 fi
 
+# BCE, the contribution game (mu0 = P(thH) = 1/3, C pays theta - 1/2 with
+# thL = 0, thH = 1; objective P(C)).  By hand: obedience of C binds,
+# pi(C,thL) <= pi(C,thH) = 1/3, so the best is 2/3 (= mu0/mu*, mu* = 1/2).
+# Dual: cells with pi > 0 are tight, V(thL) = 1 - lambda/2 (C, thL) and
+# V(thL) = lambda_NC/2 (NC, thL) with lambda_NC = 0 (that row is slack,
+# 1/6 > 0), so lambda = 2 and V(thH) = 1 + lambda/2 = 2; check: 2/3 V(thL)
+# + 1/3 V(thH) = 2/3.  Relaxing obedience of C by e lets pi(C,thL) = 1/3 + 2e:
+# the best rises at rate 2, the shadow price an economist reads (positive).
+# The worst is 0 (never recommend C) with no binding price.
+B=$TMP/bce
+if "$FARKAS" case bce --out "$B" --quiet --appendix > "$TMP/bce.log" 2>&1 &&
+   [ -f "$B/bce-contribution-best.tex" ] && [ -f "$B/bce-contribution-worst.md" ]; then
+    ok "bce --appendix writes both appendices"
+    grep -qF '| `OB[1:C>NC]` | 2 | player 1, recommended `C`, does not gain by playing `NC` |' "$B/bce-contribution-best.md" &&
+        ok "bce markdown: obedience of C binds at price 2" || fail "bce markdown" "no OB[1:C>NC] row with price 2"
+    econ_pdf "bce best" "$B/bce-contribution-best.tex" optimal \
+        'Bayes correlated equilibria' 'µ0 (thH) = 1/3' 'the expected objective is at most 2/3' \
+        'V (thL) = 0, V (thH) = 2' 'OB[1:C>NC] 2 player 1, recommended C, does not gain by playing NC' \
+        'The one other obedience constraint has price 0' \
+        'π(C; thL) = 1/3, π(C; thH) = 1/3, π(NC; thL) = 1/3'
+    econ_pdf "bce worst" "$B/bce-contribution-worst.tex" optimal \
+        'the expected objective is at least 0' '(none)' 'All 2 obedience constraints have price 0'
+else
+    fail "bce --appendix" "$(tail -n 2 "$TMP/bce.log")"
+fi
+if "$FARKAS" case bce cases/data/chicken-2state.bce --out "$B/2" --quiet --appendix > "$TMP/bce.log" 2>&1; then
+    # CC in both states is obedient on average (calm 6 vs 7, storm 8 vs 7):
+    # welfare 14, the cell maximum, so no price; the worst is C,D at 10
+    econ_pdf "bce chicken" "$B/2/bce-chicken-2state-best.tex" optimal 'at most 14' 'V (calm) = 12, V (storm) = 16'
+else
+    fail "bce chicken" "$(tail -n 2 "$TMP/bce.log")"
+fi
+
 # A certificate that does not prove its claim gets no appendix.
 if [ -f "$TMP/galenet.cert" ]; then
     awk '/^y / && !d { $3 = "-" $3; sub(/--/, "", $3); d = 1 } { print }' "$TMP/galenet.cert" > "$TMP/bad.cert"
