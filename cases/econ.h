@@ -206,6 +206,11 @@ fk_status econ_trade_acc(econ_trade *tr, lp_model *lp, const econ_tspace ts,
 fk_status econ_trade_ic(econ_trade *tr, lp_model *lp, const econ_tspace ts,
                         fk_err *err);
 void econ_trade_free(econ_trade *tr, const econ_tspace ts);
+/* u = U_i(a) = sum_{t: t_i = a, theta} pi_i(t_-i, theta | a) x[col[i][t * S + theta]]:
+ * the interim gain of player i's type a from the trade whose columns hold
+ * the values x (an LP point: solver answer or certificate). */
+void econ_trade_gain(mpq_t u, const econ_tspace ts, const econ_trade *tr, int i, int a,
+                     mpq_t *const x);
 
 /* ---- output ------------------------------------------------------------ */
 

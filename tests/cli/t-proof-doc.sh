@@ -201,6 +201,7 @@ if "$FARKAS" case notrade --out "$E" --quiet --appendix > "$TMP/econ.log" 2>&1 &
     if [ $HAVE_TEX = 1 ] && tex_ok "brooks appendix" "$E/notrade-brooks-ic.tex" infeasible; then
         t=$(tr -s '\n ' '  ' < "$E/notrade-brooks-ic.txt")
         for want in 'no trade that is feasible' 'incentive compatible' 'noisy concordant' \
+                    'two-state example with p = 3/4' 'and q = 2/3' \
                     'π = (3/8, 1/8, 1/8, 3/8)' 'λ1 (a) = 1' 'µ2 (0, 1) = 1/8' 'µ2 (1, 0) = 1/8'; do
             case $t in *"$want"*) ok "brooks pdf says '$want'" ;;
                 *) fail "brooks pdf" "pdftotext lacks '$want'" ;; esac
