@@ -473,7 +473,8 @@ static void activity(mpq_t act, const prf_doc *d, long i)
 
 static int reading(FILE *f, const prf_doc *d, const prf_style *s, const void *vctx)
 {
-    static const char *const head[] = {"row", "multiplier", "in words"};
+    static const char *const hopt[] = {"row", "multiplier", "in words"};
+    static const char *const hfar[] = {"row", "weight", "in words"};
     const mech_model_struct *m = vctx;
     int k = objective(d, m), opt = d->c->status == CERT_OPTIMAL, bad = 0;
     long e;
@@ -522,7 +523,7 @@ static int reading(FILE *f, const prf_doc *d, const prf_style *s, const void *vc
               "weight of either sign) so that their sum is an inequality no mechanism satisfies. "
               "The constraints it uses, largest weight first:\n\n", f);
     }
-    s->table_begin(f, 3, head);
+    s->table_begin(f, 3, opt ? hopt : hfar);
     for (e = 0; e < d->y.n && e < MAXROWS; e++) {
         long i = d->y.e[e].idx;
         mech_shadow(lam, d->lp, i, d->y.e[e].v);

@@ -347,6 +347,66 @@ else
     fail "bce chicken" "$(tail -n 2 "$TMP/bce.log")"
 fi
 
+# A mechanism file: a monopolist sells one good to a buyer of value 1
+# (probability 3/4) or 2 (1/4), BIC and interim IR, maximal revenue.  By
+# hand: the low type's virtual value 1 - (1/4)/(3/4) (2 - 1) = 2/3 > 0, so
+# both types get the good at price 1 (revenue 1; selling to the high type
+# alone at 2 gives 1/2).  Lagrangian in the free prices t_l, t_h with
+# multipliers a (IR low), b (IR high), c (IC high->low), e (IC low->high):
+# t_l: 3/4 - a + c - e = 0, t_h: 1/4 - b - c + e = 0, and the dual value
+# (the reduced costs of q_l, q_h at their bound 1) is 1 + b, so b = 0 and
+# a = 1: raising the low type's price by one unit raises revenue by 3/4 +
+# 1/4 = 1, the shadow price of IR[buyer:l].
+MF=$TMP/mech; mkdir -p "$MF"
+cat > "$MF/mono.mech" <<'MECH'
+mechanism mono
+agent buyer l h
+good
+prior buyer 3/4 1/4
+value buyer l 1
+value buyer h 2
+require BIC
+require IR interim
+objective rev max revenue
+MECH
+if "$FARKAS" model "$MF/mono.mech" --out "$MF" --quiet --appendix > "$TMP/mech.log" 2>&1 &&
+   [ -f "$MF/mono-rev.tex" ] && [ -f "$MF/mono-rev.md" ]; then
+    ok "model --appendix writes NAME-LABEL.tex and .md"
+    grep -qF '| `IR[buyer:l]` | 1 | agent `buyer` of type `l` expects at least 0 from taking part |' "$MF/mono-rev.md" &&
+        ok "mech markdown: IR of the low type binds at price 1" || fail "mech markdown" "no IR[buyer:l] row with price 1"
+    econ_pdf "mech mono" "$MF/mono-rev.tex" optimal \
+        'buyer with types l, h' 'probabilities 3/4, 1/4' 'Bayesian incentive compatibility' \
+        'the largest expected revenue (the expected sum of the payments) is 1' \
+        'IC[buyer:l->h]: agent buyer of type l does not gain by reporting h' \
+        'IR[buyer:l] 1 agent buyer of type l expects at least 0 from taking part'
+else
+    fail "model --appendix" "$(tail -n 2 "$TMP/mech.log")"
+fi
+# Morris's no-trade theorem as a mechanism file (no common prior: the
+# beliefs are given type by type), infeasible: the Farkas weights name the
+# incentive rows of player 2 in words.
+if "$FARKAS" model cases/data/morris-brooks.mech --out "$MF/b" --quiet --appendix > "$TMP/mech.log" 2>&1; then
+    econ_pdf "mech morris-brooks" "$MF/b/morris-brooks-some.tex" infeasible \
+        'no common prior is assumed' 'Proposition: no mechanism has all these properties' \
+        'IC[2:0->1] 1 agent 2 of type 0 does not gain by reporting 1'
+else
+    fail "model morris-brooks" "$(tail -n 2 "$TMP/mech.log")"
+fi
+# Every mechanism file in cases/data gets an appendix that compiles.
+if [ $HAVE_TEX = 1 ] && ! quick; then
+    nm=0; nf=0
+    for mf in cases/data/*.mech; do
+        "$FARKAS" model "$mf" --out "$MF/all" --quiet --appendix > "$TMP/mech.log" 2>&1 || { nf=$((nf + 1)); fail "model $mf" "$(tail -n 1 "$TMP/mech.log")"; continue; }
+    done
+    for t in "$MF"/all/*.tex; do
+        v=$(sed -n 's/^status //p' "${t%.tex}.cert")
+        tex_ok "$(basename "$t")" "$t" "$v" || continue
+        o=$(awk '/^Overfull \\hbox/ { v = $3; gsub(/[(pt]/, "", v); if (v + 0 > 10) n++ } END { print n + 0 }' "${t%.tex}.log")
+        [ "$o" -eq 0 ] && nm=$((nm + 1)) || fail "$(basename "$t")" "$o Overfull boxes over 10pt"
+    done
+    [ "$nm" -gt 0 ] && ok "mechanism files: $nm appendices compile, no Overfull box over 10pt" || fail "mechanism files" "none compiled"
+fi
+
 # A certificate that does not prove its claim gets no appendix.
 if [ -f "$TMP/galenet.cert" ]; then
     awk '/^y / && !d { $3 = "-" $3; sub(/--/, "", $3); d = 1 } { print }' "$TMP/galenet.cert" > "$TMP/bad.cert"
