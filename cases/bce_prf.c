@@ -29,21 +29,6 @@
 
 enum { MAXROWS = 40, MAXPAY = 5 };
 
-/* "C,D": the action profile s */
-static const char *prof(const econ_game_struct *g, long s, char *buf, size_t len)
-{
-    size_t k = 0;
-    int i;
-    buf[0] = '\0';
-    for (i = 0; i < g->n && k < len; i++) {
-        int w = snprintf(buf + k, len - k, "%s%s", i ? "," : "", g->sname[i][econ_strat_of(g, s, i)]);
-        if (w < 0)
-            break;
-        k += (size_t)w;
-    }
-    return buf;
-}
-
 /* Nonzero unless d's LP has case_bce.c's layout for b (names checked);
  * *nob = the number of OB rows. */
 static int layout(const prf_doc *d, const econ_bgame_struct *b, long *nob)
@@ -58,7 +43,7 @@ static int layout(const prf_doc *d, const econ_bgame_struct *b, long *nob)
         return 1;
     for (s = 0; s < g->nprof; s++)
         for (th = 0; th < S; th++) {
-            snprintf(nm, sizeof nm, "pi[%s;%s]", prof(g, s, pb, sizeof pb), b->state[th]);
+            snprintf(nm, sizeof nm, "pi[%s;%s]", econ_game_prof_str(g, s, -1, pb, sizeof pb), b->state[th]);
             if (strcmp(nm, lp->cname[s * S + th]))
                 return 1;
         }
@@ -133,7 +118,7 @@ static int claim(FILE *f, const prf_doc *d, const prf_style *s, const void *vctx
             fputs(s->row_on, f);
             s->name(f, b->state[th]);
             fputs(s->cell, f);
-            s->name(f, prof(g, sp, pb, sizeof pb));
+            s->name(f, econ_game_prof_str(g, sp, -1, pb, sizeof pb));
             for (i = 0; i < np; i++) {
                 fputs(s->cell, f);
                 prf_num_m(f, s, b->u[i][sp * S + th]);
@@ -252,7 +237,7 @@ static int reading(FILE *f, const prf_doc *d, const prf_style *s, const void *vc
             fputs(shown > 1 ? ", " : "", f);
             fputs(s->math_on, f);
             fputs(TX(s, "\\pi(", "π("), f);
-            s->name(f, prof(g, sp, pb, sizeof pb));
+            s->name(f, econ_game_prof_str(g, sp, -1, pb, sizeof pb));
             fputs("; ", f);
             s->name(f, b->state[th]);
             fputs(") = ", f);

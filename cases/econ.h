@@ -99,6 +99,9 @@ void econ_game_clear(econ_game g);
 fk_status econ_game_shape(econ_game g, int n, const int *nstrat, fk_err *err);
 int econ_strat_of(const econ_game g, long s, int i);
 long econ_strat_with(const econ_game g, long s, int i, int si);
+/* "C,D": the strategy names of profile s joined by ',', player skip left
+ * out (-1: none).  buf of size len; returns buf. */
+const char *econ_game_prof_str(const econ_game g, long s, int skip, char *buf, size_t len);
 
 /* Gambit .nfg, outcome or payoff version (docs/cases.md). */
 fk_status econ_game_read_nfg(econ_game g, const char *path, fk_err *err);

@@ -37,25 +37,6 @@ static mpq_srcptr pay(const minmax_prf *c, int k, long s)
     return c->g->u[c->i][econ_strat_with(c->g, s, c->i, k)];
 }
 
-/* "H" or "1,2": the others' strategy names in profile s. */
-static const char *others(const minmax_prf *c, long s, char *buf, size_t len)
-{
-    size_t used = 0;
-    int j;
-    buf[0] = '\0';
-    for (j = 0; j < c->g->n && used < len; j++) {
-        int w;
-        if (j == c->i)
-            continue;
-        w = snprintf(buf + used, len - used, "%s%s", used ? "," : "",
-                     c->g->sname[j][econ_strat_of(c->g, s, j)]);
-        if (w < 0)
-            break;
-        used += (size_t)w;
-    }
-    return buf;
-}
-
 /* "player 2", with the file's name when it is not just the number */
 static void player(FILE *f, const prf_style *s, const econ_game_struct *g, int i)
 {
@@ -175,7 +156,7 @@ static int claim(FILE *f, const prf_doc *d, const prf_style *s, const void *vctx
         if (rows++ == MAXROWS)
             continue;
         fputs(s->row_on, f);
-        s->name(f, others(c, sp, pb, sizeof pb));
+        s->name(f, econ_game_prof_str(c->g, sp, c->i, pb, sizeof pb));
         for (k = 0; k < ncol; k++) {
             fputs(s->cell, f);
             prf_num_m(f, s, pay(c, k, sp));
@@ -368,7 +349,7 @@ static int reading(FILE *f, const prf_doc *d, const prf_style *s, const void *vc
         if (c->prof[sp] < 0 || rows++ >= MAXROWS)
             continue;
         fputs(s->row_on, f);
-        s->name(f, others(c, sp, pb, sizeof pb));
+        s->name(f, econ_game_prof_str(c->g, sp, c->i, pb, sizeof pb));
         lpname(f, s, d, c->prof[sp], c->corr);
         fputs(s->cell, f);
         prf_num_m(f, s, z[sp]);

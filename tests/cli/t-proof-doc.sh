@@ -31,6 +31,25 @@ tex_ok() { # tex_ok LABEL FILE.tex VERDICT
     return 0
 }
 
+# econ_pdf LABEL FILE.tex VERDICT WANT...: the appendix compiles, its
+# pdftotext (blanks squeezed; tables read with -layout) holds every WANT, no OT1 mark (inverted ? !)
+# and no Overfull \hbox over 10pt in the log.
+econ_pdf() {
+    ep_l=$1; ep_f=$2; ep_v=$3; shift 3
+    [ $HAVE_TEX = 1 ] || return 0
+    tex_ok "$ep_l" "$ep_f" "$ep_v" || return 1
+    ep_t=$(tr -s '\n ' '  ' < "${ep_f%.tex}.txt")
+    # tables: -layout keeps a row's cells on one line
+    ep_r=$(pdftotext -layout "${ep_f%.tex}.pdf" - 2>/dev/null | tr -s '\n ' '  ')
+    for want in "$@"; do
+        case "$ep_t|$ep_r" in *"$want"*) ok "$ep_l pdf says '$want'" ;;
+            *) fail "$ep_l pdf" "pdftotext lacks '$want'" ;; esac
+    done
+    case $ep_t in *'¿'*|*'¡'*) fail "$ep_l pdf" "OT1 inverted marks in the text" ;; esac
+    ep_o=$(awk '/^Overfull \\hbox/ { v = $3; gsub(/[(pt]/, "", v); if (v + 0 > 10) n++ } END { print n + 0 }' "${ep_f%.tex}.log")
+    [ "$ep_o" -eq 0 ] && ok "$ep_l pdf: no Overfull box over 10pt" || fail "$ep_l pdf" "$ep_o Overfull boxes over 10pt"
+}
+
 COQ=$TMP/coq
 mkdir -p "$COQ"
 if [ $HAVE_COQ = 1 ]; then
@@ -226,49 +245,17 @@ M=$TMP/ms
 if "$FARKAS" case ms --out "$M" --quiet --appendix > "$TMP/ms.log" 2>&1 &&
    [ -f "$M/ms-feas.tex" ] && [ -f "$M/ms-subsidy.tex" ]; then
     ok "ms --appendix writes both appendices"
-    if [ $HAVE_TEX = 1 ] && tex_ok "ms feas appendix" "$M/ms-feas.tex" infeasible &&
-       tex_ok "ms subsidy appendix" "$M/ms-subsidy.tex" optimal; then
-        t=$(tr -s '\n ' '  ' < "$M/ms-feas.txt")
-        for want in 'Buyer values {0, 1/5, 2/5, 3/5, 4/5, 1}' 'Bayesian incentive compatible' \
-                    'interim individually rational' 'efficient trade is impossible' \
-                    'gains from efficient trade are 7/36' 'information rents' \
-                    'IC[buyer:v->v’]: the buyer with value v does not gain by reporting v’'; do
-            case $t in *"$want"*) ok "ms feas pdf says '$want'" ;;
-                *) fail "ms feas pdf" "pdftotext lacks '$want'" ;; esac
-        done
-        t=$(tr -s '\n ' '  ' < "$M/ms-subsidy.txt")
-        for want in 'least expected external subsidy that makes efficient trade possible is 1/36' \
-                    'shadow prices' 'R = 2/9' 'the least subsidy is the information rents less the gains from trade, 1/36'; do
-            case $t in *"$want"*) ok "ms subsidy pdf says '$want'" ;;
-                *) fail "ms subsidy pdf" "pdftotext lacks '$want'" ;; esac
-        done
-        for b in ms-feas ms-subsidy; do
-            o=$(awk '/^Overfull \\hbox/ { v = $3; gsub(/[(pt]/, "", v); if (v + 0 > 10) n++ } END { print n + 0 }' "$M/$b.log")
-            [ "$o" -eq 0 ] && ok "$b pdf: no Overfull box over 10pt" || fail "$b pdf" "$o Overfull boxes over 10pt"
-        done
-    fi
+    econ_pdf "ms feas" "$M/ms-feas.tex" infeasible \
+        'Buyer values {0, 1/5, 2/5, 3/5, 4/5, 1}' 'Bayesian incentive compatible' \
+        'interim individually rational' 'efficient trade is impossible' \
+        'gains from efficient trade are 7/36' 'information rents' \
+        'IC[buyer:v->v’]: the buyer with value v does not gain by reporting v’'
+    econ_pdf "ms subsidy" "$M/ms-subsidy.tex" optimal \
+        'least expected external subsidy that makes efficient trade possible is 1/36' \
+        'shadow prices' 'R = 2/9' 'the least subsidy is the information rents less the gains from trade, 1/36'
 else
     fail "ms --appendix" "$(tail -n 2 "$TMP/ms.log")"
 fi
-
-# econ_pdf LABEL FILE.tex VERDICT WANT...: the appendix compiles, its
-# pdftotext (blanks squeezed; tables read with -layout) holds every WANT, no OT1 mark (inverted ? !)
-# and no Overfull \hbox over 10pt in the log.
-econ_pdf() {
-    ep_l=$1; ep_f=$2; ep_v=$3; shift 3
-    [ $HAVE_TEX = 1 ] || return 0
-    tex_ok "$ep_l" "$ep_f" "$ep_v" || return 1
-    ep_t=$(tr -s '\n ' '  ' < "${ep_f%.tex}.txt")
-    # tables: -layout keeps a row's cells on one line
-    ep_r=$(pdftotext -layout "${ep_f%.tex}.pdf" - 2>/dev/null | tr -s '\n ' '  ')
-    for want in "$@"; do
-        case "$ep_t|$ep_r" in *"$want"*) ok "$ep_l pdf says '$want'" ;;
-            *) fail "$ep_l pdf" "pdftotext lacks '$want'" ;; esac
-    done
-    case $ep_t in *'¿'*|*'¡'*) fail "$ep_l pdf" "OT1 inverted marks in the text" ;; esac
-    ep_o=$(awk '/^Overfull \\hbox/ { v = $3; gsub(/[(pt]/, "", v); if (v + 0 > 10) n++ } END { print n + 0 }' "${ep_f%.tex}.log")
-    [ "$ep_o" -eq 0 ] && ok "$ep_l pdf: no Overfull box over 10pt" || fail "$ep_l pdf" "$ep_o Overfull boxes over 10pt"
-}
 
 # Minmax on a 2x2 zero-sum game solved by hand.  Row's payoffs (Col gets
 # the negative):        L    R
