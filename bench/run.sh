@@ -114,4 +114,6 @@ if [ "${BENCH_NETLIB:-1}" != 0 ]; then part1; rc1=$?; fi
 rc2=0; rc3=0
 if [ "${BENCH_LARGE:-1}" != 0 ]; then sh "$(dirname "$0")/large.sh" "$B"; rc2=$?; fi
 if [ "${BENCH_KEN:-1}" != 0 ]; then sh "$(dirname "$0")/kennington.sh" "$B"; rc3=$?; fi
+# part 4 (bench/check.sh): check over solve in CPU time, bytes per nonzero; BENCH_CHECK=0 skips it
+if [ "${BENCH_CHECK:-1}" != 0 ]; then sh "$(dirname "$0")/check.sh" "$B"; fi
 [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ $rc3 -eq 0 ]

@@ -148,8 +148,10 @@ fk_status case_vcg(econ_out *o, int argc, char **argv, fk_err *err);
 
 /* ---- Peters' double-auction collusion (case_da.c) --------------------- */
 
-/* Solve the LP (0.3)-(0.5) (fix_phl: with p_hl = v_l): best = per-seller
- * surplus, price = {p_hh, p_hl, p_ll} (initialised by the caller). */
+/* Solve the LP (0.3)-(0.5) (fix_phl: with p_hl = v_l) through the
+ * mechanism-file path, as OUTDIR/NAME-surplus.mech (LP NAME-surplus) or
+ * OUTDIR/NAME-essay.mech (LP NAME-essay): best = per-seller surplus,
+ * price = {p_hh, p_hl, p_ll} (initialised by the caller). */
 fk_status case_da_solve(econ_out *o, const mpq_t vl, const mpq_t vh, const mpq_t pi,
                         int fix_phl, const char *name, mpq_t best, mpq_t *price,
                         fk_err *err);
@@ -178,6 +180,8 @@ typedef struct {
     mpq_t *v;
     mpq_t *f;      /* nv^n */
     long nprof;
+    int from_solver; /* 1: pi* from the solver's multipliers of (P) even when the local
+                      * ones are optimal (a test of the mechanism path's row map) */
 } case_ce_inst;
 
 typedef struct {

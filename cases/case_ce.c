@@ -24,7 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "afile.h"
 #include "case.h"
+#include "mech.h"
 #include "rat.h"
 
 void case_ce_inst_init(case_ce_inst *in)
@@ -142,109 +144,90 @@ static fk_status ce_tspace(econ_tspace ts, const case_ce_inst *in, fk_err *err)
     return st;
 }
 
-/* Build (P) (bel == NULL) or (P') with beliefs bel[i][p] = pi*_i(v_-i|v_i).
- * ir[i * np + p], ic[(i * np + p) * nv + w]: row indices (-1 if none). */
-static fk_status ce_build(lp_model *lp, const case_ce_inst *in, const econ_tspace ts,
-                          mpq_t **bel, long *ir, long *ic, fk_err *err)
+/* A type name of the mechanism file: ts's (the value, '/' as '_') when it
+ * is a mechanism-file name, else v<k+1>; rows are found by index, so only
+ * the printed names depend on it. */
+static void ce_tname(char *buf, size_t len, const econ_tspace ts, int k)
 {
-    long np = in->nprof, p, r, *q = NULL, *t = NULL;
-    int n = in->n, nv = in->nv, i, w;
-    char pb[256];
+    const char *s = ts->type[0][k];
+    if (strlen(s) <= MECH_MAX_NAME && strlen(s) < len)
+        snprintf(buf, len, "%s", s);
+    else
+        snprintf(buf, len, "v%d", k + 1);
+}
+
+/* (P) (pistar == NULL) or (P') with beliefs pistar[i * np + p] =
+ * pi*_i(v_-i | v_i) as the mechanism file PATH, MECH-LABEL the LP's name
+ * (docs/mechanism-files.md): bidders 1..n, a good of supply 1, the seller's
+ * prior as the joint table (revenue is expected under f in both), private
+ * values; (P) asks ex post IC and IR, (P') BIC and interim IR under the
+ * belief lines. */
+static fk_status ce_write(const case_ce_inst *in, const econ_tspace ts, const char *mname,
+                          mpq_t *pistar, const char *path, fk_err *err)
+{
+    char (*tn)[40] = fk_calloc((size_t)in->nv, sizeof *tn);
+    long np = in->nprof, p;
+    int n = in->n, i, j, k;
+    afile a;
     fk_status st = FK_OK;
-    mpq_t one, a;
-    mpq_inits(one, a, NULL);
-    mpq_set_ui(one, 1, 1);
-    q = fk_calloc((size_t)(n * np), sizeof *q);
-    t = fk_calloc((size_t)(n * np), sizeof *t);
-    if (!q || !t) {
-        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-        goto done;
-    }
-    lp->sense = LP_MAX;
-    for (i = 0; i < n && !st; i++)
-        for (p = 0; p < np && !st; p++) {
-            econ_prof_str(ts, p, pb, sizeof pb);
-            st = econ_col(lp, &q[i * np + p], err, "q[%d:%s]", i + 1, pb);
-            if (!st)
-                st = econ_col(lp, &t[i * np + p], err, "t[%d:%s]", i + 1, pb);
-            if (!st) {
-                econ_col_free(lp, t[i * np + p]);
-                lp_set_obj(lp, t[i * np + p], in->f[p]);
-            }
+    if (!tn)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    for (k = 0; k < in->nv; k++)
+        ce_tname(tn[k], sizeof tn[k], ts, k);
+    if (!(st = afile_open(&a, path, err))) {
+        FILE *f = a.f;
+        fprintf(f, "# written by 'farkas case chung-ely': Chung-Ely (2007), %d bidders, %d values,\n"
+                   "# %s\nmechanism %s\n",
+                n, in->nv, pistar ? "(P'): BIC and interim IR with the worst-case beliefs pi* from (P)'s multipliers"
+                                  : "(P): the ex post revenue LP, ex post IC and ex post IR", mname);
+        for (i = 0; i < n; i++) {
+            fprintf(f, "agent %d", i + 1);
+            for (k = 0; k < in->nv; k++)
+                fprintf(f, " %s", tn[k]);
+            fprintf(f, "\n");
         }
-    for (p = 0; p < np && !st; p++) {
-        if ((st = econ_row(lp, &r, err, "FEAS[%s]", econ_prof_str(ts, p, pb, sizeof pb))))
-            break;
-        econ_row_le(lp, r, 1);
-        for (i = 0; i < n && !st; i++)
-            st = lp_add_coef(lp, r, q[i * np + p], one, err);
-    }
-    for (i = 0; i < n * np; i++)
-        ir[i] = -1;
-    for (i = 0; i < n * np * nv; i++)
-        ic[i] = -1;
-    for (i = 0; i < n && !st; i++)
-        for (w = -1; w < nv && !st; w++) { /* w = -1: IR */
-            econ_dev dv;
-            /* the true types vi != w (all of them for IR, w = -1) */
-            for (econ_dev_reports(&dv, w, nv); econ_dev_ok(&dv) && !st; econ_dev_next(&dv)) {
-                int vi = dv.b;
-                long row = -1;
-                /* interim rows: one per (i, vi[, w]); ex post: one per profile */
-                for (p = 0; p < np && !st; p++) {
-                    long pw;
-                    if (econ_type_of(ts, p, i) != vi)
-                        continue;
-                    if (!bel || row < 0) {
-                        if (bel)
-                            st = w < 0 ? econ_row(lp, &row, err, "IIR[%d:%s]", i + 1, ts->type[i][vi])
-                                       : econ_row(lp, &row, err, "BIC[%d:%s->%s]", i + 1,
-                                                  ts->type[i][vi], ts->type[i][w]);
-                        else
-                            st = w < 0 ? econ_row(lp, &row, err, "IR[%d:%s]", i + 1,
-                                                  econ_prof_str(ts, p, pb, sizeof pb))
-                                       : econ_row(lp, &row, err, "IC[%d:%s->%s]", i + 1,
-                                                  econ_prof_str(ts, p, pb, sizeof pb), ts->type[i][w]);
-                        if (st)
-                            break;
-                        econ_row_ge(lp, row, 0);
-                    }
-                    if (w < 0)
-                        ir[i * np + p] = row;
-                    else
-                        ic[(i * np + p) * nv + w] = row;
-                    /* weight 1 (ex post) or pi*_i(v_-i|v_i) (interim) */
-                    mpq_set(a, bel ? bel[i][p] : one);
-                    if (mpq_sgn(a) == 0)
-                        continue;
-                    {
-                        mpq_t c;
-                        mpq_init(c);
-                        mpq_mul(c, a, in->v[vi]);
-                        st = lp_add_coef(lp, row, q[i * np + p], c, err);
-                        mpq_neg(c, a);
-                        if (!st)
-                            st = lp_add_coef(lp, row, t[i * np + p], c, err);
-                        if (!st && w >= 0) {
-                            pw = econ_prof_with(ts, p, i, w);
-                            mpq_mul(c, a, in->v[vi]);
-                            mpq_neg(c, c);
-                            st = lp_add_coef(lp, row, q[i * np + pw], c, err);
-                            if (!st)
-                                st = lp_add_coef(lp, row, t[i * np + pw], a, err);
-                        }
-                        mpq_clear(c);
-                    }
-                    if (!bel)
-                        row = -1;
-                }
-            }
+        fprintf(f, "good\n");
+        for (p = 0; p < np; p++) {
+            fprintf(f, "joint");
+            for (i = 0; i < n; i++)
+                fprintf(f, " %s", tn[econ_type_of(ts, p, i)]);
+            econ_fput_q(f, " ", in->f[p], "\n");
         }
-done:
-    free(q);
-    free(t);
-    mpq_clears(one, a, NULL);
+        for (i = 0; i < n; i++)
+            for (k = 0; k < in->nv; k++) {
+                fprintf(f, "value %d %s", i + 1, tn[k]);
+                econ_fput_q(f, " ", in->v[k], "\n");
+            }
+        for (i = 0; pistar && i < n; i++)
+            for (p = 0; p < np; p++) {
+                fprintf(f, "belief %d %s", i + 1, tn[econ_type_of(ts, p, i)]);
+                for (j = 0; j < n; j++)
+                    if (j != i)
+                        fprintf(f, " %s", tn[econ_type_of(ts, p, j)]);
+                econ_fput_q(f, " ", pistar[i * np + p], "\n");
+            }
+        fprintf(f, pistar ? "require BIC\nrequire IR interim\nobjective Pstar max revenue\n"
+                          : "require EPIC\nrequire IR expost\nobjective P max revenue\n");
+        st = afile_commit(&a, err);
+    }
+    free(tn);
     return st;
+}
+
+/* Write and solve one of the two LPs through the mechanism-file path,
+ * keeping its multipliers and row map in res[0] (the report is the case's). */
+static fk_status ce_solve(econ_out *o, const case_ce_inst *in, const econ_tspace ts, const char *name,
+                          mpq_t *pistar, mech_model m, mech_result *res, char *path, size_t len,
+                          fk_err *err)
+{
+    fk_status st;
+    if ((st = econ_out_dir(o, err)))
+        return st;
+    if (snprintf(path, len, "%s/%s-%s.mech", o->outdir, name, pistar ? "Pstar" : "P") >= (int)len)
+        return fk_fail(err, FK_ELIMIT, NULL, "output path too long");
+    if ((st = ce_write(in, ts, name, pistar, path, err)) || (st = mech_read(m, path, err)))
+        return st;
+    return mech_solve_keep(o, m, 0, res, err);
 }
 
 /* local virtual values nondecreasing in own value (Brooks' (1), with
@@ -284,35 +267,34 @@ fk_status case_ce_run(econ_out *o, const case_ce_inst *in, const char *name,
                       case_ce_res *r, fk_err *err)
 {
     econ_tspace ts;
-    lp_model *lp = lp_new(), *lp2 = lp_new();
-    lp_answer res, res2;
-    long np = in->nprof, p, *ir = NULL, *ic = NULL;
-    int n = in->n, nv = in->nv, i, w, nfall = 0;
-    mpq_t **bel = NULL, a, s;
-    char nm[300];
+    mech_model m1, m2;
+    mech_result res[MECH_MAX_LPS], res2[MECH_MAX_LPS];
+    long np = in->nprof, p, k;
+    int n = in->n, nv = in->nv, i, nfall = 0, have1 = 0, have2 = 0;
+    mpq_t **bel = NULL, s;
+    char path1[4200], path2[4200];
     fk_status st;
     econ_tspace_init(ts);
-    lp_answer_init(&res);
-    lp_answer_init(&res2);
-    mpq_inits(a, s, NULL);
+    mech_init(m1);
+    mech_init(m2);
+    mpq_init(s);
     if ((st = ce_validate(in, err)) || (st = ce_tspace(ts, in, err)))
         goto done;
-    ir = fk_calloc((size_t)(n * np), sizeof *ir);
-    ic = fk_calloc((size_t)(n * np * nv), sizeof *ic);
     r->pistar = fk_qarr_new(n * np);
-    if (!lp || !lp2 || !ir || !ic || !r->pistar) {
+    if (!r->pistar) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto done;
     }
     r->regular = ce_regular(in, ts);
-    snprintf(nm, sizeof nm, "%s-P", name);
-    if ((st = ce_build(lp, in, ts, NULL, ir, ic, err)) || (st = econ_solve_certify(o, lp, nm, &res, err)))
+    st = ce_solve(o, in, ts, name, NULL, m1, res, path1, sizeof path1, err);
+    have1 = m1->nobj; /* res initialised once the file is read (mech.h) */
+    if (st)
         goto done;
-    if (res.status != LP_OPTIMAL) {
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: LP (P) %s", nm, lp_status_str(res.status));
+    if (res[0].status != LP_OPTIMAL) {
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s-P: LP (P) %s", name, lp_status_str(res[0].status));
         goto done;
     }
-    mpq_set(r->valP, res.objval);
+    mpq_set(r->valP, res[0].value);
     /* The local multipliers (Brooks): IC[i:v->v_i-] (IR at the bottom)
      * gets sum_{v'_i >= v_i} f(v'_i, v_-i).  With z(v) = max(0, max_i
      * f(v) phi_i(v)) on FEAS they satisfy every dual constraint of (P);
@@ -344,18 +326,18 @@ fk_status case_ce_run(econ_out *o, const case_ce_inst *in, const char *name,
         r->local_optimal = mpq_equal(s, r->valP);
         mpq_clears(z, phi, tail, d, NULL);
     }
-    if (!r->local_optimal) /* fall back to the solver's multipliers */
-        for (i = 0; i < n; i++)
-            for (p = 0; p < np; p++) {
-                mpq_ptr W = r->pistar[i * np + p];
-                mpq_abs(a, res.y[ir[i * np + p]]);
-                mpq_set(W, a);
-                for (w = 0; w < nv; w++)
-                    if (ic[(i * np + p) * nv + w] >= 0) {
-                        mpq_abs(a, res.y[ic[(i * np + p) * nv + w]]);
-                        mpq_add(W, W, a);
-                    }
-            }
+    if (!r->local_optimal || in->from_solver) {
+        /* the solver's multipliers: W_i(v) sums those of the rows of
+         * (i, v) itself, IRX[i:v] and DIC[i:v_i->w;v] (the row map) */
+        for (k = 0; k < n * np; k++)
+            mpq_set_ui(r->pistar[k], 0, 1);
+        for (k = 0; k < res[0].nrow; k++) {
+            const mech_row *w = &res[0].row[k];
+            if (w->fam == MECH_ROW_IRX || w->fam == MECH_ROW_DIC)
+                mpq_add(r->pistar[w->agent * np + w->prof], r->pistar[w->agent * np + w->prof],
+                        res[0].lam[k]);
+        }
+    }
     for (i = 0; i < n; i++)
         for (p = 0; p < np; p++) {
             int vi = econ_type_of(ts, p, i);
@@ -397,16 +379,17 @@ fk_status case_ce_run(econ_out *o, const case_ce_inst *in, const char *name,
         for (p = 0; p < np; p++)
             mpq_set(ts->bel[i][p], bel[i][p]);
     }
-    snprintf(nm, sizeof nm, "%s-Pstar", name);
-    if ((st = ce_build(lp2, in, ts, bel, ir, ic, err)) || (st = econ_solve_certify(o, lp2, nm, &res2, err)))
+    st = ce_solve(o, in, ts, name, r->pistar, m2, res2, path2, sizeof path2, err);
+    have2 = m2->nobj;
+    if (st)
         goto done;
-    if (res2.status == LP_UNBOUNDED) { /* a money pump: certified by the ray */
+    if (res2[0].status == LP_UNBOUNDED) { /* a money pump: certified by the ray */
         r->p2_unbounded = 1;
-    } else if (res2.status != LP_OPTIMAL) {
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: LP (P') %s", nm, lp_status_str(res2.status));
+    } else if (res2[0].status != LP_OPTIMAL) {
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s-Pstar: LP (P') %s", name, lp_status_str(res2[0].status));
         goto done;
     } else {
-        mpq_set(r->valP2, res2.objval);
+        mpq_set(r->valP2, res2[0].value);
     }
     r->equal = !r->p2_unbounded && mpq_equal(r->valP, r->valP2);
     if (o->quiet < 2) {
@@ -418,8 +401,9 @@ fk_status case_ce_run(econ_out *o, const case_ce_inst *in, const char *name,
             printf("  value of (P') with pi*        unbounded (certified ray)\n");
         else
             econ_print_q(stdout, "value of (P') with pi*", r->valP2);
-        printf("  pi* from %s multipliers of (P)\n", r->local_optimal
+        printf("  pi* from %s multipliers of (P)\n", r->local_optimal && !in->from_solver
                ? "the local (Brooks) multipliers, verified optimal: sum_v max(0, max_i f phi_i) = val(P),"
+               : r->local_optimal ? "the solver's optimal (local multipliers optimal too)"
                : "the solver's optimal (local multipliers NOT optimal)");
         if (nfall)
             printf("  (%d types had no positive multiplier; their pi* is f's conditional)\n", nfall);
@@ -431,9 +415,18 @@ fk_status case_ce_run(econ_out *o, const case_ce_inst *in, const char *name,
             }
         if (o->quiet < 1) {
             printf("  optimal ex post mechanism (nonzero q, t):\n");
-            for (p = 0; p < lp->n; p++)
-                if (mpq_sgn(res.x[p]))
-                    econ_print_q(stdout, lp->cname[p], res.x[p]);
+            for (i = 0; i < n; i++)
+                for (p = 0; p < np; p++) {
+                    mpq_srcptr q = res[0].dec[p * res[0].ndec + i], t = res[0].pay[i * res[0].npay + p];
+                    econ_prof_str(ts, p, pb, sizeof pb);
+                    snprintf(lab, sizeof lab, "q[%d:%s]", i + 1, pb);
+                    if (mpq_sgn(q))
+                        econ_print_q(stdout, lab, q);
+                    snprintf(lab, sizeof lab, "t[%d:%s]", i + 1, pb);
+                    if (mpq_sgn(t))
+                        econ_print_q(stdout, lab, t);
+                }
+            printf("  (P) and (P') as mechanism files: %s, %s (farkas model FILE)\n", path1, path2);
         }
     }
     {
@@ -455,13 +448,11 @@ fk_status case_ce_run(econ_out *o, const case_ce_inst *in, const char *name,
     }
 done:
     free(bel);
-    free(ir);
-    free(ic);
-    mpq_clears(a, s, NULL);
-    lp_answer_clear(&res);
-    lp_answer_clear(&res2);
-    lp_free(lp);
-    lp_free(lp2);
+    mpq_clear(s);
+    mech_results_clear(res, have1);
+    mech_results_clear(res2, have2);
+    mech_clear(m1);
+    mech_clear(m2);
     econ_tspace_clear(ts);
     return st;
 }

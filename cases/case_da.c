@@ -7,8 +7,12 @@
  *   ICH (0.3)  pi(v_h - p_hh) + (1-pi)(v_h - p_hl) >= (1-pi)/2 (v_h - p_ll)
  *   ICL (0.4)  pi/2 (v_l - p_ll) >= pi(v_l - p_hl) + (1-pi)(v_l - p_hh)
  *   IRH        pi(v_h - p_hh) + (1-pi)(v_h - p_hl) >= 0
- *   IRL        pi/2 (v_l - p_ll) >= 0
+ *   IRL        pi/2 (v_l - p_ll) >= 0, written p_ll <= v_l (the low buyer
+ *              trades only at p_ll; its multiplier is per unit of price)
  *   max (0.5)  pi(p_hh/2 + p_ll/4) + (1-pi) p_hl/2      (per seller)
+ * The LP goes through the mechanism-file path (write_mech below): the
+ * prices are declared variables, the payments expressions in them, the
+ * four rows side constraints in the essay's names. 
  * By hand: p_ll = v_l, ICH binds, W* = ((1+pi) v_h + v_l)/4; the optimal
  * (p_hh, p_hl) form the segment pi p_hh + (1-pi) p_hl = ((1+pi) v_h +
  * (1-pi) v_l)/2 within ICL; the essay's point p_hl = v_l has p_hh = p* =
@@ -18,102 +22,104 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "afile.h"
 #include "case.h"
 #include "mech.h"
 #include "rat.h"
 
+/* The LP as a mechanism file in the essay's terms (as
+ * cases/data/peters-da-prices.mech, which is this at the defaults): the
+ * buyers B1, B2 of type l or h are the agents, the collusive allocation is
+ * fixed, the prices are declared variables and the payments are written
+ * in them; (0.3), (0.4), IRH, IRL are side constraints on buyer B1 (B2's
+ * are the same by symmetry), with U[B1:h->l] the utility of a high buyer
+ * who reports low.  The essay's point fixes p_hl = v_l by its bounds. */
+static fk_status write_mech(const mpq_t vl, const mpq_t vh, const mpq_t pi, int fix_phl,
+                            const char *name, const char *path, fk_err *err)
+{
+    mpq_t eq, ne;
+    afile a;
+    fk_status st;
+    if ((st = afile_open(&a, path, err)))
+        return st;
+    mpq_inits(eq, ne, NULL);
+    mpq_set_ui(ne, 1, 1);
+    mpq_sub(ne, ne, pi);            /* values differ: 1 - pi, split over hl and lh */
+    mpq_div_2exp(ne, ne, 1);
+    mpq_div_2exp(eq, pi, 1);        /* hh and ll: pi/2 each */
+    {
+        FILE *f = a.f;
+        fprintf(f, "# written by 'farkas case double-auction': Peters' collusion LP (0.3)-(0.5) in the\n"
+                   "# essay's prices%s (docs/cases.md, cases/data/peters-da-prices.mech)\n"
+                   "mechanism %s\nagent B1 l h\nagent B2 l h\ngood 2\n",
+                fix_phl ? ", with p_hl = v_l as at the essay's point" : "", name);
+        econ_fput_q(f, "joint h h ", eq, "\n");
+        econ_fput_q(f, "joint l l ", eq, "\n");
+        econ_fput_q(f, "joint h l ", ne, "\n");
+        econ_fput_q(f, "joint l h ", ne, "\n");
+        econ_fput_q(f, "value B1 l ", vl, "\n");
+        econ_fput_q(f, "value B1 h ", vh, "\n");
+        econ_fput_q(f, "value B2 l ", vl, "\n");
+        econ_fput_q(f, "value B2 h ", vh, "\n");
+        fprintf(f, "allocation fixed\nchoose h h 1 1\nchoose h l 1 0\nchoose l h 0 1\nchoose l l 1/2 1/2\n"
+                   "variable p_hh 0 inf\n");
+        if (fix_phl) {
+            econ_fput_q(f, "variable p_hl ", vl, "");
+            econ_fput_q(f, " ", vl, "\n");
+        } else
+            fprintf(f, "variable p_hl 0 inf\n");
+        fprintf(f, "variable p_ll 0 inf\npayments fixed\n"
+                   "pay B1 h h p_hh\npay B2 h h p_hh\npay B1 h l p_hl\npay B2 l h p_hl\n"
+                   "pay B1 l l 1/2 p_ll\npay B2 l l 1/2 p_ll\n"
+                   "constraint ICH(0.3) U[B1:h] - U[B1:h->l] >= 0\n"
+                   "constraint ICL(0.4) U[B1:l] - U[B1:l->h] >= 0\n"
+                   "constraint IRH U[B1:h] >= 0\n");
+        econ_fput_q(f, "constraint IRL p_ll <= ", vl, "\n");
+        fprintf(f, "objective %s max 1/2 revenue\n", fix_phl ? "essay" : "surplus");
+    }
+    mpq_clears(eq, ne, NULL);
+    return afile_commit(&a, err);
+}
+
+/* Thin wrapper: the LP is written as OUTDIR/NAME-{surplus,essay}.mech and
+ * solved by the mechanism-file path (its report printed), which certifies
+ * NAME-surplus / NAME-essay; best and price (p_hh, p_hl, p_ll) from its
+ * answer. */
 fk_status case_da_solve(econ_out *o, const mpq_t vl, const mpq_t vh, const mpq_t pi,
                         int fix_phl, const char *name, mpq_t best, mpq_t *price,
                         fk_err *err)
 {
-    lp_model *lp = lp_new();
-    lp_answer res;
-    fk_status st = FK_OK;
-    long c[3], r;
-    mpq_t one, q, h, a, b;
-    int k;
-    lp_answer_init(&res);
-    mpq_inits(one, q, h, a, b, NULL);
-    if (!lp) {
-        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    char path[4200];
+    mech_model m;
+    mech_result res[MECH_MAX_LPS];
+    fk_status st;
+    int have = 0, k;
+    mech_init(m);
+    if ((st = econ_out_dir(o, err)))
+        goto done;
+    if (snprintf(path, sizeof path, "%s/%s-%s.mech", o->outdir, name, fix_phl ? "essay" : "surplus") >=
+        (int)sizeof path) {
+        st = fk_fail(err, FK_ELIMIT, NULL, "output path too long");
         goto done;
     }
-    mpq_set_ui(one, 1, 1);
-    mpq_sub(q, one, pi);            /* q = 1 - pi */
-    mpq_set_ui(h, 1, 2);
-    lp->sense = LP_MAX;
-    if ((st = econ_col(lp, &c[0], err, "p_hh")) || (st = econ_col(lp, &c[1], err, "p_hl")) ||
-        (st = econ_col(lp, &c[2], err, "p_ll")))
+    if ((st = write_mech(vl, vh, pi, fix_phl, name, path, err)) || (st = mech_read(m, path, err)))
         goto done;
-    mpq_mul(a, pi, h);
-    lp_set_obj(lp, c[0], a);
-    mpq_mul(a, q, h);
-    lp_set_obj(lp, c[1], a);
-    mpq_mul(a, a, one);
-    mpq_set_ui(b, 1, 4);
-    mpq_mul(b, b, pi);
-    lp_set_obj(lp, c[2], b);
-    if (fix_phl) {
-        lp_set_col_lo(lp, c[1], vl);
-        lp_set_col_hi(lp, c[1], vl);
-    }
-    /* ICH: pi p_hh + q p_hl - q/2 p_ll <= v_h (1 + pi)/2 */
-    if ((st = econ_row(lp, &r, err, "ICH(0.3)")))
+    if (o->quiet < 1)
+        printf("%s: the LP as a mechanism file: %s (farkas model %s)\n", name, path, path);
+    st = mech_solve_keep(o, m, 1, res, err);
+    have = m->nobj; /* res initialised even on failure (mech.h) */
+    if (st)
         goto done;
-    mpq_add(a, one, pi);
-    mpq_mul(a, a, vh);
-    mpq_mul(a, a, h);
-    lp_set_row_hi(lp, r, a);
-    mpq_mul(a, q, h);
-    mpq_neg(a, a);
-    if ((st = lp_add_coef(lp, r, c[0], pi, err)) || (st = lp_add_coef(lp, r, c[1], q, err)) ||
-        (st = lp_add_coef(lp, r, c[2], a, err)))
-        goto done;
-    /* ICL: q p_hh + pi p_hl - pi/2 p_ll >= v_l (1 - pi/2) */
-    if ((st = econ_row(lp, &r, err, "ICL(0.4)")))
-        goto done;
-    mpq_mul(a, pi, h);
-    mpq_sub(b, one, a);
-    mpq_mul(b, b, vl);
-    lp_set_row_lo(lp, r, b);
-    mpq_neg(a, a);
-    if ((st = lp_add_coef(lp, r, c[0], q, err)) || (st = lp_add_coef(lp, r, c[1], pi, err)) ||
-        (st = lp_add_coef(lp, r, c[2], a, err)))
-        goto done;
-    /* IRH: pi p_hh + q p_hl <= v_h;  IRL: p_ll <= v_l */
-    if ((st = econ_row(lp, &r, err, "IRH")))
-        goto done;
-    lp_set_row_hi(lp, r, vh);
-    if ((st = lp_add_coef(lp, r, c[0], pi, err)) || (st = lp_add_coef(lp, r, c[1], q, err)))
-        goto done;
-    if ((st = econ_row(lp, &r, err, "IRL")))
-        goto done;
-    lp_set_row_hi(lp, r, vl);
-    if ((st = lp_add_coef(lp, r, c[2], one, err)) || (st = econ_solve_certify(o, lp, name, &res, err)))
-        goto done;
-    if (res.status != LP_OPTIMAL) {
-        st = fk_fail(err, FK_EINVAL, NULL, "%s: LP %s (need 0 < v_l < v_h)", name, lp_status_str(res.status));
+    if (res[0].status != LP_OPTIMAL) {
+        st = fk_fail(err, FK_EINVAL, NULL, "%s: LP %s (need 0 < v_l < v_h)", name, lp_status_str(res[0].status));
         goto done;
     }
-    mpq_set(best, res.objval);
+    mpq_set(best, res[0].value);
     for (k = 0; k < 3; k++)
-        mpq_set(price[k], res.x[c[k]]);
-    if (o->quiet < 1) {
-        printf("%s: sellers' best expected surplus (per seller)%s\n", name,
-               fix_phl ? ", with p_hl = v_l as in the essay" : "");
-        econ_print_q(stdout, "W*", res.objval);
-        for (k = 0; k < 3; k++)
-            econ_print_q(stdout, lp->cname[c[k]], res.x[c[k]]);
-        printf("  multipliers (loss of the surplus per unit of tightening; >= 0 on a binding row):\n");
-        for (k = 0; k < lp->m; k++) {
-            mech_shadow(a, lp, k, res.y[k]);
-            econ_print_q(stdout, lp->rname[k], a);
-        }
-    }
+        mpq_set(price[k], res[0].var[k]);
 done:
-    mpq_clears(one, q, h, a, b, NULL);
-    lp_answer_clear(&res);
-    lp_free(lp);
+    mech_results_clear(res, have);
+    mech_clear(m);
     return st;
 }
 
@@ -152,7 +158,7 @@ fk_status case_da(econ_out *o, int argc, char **argv, fk_err *err)
         free(s3);
     }
     if ((st = case_da_solve(o, vl, vh, pi, 0, "double-auction", w1, p1, err)) ||
-        (st = case_da_solve(o, vl, vh, pi, 1, "double-auction-essay", w2, p2, err)))
+        (st = case_da_solve(o, vl, vh, pi, 1, "double-auction", w2, p2, err)))
         goto done;
     /* the closed form, and the expected lost trade v_l (1 - pi/2) */
     mpq_set_ui(a, 1, 1);

@@ -62,6 +62,8 @@ typedef struct {
     int argc;
     char **argv;
     const char *file, *text;
+    int filearg;            /* the case's .tsp/.bce argument to vary (argv index), or -1 */
+    char *tmp;              /* the varied file's copy: TMPDIR/farkas-over-XXXXXX/BASENAME */
 } over_src;
 
 /* ---- expressions in VAR inside a mechanism file ----------------------------- */
@@ -168,7 +170,7 @@ static fk_status subst(char **out, const char *file, const char *text, const cha
     size_t vlen = strlen(var), len = 0, cap = strlen(text) + 64, line = 1;
     const char *p = text, *bol = text;
     char *o = malloc(cap);
-    int comment = 0;
+    int comment = 0, first = 1;
     mpq_t v;
     *nsub = 0;
     if (!o)
@@ -180,6 +182,7 @@ static fk_status subst(char **out, const char *file, const char *text, const cha
         char *val = NULL, where[300];
         if (*p == '\n') {
             comment = 0;
+            first = 1;
             line++;
             bol = p + 1;
         }
@@ -187,7 +190,8 @@ static fk_status subst(char **out, const char *file, const char *text, const cha
             comment = 1;
         if (!comment && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
             n = strcspn(p, " \t\r\n#");
-            if (mentions(p, n, var, vlen)) {
+            /* the first field of a line is its keyword ('prior' stays a keyword with --over prior=) */
+            if (!first && mentions(p, n, var, vlen)) {
                 xp x = {p, var, vlen, t, 0};
                 char tmp[512];
                 x_expr(v, &x);
@@ -202,6 +206,7 @@ static fk_status subst(char **out, const char *file, const char *text, const cha
                 val = rat_get_str(v);
                 ++*nsub;
             }
+            first = 0;
         }
         {
             const char *w = val ? val : q;
@@ -240,6 +245,34 @@ static fk_status run_src(const over_src *src, econ_out *o, const char *var, cons
     mech_result res[MECH_MAX_LPS];
     FILE *f;
     fk_status st;
+    if (src->ce && src->filearg >= 0) {
+        /* the case reads its file by name: give it the file with VAR's
+         * value written in, under the same base name (the LP names come
+         * from it), and speak of the user's file in any error */
+        size_t tl = strlen(src->tmp);
+        if ((st = subst(&text, src->file, src->text, var, t, &nsub, err)))
+            return st;
+        if (!(f = fopen(src->tmp, "wb"))) {
+            free(text);
+            return fk_fail(err, FK_EIO, NULL, "cannot write '%s'", src->tmp);
+        }
+        k = fputs(text, f) >= 0;
+        k = (fclose(f) == 0) && k;
+        free(text);
+        if (nsub == 0)
+            return fk_fail(err, FK_EINVAL, NULL, "%s does not mention %s: nothing to vary", src->file, var);
+        if (!k)
+            return fk_fail(err, FK_EIO, NULL, "cannot write '%s'", src->tmp);
+        for (k = 0; k < src->argc && n < OVER_MAXARG; k++)
+            args[n++] = k == src->filearg ? src->tmp : src->argv[k];
+        st = src->ce->run(o, n, args, err);
+        if (st && strncmp(err->where, src->tmp, tl) == 0) {
+            char rest[sizeof err->where];
+            snprintf(rest, sizeof rest, "%s", err->where + tl);
+            snprintf(err->where, sizeof err->where, "%s%s", src->file, rest);
+        }
+        return st;
+    }
     if (src->ce) {
         snprintf(opt, sizeof opt, "--%s", var);
         for (k = 0; k < src->argc && n < OVER_MAXARG; k++) {
@@ -329,18 +362,121 @@ static fk_status parse_over(const char *spec, char *var, size_t vlen, mpq_t lo, 
     return FK_OK;
 }
 
+/* The whole of file, NUL-terminated, in *text (malloc'ed). */
+static fk_status read_text(char **text, const char *file, fk_err *err)
+{
+    FILE *f = fopen(file, "rb");
+    long n;
+    *text = NULL;
+    if (!f)
+        return fk_fail(err, FK_EIO, NULL, "cannot open '%s'", file);
+    if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || n > (64L << 20) || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return fk_fail(err, FK_EIO, NULL, "cannot read '%s' (or larger than 64 MB)", file);
+    }
+    if (!(*text = malloc((size_t)n + 1))) {
+        fclose(f);
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    }
+    if (fread(*text, 1, (size_t)n, f) != (size_t)n) {
+        fclose(f);
+        free(*text);
+        *text = NULL;
+        return fk_fail(err, FK_EIO, NULL, "cannot read '%s'", file);
+    }
+    fclose(f);
+    (*text)[n] = '\0';
+    return FK_OK;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && strcmp(s + n - k, suf) == 0;
+}
+
+/* The source for a case (ce NULL: the mechanism file argv[0]); with a .tsp or .bce argument, that file is what
+ * varies (its numbers may be expressions in VAR, as in a .mech file); its
+ * text is read once and each point's copy goes to a private directory. */
+static fk_status src_case(over_src *src, const case_entry *ce, int argc, char **argv, fk_err *err)
+{
+    const char *tmpdir = getenv("TMPDIR"), *base;
+    char *dir, *text;
+    size_t len;
+    int k;
+    fk_status st;
+    memset(src, 0, sizeof *src);
+    src->ce = ce;
+    src->argc = argc;
+    src->argv = argv;
+    src->filearg = -1;
+    if (!ce) {   /* a mechanism file, argv[0]: read from memory (mech_read_stream) */
+        src->file = argv[0];
+        st = read_text(&text, src->file, err);
+        src->text = text;
+        return st;
+    }
+    for (k = 0; k < argc; k++)
+        if (ends_with(argv[k], ".tsp") || ends_with(argv[k], ".bce"))
+            src->filearg = k;
+    if (src->filearg < 0)
+        return FK_OK;
+    src->file = argv[src->filearg];
+    if ((st = read_text(&text, src->file, err))) {
+        src->filearg = -1;
+        return st;
+    }
+    src->text = text;
+    base = strrchr(src->file, '/');
+    base = base ? base + 1 : src->file;
+    if (!tmpdir || !*tmpdir)
+        tmpdir = "/tmp";
+    len = strlen(tmpdir) + strlen(base) + 40;
+    if (!(src->tmp = malloc(len))) {
+        free(text);
+        memset(src, 0, sizeof *src);
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    }
+    snprintf(src->tmp, len, "%s/farkas-over-XXXXXX", tmpdir);
+    if (!(dir = mkdtemp(src->tmp))) {
+        free(src->tmp);
+        free(text);
+        memset(src, 0, sizeof *src);
+        return fk_fail(err, FK_EIO, NULL, "cannot make a temporary directory in '%s'", tmpdir);
+    }
+    strcat(src->tmp, "/");
+    strcat(src->tmp, base);
+    return FK_OK;
+}
+
+static void src_clear(over_src *src)
+{
+    if (src->filearg >= 0 && src->tmp) {
+        char *slash = strrchr(src->tmp, '/');
+        unlink(src->tmp);
+        *slash = '\0';
+        rmdir(src->tmp);
+    }
+    free(src->tmp);
+    free((char *)src->text);
+    memset(src, 0, sizeof *src);
+}
+
 fk_status case_over_capture(const case_entry *ce, int argc, char **argv, const char *var,
                             const mpq_t t, lp_model **lps, int max, int *nlp, fk_err *err)
 {
     capture_set cs;
-    over_src src = {ce, argc, argv, NULL, NULL};
+    over_src src;
     fk_status st;
     int k;
     memset(&cs, 0, sizeof cs);
     *nlp = 0;
+    if ((st = src_case(&src, ce, argc, argv, err)))
+        return st;
     st = run_at(&src, &cs, var, t, err);
+    src_clear(&src);
     if (!st && cs.nlp > max)
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d LPs", ce->name, max);
+        st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d LPs", ce ? ce->name : argv[0], max);
     if (!st) {
         for (k = 0; k < cs.nlp; k++)
             lps[k] = cs.lp[k];
@@ -421,8 +557,12 @@ done:
 fk_status case_over_models(const case_entry *ce, int argc, char **argv, const char *spec,
                            int degree, par_model **pms, int max, int *npm, fk_err *err)
 {
-    over_src src = {ce, argc, argv, NULL, NULL};
-    return over_models(&src, ce->name, spec, degree, pms, max, npm, err);
+    over_src src;
+    fk_status st = src_case(&src, ce, argc, argv, err);
+    if (!st)
+        st = over_models(&src, ce ? ce->name : argv[0], spec, degree, pms, max, npm, err);
+    src_clear(&src);
+    return st;
 }
 
 /* the models, then per LP: files, pieces, lines, the checker */
@@ -500,36 +640,22 @@ done:
 fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv,
                         const char *spec, int degree, fk_err *err)
 {
-    over_src src = {ce, argc, argv, NULL, NULL};
-    return over_report(&src, ce->name, o, spec, degree, err);
+    over_src src;
+    fk_status st = src_case(&src, ce, argc, argv, err);
+    if (!st)
+        st = over_report(&src, ce->name, o, spec, degree, err);
+    src_clear(&src);
+    return st;
 }
 
 fk_status case_over_mech(const char *file, econ_out *o, const char *spec, int degree, fk_err *err)
 {
-    over_src src = {NULL, 0, NULL, file, NULL};
-    FILE *f = fopen(file, "rb");
-    char *text;
-    long n;
+    over_src src;
+    char *argv[1];
     fk_status st;
-    if (!f)
-        return fk_fail(err, FK_EIO, NULL, "cannot open '%s'", file);
-    if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || n > (64L << 20) || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        return fk_fail(err, FK_EIO, NULL, "cannot read '%s' (or larger than 64 MB)", file);
-    }
-    if (!(text = malloc((size_t)n + 1))) {
-        fclose(f);
-        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-    }
-    if (fread(text, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        free(text);
-        return fk_fail(err, FK_EIO, NULL, "cannot read '%s'", file);
-    }
-    fclose(f);
-    text[n] = '\0';
-    src.text = text;
-    st = over_report(&src, file, o, spec, degree, err);
-    free(text);
+    argv[0] = (char *)file;
+    if (!(st = src_case(&src, NULL, 1, argv, err)))
+        st = over_report(&src, file, o, spec, degree, err);
+    src_clear(&src);
     return st;
 }

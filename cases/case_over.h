@@ -22,7 +22,9 @@ fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv
 fk_status case_over_mech(const char *file, econ_out *o, const char *spec, int degree, fk_err *err);
 
 /* The parametric models of the case's LPs (pms[0..*npm), in the order
- * the case solves them; free each with par_model_free). */
+ * the case solves them; free each with par_model_free).  With ce NULL,
+ * argv[0] is a mechanism file, varied as case_over_mech varies it (in
+ * both functions here). */
 fk_status case_over_models(const case_entry *ce, int argc, char **argv, const char *spec,
                            int degree, par_model **pms, int max, int *npm, fk_err *err);
 

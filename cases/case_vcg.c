@@ -192,13 +192,6 @@ void case_vcg_agv(mpq_t *x, const case_vcg_inst *in)
  * order of K, which is k* (case_vcg_kstar). */
 static const char *const VCG_LABEL[3] = {"dic", "agv", "ir"};
 
-static void put_q(FILE *f, const char *pre, const mpq_t x)
-{
-    char *q = econ_qstr(x);
-    fprintf(f, "%s%s", pre, q);
-    free(q);
-}
-
 static fk_status write_mech(const case_vcg_inst *in, const char *name, int kind, mpq_t *const x,
                             const char *path, fk_err *err)
 {
@@ -236,7 +229,7 @@ static fk_status write_mech(const case_vcg_inst *in, const char *name, int kind,
         for (j = 0; j < ts->ntypes[i]; j++) {
             if (j && j % 40 == 0)
                 fprintf(f, "\nprior %d", i + 1);
-            put_q(f, " ", in->f[i][j]);
+            econ_fput_q(f, " ", in->f[i][j], "");
         }
         fprintf(f, "\n");
     }
@@ -245,8 +238,7 @@ static fk_status write_mech(const case_vcg_inst *in, const char *name, int kind,
             for (k = 0; k < in->nk; k++)
                 if (mpq_sgn(val(in, i, j, k))) {
                     fprintf(f, "value %d %s %s", i + 1, in->kname[k], ts->type[i][j]);
-                    put_q(f, " ", val(in, i, j, k));
-                    fprintf(f, "\n");
+                    econ_fput_q(f, " ", val(in, i, j, k), "\n");
                 }
     fprintf(f, "allocation efficient ties first\npayments %s\n", kind == 2 ? "free" : "fixed");
     for (i = 0; kind < 2 && i < ts->n; i++)
@@ -255,8 +247,7 @@ static fk_status write_mech(const case_vcg_inst *in, const char *name, int kind,
             for (j = 0; j < ts->n; j++)
                 fprintf(f, " %s", ts->type[j][econ_type_of(ts, t, j)]);
             mpq_neg(q, x[i * ts->nprof + t]);
-            put_q(f, " ", q);
-            fprintf(f, "\n");
+            econ_fput_q(f, " ", q, "\n");
         }
     fprintf(f, "%s\nobjective %s feasibility\n",
             kind == 0 ? "require DIC" :

@@ -692,6 +692,13 @@ char *econ_qstr(const mpq_t v)
     return s ? s : fk_strdup("?");
 }
 
+void econ_fput_q(FILE *f, const char *pre, const mpq_t v, const char *post)
+{
+    char *q = econ_qstr(v);
+    fprintf(f, "%s%s%s", pre, q, post);
+    free(q);
+}
+
 void econ_print_q(FILE *f, const char *label, const mpq_t v)
 {
     char *s = rat_get_str(v);

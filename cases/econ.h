@@ -270,5 +270,8 @@ fk_status econ_prior_parse(const char *s, const char *what, int n,
 void econ_print_q(FILE *f, const char *label, const mpq_t v);
 /* A newly malloc'ed exact string for v ("?" on failure, never NULL). */
 char *econ_qstr(const mpq_t v);
+/* pre, v as econ_qstr spells it, post: a number written into a model or
+ * mechanism file */
+void econ_fput_q(FILE *f, const char *pre, const mpq_t v, const char *post);
 
 #endif

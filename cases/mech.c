@@ -54,17 +54,54 @@ typedef struct {
     long *dcol;        /* np * D: column, or -1 for the constant dval */
     mpq_t *dval;
     long *pcol;        /* n * npay: column, or -1 for a fixed payment */
+    long *vcol;        /* the declared variables' columns */
     long scol;         /* subsidy column, -1 */
     /* a linear form: acc over columns (touched listed once) + cst */
     mpq_t *acc;
     long *touched, ntouch, accn;
     unsigned char *mark;
     mpq_t cst, a, cw;   /* cw: acc_util's scratch (acc_dec and acc_pay use a) */
+    /* the row map (mech_solve_keep): what each row added is, cur set by
+     * the caller of emit / note_row */
+    int keep;
+    mech_row cur, *rows;
+    long nrows, rows_alloc;
 } bld;
 
 static fk_status oom(fk_err *err)
 {
     return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+}
+
+/* The row map entry of row r (added last), from b->cur; a no-op without keep. */
+static fk_status note_row(bld *b, long r, fk_err *err)
+{
+    if (!b->keep)
+        return FK_OK;
+    if (r != b->nrows)
+        return fk_fail(err, FK_EINVAL, NULL, "mechanism LP: row map out of step at row %ld", r);
+    if (b->nrows == b->rows_alloc) {
+        long k = b->rows_alloc ? b->rows_alloc * 2 : 256;
+        mech_row *nr = fk_realloc(b->rows, (size_t)k, sizeof *nr);
+        if (!nr)
+            return oom(err);
+        b->rows = nr;
+        b->rows_alloc = k;
+    }
+    b->rows[b->nrows++] = b->cur;
+    return FK_OK;
+}
+
+/* b->cur := family fam with the given indices */
+static void set_row(bld *b, int fam, int agent, int type, int dev, long prof, int state)
+{
+    b->cur.fam = fam;
+    b->cur.agent = agent;
+    b->cur.type = type;
+    b->cur.dev = dev;
+    b->cur.prof = prof;
+    b->cur.state = state;
+    b->cur.cons = -1;
 }
 
 static void acc_col(bld *b, long j, const mpq_t c)
@@ -92,7 +129,17 @@ static void acc_pay(bld *b, const mpq_t c, int i, long r, int th)
     long k = i * b->npay + mech_pay_index(b->m, r, th);
     if (b->pcol[k] >= 0)
         acc_col(b, b->pcol[k], c);
-    else if (b->m->payfix && mpq_sgn(b->m->payfix[k])) {
+    else if (b->m->payx && b->m->payx[k] >= 0) { /* c * (c0 + sum_v a_v v) */
+        const mech_expr *e = &b->m->paye[b->m->payx[k]];
+        int j;
+        for (j = 0; j < e->nterm; j++) {
+            mpq_mul(b->a, c, e->term[j].coef);
+            if (e->term[j].kind == MECH_Q_VAR)
+                acc_col(b, b->vcol[e->term[j].a], b->a);
+            else
+                mpq_add(b->cst, b->cst, b->a);
+        }
+    } else if (b->m->payfix && mpq_sgn(b->m->payfix[k])) {
         mpq_mul(b->a, c, b->m->payfix[k]);
         mpq_add(b->cst, b->cst, b->a);
     }
@@ -189,7 +236,10 @@ static void acc_expr(bld *b, const mech_expr *e)
             mpq_add(b->cst, b->cst, t->coef);
             break;
         case MECH_Q_U:
-            acc_interim(b, t->coef, t->a, t->ti, t->ti);
+            acc_interim(b, t->coef, t->a, t->ti, t->rep);
+            break;
+        case MECH_Q_VAR:
+            acc_col(b, b->vcol[t->a], t->coef);
             break;
         case MECH_Q_PAY:
             acc_pay(b, t->coef, t->a, t->r, t->th);
@@ -228,6 +278,8 @@ static fk_status emit(bld *b, const char *name, int rel, const mpq_t rhs, fk_err
     long r, k;
     fk_status st = lp_add_row(b->lp, name, &r, err);
     mpq_t v;
+    if (!st)
+        st = note_row(b, r, err);
     if (st) {
         acc_reset(b);
         return st;
@@ -287,6 +339,8 @@ static void bld_free(bld *b)
     free(b->dcol);
     fk_qarr_free(b->dval, b->np * b->D);
     free(b->pcol);
+    free(b->vcol);
+    free(b->rows);
     mpq_clear(b->cst);
     mpq_clear(b->a);
     mpq_clear(b->cw);
@@ -353,7 +407,8 @@ static fk_status efficient(bld *b, long r, fk_err *err)
                     lp_set_col_hi(b->lp, b->dcol[r * b->D + j], w);
             }
         snprintf(nm, sizeof nm, "SUM[%s]", pb);
-        if (!st && !(st = lp_add_row(b->lp, nm, &row, err))) {
+        set_row(b, MECH_ROW_SUM, -1, -1, -1, r, -1);
+        if (!st && !(st = lp_add_row(b->lp, nm, &row, err)) && !(st = note_row(b, row, err))) {
             lp_set_row_lo(b->lp, row, w);
             lp_set_row_hi(b->lp, row, w);
             for (j = 0; j < b->D && !st; j++)
@@ -395,7 +450,8 @@ static fk_status decisions(bld *b, fk_err *err)
                 lp_set_col_hi(b->lp, b->dcol[r * b->D + j], one);
         }
         snprintf(nm, sizeof nm, "%s[%s]", m->mode == MECH_GOOD ? "SUPPLY" : "SUM", pb);
-        if (st || (st = lp_add_row(b->lp, nm, &row, err)))
+        set_row(b, m->mode == MECH_GOOD ? MECH_ROW_SUPPLY : MECH_ROW_SUM, -1, -1, -1, r, -1);
+        if (st || (st = lp_add_row(b->lp, nm, &row, err)) || (st = note_row(b, row, err)))
             break;
         if (m->mode == MECH_GOOD)
             lp_set_row_hi(b->lp, row, m->supply);
@@ -535,11 +591,13 @@ static fk_status families(bld *b, fk_err *err)
                     form_replay(b, &truth);
                     acc_interim(b, mone, i, a, c);
                     snprintf(nm, sizeof nm, "IC[%s:%s->%s]", m->agent[i], ts->type[i][a], ts->type[i][c]);
+                    set_row(b, MECH_ROW_IC, i, a, c, -1, -1);
                     st = emit(b, nm, 1, zero, err);
                 }
             if (!st && (m->req & MECH_IRI)) {
                 acc_interim(b, one, i, a, a);
                 snprintf(nm, sizeof nm, "IR[%s:%s]", m->agent[i], ts->type[i][a]);
+                set_row(b, MECH_ROW_IRI, i, a, -1, -1, -1);
                 st = emit(b, nm, 1, m->ir_margin, err);
             }
         }
@@ -556,11 +614,13 @@ static fk_status families(bld *b, fk_err *err)
                         acc_util(b, mone, i, t, th, econ_prof_with(ts, t, i, c));
                         snprintf(nm, sizeof nm, "DIC[%s:%s->%s;%s]", m->agent[i], ts->type[i][a],
                                  ts->type[i][c], pb);
+                        set_row(b, MECH_ROW_DIC, i, a, c, t, m->has_states ? th : -1);
                         st = emit(b, nm, 1, zero, err);
                     }
                 if (!st && (m->req & MECH_IRX)) {
                     acc_util(b, one, i, t, th, t);
                     snprintf(nm, sizeof nm, "IRX[%s:%s]", m->agent[i], pb);
+                    set_row(b, MECH_ROW_IRX, i, a, -1, t, m->has_states ? th : -1);
                     st = emit(b, nm, 1, zero, err);
                 }
             }
@@ -573,6 +633,7 @@ static fk_status families(bld *b, fk_err *err)
             acc_revenue(b, one);
             if (b->scol >= 0)
                 acc_col(b, b->scol, one);
+            set_row(b, k ? MECH_ROW_ND : MECH_ROW_BB, -1, -1, -1, -1, -1);
             st = emit(b, k ? "ND" : "BB", k ? 1 : 0, zero, err);
         }
     }
@@ -589,11 +650,15 @@ static fk_status families(bld *b, fk_err *err)
                         acc_col(b, b->scol, one);
                     snprintf(nm, sizeof nm, "%s[%s]", k ? "ND" : "BB",
                              pstr(m, r, th, m->pay_contingent, pb, sizeof pb));
+                    set_row(b, k ? MECH_ROW_NDX : MECH_ROW_BBX, -1, -1, -1, r,
+                            m->pay_contingent ? th : -1);
                     st = emit(b, nm, k ? 1 : 0, zero, err);
                 }
     }
     for (i = 0; i < m->ncons && !st; i++) {
         acc_expr(b, &m->cons[i].e);
+        set_row(b, MECH_ROW_SIDE, -1, -1, -1, -1, -1);
+        b->cur.cons = i;
         st = emit(b, m->cons[i].name, m->cons[i].rel, m->cons[i].rhs, err);
     }
     mpq_clear(one);
@@ -619,7 +684,8 @@ static fk_status build(bld *b, const mech_model_struct *m, int k, fk_err *err)
     b->dcol = fk_calloc((size_t)(b->np * b->D), sizeof *b->dcol);
     b->dval = fk_qarr_new(b->np * b->D);
     b->pcol = fk_calloc((size_t)(m->n * b->npay), sizeof *b->pcol);
-    if (!b->dcol || !b->dval || !b->pcol)
+    b->vcol = fk_calloc((size_t)m->nvar + 1, sizeof *b->vcol);
+    if (!b->dcol || !b->dval || !b->pcol || !b->vcol)
         return oom(err);
     for (j = 0; j < b->np * b->D; j++)
         b->dcol[j] = -1;
@@ -642,6 +708,17 @@ static fk_status build(bld *b, const mech_model_struct *m, int k, fk_err *err)
     }
     if ((st = decisions(b, err)) || (st = payments(b, err)))
         return st;
+    for (c = 0; c < m->nvar; c++) { /* the declared variables, in file order */
+        const mech_var *v = &m->var[c];
+        if ((st = col(b, &b->vcol[c], err, v->name)))
+            return st;
+        if (!v->lo_fin && !v->hi_fin)
+            econ_col_free(b->lp, b->vcol[c]);
+        else {
+            lp_set_col_lo(b->lp, b->vcol[c], v->lo_fin ? v->lo : NULL);
+            lp_set_col_hi(b->lp, b->vcol[c], v->hi_fin ? v->hi : NULL);
+        }
+    }
     if (uses) {
         if ((st = col(b, &b->scol, err, "subsidy")))
             return st;
@@ -674,6 +751,21 @@ static void pay_val(mpq_t v, const bld *b, const lp_answer *res, int i, long pk)
     long k = i * b->npay + pk;
     if (b->pcol[k] >= 0)
         mpq_set(v, res->x[b->pcol[k]]);
+    else if (b->m->payx && b->m->payx[k] >= 0) {
+        const mech_expr *e = &b->m->paye[b->m->payx[k]];
+        mpq_t a;
+        int j;
+        mpq_init(a);
+        mpq_set_ui(v, 0, 1);
+        for (j = 0; j < e->nterm; j++) {
+            if (e->term[j].kind == MECH_Q_VAR)
+                mpq_mul(a, e->term[j].coef, res->x[b->vcol[e->term[j].a]]);
+            else
+                mpq_set(a, e->term[j].coef);
+            mpq_add(v, v, a);
+        }
+        mpq_clear(a);
+    }
     else if (b->m->payfix)
         mpq_set(v, b->m->payfix[k]);
     else
@@ -881,6 +973,10 @@ static void text_report(bld *b, const mech_obj *ob, const char *lpname, const lp
     }
     if (b->np > MECH_SHOW_ROWS)
         printf("    ... %ld profiles in all (the full table: --json)\n", b->np);
+    if (m->nvar)
+        printf("  the variables:\n");
+    for (j = 0; j < m->nvar; j++)
+        econ_print_q(stdout, m->var[j].name, res->x[b->vcol[j]]);
     if (m->bel_kind != MECH_BEL_NONE) {
         printf("  interim utilities (truthful):\n");
         for (a = 0; a < m->n; a++)
@@ -990,7 +1086,14 @@ static void json_report(bld *b, const mech_obj *ob, const char *lpname, const lp
             }
             printf("}}");
         }
-        printf("],\n  \"interim\": [");
+        printf("],\n  \"variables\": {");
+        for (j = 0; j < m->nvar; j++) {
+            printf("%s", j ? ", " : "");
+            json_str(stdout, m->var[j].name);
+            printf(": ");
+            json_q(stdout, res->x[b->vcol[j]]);
+        }
+        printf("},\n  \"interim\": [");
         for (a = 0, first = 1; a < m->n && m->bel_kind != MECH_BEL_NONE; a++)
             for (j = 0; j < m->ts->ntypes[a]; j++) {
                 interim_val(v, b, res, a, j);
@@ -1017,11 +1120,61 @@ static void json_report(bld *b, const mech_obj *ob, const char *lpname, const lp
 void mech_results_clear(mech_result *res, int k)
 {
     int i;
-    for (i = 0; res && i < k; i++)
+    for (i = 0; res && i < k; i++) {
         mpq_clear(res[i].value);
+        free(res[i].row);
+        fk_qarr_free(res[i].lam, res[i].nrow);
+        fk_qarr_free(res[i].dec, res[i].nprof * res[i].ndec);
+        fk_qarr_free(res[i].pay, res[i].nagent * res[i].npay);
+        fk_qarr_free(res[i].var, res[i].var ? res[i].nvar + 1 : 0);
+        res[i].row = NULL;
+        res[i].lam = res[i].dec = res[i].pay = res[i].var = NULL;
+    }
 }
 
-fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out, fk_err *err)
+/* The row map, multipliers and mechanism of a solved LP into out (keep). */
+static fk_status keep_answer(mech_result *out, bld *b, const lp_answer *res, fk_err *err)
+{
+    long k, r;
+    int i, j;
+    if (res->status != LP_OPTIMAL && res->status != LP_INFEASIBLE)
+        return FK_OK;
+    if (b->nrows != b->lp->m)
+        return fk_fail(err, FK_EINVAL, NULL, "mechanism LP: %ld rows mapped of %ld", b->nrows, b->lp->m);
+    out->row = b->rows; /* handed over */
+    b->rows = NULL;
+    out->nrow = b->nrows;
+    if (!(out->lam = fk_qarr_new(b->nrows)))
+        return oom(err);
+    for (k = 0; k < b->nrows; k++)
+        mech_shadow(out->lam[k], b->lp, k, res->y[k]);
+    if (res->status != LP_OPTIMAL)
+        return FK_OK;
+    out->nprof = b->np;
+    out->ndec = b->D;
+    out->nagent = b->m->n;
+    out->npay = b->npay;
+    out->nvar = b->m->nvar;
+    out->dec = fk_qarr_new(b->np * b->D);
+    out->pay = fk_qarr_new(b->m->n * b->npay);
+    out->var = fk_qarr_new(b->m->nvar + 1);
+    if (!out->dec || !out->pay || !out->var)
+        return oom(err);
+    for (j = 0; j < b->m->nvar; j++)
+        mpq_set(out->var[j], res->x[b->vcol[j]]);
+    for (r = 0; r < b->np; r++)
+        for (j = 0; j < b->D; j++)
+            dec_val(out->dec[r * b->D + j], b, res, r, j);
+    for (i = 0; i < b->m->n; i++)
+        for (k = 0; k < b->npay; k++)
+            pay_val(out->pay[i * b->npay + k], b, res, i, k);
+    return FK_OK;
+}
+
+/* mech_solve (report: print it as json says) and, with keep, the answers'
+ * details into out. */
+static fk_status solve_all(econ_out *o, const mech_model m, int json, int report, int keep,
+                           mech_result *out, fk_err *err)
 {
     fk_status st = FK_OK;
     int k, i;
@@ -1046,6 +1199,7 @@ fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out
         char lpname[128];
         int bad0 = o->nbad;
         memset(&b, 0, sizeof b);
+        b.keep = keep && out;
         mpq_init(b.cst);
         mpq_init(b.a);
         mpq_init(b.cw);
@@ -1065,8 +1219,10 @@ fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out
             out[k].status = res.status;
             if (res.status == LP_OPTIMAL)
                 mpq_set(out[k].value, res.objval);
+            if (b.keep)
+                st = keep_answer(&out[k], &b, &res, err);
         }
-        if (!st && (json || o->quiet < 2)) {
+        if (!st && report && (json || o->quiet < 2)) {
             if (json) {
                 printf("%s", k ? ",\n" : "");
                 json_report(&b, &m->obj[k], lpname, &res, o->outdir, o->nbad == bad0);
@@ -1081,6 +1237,16 @@ fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out
     if (json)
         printf("\n]}\n");
     return st;
+}
+
+fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *out, fk_err *err)
+{
+    return solve_all(o, m, json, 1, 0, out, err);
+}
+
+fk_status mech_solve_keep(econ_out *o, const mech_model m, int report, mech_result *out, fk_err *err)
+{
+    return solve_all(o, m, 0, report, 1, out, err);
 }
 
 fk_status mech_solve_file(econ_out *o, const char *path, int *ok, fk_err *err)

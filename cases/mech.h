@@ -37,6 +37,8 @@
 #define MECH_MAX_PROFILES 200000L /* types^agents */
 #define MECH_MAX_NAME 24          /* characters of a user name */
 #define MECH_MAX_LPS 16           /* objective lines */
+#define MECH_MAX_VARS 1000        /* variable lines */
+#define MECH_MAX_PAYX 100000      /* pay lines with an expression */
 
 enum { MECH_BEL_NONE = 0, MECH_BEL_INDEP, MECH_BEL_JOINT, MECH_BEL_TYPES };
 enum { MECH_ALTS = 0, MECH_GOOD = 1 };
@@ -55,12 +57,13 @@ enum { MECH_PAY_FREE = 0, MECH_PAY_BOUNDED, MECH_PAY_FIXED, MECH_PAY_ZERO };
 #define MECH_NDX 0x80u  /* ND[t]                 no deficit in any profile */
 
 /* A quantity of a linear expression. */
-enum { MECH_Q_CONST = 0, MECH_Q_U, MECH_Q_PAY, MECH_Q_DEC, MECH_Q_REV, MECH_Q_WEL, MECH_Q_SUB };
+enum { MECH_Q_CONST = 0, MECH_Q_U, MECH_Q_PAY, MECH_Q_DEC, MECH_Q_REV, MECH_Q_WEL, MECH_Q_SUB,
+       MECH_Q_VAR };
 
 typedef struct {
     int kind;         /* MECH_Q_* */
-    int a;            /* agent (U, PAY) or decision component (DEC) */
-    int ti;           /* type (U) */
+    int a;            /* agent (U, PAY), decision component (DEC) or variable (VAR) */
+    int ti, rep;      /* type and report (U; rep == ti: truthful) */
     long r;           /* profile (PAY, DEC) */
     int th;           /* state (PAY with contingent payments) */
     mpq_t coef;
@@ -78,6 +81,15 @@ typedef struct {
     mpq_t rhs;
     long line;        /* for messages */
 } mech_cons;
+
+/* A declared decision variable (`variable NAME LO HI`): one LP column of
+ * that name, for quantities such as anonymous prices that the payments are
+ * written in. */
+typedef struct {
+    char *name;
+    mpq_t lo, hi;
+    int lo_fin, hi_fin; /* 0: -inf / +inf */
+} mech_var;
 
 typedef struct {
     char *label;      /* LP name suffix */
@@ -107,6 +119,12 @@ typedef struct {
     mpq_t pay_lo, pay_hi;
     int pay_lo_fin, pay_hi_fin; /* 0: -inf / +inf */
     mpq_t *payfix;    /* [i * npay + k], npay = nprof (* S if contingent) */
+    int *payx;        /* NULL, or [i * npay + k]: -1 (payfix) or an index into paye: a
+                       * payment written as an expression in the variables */
+    mech_expr *paye;
+    int npaye;
+    int nvar;
+    mech_var *var;
     unsigned req;
     mpq_t ir_margin;
     int ncons;
@@ -130,12 +148,44 @@ fk_status mech_read_stream(mech_model m, FILE *f, const char *path, fk_err *err)
 /* Payment index of (r, theta): r without contingent payments. */
 long mech_pay_index(const mech_model m, long r, int th);
 
+/* What one row of a mechanism LP is: its family and the indices that
+ * name it (-1 where the family has none).  A case that reads the duals in
+ * economic terms (Chung-Ely's pi* from the multipliers of (P)) finds its
+ * rows here instead of parsing row names.
+ *   SUM, SUPPLY     prof = the reported profile
+ *   IC              agent, type = true type, dev = the report
+ *   DIC             agent, type, dev, prof = the true profile, state
+ *   IRI             agent, type
+ *   IRX             agent, type, prof = the true profile, state
+ *   BB, ND          (ex ante) nothing
+ *   BBX, NDX        prof, state (with contingent payments; else -1)
+ *   SIDE            cons = index into mech_model.cons */
+enum { MECH_ROW_SUM = 0, MECH_ROW_SUPPLY, MECH_ROW_IC, MECH_ROW_DIC, MECH_ROW_IRI, MECH_ROW_IRX,
+       MECH_ROW_BB, MECH_ROW_BBX, MECH_ROW_ND, MECH_ROW_NDX, MECH_ROW_SIDE };
+
+typedef struct {
+    int fam;          /* MECH_ROW_* */
+    int agent, type, dev, state, cons;
+    long prof;
+} mech_row;
+
 /* One solved LP. */
 typedef struct {
     char label[64];
     int feas, sense;
     lp_status status;
     mpq_t value;      /* objective value (OPTIMAL) */
+    /* Filled by mech_solve_keep only (else NULL / 0).  For OPTIMAL and
+     * INFEASIBLE: row[k] says what LP row k is, lam[k] its multiplier as
+     * mech_shadow reads it (>= 0 on an inequality row, the Farkas weights
+     * when INFEASIBLE).  For OPTIMAL: the mechanism, dec[r * ndec + j]
+     * (outcome component j at reported profile r < nprof, fixed parts
+     * included) and pay[i * npay + mech_pay_index(r, th)] (the payment of
+     * agent i < nagent). */
+    long nrow, nprof, ndec, npay;
+    int nagent, nvar;
+    mech_row *row;
+    mpq_t *lam, *dec, *pay, *var;  /* var: the declared variables' values (OPTIMAL) */
 } mech_result;
 
 /* Build, solve and certify every objective's LP (OUTDIR/NAME-LABEL.mps and
@@ -144,6 +194,11 @@ typedef struct {
  * this call: clear with mech_results_clear) receives the verdicts. */
 fk_status mech_solve(econ_out *o, const mech_model m, int json, mech_result *res,
                      fk_err *err);
+/* mech_solve that also keeps, in res, each LP's row map, multipliers and
+ * mechanism (the fields above); report 0 leaves the report to the caller
+ * (the certificate lines are printed as o->quiet says). */
+fk_status mech_solve_keep(econ_out *o, const mech_model m, int report, mech_result *res,
+                          fk_err *err);
 void mech_results_clear(mech_result *res, int k);
 
 /* Read the mechanism file PATH and solve it as mech_solve does (report

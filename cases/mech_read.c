@@ -49,6 +49,16 @@ void mech_clear(mech_model m)
     fk_qarr_free(m->prior, np * S);
     fk_qarr_free(m->fixed, np * m->ndec);
     fk_qarr_free(m->payfix, (long)m->n * np * (m->pay_contingent ? S : 1));
+    free(m->payx);
+    for (k = 0; k < m->npaye; k++)
+        expr_clear(&m->paye[k]);
+    free(m->paye);
+    for (k = 0; k < m->nvar; k++) {
+        free(m->var[k].name);
+        mpq_clear(m->var[k].lo);
+        mpq_clear(m->var[k].hi);
+    }
+    free(m->var);
     for (k = 0; k < m->ncons; k++) {
         free(m->cons[k].name);
         expr_clear(&m->cons[k].e);
@@ -135,9 +145,11 @@ static fk_status failat(rdr *R, const char *tok, const char *fmt, const char *a,
     return fk_fail(R->rd.err, FK_EPARSE, where, fmt, a, b);
 }
 
-/* User names: up to MECH_MAX_NAME of letters, digits and _ . / + -; the
- * characters [ ] : , ; @ * are the syntax of row and quantity names. */
-static int name_ok(const char *s)
+/* User names: up to MECH_MAX_NAME of letters, digits and _ . / + -, and
+ * the characters of extra; the characters [ ] : , ; @ * are the syntax of
+ * row and quantity names.  (A side constraint's name may also hold
+ * parentheses, as the essays number them: ICH(0.3).) */
+static int name_ok(const char *s, const char *extra)
 {
     size_t k, len = strlen(s);
     if (len == 0 || len > MECH_MAX_NAME)
@@ -145,7 +157,7 @@ static int name_ok(const char *s)
     for (k = 0; k < len; k++) {
         char c = s[k];
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '.' || c == '/' || c == '+' || c == '-'))
+              c == '_' || c == '.' || c == '/' || c == '+' || c == '-' || strchr(extra, c)))
             return 0;
     }
     return 1;
@@ -153,7 +165,7 @@ static int name_ok(const char *s)
 
 static fk_status check_name(rdr *R, const char *tok)
 {
-    if (!name_ok(tok))
+    if (!name_ok(tok, ""))
         return failat(R, tok, "bad name '%s' (1 to 24 letters, digits, _ . / + -)%s", tok, "");
     return FK_OK;
 }
@@ -503,6 +515,21 @@ static fk_status rd_choose(rdr *R, char **tok, int nt)
     return st;
 }
 
+/* the declared variable named s, or -1 */
+static int var_index(const mech_model_struct *m, const char *s)
+{
+    int k;
+    for (k = 0; k < m->nvar; k++)
+        if (strcmp(m->var[k].name, s) == 0)
+            return k;
+    return -1;
+}
+
+static int is_number(const char *s);
+static fk_status rd_expr(rdr *R, char **tok, int k0, int k1, mech_expr *e);
+
+/* pay AGENT t1..tn [state] (NUMBER | EXPR in the variables); later lines
+ * override. */
 static fk_status rd_pay(rdr *R, char **tok, int nt)
 {
     mech_model_struct *m = R->m;
@@ -512,22 +539,67 @@ static fk_status rd_pay(rdr *R, char **tok, int nt)
     fk_status st;
     if (m->pay_kind != MECH_PAY_FIXED)
         return failat(R, tok[0], "'pay' needs 'payments fixed' before it%s%s", "", "");
-    if (nt != 3 + m->n + hs)
+    if (nt < 3 + m->n + hs)
         return failat(R, tok[0], "'pay' takes an agent, one type per agent ('*' for any)%s, then "
-                      "a number", hs ? ", a state" : "", "");
+                      "a number or an expression in variables", hs ? ", a state" : "", "");
     if ((st = want_agent(R, tok[1], &i)) || (st = want_profile(R, tok + 2, ty, 1)) ||
         (hs && (st = want_state(R, tok[2 + m->n], &th, 1))))
         return st;
     if (!m->payfix && !(m->payfix = fk_qarr_new((long)m->n * npay)))
         return fk_fail(R->rd.err, FK_ENOMEM, NULL, "out of memory");
+    if (nt > 3 + m->n + hs || !is_number(tok[nt - 1])) {
+        /* a payment written in the declared variables: t = c + sum_v a_v v */
+        int e;
+        mech_expr *ne;
+        if (m->npaye >= MECH_MAX_PAYX)
+            return failat(R, tok[0], "too many 'pay' lines with expressions (at most 100000)%s%s", "", "");
+        if (!m->payx) {
+            if (!(m->payx = fk_calloc((size_t)(m->n * npay), sizeof *m->payx)))
+                return fk_fail(R->rd.err, FK_ENOMEM, NULL, "out of memory");
+            for (r = 0; r < m->n * npay; r++)
+                m->payx[r] = -1;
+        }
+        if (!(ne = fk_realloc(m->paye, (size_t)m->npaye + 1, sizeof *ne)))
+            return fk_fail(R->rd.err, FK_ENOMEM, NULL, "out of memory");
+        m->paye = ne;
+        e = m->npaye++;
+        memset(&m->paye[e], 0, sizeof m->paye[e]);
+        if ((st = rd_expr(R, tok, 2 + m->n + hs, nt, &m->paye[e])))
+            return st;
+        for (k = 0; k < m->paye[e].nterm; k++)
+            if (m->paye[e].term[k].kind != MECH_Q_VAR && m->paye[e].term[k].kind != MECH_Q_CONST) {
+                /* point at the first token that is no sign, number or variable */
+                int j = 2 + m->n + hs;
+                for (; j < nt - 1; j++) {
+                    if (!strcmp(tok[j], "+") || !strcmp(tok[j], "-") || is_number(tok[j]))
+                        continue;
+                    if (var_index(m, tok[j]) < 0)
+                        break;
+                }
+                return failat(R, tok[j], "a payment is a number or an expression in declared "
+                              "variables ('variable' lines before it), not '%s'%s", tok[j], "");
+            }
+        mpq_init(v);
+        st = charge(R, tok[0], count_match(m, ty, th, hs ? (int)S : 1), v);
+        mpq_clear(v);
+        for (r = 0; r < np && !st; r++)
+            if (prof_match(m, r, ty))
+                for (k = 0; k < (hs ? S : 1); k++)
+                    if (th < 0 || th == k)
+                        m->payx[i * npay + mech_pay_index(m, r, k)] = e;
+        return st;
+    }
     mpq_init(v);
     if ((st = number(R, v, tok[nt - 1], 0)) == FK_OK &&
         (st = charge(R, tok[nt - 1], count_match(m, ty, th, hs ? (int)S : 1), v)) == FK_OK)
         for (r = 0; r < np; r++)
             if (prof_match(m, r, ty))
                 for (k = 0; k < (hs ? S : 1); k++)
-                    if (th < 0 || th == k)
+                    if (th < 0 || th == k) {
                         mpq_set(m->payfix[i * npay + mech_pay_index(m, r, k)], v);
+                        if (m->payx) /* a later number overrides an earlier expression */
+                            m->payx[i * npay + mech_pay_index(m, r, k)] = -1;
+                    }
     mpq_clear(v);
     return st;
 }
@@ -663,9 +735,13 @@ static fk_status rd_quantity(rdr *R, const char *tok, mech_term *t)
     mech_model_struct *m = R->m;
     char buf[512], *head, *parts[MECH_MAX_AGENTS + 3], seps[MECH_MAX_AGENTS + 3];
     int np, i, ty[MECH_MAX_AGENTS], k, hs;
-    fk_status st;
     if (strcmp(tok, "revenue") == 0 || strcmp(tok, "welfare") == 0 || strcmp(tok, "subsidy") == 0) {
         t->kind = tok[0] == 'r' ? MECH_Q_REV : tok[0] == 'w' ? MECH_Q_WEL : MECH_Q_SUB;
+        return FK_OK;
+    }
+    if ((k = var_index(m, tok)) >= 0) {
+        t->kind = MECH_Q_VAR;
+        t->a = k;
         return FK_OK;
     }
     if (strlen(tok) >= sizeof buf)
@@ -673,16 +749,24 @@ static fk_status rd_quantity(rdr *R, const char *tok, mech_term *t)
     strcpy(buf, tok);
     np = split_q(buf, &head, parts, seps, MECH_MAX_AGENTS + 3);
     if (np < 2 || seps[0] != ':')
-        return failat(R, tok, "bad quantity '%s' (revenue, welfare, subsidy, U[agent:type], "
-                      "t[agent:profile], p[alternative:profile] or q[agent:profile])", tok, "");
+        return failat(R, tok, "bad quantity '%s' (revenue, welfare, subsidy, a variable, "
+                      "U[agent:type], U[agent:type->report], t[agent:profile], p[alternative:profile] "
+                      "or q[agent:profile])", tok, "");
     if (strcmp(head, "U") == 0) {
+        char *arrow;
         if (np != 2)
             return failat(R, tok, "'%s': U[agent:type] names one type%s", tok, "");
         t->kind = MECH_Q_U;
-        if ((st = want_agent(R, parts[0], &t->a)))
+        if ((t->a = agent_of(R, parts[0])) < 0)
             return failat(R, tok, "unknown agent in '%s'%s", tok, "");
+        /* U[agent:type->report]: '>' is in no name, so the first "->" splits */
+        if ((arrow = strstr(parts[1], "->")) != NULL)
+            *arrow = '\0';
         if ((t->ti = econ_name_find(m->ts->type[t->a], m->ts->ntypes[t->a], parts[1])) < 0)
             return failat(R, tok, "unknown type in '%s'%s", tok, "");
+        t->rep = t->ti;
+        if (arrow && (t->rep = econ_name_find(m->ts->type[t->a], m->ts->ntypes[t->a], arrow + 2)) < 0)
+            return failat(R, tok, "unknown report in '%s'%s", tok, "");
         return FK_OK;
     }
     if (strcmp(head, "t") == 0) {
@@ -766,17 +850,61 @@ static fk_status rd_expr(rdr *R, char **tok, int k0, int k1, mech_expr *e)
     return st;
 }
 
-/* A constraint name or objective label: a good name, not used before by
- * either. */
-static fk_status new_label(rdr *R, const char *tok)
+/* A constraint name (cons) or objective label: a good name, not used
+ * before by either. */
+static fk_status new_label(rdr *R, const char *tok, int cons)
 {
     const mech_model_struct *m = R->m;
     int k;
-    fk_status st = check_name(R, tok);
+    fk_status st = !cons ? check_name(R, tok) : name_ok(tok, "()") ? FK_OK :
+                   failat(R, tok, "bad constraint name '%s' (1 to 24 letters, digits, _ . / + - "
+                          "( ))%s", tok, "");
     for (k = 0; !st && k < m->ncons + m->nobj; k++)
         if (strcmp(k < m->ncons ? m->cons[k].name : m->obj[k - m->ncons].label, tok) == 0)
             st = failat(R, tok, "'%s' already names a constraint or an objective%s", tok, "");
     return st;
+}
+
+/* variable NAME [LO HI]: a decision variable of every LP (free without
+ * bounds).  Its name must start with a letter (so that it is never read as
+ * a number) and be none of the built-in quantities. */
+static fk_status rd_variable(rdr *R, char **tok, int nt)
+{
+    mech_model_struct *m = R->m;
+    mech_var *v, *nv;
+    const char *s = nt > 1 ? tok[1] : "";
+    fk_status st;
+    if (nt != 2 && nt != 4)
+        return failat(R, tok[0], "'variable' takes a name, then optionally bounds LO HI (-inf, inf "
+                      "allowed)%s%s", "", "");
+    if ((st = check_name(R, s)))
+        return st;
+    if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')) || strcmp(s, "revenue") == 0 ||
+        strcmp(s, "welfare") == 0 || strcmp(s, "subsidy") == 0)
+        return failat(R, s, "bad variable name '%s': it starts with a letter and is not revenue, "
+                      "welfare or subsidy%s", s, "");
+    if (var_index(m, s) >= 0)
+        return failat(R, s, "variable '%s' declared twice%s", s, "");
+    if (m->nvar >= MECH_MAX_VARS)
+        return failat(R, tok[0], "too many variables (at most 1000)%s%s", "", "");
+    if (!(nv = fk_realloc(m->var, (size_t)m->nvar + 1, sizeof *nv)))
+        return fk_fail(R->rd.err, FK_ENOMEM, NULL, "out of memory");
+    m->var = nv;
+    v = &m->var[m->nvar++];
+    memset(v, 0, sizeof *v);
+    mpq_init(v->lo);
+    mpq_init(v->hi);
+    if (!(v->name = fk_strdup(s)))
+        return fk_fail(R->rd.err, FK_ENOMEM, NULL, "out of memory");
+    if (nt == 2)
+        return FK_OK;
+    v->lo_fin = strcmp(tok[2], "-inf") != 0;
+    v->hi_fin = strcmp(tok[3], "inf") != 0 && strcmp(tok[3], "+inf") != 0;
+    if ((v->lo_fin && (st = number(R, v->lo, tok[2], 0))) || (v->hi_fin && (st = number(R, v->hi, tok[3], 0))))
+        return st;
+    if (v->lo_fin && v->hi_fin && mpq_cmp(v->lo, v->hi) > 0)
+        return failat(R, tok[2], "variable bounds cross: '%s' > '%s'", tok[2], tok[3]);
+    return FK_OK;
 }
 
 static fk_status rd_constraint(rdr *R, char **tok, int nt)
@@ -788,7 +916,7 @@ static fk_status rd_constraint(rdr *R, char **tok, int nt)
     if (nt < 5)
         return failat(R, tok[0], "'constraint' takes a name, an expression, >= <= or =, and a "
                       "number%s%s", "", "");
-    if ((st = new_label(R, tok[1])))
+    if ((st = new_label(R, tok[1], 1)))
         return st;
     if (strcmp(tok[nt - 2], ">=") == 0)
         rel = 1;
@@ -826,7 +954,7 @@ static fk_status rd_objective(rdr *R, char **tok, int nt)
     if (nt < 3)
         return failat(R, tok[0], "'objective' takes a label, then feasibility or max|min and "
                       "revenue, welfare, subsidy or an expression%s%s", "", "");
-    if ((st = new_label(R, tok[1])))
+    if ((st = new_label(R, tok[1], 0)))
         return st;
     if (m->nobj >= MECH_MAX_LPS)
         return failat(R, tok[0], "too many objectives (at most 16)%s%s", "", "");
@@ -1074,7 +1202,8 @@ static fk_status rd_line(rdr *R, char **tok, int nt)
             fk_status (*fn)(rdr *, char **, int);
         } tables[] = {{"payments", rd_payments}, {"prior", rd_prior}, {"joint", rd_joint},
                       {"belief", rd_belief}, {"value", rd_value}, {"choose", rd_choose},
-                      {"pay", rd_pay}, {"constraint", rd_constraint}, {"objective", rd_objective}};
+                      {"pay", rd_pay}, {"variable", rd_variable}, {"constraint", rd_constraint},
+                      {"objective", rd_objective}};
         size_t j;
         for (j = 0; j < sizeof tables / sizeof *tables; j++)
             if (strcmp(k, tables[j].kw) == 0)

@@ -67,19 +67,58 @@ static void put_name(FILE *f, const char *s)
     }
 }
 
+/* The nonzero entries of v[0..k) in whichever of the two encodings of
+ * version 2 has fewer digits: each entry as p/q in lowest terms, or a line
+ * `denominator KEY D` with D the lcm of the denominators and then each
+ * entry as the integer v_i * D.  The common form wins when the entries
+ * share most of their denominator (an optimal basis's x and y over det B:
+ * pilot87), the per-entry form when the denominators have little in
+ * common and their lcm outgrows them (maros-r7).  The checker reads
+ * either without a gcd (docs/certificate-format.md).  The digit counts
+ * come from mpz_sizeinbase (exact or one too many), enough to choose. */
 static void put_section(FILE *f, const char *key, char *const *names,
                         mpq_t *const v, long k)
 {
+    size_t per = 0, com, nd = 0;
     long i;
+    mpz_t d, t;
+    mpz_init_set_ui(d, 1);
+    mpz_init(t);
+    for (i = 0; i < k; i++)
+        if (mpq_sgn(v[i]) != 0 && !mpz_divisible_p(d, mpq_denref(v[i])))
+            mpz_lcm(d, d, mpq_denref(v[i]));
+    com = 13 + strlen(key) + mpz_sizeinbase(d, 10); /* the denominator line */
+    for (i = 0; i < k; i++) {
+        size_t p = mpz_sizeinbase(mpq_numref(v[i]), 10);
+        size_t q = mpz_sizeinbase(mpq_denref(v[i]), 10);
+        if (mpq_sgn(v[i]) == 0)
+            continue;
+        per += p + (mpz_cmp_ui(mpq_denref(v[i]), 1) != 0 ? 1 + q : 0);
+        com += p + mpz_sizeinbase(d, 10) - q;
+        nd++;
+    }
+    if (nd > 0 && com < per) {
+        fprintf(f, "denominator %s ", key);
+        mpz_out_str(f, 10, d);
+        putc('\n', f);
+    }
     for (i = 0; i < k; i++) {
         if (mpq_sgn(v[i]) == 0)
             continue;
         fprintf(f, "%s ", key);
         put_name(f, names[i]);
         putc(' ', f);
-        mpq_out_str(f, 10, v[i]);
+        if (nd > 0 && com < per) {
+            mpz_divexact(t, d, mpq_denref(v[i]));
+            mpz_mul(t, t, mpq_numref(v[i]));
+            mpz_out_str(f, 10, t);
+        } else {
+            mpq_out_str(f, 10, v[i]);
+        }
         putc('\n', f);
     }
+    mpz_clear(d);
+    mpz_clear(t);
 }
 
 fk_status cert_write_data(const char *path, const lp_model *lp,
@@ -98,7 +137,7 @@ fk_status cert_write_data(const char *path, const lp_model *lp,
     st = afile_open(&a, path, err);
     if (st != FK_OK)
         return st;
-    fprintf(a.f, "farkas-certificate 1\n");
+    fprintf(a.f, "farkas-certificate 2\n");
     if (c->model_file != NULL && c->model_file[0] != '\0') {
         fprintf(a.f, "model-file ");
         put_name(a.f, c->model_file);
@@ -353,9 +392,10 @@ static int all_digits(const char *s, size_t len)
     return 1;
 }
 
-/* v = the VALUE in field k: [-]digits or [-]digits/digits in lowest terms
- * with a positive denominator. */
-static fk_status get_value(rd *r, int k, mpq_t v)
+/* v = the VALUE in field k: [-]digits or [-]digits/digits with a positive
+ * denominator, in lowest terms if lowest (version 1; version 2 allows any
+ * p/q and v is then canonicalised). */
+static fk_status get_value(rd *r, int k, mpq_t v, int lowest)
 {
     const char *s = r->f[k], *num = s[0] == '-' ? s + 1 : s;
     const char *slash = strchr(num, '/');
@@ -378,6 +418,8 @@ static fk_status get_value(rd *r, int k, mpq_t v)
     ok = mpq_equal(t, v) && mpz_cmp(mpq_numref(t), mpq_numref(v)) == 0 &&
          mpz_cmp(mpq_denref(t), mpq_denref(v)) == 0 &&
          !(s[0] == '-' && mpq_sgn(t) == 0);
+    if (!lowest) /* 2/4 reads as 1/2 */
+        ok = !(s[0] == '-' && mpq_sgn(t) == 0);
     mpq_swap(v, t);
     mpq_clear(t);
     if (!ok)
@@ -424,17 +466,22 @@ fk_status cert_read(cert_data **out, const char *path, const lp_model *lp,
     long len;
     int last = -1, seen[K_NKEYS] = {0};
     unsigned char *used[3] = {NULL, NULL, NULL};  /* x, y, r: names seen */
+    int version = 0, common = 0; /* common: the open section's `denominator` */
+    mpz_t den;
     cert_data *c = NULL;
     fk_status st = FK_OK;
 
     *out = NULL;
+    mpz_init(den);
     r.path = path;
     r.line = 0;
     r.err = err;
     f = fopen(path, "rb");
-    if (f == NULL)
+    if (f == NULL) {
+        mpz_clear(den);
         return fk_fail(err, FK_EIO, path, "cannot open certificate: %s",
                        strerror(errno));
+    }
     c = cert_new(lp->m, lp->n);
     used[0] = fk_calloc((size_t)lp->n + 1, 1);
     used[1] = fk_calloc((size_t)lp->m + 1, 1);
@@ -445,7 +492,7 @@ fk_status cert_read(cert_data **out, const char *path, const lp_model *lp,
     }
 
     while ((len = get_line(f, &buf, &cap)) >= 0) {
-        int k, want, i;
+        int k, want, i, isden;
         r.line++;
         if ((long)strlen(buf) != len) {
             r.nf = 0;
@@ -466,15 +513,22 @@ fk_status cert_read(cert_data **out, const char *path, const lp_model *lp,
             st = perr(&r, 0, "'%s' after 'end'", r.f[0]);
             goto cleanup;
         }
-        for (k = 0; k < K_NKEYS && strcmp(r.f[0], keys[k]) != 0; k++)
+        /* version 2: `denominator S D` opens section S (x, y or r) and
+         * is checked in its place, as the first line of S */
+        isden = version == 2 && r.nf == 3 && strcmp(r.f[0], "denominator") == 0;
+        for (k = 0; k < K_NKEYS && strcmp(r.f[isden], keys[k]) != 0; k++)
             ;
+        if (isden && (k < K_X || k > K_R)) {
+            st = perr(&r, 1, "bad section '%s' (want x, y or r)", r.f[1]);
+            goto cleanup;
+        }
         if (k == K_NKEYS) {
             st = perr(&r, 0, "unknown key '%s'", r.f[0]);
             goto cleanup;
         }
         /* Order: strictly increasing for header lines, and x/y/r lines
          * grouped in that order.  No required header line may be skipped. */
-        if (k < last || (k == last && k < K_X)) {
+        if (k < last || (k == last && (k < K_X || isden))) {
             st = perr(&r, 0, seen[k] ? "repeated '%s' line"
                                      : "'%s' line out of order", r.f[0]);
             goto cleanup;
@@ -495,11 +549,14 @@ fk_status cert_read(cert_data **out, const char *path, const lp_model *lp,
                       r.f[0]);
             goto cleanup;
         }
+        if (k != last)
+            common = 0;
         seen[k] = 1;
         last = k;
         switch (k) {
         case K_MAGIC:
-            if (strcmp(r.f[1], "1") != 0) {
+            version = !strcmp(r.f[1], "1") ? 1 : !strcmp(r.f[1], "2") ? 2 : 0;
+            if (version == 0) {
                 st = perr(&r, 1, "unsupported certificate version '%s'", r.f[1]);
                 goto cleanup;
             }
@@ -573,7 +630,7 @@ fk_status cert_read(cert_data **out, const char *path, const lp_model *lp,
                           cert_status_str(c->status));
                 goto cleanup;
             }
-            if ((st = get_value(&r, 1, c->objective)) != FK_OK)
+            if ((st = get_value(&r, 1, c->objective, version == 1)) != FK_OK)
                 goto cleanup;
             c->has_objective = 1;
             break;
@@ -589,9 +646,18 @@ fk_status cert_read(cert_data **out, const char *path, const lp_model *lp,
             long idx;
             mpq_t *vec = k == K_X ? c->x : k == K_Y ? c->y : c->r;
             if (!allowed) {
-                st = perr(&r, 0, "'%s' lines do not belong to this status",
-                          r.f[0]);
+                st = perr(&r, isden, "'%s' lines do not belong to this status",
+                          r.f[isden]);
                 goto cleanup;
+            }
+            if (isden) {
+                if (!all_digits(r.f[2], strlen(r.f[2])) || r.f[2][0] == '0') {
+                    st = perr(&r, 2, "bad denominator '%s' (want a positive integer)", r.f[2]);
+                    goto cleanup;
+                }
+                mpz_set_str(den, r.f[2], 10);
+                common = 1;
+                break;
             }
             if (decode(r.f[1]) != 0) {
                 st = perr(&r, 1, "bad percent-encoding in name '%s'", r.f[1]);
@@ -609,8 +675,17 @@ fk_status cert_read(cert_data **out, const char *path, const lp_model *lp,
                 goto cleanup;
             }
             used[sec][idx] = 1;
-            if ((st = get_value(&r, 2, vec[idx])) != FK_OK)
+            if ((st = get_value(&r, 2, vec[idx], version == 1)) != FK_OK)
                 goto cleanup;
+            if (common && strchr(r.f[2], '/')) {
+                st = perr(&r, 2, "value '%s' is not an integer numerator (the section has a denominator line)",
+                          r.f[2]);
+                goto cleanup;
+            }
+            if (common) {
+                mpz_set(mpq_denref(vec[idx]), den);
+                mpq_canonicalize(vec[idx]);
+            }
             break;
         }
         default: /* K_END */
@@ -634,6 +709,7 @@ fk_status cert_read(cert_data **out, const char *path, const lp_model *lp,
     }
 
 cleanup:
+    mpz_clear(den);
     free(used[0]);
     free(used[1]);
     free(used[2]);

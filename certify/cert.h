@@ -1,6 +1,8 @@
 /* cert.h: the solver-side certificate writer and reader.
  *
- * The format is docs/certificate-format.md (version 1).  The independent
+ * The format is docs/certificate-format.md: version 2 is written (each
+ * x/y/r section per entry or over one common denominator, whichever is
+ * shorter), versions 1 and 2 are read.  The independent
  * checker in certify/check/ has its own reader on purpose; nothing here is
  * shared with it.  The reader below serves the proof exports (proofs/),
  * which turn a certificate plus its model into LaTeX, SMT-LIB, ...
@@ -12,7 +14,9 @@
  * path; on any failure nothing new is at path (an older file stays), the
  * temporary file is removed, and FK_EIO comes back with a message.
  * Only nonzero entries are written, in model order, names percent-encoded
- * (bytes '%', <= 0x20 and >= 0x7f become %XX). */
+ * (bytes '%', <= 0x20 and >= 0x7f become %XX); the vectors read back are
+ * canonical mpq whatever the spelling (version 2 allows 2/4 and any
+ * common denominator). */
 #ifndef CERT_H
 #define CERT_H
 

@@ -52,6 +52,39 @@ static void put_q(FILE *f, const mpq_t q)
     free(s);
 }
 
+/* a piece's end in math mode: the rational, or the algebraic number
+ * (sqrt(D) as \sqrt{D}; a root of a polynomial of higher degree in words) */
+static void put_end(FILE *f, const mpq_t q, const par_alg *x, const char *var)
+{
+    char *s, *p;
+    if (!x) {
+        put_q(f, q);
+        return;
+    }
+    if (!(s = par_alg_str(x, var))) {
+        fputs("?", f);
+        return;
+    }
+    if (strncmp(s, "root of ", 8) == 0) {
+        fputs("\\mbox{root of }", f);
+        put_math(f, s + 8, var);
+    } else {
+        for (p = s; *p; p++) {
+            if (strncmp(p, "sqrt(", 5) == 0) {
+                fputs("\\sqrt{", f);
+                p += 4;
+            } else if (*p == ')') {
+                fputc('}', f);
+            } else if (*p == '*') {
+                fputs("\\,", f);
+            } else {
+                fputc(*p, f);
+            }
+        }
+    }
+    free(s);
+}
+
 static double value_d(const par_piece *pc, double t)
 {
     /* drawing only: the verdicts and values are exact elsewhere */
@@ -114,7 +147,7 @@ static void plot(FILE *f, par_model *const *pms, const par_result *rs, int n, co
             /* tick and exact label at each piece's left end, and at HI */
             fprintf(f, "\\put(%.2f,0){\\line(0,-1){3}}\\put(%.2f,-6){\\makebox(0,0)[t]{\\small $",
                     PX(a), PX(a));
-            put_q(f, pc->a);
+            put_end(f, pc->a, pc->aa, var);
             fprintf(f, "$}}\n");
             if (pc->verdict != PAR_OPTIMAL) {
                 fprintf(f, "\\linethickness{2pt}\\put(%.2f,%d){\\line(1,0){%.2f}}\\thinlines\n", PX(a),
@@ -197,12 +230,14 @@ fk_status prf_param_latex(const char *path, par_model *const *pms, const par_res
         for (k = 0; k < rs[l].np; k++) {
             const par_piece *pc = rs[l].p + k;
             fprintf(af.f, "\\item $%s \\in %s", tex_var(var, vb, sizeof vb), pc->ac ? "[" : "(");
-            put_q(af.f, pc->a);
+            put_end(af.f, pc->a, pc->aa, var);
             fputs(", ", af.f);
-            put_q(af.f, pc->b);
+            put_end(af.f, pc->b, pc->ab, var);
             fprintf(af.f, "%s$: ", pc->bc ? "]" : ")");
             if (pc->verdict == PAR_INFEASIBLE) {
                 fputs("infeasible (a Farkas combination of the rows, polynomial in the parameter)", af.f);
+            } else if (pc->verdict == PAR_UNBOUNDED) {
+                fputs("unbounded (a feasible point and an improving ray, rational in the parameter)", af.f);
             } else if (pc->zero_obj) {
                 fputs("feasible", af.f);
             } else {

@@ -23,11 +23,18 @@ cm-obedience-row-dropped@cases/case_mech.c@r2 = dv.b;@r2 = dv.b; if (r2 == 3) co
 checker-ignores-duality-gap@certify/check/chk_check.c@if (!rc && !mpq_equal(p, d))@if (0 && !rc && !mpq_equal(p, d))@certify@chk_optimal_min chk_optimal_max
 checker-drops-last-term@certify/check/chk_check.c@for (k = 0; k < md->nnz; k++)@for (k = 0; k < md->nnz - 1; k++)@certify@chk_optimal_min chk_big_numbers
 checker-lcm-without-rescale@certify/check/chk_check.c@mpz_mul(a->n, a->n, t);@(void)0;@certify@tamper
+checker-ignores-denominator-line@certify/check/chk_cert.c@common ? mpz_set(v->e, den) : mpz_swap(v->e, mpq_denref(q))@mpz_swap(v->e, mpq_denref(q))@certify@chk_format2 tamper
+checker-takes-fraction-as-numerator@certify/check/chk_cert.c@(common && mpz_cmp_ui(mpq_denref(q), 1))@(0)@certify@chk_format2
 bsolve-always-singular@exact/solve/bsolve.c@if (k > BS_MAX_K)@if (k >= 0)@solve@bsolve_random
 beval-reduced-cost-sign-flipped@exact/solve/beval.c@(st == LP_AT_LO && sg > 0)@(st == LP_AT_LO && sg < 0)@solve@random_vs_oracle
 pure-minmax-loop-flipped@cases/case_minmax.c@if (mpq_cmp(u, best) > 0)@if (mpq_cmp(u, best) < 0)@cases@minmax_random
 agv-ir-failure-at-zero@cases/case_vcg.c@if (mpq_sgn(u) < 0)@if (mpq_sgn(u) <= 0)@cases@vcg_trade_vs_ms
-pcheck-sturm-count-ignored@certify/pcheck/pchk.c@return pq_roots_in(p, I->a, I->b) == 0 && pq_sign_at@return pq_sign_at@param@param_tamper'
+pcheck-sturm-count-ignored@certify/pcheck/pchk.c@ok = (o.len == 1 || roots_inside(&o, I) == 0) && sign_inside@ok = sign_inside@param@param_tamper
+pcheck-model-hash-ignored@certify/pcheck/pchk.c@if (strcmp(buf, model_sha) != 0) {@if (0 && strcmp(buf, model_sha) != 0) {@param@param_tamper
+pcheck-ray-cone-unchecked@certify/pcheck/pchk.c@(rc = holds(pm, c->R, &c->rden, I, 1))@(rc = 0)@param@param_unbounded
+pcheck-roots-beside-algebraic-end-skipped@certify/pcheck/pchk.c@if (I->ea.alg) {@if (0 && I->ea.alg) {@param@param_algebraic
+mech-row-map-wrong-report@cases/mech.c@set_row(b, MECH_ROW_DIC, i, a, c, t,@set_row(b, MECH_ROW_DIC, i, a, a, t,@cases@ce_files
+mech-row-map-wrong-constraint@cases/mech.c@b->cur.cons = i;@b->cur.cons = m->ncons - 1 - i;@cases@da_closed_form'
 
 W=$TMP/tree
 mkdir -p "$W"

@@ -1,6 +1,9 @@
-/* chk_cert.c: the checker's reader of docs/certificate-format.md.  Intended
- * duplication of the certificate writer's side: the checker trusts no code
- * of the solver, so it reads the file on its own, strictly. */
+/* chk_cert.c: the checker's reader of docs/certificate-format.md, versions
+ * 1 and 2 (2: a section may open with `denominator S D`, then its values are
+ * integer numerators over D; no value need be in lowest terms, so reading
+ * takes no gcd).  Intended duplication of the certificate writer's side:
+ * the checker trusts no code of the solver, so it reads the file on its own,
+ * strictly. */
 #include "chk_int.h"
 
 #include <limits.h>
@@ -8,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { VERSION, MODELFILE, SHA, SENSE, STATUS, ROWSK, COLSK, RELAX, OBJ, X, Y, R, END };
+enum { VERSION, MODELFILE, SHA, SENSE, STATUS, ROWSK, COLSK, RELAX, OBJ, X, Y, R, END, DEN };
 static const char *const KEYS[] = {"farkas-certificate", "model-file",
     "model-sha256", "sense", "status", "rows", "cols", "relaxation",
-    "objective", "x", "y", "r", "end"};
+    "objective", "x", "y", "r", "end", "denominator"};
 static const char *const STATUS_NAMES[] = {"optimal", "infeasible", "unbounded", "feasible"};
 /* Which of the sections x, y, r each status has (bit 1 x, 2 y, 4 r). */
 static const int SECTIONS[] = {3, 2, 5, 1};
@@ -33,9 +36,9 @@ void chk_cert_clear(chk_cert *ct, const chk_model *md)
     chk_fracs_free(ct->r, md->n);
 }
 
-/* VALUE: [-]digits or [-]digits/digits, exactly as GMP prints a canonical
- * mpq (no '+', no leading zeros, no -0, denominator > 1, lowest terms). */
-static int value(mpq_t q, char *s)
+/* VALUE: [-]digits or [-]digits/digits as GMP prints an mpq (no '+', no
+ * leading zeros, no -0, denominator > 1), in lowest terms if lowest. */
+static int value(mpq_t q, char *s, int lowest)
 {
     char *p = s + (*s == '-'), *d = NULL;
     size_t n = chk_digits(p);
@@ -50,8 +53,8 @@ static int value(mpq_t q, char *s)
         return -1;
     mpq_set_str(q, s, 10); /* p/q as written: GMP does not reduce it */
     mpz_init(g);
-    mpz_gcd(g, mpq_numref(q), mpq_denref(q));
-    ok = mpz_cmp_ui(mpq_denref(q), 1) > 0 && mpz_cmp_ui(g, 1) == 0; /* lowest terms */
+    ok = mpz_cmp_ui(mpq_denref(q), 1) > 0 && (!lowest || (mpz_gcd(g, mpq_numref(q), mpq_denref(q)),
+                                                      mpz_cmp_ui(g, 1) == 0));
     mpz_clear(g);
     if (!ok)
         mpq_set_ui(q, 0, 1);
@@ -99,7 +102,8 @@ static int header_value(chk_cert *ct, int k, char *s)
     int i;
     switch (k) {
     case VERSION:
-        return strcmp(s, "1") ? -1 : 0;
+        ct->version = !strcmp(s, "1") ? 1 : !strcmp(s, "2") ? 2 : 0;
+        return ct->version ? 0 : -1;
     case MODELFILE:
         return decode(s) < 0 ? -1 : 0;
     case SHA:
@@ -121,8 +125,8 @@ static int header_value(chk_cert *ct, int k, char *s)
         return count(&ct->cols, s);
     case RELAX:
         return strcmp(s, "lp") ? -1 : (ct->relax = 1, 0);
-    default:
-        return value(ct->obj, s);
+    default: /* canonical (version 2 may write it unreduced), for mpq_equal */
+        return value(ct->obj, s, ct->version == 1) < 0 ? -1 : (mpq_canonicalize(ct->obj), 0);
     }
 }
 
@@ -136,12 +140,13 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
     unsigned char *seen = calloc((size_t)(md->m > md->n ? md->m : md->n) + 1, 1);
     chk_tok tk[4];
     long line = 0, idx;
-    int k = -1, last = -1, nt, body = 0, done = 0, rc = 0;
+    int k = -1, sec, last = -1, nt, body = 0, done = 0, rc = 0, common = 0;
     chk_frac *v;
     mpq_t q;
+    mpz_t den; /* the open section's `denominator` when common */
     if (!seen)
         abort();
-    mpq_init(q);
+    mpq_init(q), mpz_init(den);
     while (!rc && *(s = next)) {
         if ((nl = strchr(s, '\n')))
             *nl = '\0', next = nl + 1;
@@ -150,9 +155,11 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
         line++;
         if (*s == '#' || (nt = chk_split(s, tk, 3)) == 0)
             continue;
-        for (k = 0; k <= END && strcmp(tk[0].s, KEYS[k]); k++)
+        for (k = 0; k <= DEN && strcmp(tk[0].s, KEYS[k]); k++)
             ;
-        if (done || k > END) {
+        sec = k != DEN || nt != 3 ? k : !strcmp(tk[1].s, "x") ? X : !strcmp(tk[1].s, "y") ? Y
+              : !strcmp(tk[1].s, "r") ? R : -1; /* the section a line belongs to */
+        if (done || k > DEN) {
             rc = chk_err(t->file, line, 1, done ? "text after end" : "unknown line '%.64s'", tk[0].s);
         } else if (nt != (k == END ? 1 : k >= X ? 3 : 2)) {
             rc = chk_err(t->file, line, 1, "wrong number of fields for '%.64s'", KEYS[k]);
@@ -167,7 +174,11 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
             last = k;
         } else if (!body && last < (ct->status == CHK_OPTIMAL ? OBJ : COLSK)) {
             rc = chk_err(t->file, line, 1, "'%.64s' before the header is complete", KEYS[k]);
-        } else if (k < last || k == OBJ || (k < END && !(SECTIONS[ct->status] & (1 << (k - X))))) {
+        } else if (k == DEN && (ct->version < 2 || sec < 0)) {
+            rc = chk_err(t->file, line, sec < 0 ? tk[1].col : 1, sec < 0 ? "bad section '%.64s' (want x, y or r)"
+                         : "'denominator' lines need farkas-certificate 2", tk[1].s);
+        } else if (sec < last || (k == DEN && sec == last) || k == OBJ ||
+                   (sec < END && !(SECTIONS[ct->status] & (1 << (sec - X))))) {
             rc = chk_err(t->file, line, 1, "'%.64s' out of order or not allowed for status %s",
                          KEYS[k], STATUS_NAMES[ct->status]);
         } else {
@@ -181,12 +192,20 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
                     printf("rejected: the model %s integer variables but the certificate %s about "
                            "an LP relaxation\n", md->nrelax ? "has" : "has no", ct->relax ? "is" : "is not");
             }
-            if (k != last)
-                memset(seen, 0, (size_t)(md->m > md->n ? md->m : md->n));
-            last = k;
+            if (sec != last)
+                memset(seen, 0, (size_t)(md->m > md->n ? md->m : md->n)), common = k == DEN;
+            last = sec;
             done = k == END;
             if (rc || done)
                 continue;
+            if (k == DEN) {
+                if (chk_digits(tk[2].s) != strlen(tk[2].s) || tk[2].s[0] == '0')
+                    rc = chk_err(t->file, line, tk[2].col, "bad denominator '%.64s' (want a positive integer "
+                                 "without leading zeros)", tk[2].s);
+                else
+                    mpz_set_str(den, tk[2].s, 10);
+                continue;
+            }
             idx = decode(tk[1].s);
             if (idx >= 0)
                 idx = chk_names_find(k == Y ? &md->rows : &md->cols, tk[1].s, (size_t)idx);
@@ -195,16 +214,18 @@ int chk_read_cert(chk_cert *ct, const chk_text *t, const chk_model *md,
                              k == Y ? "row" : "column", tk[1].s);
             else if (seen[idx]++)
                 rc = chk_err(t->file, line, tk[1].col, "'%.64s %.64s' listed twice", KEYS[k], tk[1].s);
-            else if (value(q, tk[2].s) < 0)
-                rc = chk_err(t->file, line, tk[2].col, "bad value '%.64s' (want [-]p or [-]p/q in lowest terms)",
+            else if (value(q, tk[2].s, ct->version == 1) < 0 || (common && mpz_cmp_ui(mpq_denref(q), 1)))
+                rc = chk_err(t->file, line, tk[2].col, common ? "bad numerator '%.64s' (want [-]p: the "
+                             "section has a denominator line)" : ct->version == 1 ? "bad value '%.64s' "
+                             "(want [-]p or [-]p/q in lowest terms)" : "bad value '%.64s' (want [-]p or [-]p/q)",
                              tk[2].s);
             else if ((v = k == X ? &ct->x[idx] : k == Y ? &ct->y[idx] : &ct->r[idx]))
-                mpz_swap(v->n, mpq_numref(q)), mpz_swap(v->e, mpq_denref(q));
+                mpz_swap(v->n, mpq_numref(q)), common ? mpz_set(v->e, den) : mpz_swap(v->e, mpq_denref(q));
         }
     }
     if (!rc && !done)
         rc = chk_err(t->file, line + 1, 1, "unexpected end of file (no 'end' line)");
-    mpq_clear(q);
+    mpq_clear(q), mpz_clear(den);
     free(seen);
     return rc;
 }

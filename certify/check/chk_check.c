@@ -23,7 +23,10 @@
  * division by a small number and one mpz_addmul.  A sum stays the exact
  * fraction n/(e d), never reduced: a sign is the sign of n and a comparison
  * with a bound is one cross-multiplication (frac_cmp).  Only the few values
- * that are printed or compared with mpq_equal are canonicalised (frac_q). */
+ * that are printed or compared with mpq_equal are canonicalised (frac_q).
+ * For the same reason the reader (chk_cert.c) takes no gcd on version 2:
+ * an entry n/e need not be in lowest terms for any of this, and a section
+ * written over one denominator D arrives as V/D already. */
 #include "chk.h"
 #include "chk_int.h"
 

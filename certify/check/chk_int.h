@@ -97,7 +97,7 @@ int chk_read_lp(chk_model *md, const chk_text *t);
  * x, r have n entries and y has m, all 0 unless listed. */
 enum { CHK_OPTIMAL, CHK_INFEASIBLE, CHK_UNBOUNDED, CHK_FEASIBLE };
 typedef struct {
-    int status, sense, relax; /* relax: a `relaxation lp` line */
+    int status, sense, relax, version; /* relax: a `relaxation lp` line; version 1 or 2 */
     long rows, cols;
     char sha[65];
     mpq_t obj;

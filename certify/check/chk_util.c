@@ -320,10 +320,20 @@ static void set_digits(mpz_t z, const char *s, size_t n)
     free(tmp);
 }
 
+/* *w = the digits a[0..na) then b[0..nb) as one integer; 0 if that overflows */
+static int word(unsigned long *w, const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t k;
+    for (*w = 0, k = 0; k < na + nb && *w <= (ULONG_MAX - 9) / 10; k++)
+        *w = *w * 10 + (unsigned long)((k < na ? a[k] : b[k - na]) - '0');
+    return k == na + nb;
+}
+
 int chk_num(mpq_t q, const char *s, size_t len)
 {
     size_t p = (*s == '+' || *s == '-'), i0 = p, ni, nf = 0, f0 = 0;
-    long e = 0;
+    long e = 0, x;
+    unsigned long m, w;
     int neg = *s == '-';
     mpz_t t;
     if (len == 0 || chk_numlen(s) != len)
@@ -355,14 +365,21 @@ int chk_num(mpq_t q, const char *s, size_t len)
         }
         if (e > MAX_EXP || e < -MAX_EXP || ni + nf > MAX_DIGITS)
             return -1;
-        /* value = (int digits . frac digits) * 10^e = mantissa * 10^(e - nf) */
+        /* value = (int digits . frac digits) * 10^e = mantissa * 10^(e - nf);
+         * most model numbers fit a machine word, and then so does 10^|e - nf| */
+        e -= (long)nf;
+        for (x = e < 0 ? -e : e, w = 1; x > 0 && w <= ULONG_MAX / 10; x--)
+            w *= 10;
+        if (x == 0 && word(&m, s + i0, ni, s + f0, nf) && (e <= 0 || m <= ULONG_MAX / w)) {
+            mpq_set_ui(q, e <= 0 ? m : m * w, e <= 0 ? w : 1);
+            goto done;
+        }
         mpz_init(t);
         set_digits(mpq_numref(q), s + i0, ni);
         set_digits(t, s + f0, nf);
         mpz_ui_pow_ui(mpq_denref(q), 10, (unsigned long)nf);
         mpz_mul(mpq_numref(q), mpq_numref(q), mpq_denref(q));
         mpz_add(mpq_numref(q), mpq_numref(q), t);
-        e -= (long)nf;
         mpz_ui_pow_ui(t, 10, (unsigned long)(e < 0 ? -e : e));
         mpz_set_ui(mpq_denref(q), 1);
         if (e < 0)
@@ -371,6 +388,7 @@ int chk_num(mpq_t q, const char *s, size_t len)
             mpz_mul(mpq_numref(q), mpq_numref(q), t);
         mpz_clear(t);
     }
+done:
     mpq_canonicalize(q);
     if (neg)
         mpq_neg(q, q);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/chk.h"
 #include "pchk.h"
 #include "pchk_poly.h"
 
@@ -286,29 +287,174 @@ static int read_model(pmodel *pm, reader *r)
 
 /* ---- sign conditions on a piece ---------------------------------------- */
 
+/* An algebraic end: the one root alpha of squarefree g in (lo, hi),
+ * g(lo), g(hi) != 0 (checked when read). */
 typedef struct {
-    mpq_t a, b, mid;
+    int alg;
+    pq_poly g;
+    mpq_t lo, hi;
+} aend;
+
+typedef struct {
+    mpq_t a, b, mid;  /* an algebraic end: a = its lo, b = its hi (a < b then) */
+    aend ea, eb;
     int ac, bc;
     long no;          /* 1-based, for messages */
 } piece;
 
-/* p >= 0 on the piece (pchk.h) */
-static int ge0(const pq_poly *p, const piece *I)
+enum { REFINE_MAX = 20000 };
+
+/* One bisection step on the root of g in (lo, hi), g(lo) != 0: m := the
+ * middle; the half holding the root (where g changes sign) becomes
+ * (lo, hi).  0 when g(m) = 0 (the root is m), else 1. */
+static int halve(const pq_poly *g, mpq_t lo, mpq_t hi, mpq_t m)
 {
-    if (pq_is_zero(p))
-        return 1;
-    if (mpq_equal(I->a, I->b))
-        return pq_sign_at(p, I->a) >= 0;
-    return pq_roots_in(p, I->a, I->b) == 0 && pq_sign_at(p, I->mid) > 0;
+    int sm;
+    mpq_add(m, lo, hi);
+    mpq_div_2exp(m, m, 1);
+    if ((sm = pq_sign_at(g, m)) == 0)
+        return 0;
+    if (sm == pq_sign_at(g, lo))
+        mpq_set(lo, m);
+    else
+        mpq_set(hi, m);
+    return 1;
 }
 
+/* The roots of p (not 0) in (alpha, far) (side > 0) or (far, alpha)
+ * (side < 0), alpha = e's root, far the isolating interval's hi (lo).
+ * The interval is narrowed (a local copy) by bisection on g until p has
+ * no root in it but perhaps alpha itself; then the roots between its
+ * new end and far are counted by Sturm.  -1 if that takes more than
+ * REFINE_MAX halvings (the piece is then rejected). */
+static long roots_beside(const pq_poly *p, const aend *e, int side)
+{
+    pq_poly d;
+    mpq_t lo, hi, m;
+    long z, n = -1, it;
+    pq_init(&d);
+    mpq_inits(lo, hi, m, NULL);
+    mpq_set(lo, e->lo);
+    mpq_set(hi, e->hi);
+    pq_gcd(&d, p, &e->g);   /* its roots in (lo, hi) are alpha or none */
+    z = d.len > 1 && pq_roots_in(&d, lo, hi) > 0;
+    for (it = 0; it < REFINE_MAX; it++) {
+        if (pq_roots_in(p, lo, hi) == z) {
+            /* nothing of p in (lo, hi) but alpha: count from the narrowed end */
+            if (side > 0)
+                n = mpq_cmp(hi, e->hi) < 0 ? pq_roots_in(p, hi, e->hi) + (pq_sign_at(p, hi) == 0) : 0;
+            else
+                n = mpq_cmp(lo, e->lo) > 0 ? pq_roots_in(p, e->lo, lo) + (pq_sign_at(p, lo) == 0) : 0;
+            break;
+        }
+        if (!halve(&e->g, lo, hi, m)) {   /* alpha = m is rational after all */
+            n = side > 0 ? pq_roots_in(p, m, e->hi) : pq_roots_in(p, e->lo, m);
+            break;
+        }
+    }
+    mpq_clears(lo, hi, m, NULL);
+    pq_clear(&d);
+    return n;
+}
+
+/* p(alpha) == 0 for e's root alpha: gcd(p, g) has a root in (lo, hi) */
+static int zero_at(const pq_poly *p, const aend *e)
+{
+    pq_poly d;
+    int z;
+    pq_init(&d);
+    pq_gcd(&d, p, &e->g);
+    z = d.len > 1 && pq_roots_in(&d, e->lo, e->hi) > 0;
+    pq_clear(&d);
+    return z;
+}
+
+/* the distinct roots of p (not 0) inside the piece (a < b), or -1 */
+static long roots_inside(const pq_poly *p, const piece *I)
+{
+    const mpq_t *L = I->ea.alg ? &I->ea.hi : &I->a, *R = I->eb.alg ? &I->eb.lo : &I->b;
+    int lin = I->ea.alg && (I->eb.alg || mpq_cmp(*L, I->b) < 0);   /* L inside the piece */
+    int rin = I->eb.alg && (I->ea.alg || mpq_cmp(*R, I->a) > 0);
+    long n = 0, k;
+    if (mpq_cmp(*L, *R) < 0)
+        n += pq_roots_in(p, *L, *R);
+    if (lin && pq_sign_at(p, *L) == 0)
+        n++;
+    if (rin && pq_sign_at(p, *R) == 0 && !(lin && mpq_equal(*L, *R)))
+        n++;
+    if (I->ea.alg) {
+        if ((k = roots_beside(p, &I->ea, 1)) < 0)
+            return -1;
+        n += k;
+    }
+    if (I->eb.alg) {
+        if ((k = roots_beside(p, &I->eb, -1)) < 0)
+            return -1;
+        n += k;
+    }
+    return n;
+}
+
+static int is_point(const piece *I)
+{
+    return !I->ea.alg && !I->eb.alg && mpq_equal(I->a, I->b);
+}
+
+/* The sign of p (not 0) inside the piece (a < b) where it is not 0:
+ * at the middle, or, if that is one of p's finitely many roots, at
+ * points halfway from there towards the left end's side. */
+static int sign_inside(const pq_poly *p, const piece *I)
+{
+    mpq_t m, L;
+    int s, k;
+    mpq_inits(m, L, NULL);
+    mpq_set(m, I->mid);
+    mpq_set(L, I->ea.alg ? I->ea.hi : I->a);   /* m stays in (L, mid], inside */
+    for (k = 0; (s = pq_sign_at(p, m)) == 0 && k <= p->len; k++) {
+        mpq_add(m, m, L);
+        mpq_div_2exp(m, m, 1);
+    }
+    mpq_clears(m, L, NULL);
+    return s;
+}
+
+/* p >= 0 on the piece (pchk.h): p does not change sign inside, that is its
+ * factors of odd multiplicity have no root there (a root of even multiplicity, where p
+ * touches 0, is fine), and p is positive where it is not 0. */
+static int ge0(const pq_poly *p, const piece *I)
+{
+    pq_poly o;
+    int ok;
+    if (pq_is_zero(p))
+        return 1;
+    if (is_point(I))
+        return pq_sign_at(p, I->a) >= 0;
+    pq_init(&o);
+    pq_odd_part(&o, p);
+    ok = (o.len == 1 || roots_inside(&o, I) == 0) && sign_inside(p, I) > 0;
+    pq_clear(&o);
+    return ok;
+}
+
+/* p(e) != 0 at the end e (a or b) */
+static int nonzero_at_end(const pq_poly *p, const piece *I, int e)
+{
+    const aend *x = e ? &I->eb : &I->ea;
+    if (x->alg)
+        return !zero_at(p, x);
+    return pq_sign_at(p, e ? I->b : I->a) != 0;
+}
+
+/* p > 0 on the piece: no root inside at all, positive, and not 0 at a
+ * closed end */
 static int gt0(const pq_poly *p, const piece *I)
 {
-    if (pq_is_zero(p) || !ge0(p, I))
+    if (pq_is_zero(p))
         return 0;
-    if (mpq_equal(I->a, I->b))
+    if (is_point(I))
         return pq_sign_at(p, I->a) > 0;
-    return (!I->ac || pq_sign_at(p, I->a) != 0) && (!I->bc || pq_sign_at(p, I->b) != 0);
+    return roots_inside(p, I) == 0 && pq_sign_at(p, I->mid) > 0 && (!I->ac || nonzero_at_end(p, I, 0)) &&
+           (!I->bc || nonzero_at_end(p, I, 1));
 }
 
 /* p == q on the piece */
@@ -318,15 +464,25 @@ static int same(const pq_poly *p, const pq_poly *q, const piece *I)
     int ok;
     pq_init(&d);
     pq_sub(&d, p, q);
-    ok = pq_is_zero(&d) || (mpq_equal(I->a, I->b) && pq_sign_at(&d, I->a) == 0);
+    ok = pq_is_zero(&d) || (is_point(I) && pq_sign_at(&d, I->a) == 0);
     pq_clear(&d);
     return ok;
 }
 
 static int reject(const piece *I, const char *what, const char *name)
 {
-    gmp_printf("rejected: piece %ld %s%Qd, %Qd%s: %s%s%s\n", I->no, I->ac ? "[" : "(", I->a, I->b,
-               I->bc ? "]" : ")", what, name ? " " : "", name ? name : "");
+    /* an algebraic end is shown by its isolating interval */
+    printf("rejected: piece %ld %s", I->no, I->ac ? "[" : "(");
+    if (I->ea.alg)
+        gmp_printf("root in (%Qd, %Qd)", I->ea.lo, I->ea.hi);
+    else
+        gmp_printf("%Qd", I->a);
+    printf(", ");
+    if (I->eb.alg)
+        gmp_printf("root in (%Qd, %Qd)", I->eb.lo, I->eb.hi);
+    else
+        gmp_printf("%Qd", I->b);
+    printf("%s: %s%s%s\n", I->bc ? "]" : ")", what, name ? " " : "", name ? name : "");
     return 1;
 }
 
@@ -340,8 +496,8 @@ static int side_term(pq_poly *acc, const pq_poly *w, const pq_poly *lo, int lf, 
     int sg;
     if (pq_is_zero(w))
         return 0;
-    sg = pq_sign_at(w, I->mid);
-    if (sg == 0 && mpq_equal(I->a, I->b))
+    sg = is_point(I) ? pq_sign_at(w, I->a) : sign_inside(w, I);
+    if (sg == 0)
         return 0;   /* a point piece: w is 0 there and adds nothing */
     pq_init(&t);
     if (lf && hf && same(lo, hi, I)) {
@@ -376,10 +532,68 @@ static long find_entry(const pmodel *pm, long i, long j)
 /* ---- one piece ----------------------------------------------------------- */
 
 typedef struct {
-    int optimal;
-    pq_poly xden, yden, vnum, vden;
-    pq_poly *X, *Y;
+    int optimal, unbounded;
+    pq_poly xden, yden, vnum, vden, rden;
+    pq_poly *X, *Y, *R;
 } pcert;
+
+/* x = X / D satisfies every row and bound of the model on the piece
+ * (times D > 0): lo D <= a_i^T X <= hi D, l D <= X <= u D.  cone = 1: the
+ * same with every finite side and bound taken as 0 (r = X / D is a
+ * direction of the feasible set: a_i^T r >= 0 where lo_i is finite, and
+ * so on).  0 ok, 1 rejected. */
+static int holds(const pmodel *pm, const pq_poly *X, const pq_poly *D, const piece *I, int cone)
+{
+    pq_poly t, acc, zero;
+    long i, j, k;
+    int rc = 0;
+    const char *what[4] = {"row below its lower side:", "row above its upper side:",
+                           "column below its lower bound:", "column above its upper bound:"};
+    const char *rwhat[4] = {"ray leaves a row's lower side:", "ray leaves a row's upper side:",
+                            "ray leaves a column's lower bound:", "ray leaves a column's upper bound:"};
+    const char **w = cone ? rwhat : what;
+    pq_init(&t);
+    pq_init(&acc);
+    pq_init(&zero);
+    for (i = 0; i < pm->m && !rc; i++) {
+        pq_zero(&acc);
+        for (k = 0; k < pm->na; k++)
+            if (pm->ai[k] == i) {
+                pq_mul(&t, &pm->a[k], &X[pm->aj[k]]);
+                pq_add(&acc, &acc, &t);
+            }
+        if (pm->rlf[i]) {
+            pq_mul(&t, cone ? &zero : &pm->rlo[i], D);
+            pq_sub(&t, &acc, &t);
+            if (!ge0(&t, I))
+                rc = reject(I, w[0], pm->rname[i]);
+        }
+        if (!rc && pm->rhf[i]) {
+            pq_mul(&t, cone ? &zero : &pm->rhi[i], D);
+            pq_sub(&t, &t, &acc);
+            if (!ge0(&t, I))
+                rc = reject(I, w[1], pm->rname[i]);
+        }
+    }
+    for (j = 0; j < pm->n && !rc; j++) {
+        if (pm->clf[j]) {
+            pq_mul(&t, cone ? &zero : &pm->clo[j], D);
+            pq_sub(&t, &X[j], &t);
+            if (!ge0(&t, I))
+                rc = reject(I, w[2], pm->cname[j]);
+        }
+        if (!rc && pm->chf[j]) {
+            pq_mul(&t, cone ? &zero : &pm->chi[j], D);
+            pq_sub(&t, &t, &X[j]);
+            if (!ge0(&t, I))
+                rc = reject(I, w[3], pm->cname[j]);
+        }
+    }
+    pq_clear(&t);
+    pq_clear(&acc);
+    pq_clear(&zero);
+    return rc;
+}
 
 static int check_optimal(const pmodel *pm, const pcert *c, const piece *I)
 {
@@ -395,41 +609,7 @@ static int check_optimal(const pmodel *pm, const pcert *c, const piece *I)
         rc = reject(I, "a denominator is not positive on the piece", NULL);
         goto done;
     }
-    /* rows hold: lo Dx <= a_i^T X <= hi Dx */
-    for (i = 0; i < pm->m && !rc; i++) {
-        pq_zero(&acc);
-        for (k = 0; k < pm->na; k++)
-            if (pm->ai[k] == i) {
-                pq_mul(&t, &pm->a[k], &c->X[pm->aj[k]]);
-                pq_add(&acc, &acc, &t);
-            }
-        if (pm->rlf[i]) {
-            pq_mul(&t, &pm->rlo[i], &c->xden);
-            pq_sub(&t, &acc, &t);
-            if (!ge0(&t, I))
-                rc = reject(I, "row below its lower side:", pm->rname[i]);
-        }
-        if (!rc && pm->rhf[i]) {
-            pq_mul(&t, &pm->rhi[i], &c->xden);
-            pq_sub(&t, &t, &acc);
-            if (!ge0(&t, I))
-                rc = reject(I, "row above its upper side:", pm->rname[i]);
-        }
-    }
-    for (j = 0; j < pm->n && !rc; j++) {
-        if (pm->clf[j]) {
-            pq_mul(&t, &pm->clo[j], &c->xden);
-            pq_sub(&t, &c->X[j], &t);
-            if (!ge0(&t, I))
-                rc = reject(I, "column below its lower bound:", pm->cname[j]);
-        }
-        if (!rc && pm->chf[j]) {
-            pq_mul(&t, &pm->chi[j], &c->xden);
-            pq_sub(&t, &t, &c->X[j]);
-            if (!ge0(&t, I))
-                rc = reject(I, "column above its upper bound:", pm->cname[j]);
-        }
-    }
+    rc = holds(pm, c->X, &c->xden, I, 0);
     /* sign rule for y, b(y); z = c Dy - A^T Y and its bound terms */
     pq_zero(&b);
     for (i = 0; i < pm->m && !rc; i++)
@@ -482,6 +662,33 @@ done:
     return rc;
 }
 
+/* An unbounded piece: x = X / xden feasible, r = R / rden a direction of
+ * the feasible set, and sense c^T R < 0 on the piece: the objective
+ * improves without bound along x + s r, s >= 0, at every t of it. */
+static int check_unbounded(const pmodel *pm, const pcert *c, const piece *I)
+{
+    pq_poly cr, t;
+    long j;
+    int rc = 0;
+    if (!gt0(&c->xden, I) || !gt0(&c->rden, I))
+        return reject(I, "a denominator is not positive on the piece", NULL);
+    if ((rc = holds(pm, c->X, &c->xden, I, 0)) || (rc = holds(pm, c->R, &c->rden, I, 1)))
+        return rc;
+    pq_init(&cr);
+    pq_init(&t);
+    for (j = 0; j < pm->n; j++) {
+        pq_mul(&t, &pm->obj[j], &c->R[j]);
+        pq_add(&cr, &cr, &t);
+    }
+    if (pm->sense > 0)
+        pq_neg(&cr, &cr);   /* -sense c^T R */
+    if (!gt0(&cr, I))
+        rc = reject(I, "the ray does not improve the objective everywhere on the piece", NULL);
+    pq_clear(&cr);
+    pq_clear(&t);
+    return rc;
+}
+
 static int check_farkas(const pmodel *pm, const pcert *c, const piece *I)
 {
     pq_poly g, t, bm;
@@ -514,17 +721,126 @@ static int check_farkas(const pmodel *pm, const pcert *c, const piece *I)
 
 /* ---- the certificate ------------------------------------------------------ */
 
-static int read_and_check(const pmodel *pm, reader *r)
+/* A piece's end at *s: a number, or "root POLY LO HI" with POLY
+ * squarefree, LO < HI, POLY(LO), POLY(HI) != 0 and exactly one root of
+ * POLY in (LO, HI).  q is the number, or LO (end 0) / HI (end 1). */
+static int get_end(mpq_t q, aend *e, int which, const char **s)
+{
+    const char *p = *s;
+    pq_poly d, g;
+    int ok;
+    while (*p == ' ')
+        p++;
+    if (strncmp(p, "root ", 5) != 0) {
+        e->alg = 0;
+        return get_num(q, s);
+    }
+    p += 5;
+    e->alg = 1;
+    if (!get_poly(&e->g, &p) || !get_num(e->lo, &p) || !get_num(e->hi, &p))
+        return 0;
+    *s = p;
+    if (e->g.len < 2 || mpq_cmp(e->lo, e->hi) >= 0 || pq_sign_at(&e->g, e->lo) == 0 ||
+        pq_sign_at(&e->g, e->hi) == 0 || pq_roots_in(&e->g, e->lo, e->hi) != 1)
+        return 0;
+    pq_init(&d);
+    pq_init(&g);
+    pq_deriv(&d, &e->g);
+    pq_gcd(&g, &e->g, &d);
+    ok = g.len == 1;   /* squarefree */
+    pq_clear(&d);
+    pq_clear(&g);
+    mpq_set(q, which ? e->hi : e->lo);
+    return ok;
+}
+
+/* I->mid: a rational inside the piece (its middle for rational ends).
+ * An algebraic end whose interval touches the other, rational, end is
+ * narrowed (a local copy) until it does not, so the point is inside. */
+static void interior(piece *I)
+{
+    mpq_t lo, hi, m;
+    mpq_inits(lo, hi, m, NULL);
+    mpq_set(lo, I->ea.alg ? I->ea.hi : I->a);
+    mpq_set(hi, I->eb.alg ? I->eb.lo : I->b);
+    if (mpq_equal(lo, hi) && I->ea.alg != I->eb.alg) {
+        const aend *e = I->ea.alg ? &I->ea : &I->eb;
+        mpq_t l, h;
+        int k;
+        mpq_inits(l, h, NULL);
+        mpq_set(l, e->lo);
+        mpq_set(h, e->hi);
+        /* the root is not the rational end (checked apart from it), so the
+         * touching end of the interval moves away within a few halvings */
+        for (k = 0; k < REFINE_MAX && (I->ea.alg ? mpq_equal(h, hi) : mpq_equal(l, lo)); k++) {
+            if (!halve(&e->g, l, h, m))
+                break;   /* the root is m itself: rational, and inside */
+        }
+        if (I->ea.alg)
+            mpq_set(lo, h);
+        else
+            mpq_set(hi, l);
+        mpq_clears(l, h, NULL);
+    }
+    mpq_add(I->mid, lo, hi);
+    mpq_div_2exp(I->mid, I->mid, 1);
+    mpq_clears(lo, hi, m, NULL);
+}
+
+/* the same end, written the same way */
+static int same_end(const mpq_t p, const aend *pe, const mpq_t q, const aend *qe)
+{
+    long k;
+    if (pe->alg != qe->alg)
+        return 0;
+    if (!pe->alg)
+        return mpq_equal(p, q);
+    if (pe->g.len != qe->g.len || !mpq_equal(pe->lo, qe->lo) || !mpq_equal(pe->hi, qe->hi))
+        return 0;
+    for (k = 0; k < pe->g.len; k++)
+        if (!mpq_equal(pe->g.c[k], qe->g.c[k]))
+            return 0;
+    return 1;
+}
+
+static void aend_init(aend *e)
+{
+    e->alg = 0;
+    pq_init(&e->g);
+    mpq_init(e->lo);
+    mpq_init(e->hi);
+}
+
+static void aend_clear(aend *e)
+{
+    pq_clear(&e->g);
+    mpq_clear(e->lo);
+    mpq_clear(e->hi);
+}
+
+static void aend_set(aend *e, const aend *f)
+{
+    e->alg = f->alg;
+    pq_set(&e->g, &f->g);
+    mpq_set(e->lo, f->lo);
+    mpq_set(e->hi, f->hi);
+}
+
+static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
 {
     char buf[512];
     long np = 0, k, idx;
     int rc = 0, closed_prev = 0; /* as if a piece ended open at LO */
     mpq_t prev;
+    aend preve;
     piece I;
     pcert c;
     unsigned char *seen;
     const char *s;
     mpq_init(prev);
+    aend_init(&preve);
+    aend_init(&I.ea);
+    aend_init(&I.eb);
     mpq_init(I.a);
     mpq_init(I.b);
     mpq_init(I.mid);
@@ -532,9 +848,11 @@ static int read_and_check(const pmodel *pm, reader *r)
     pq_init(&c.yden);
     pq_init(&c.vnum);
     pq_init(&c.vden);
+    pq_init(&c.rden);
     c.X = polys(pm->n);
     c.Y = polys(pm->m);
-    seen = calloc((size_t)(pm->n + pm->m) + 1, 1);
+    c.R = polys(pm->n);
+    seen = calloc((size_t)(2 * pm->n + pm->m) + 1, 1);
     if (!seen)
         abort();
     mpq_set(prev, pm->lo);
@@ -543,8 +861,20 @@ static int read_and_check(const pmodel *pm, reader *r)
         goto done;
     }
     if (!next_line(r) || !starts(r->buf, "model ") || !next_line(r) ||
-        !word_after(buf, sizeof buf, r->buf, "name") || strcmp(buf, pm->name) != 0) {
-        rc = bad(r, "expected 'model FILE' and 'name NAME' of this model");
+        !word_after(buf, sizeof buf, r->buf, "model-sha256") || strlen(buf) != 64 ||
+        strspn(buf, "0123456789abcdef") != 64) {
+        rc = bad(r, "expected 'model FILE' and 'model-sha256 HEX' (64 lower-case hex digits)");
+        goto done;
+    }
+    /* bound to the model's bytes: a certificate of another model (even one
+     * with the same name, parameter and interval) is not checked against it */
+    if (strcmp(buf, model_sha) != 0) {
+        printf("rejected: model-sha256 %s is not the model file's %s\n", buf, model_sha);
+        rc = 1;
+        goto done;
+    }
+    if (!next_line(r) || !word_after(buf, sizeof buf, r->buf, "name") || strcmp(buf, pm->name) != 0) {
+        rc = bad(r, "expected 'name NAME' of this model");
         goto done;
     }
     if (!next_line(r) || !word_after(buf, sizeof buf, r->buf, "param") || strcmp(buf, pm->param) != 0) {
@@ -569,10 +899,12 @@ static int read_and_check(const pmodel *pm, reader *r)
         int n1;
         s = r->buf;
         if (!starts(s, "piece ") || (s[6] != '[' && s[6] != '(') || s[7] != ' ' ||
-            !(s += 8, get_num(I.a, &s)) || !get_num(I.b, &s) || s[0] != ' ' ||
+            !(s += 8, get_end(I.a, &I.ea, 0, &s)) || !get_end(I.b, &I.eb, 1, &s) || s[0] != ' ' ||
             (s[1] != ']' && s[1] != ')') || sscanf(s + 2, " %15s%n", verdict, &n1) != 1 ||
-            s[2 + n1] || (strcmp(verdict, "optimal") && strcmp(verdict, "infeasible"))) {
-            rc = bad(r, "expected 'piece [|( A B ]|) optimal|infeasible'");
+            s[2 + n1] || (strcmp(verdict, "optimal") && strcmp(verdict, "infeasible") &&
+                          strcmp(verdict, "unbounded"))) {
+            rc = bad(r, "expected 'piece [|( A B ]|) optimal|infeasible|unbounded' (an end a number or "
+                        "'root POLY LO HI' with one root of squarefree POLY in (LO, HI))");
             break;
         }
         ob = r->buf[6];
@@ -580,23 +912,32 @@ static int read_and_check(const pmodel *pm, reader *r)
         I.ac = ob == '[';
         I.bc = cb == ']';
         c.optimal = verdict[0] == 'o';
+        c.unbounded = verdict[0] == 'u';
         /* the tiling: start where the last piece ended, with the opposite end */
-        if (!mpq_equal(I.a, prev) || I.ac == closed_prev ||
-            mpq_cmp(I.a, I.b) > 0 || (mpq_equal(I.a, I.b) && !(I.ac && I.bc))) {
+        if (!same_end(I.a, &I.ea, prev, &preve) || I.ac == closed_prev ||
+            mpq_cmp(I.a, I.b) > 0 || (is_point(&I) && !(I.ac && I.bc))) {
             rc = reject(&I, "the pieces do not tile the interval here", NULL);
             break;
         }
-        mpq_add(I.mid, I.a, I.b);
-        mpq_div_2exp(I.mid, I.mid, 1);
+        /* an algebraic end must have its interval apart from the other end */
+        if ((I.ea.alg || I.eb.alg) &&
+            mpq_cmp(I.ea.alg ? I.ea.hi : I.a, I.eb.alg ? I.eb.lo : I.b) > 0) {
+            rc = reject(&I, "an end's isolating interval overlaps the other end", NULL);
+            break;
+        }
+        interior(&I);
         pq_zero(&c.xden);
         pq_zero(&c.yden);
         pq_zero(&c.vnum);
         pq_zero(&c.vden);
-        for (k = 0; k < pm->n; k++)
+        pq_zero(&c.rden);
+        for (k = 0; k < pm->n; k++) {
             pq_zero(&c.X[k]);
+            pq_zero(&c.R[k]);
+        }
         for (k = 0; k < pm->m; k++)
             pq_zero(&c.Y[k]);
-        memset(seen, 0, (size_t)(pm->n + pm->m) + 1);
+        memset(seen, 0, (size_t)(2 * pm->n + pm->m) + 1);
         for (;;) {
             if (!next_line(r)) {
                 rc = bad(r, "missing 'end'");
@@ -605,7 +946,7 @@ static int read_and_check(const pmodel *pm, reader *r)
             s = r->buf;
             if (starts(s, "piece ") || strcmp(s, "end") == 0)
                 break;
-            if (c.optimal && starts(s, "xden ")) {
+            if ((c.optimal || c.unbounded) && starts(s, "xden ")) {
                 s += 5;
                 if (!get_poly(&c.xden, &s) || *s)
                     rc = bad(r, "bad 'xden POLY'");
@@ -613,13 +954,23 @@ static int read_and_check(const pmodel *pm, reader *r)
                 s += 5;
                 if (!get_poly(&c.yden, &s) || *s)
                     rc = bad(r, "bad 'yden POLY'");
-            } else if (c.optimal && starts(s, "x ")) {
+            } else if (c.unbounded && starts(s, "rden ")) {
+                s += 5;
+                if (!get_poly(&c.rden, &s) || *s)
+                    rc = bad(r, "bad 'rden POLY'");
+            } else if (c.unbounded && starts(s, "r ")) {
+                s += 2;
+                if (!get_long(&idx, &s, pm->n) || seen[pm->n + pm->m + idx] || !get_poly(&c.R[idx], &s) || *s)
+                    rc = bad(r, "bad or repeated 'r J POLY'");
+                else
+                    seen[pm->n + pm->m + idx] = 1;
+            } else if ((c.optimal || c.unbounded) && starts(s, "x ")) {
                 s += 2;
                 if (!get_long(&idx, &s, pm->n) || seen[idx] || !get_poly(&c.X[idx], &s) || *s)
                     rc = bad(r, "bad or repeated 'x J POLY'");
                 else
                     seen[idx] = 1;
-            } else if (starts(s, "y ")) {
+            } else if (!c.unbounded && starts(s, "y ")) {
                 s += 2;
                 if (!get_long(&idx, &s, pm->m) || seen[pm->n + idx] || !get_poly(&c.Y[idx], &s) || *s)
                     rc = bad(r, "bad or repeated 'y I POLY'");
@@ -637,15 +988,17 @@ static int read_and_check(const pmodel *pm, reader *r)
         }
         if (rc)
             break;
-        rc = c.optimal ? check_optimal(pm, &c, &I) : check_farkas(pm, &c, &I);
+        rc = c.optimal ? check_optimal(pm, &c, &I) : c.unbounded ? check_unbounded(pm, &c, &I)
+                                                   : check_farkas(pm, &c, &I);
         mpq_set(prev, I.b);
+        aend_set(&preve, &I.eb);
         closed_prev = I.bc;
         if (!rc && I.no == np && strcmp(r->buf, "end") != 0)
             rc = bad(r, "more pieces than 'pieces' says");
         if (!rc && I.no < np && strcmp(r->buf, "end") == 0)
             rc = bad(r, "fewer pieces than 'pieces' says");
     }
-    if (!rc && (!mpq_equal(prev, pm->hi) || !closed_prev)) {
+    if (!rc && (preve.alg || !mpq_equal(prev, pm->hi) || !closed_prev)) {
         gmp_printf("rejected: the pieces end at %Qd%s, not at %Qd]\n", prev, closed_prev ? "]" : ")", pm->hi);
         rc = 1;
     }
@@ -655,10 +1008,15 @@ done:
     free(seen);
     polys_free(c.X, pm->n);
     polys_free(c.Y, pm->m);
+    polys_free(c.R, pm->n);
+    pq_clear(&c.rden);
     pq_clear(&c.xden);
     pq_clear(&c.yden);
     pq_clear(&c.vnum);
     pq_clear(&c.vden);
+    aend_clear(&preve);
+    aend_clear(&I.ea);
+    aend_clear(&I.eb);
     mpq_clear(I.a);
     mpq_clear(I.b);
     mpq_clear(I.mid);
@@ -668,6 +1026,7 @@ done:
 
 int pchk_files(const char *model, const char *cert, int quiet)
 {
+    char sha[65];
     pmodel pm;
     reader r;
     int rc;
@@ -687,6 +1046,8 @@ int pchk_files(const char *model, const char *cert, int quiet)
         rc = read_model(&pm, &r);
         fclose(r.f);
     }
+    if (rc == 0)
+        rc = chk_sha256_file(model, sha);
     if (rc == 0) {
         r.file = cert;
         r.line = 0;
@@ -694,7 +1055,7 @@ int pchk_files(const char *model, const char *cert, int quiet)
             fprintf(stderr, "%s: cannot open\n", cert);
             rc = 2;
         } else {
-            rc = read_and_check(&pm, &r);
+            rc = read_and_check(&pm, &r, sha);
             fclose(r.f);
         }
     }

@@ -11,7 +11,8 @@
  * is small: polynomials with mpq coefficients (add, multiply, divide with
  * remainder, derivative, gcd, evaluation) and Sturm sequences.
  *
- * For each piece I = [a, b] (ends open or closed, a <= b, rational):
+ * For each piece I = [a, b] (ends open or closed, a <= b, rational or
+ * algebraic as below):
  *   p >= 0 on I   iff  p == 0, or a == b and p(a) >= 0, or a < b, p has
  *                      no root in (a, b) (Sturm count of its squarefree
  *                      part, with the factors t - a, t - b divided out)
@@ -30,6 +31,17 @@
  * num / den (den without a root on I) equals (obj^T X + c0 Dx) / Dx.  An
  * infeasible piece: Y obeys the sign rule as above, g = A^T Y likewise
  * picks the finite bound of its sign, and b(Y) - sum g_j bound_j > 0 on I.
+ * An unbounded piece (x = X/xden, ray r = R/rden): xden > 0, rden > 0, X
+ * satisfies every row and bound (times xden), R every row and bound with
+ * its finite sides and bounds replaced by 0, and -sense c^T R > 0 on I.
+ * A piece's end may be algebraic, `root g LO HI`: g squarefree with one
+ * root alpha in (LO, HI), g(LO), g(HI) != 0, the interval at or beyond
+ * the other end.  Roots of p in (alpha, b) are those in (HI, b), HI
+ * itself, and those in (alpha, HI), counted after narrowing a copy of the
+ * interval by bisection on g until it holds no root of p but perhaps
+ * alpha; p(alpha) == 0 iff gcd(p, g) has a root in (LO, HI).
+ * The certificate is bound to the model file by its SHA-256 (the
+ * checker's chk_sha256): another file's certificate is rejected.
  * The pieces must tile the model's interval [LO, HI] in order: the first
  * starts closed at LO, each next one starts where the previous ended
  * with the opposite closedness, the last ends closed at HI.

@@ -172,7 +172,7 @@ static void divrem(pq_poly *q, pq_poly *r, const pq_poly *p, const pq_poly *d)
     mpq_clear(f);
 }
 
-static void deriv(pq_poly *r, const pq_poly *p)
+void pq_deriv(pq_poly *r, const pq_poly *p)
 {
     long k;
     mpq_t kq;
@@ -189,7 +189,7 @@ static void deriv(pq_poly *r, const pq_poly *p)
 }
 
 /* g = gcd(p, q), p != 0 (up to a constant factor) */
-static void gcd(pq_poly *g, const pq_poly *p, const pq_poly *q)
+void pq_gcd(pq_poly *g, const pq_poly *p, const pq_poly *q)
 {
     pq_poly a, b, qq, r;
     pq_init(&a);
@@ -208,6 +208,47 @@ static void gcd(pq_poly *g, const pq_poly *p, const pq_poly *q)
     pq_clear(&b);
     pq_clear(&qq);
     pq_clear(&r);
+}
+
+void pq_odd_part(pq_poly *o, const pq_poly *p)
+{
+    /* Yun: with a0 = gcd(p, p'), b = p / a0, d = p'/a0 - b', each step
+     * a = gcd(b, d) is the product of the factors of multiplicity i
+     * (i = 1, 2, ...), b /= a, d = d / a - b' */
+    pq_poly a, b, d, t, r, db;
+    long i;
+    pq_init(&a);
+    pq_init(&b);
+    pq_init(&d);
+    pq_init(&t);
+    pq_init(&r);
+    pq_init(&db);
+    pq_zero(o);
+    pq_fit(o, 1);
+    mpq_set_ui(o->c[0], 1, 1);
+    o->len = 1;
+    pq_deriv(&t, p);
+    pq_gcd(&a, p, &t);
+    divrem(&b, &r, p, &a);
+    divrem(&d, &r, &t, &a);
+    pq_deriv(&db, &b);
+    pq_sub(&d, &d, &db);
+    for (i = 1; b.len > 1; i++) {
+        pq_gcd(&a, &b, &d);   /* b != 0 */
+        if (i % 2)
+            pq_mul(o, o, &a);
+        divrem(&t, &r, &b, &a);
+        pq_set(&b, &t);
+        divrem(&t, &r, &d, &a);
+        pq_deriv(&db, &b);
+        pq_sub(&d, &t, &db);
+    }
+    pq_clear(&a);
+    pq_clear(&b);
+    pq_clear(&d);
+    pq_clear(&t);
+    pq_clear(&r);
+    pq_clear(&db);
 }
 
 /* p = p / (t - a) while a is a root */
@@ -257,8 +298,8 @@ long pq_roots_in(const pq_poly *p, const mpq_t a, const mpq_t b)
     /* f = the squarefree part p / gcd(p, p'), then without roots at a, b:
      * Sturm's theorem counts the distinct roots in (a, b) as V(a) - V(b)
      * when neither end is a root */
-    deriv(&d, p);
-    gcd(&g, p, &d);
+    pq_deriv(&d, p);
+    pq_gcd(&g, p, &d);
     divrem(&f, &r, p, &g);
     drop_root(&f, a);
     drop_root(&f, b);
@@ -268,7 +309,7 @@ long pq_roots_in(const pq_poly *p, const mpq_t a, const mpq_t b)
     for (k = 0; k < f.len + 2; k++)
         pq_init(&s[k]);
     pq_set(&s[0], &f);
-    deriv(&s[1], &f);
+    pq_deriv(&s[1], &f);
     n = 2;
     while (!pq_is_zero(&s[n - 1]) && n < f.len + 2) {
         divrem(&q, &r, &s[n - 2], &s[n - 1]);

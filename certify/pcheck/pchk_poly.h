@@ -28,6 +28,13 @@ void pq_neg(pq_poly *r, const pq_poly *p);                    /* r may be p */
 void pq_eval(mpq_t v, const pq_poly *p, const mpq_t t);
 int pq_sign_at(const pq_poly *p, const mpq_t t);
 
+void pq_deriv(pq_poly *r, const pq_poly *p);
+void pq_gcd(pq_poly *g, const pq_poly *p, const pq_poly *q);   /* p != 0; up to a constant */
+
+/* o = the product of p's irreducible factors of odd multiplicity (p != 0;
+ * up to a constant): p changes sign exactly at o's real roots. */
+void pq_odd_part(pq_poly *o, const pq_poly *p);
+
 /* The number of distinct real roots of p (not 0) in the open interval
  * (a, b), a < b. */
 long pq_roots_in(const pq_poly *p, const mpq_t a, const mpq_t b);

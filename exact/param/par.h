@@ -41,13 +41,22 @@
  * per cell decides it, and the piece is the run of valid cells around t0.
  * What is left of [LO, HI] is covered the same way from rational points in
  * it (a breakpoint not covered by a neighbour's basis is solved at itself
- * and becomes a closed point piece).  Only rational breakpoints are
- * supported: an irreducible factor of degree >= 2 with a root in [LO, HI]
- * is refused (FK_ELIMIT), so every piece has rational ends.  Degeneracy:
+ * and becomes a closed point piece).  A breakpoint is rational (a linear
+ * factor of a condition) or algebraic (par_alg: an irreducible factor of
+ * degree >= 2 and an isolating interval); the cells are then ordered
+ * exactly and an open cell is decided at a rational inside it.  A point
+ * at an algebraic number that neither neighbour's basis covers cannot be
+ * solved (solve_lp takes rationals) and is refused (FK_ELIMIT).  Degeneracy:
  * each basis is taken as the solver gives it; a degenerate basis may stop
  * being feasible before the verdict or value changes, which only splits a
- * piece (adjacent pieces may have the same verdict and value).  Unbounded
- * LPs are refused (FK_ELIMIT) for now.
+ * piece (adjacent pieces may have the same verdict and value).
+ * If the LP is unbounded at t0, two LPs derived from it are solved there:
+ * the LP without its objective (a feasible point X / Dx) and the cone LP
+ * min sense c^T r over  a_i^T r >= 0 (lo_i finite), <= 0 (hi_i finite),
+ * r_j >= 0 (l_j finite), <= 0 (u_j finite), sense c^T r >= -1 (a ray
+ * R / Dr); the piece is where both bases stay feasible, (4)-(5) for each,
+ * and
+ *   (8)  -sense c^T R > 0.
  *
  * Ownership: par_model_new/par_model_free, par_result_init/clear.  Names
  * are copied.  Errors: fk_status with fk_err last; nothing exits. */
@@ -100,15 +109,44 @@ fk_status par_model_eval(lp_model **out, const par_model *pm, const mpq_t t,
 /* The model file of docs/parametric.md, written atomically. */
 fk_status par_model_write(const par_model *pm, const char *path, fk_err *err);
 
-enum { PAR_OPTIMAL = 0, PAR_INFEASIBLE = 1 };
+enum { PAR_OPTIMAL = 0, PAR_INFEASIBLE = 1, PAR_UNBOUNDED = 2 };
 
-/* One piece: [a, b] with ac / bc = 1 for a closed end; a == b is a point. */
+/* An algebraic breakpoint (par_alg.c): the one root in (lo, hi) of g,
+ * irreducible in Z[t] of degree >= 2 (so the root is irrational),
+ * primitive with a positive leading coefficient, g(lo), g(hi) != 0.
+ * The comparisons refine (lo, hi) and so take non-const arguments. */
+typedef struct {
+    fmpz_poly_t g;
+    mpq_t lo, hi;
+} par_alg;
+
+void par_alg_init(par_alg *x);
+void par_alg_clear(par_alg *x);
+void par_alg_set(par_alg *x, const par_alg *y);
+par_alg *par_alg_dup(const par_alg *y);   /* malloc'ed copy, NULL on OOM */
+void par_alg_free(par_alg *x);            /* NULL is fine */
+int par_alg_cmp_q(par_alg *x, const mpq_t r);   /* sign of x - r (never 0) */
+int par_alg_cmp(par_alg *x, par_alg *y);        /* sign of x - y */
+void par_alg_avoid(par_alg *x, const mpq_t r);  /* r outside [lo, hi] */
+int par_alg_sign(const fmpq_poly_t p, par_alg *x); /* sign of p(x) */
+/* "sqrt(2)/2", "1/2 - sqrt(5)/2" for degree 2, else "root of POLY in (LO, HI)";
+ * malloc'ed, NULL on OOM */
+char *par_alg_str(const par_alg *x, const char *var);
+/* distinct real roots in (a, b) of squarefree f with f(a), f(b) != 0; -1 on OOM */
+long par_sturm_count(const fmpz_poly_t f, const mpq_t a, const mpq_t b);
+
+/* One piece: [a, b] with ac / bc = 1 for a closed end; a == b is a point.
+ * An algebraic end has aa (ab) non-NULL, and a (b) is then only a
+ * rational inside its isolating interval (for drawing and ordering). */
 typedef struct {
     mpq_t a, b;
+    par_alg *aa, *ab;
     int ac, bc;
-    int verdict;             /* PAR_OPTIMAL / PAR_INFEASIBLE */
+    int verdict;             /* PAR_OPTIMAL / PAR_INFEASIBLE / PAR_UNBOUNDED */
     int zero_obj;            /* the objective is identically zero: "feasible" */
-    fmpq_poly_struct *X;     /* n: x = X / Dx (optimal) */
+    fmpq_poly_struct *X;     /* n: x = X / Dx (optimal; unbounded: a feasible point) */
+    fmpq_poly_struct *R;     /* n: the ray r = R / Dr (unbounded) */
+    fmpq_poly_t Dr;
     fmpq_poly_t Dx, Dy;
     fmpq_poly_struct *Y;     /* m: y = Y / Dy (optimal), Farkas Y (infeasible) */
     fmpz_poly_q_t value;     /* the optimal value in the model's sense */
@@ -120,6 +158,9 @@ typedef struct {
     par_piece *p;            /* sorted by a, tiling [tlo, thi] */
     int nsolves;             /* solve_lp calls made */
 } par_result;
+
+/* sign of (end e of pc) - t, e = 0 for a, 1 for b; exact (pc is not changed) */
+int par_end_cmp(const par_piece *pc, int e, const mpq_t t);
 
 void par_result_init(par_result *r);
 void par_result_clear(par_result *r);

@@ -574,19 +574,21 @@ char *par_piece_str(const par_piece *pc, const char *var)
     char *s;
     pb_add(&b, "piece ");
     pb_add(&b, pc->ac ? "[" : "(");
-    s = rat_get_str(pc->a);
+    s = pc->aa ? par_alg_str(pc->aa, var) : rat_get_str(pc->a);
     pb_add(&b, s ? s : "?");
     free(s);
     pb_add(&b, ", ");
-    s = rat_get_str(pc->b);
+    s = pc->ab ? par_alg_str(pc->ab, var) : rat_get_str(pc->b);
     pb_add(&b, s ? s : "?");
     free(s);
     pb_add(&b, pc->bc ? "]: " : "): ");
     if (pc->verdict == PAR_INFEASIBLE) {
         pb_add(&b, "infeasible");
+    } else if (pc->verdict == PAR_UNBOUNDED) {
+        pb_add(&b, "unbounded");
     } else if (pc->zero_obj) {
         pb_add(&b, "feasible");
-    } else if (mpq_equal(pc->a, pc->b)) {
+    } else if (!pc->aa && !pc->ab && mpq_equal(pc->a, pc->b)) {
         /* a point: the number itself says more than a formula there */
         mpq_t v;
         mpq_init(v);

@@ -98,7 +98,7 @@ static long sturm_var(const fmpq_poly_struct *seq, long len, const mpq_t t)
 }
 
 /* distinct real roots of squarefree f (f(a), f(b) != 0) in (a, b) */
-static long sturm_count(const fmpz_poly_t fz, const mpq_t a, const mpq_t b)
+long par_sturm_count(const fmpz_poly_t fz, const mpq_t a, const mpq_t b)
 {
     long deg = fmpz_poly_degree(fz), len = 0, k, r;
     fmpq_poly_struct *seq = fk_calloc((size_t)deg + 2, sizeof *seq);
@@ -157,58 +157,76 @@ static void qlist_clear(qlist *q)
     memset(q, 0, sizeof *q);
 }
 
-static int cmp_q(const void *x, const void *y)
+/* a list of algebraic points */
+typedef struct {
+    long n, alloc;
+    par_alg **v;
+} alist;
+
+static int alist_add(alist *l, const fmpz_poly_t g, const mpq_t lo, const mpq_t hi)
 {
-    return mpq_cmp(*(const mpq_t *)x, *(const mpq_t *)y);
+    par_alg *x;
+    if (l->n == l->alloc) {
+        long na = l->alloc ? 2 * l->alloc : 8;
+        par_alg **nv = fk_realloc(l->v, (size_t)na, sizeof *nv);
+        if (!nv)
+            return -1;
+        l->v = nv;
+        l->alloc = na;
+    }
+    if (!(x = malloc(sizeof *x)))
+        return -1;
+    par_alg_init(x);
+    fmpz_poly_primitive_part(x->g, g);
+    if (fmpz_sgn(fmpz_poly_lead(x->g)) < 0)
+        fmpz_poly_neg(x->g, x->g);
+    mpq_set(x->lo, lo);
+    mpq_set(x->hi, hi);
+    l->v[l->n++] = x;
+    return 0;
 }
 
-/* Isolate the roots of irreducible g (degree >= 2, so no rational root)
- * in (lo, hi), cnt of them, by bisection: each into an interval whose
- * rational ends go to q and which goes to bad.  t0 stays outside every
- * such interval, and so does any interval narrower than w... is refined
- * to width <= w, so the pieces stop close to an irrational breakpoint. */
-static int isolate(qlist *q, qlist *bad, const fmpz_poly_t g, const mpq_t lo, const mpq_t hi,
-                   long cnt, const mpq_t t0, const mpq_t w)
+static void alist_clear(alist *l)
 {
-    mpq_t mid, width;
+    long k;
+    for (k = 0; k < l->n; k++)
+        par_alg_free(l->v[k]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* Isolate the cnt roots of irreducible g (degree >= 2, so no rational
+ * root) in (lo, hi) by bisection, each into al with its interval. */
+static int isolate(alist *al, const fmpz_poly_t g, const mpq_t lo, const mpq_t hi, long cnt)
+{
+    mpq_t mid;
     long c1;
     int rc = 0;
     if (cnt <= 0)
         return 0;
+    if (cnt == 1)
+        return alist_add(al, g, lo, hi);
     mpq_init(mid);
-    mpq_init(width);
-    mpq_sub(width, hi, lo);
-    if (cnt == 1 && mpq_cmp(width, w) <= 0 && (mpq_cmp(t0, lo) <= 0 || mpq_cmp(t0, hi) >= 0)) {
-        rc = qlist_add(q, lo) || qlist_add(q, hi) || qlist_add(bad, lo) || qlist_add(bad, hi);
-    } else {
-        mpq_add(mid, lo, hi);
-        mpq_div_2exp(mid, mid, 1);
-        c1 = sturm_count(g, lo, mid);
-        rc = c1 < 0 || isolate(q, bad, g, lo, mid, c1, t0, w) ||
-             isolate(q, bad, g, mid, hi, cnt - c1, t0, w);
-    }
-    mpq_clear(width);
+    mpq_add(mid, lo, hi);
+    mpq_div_2exp(mid, mid, 1);
+    c1 = par_sturm_count(g, lo, mid);
+    rc = c1 < 0 || isolate(al, g, lo, mid, c1) || isolate(al, g, mid, hi, cnt - c1);
     mpq_clear(mid);
     return rc;
 }
 
-/* The rational roots in [a, b] of every condition into q; an irrational
- * one as an isolating interval (its ends into q, and as a pair into bad:
- * the open cell between them is taken as invalid, which only stops a
- * piece a little short of the root). */
-static fk_status cond_roots(qlist *q, qlist *bad, const conds *c, const mpq_t a, const mpq_t b,
-                            const mpq_t t0, fk_err *err)
+/* The real roots in [a, b] of every condition: the rational ones into q,
+ * the others (roots of irreducible factors of degree >= 2) into al. */
+static fk_status cond_roots(qlist *q, alist *al, const conds *c, const mpq_t a, const mpq_t b,
+                            fk_err *err)
 {
     fmpz_poly_t num;
     fmpz_poly_factor_t fac;
-    mpq_t r, w;
+    mpq_t r;
     long k, f;
     fk_status st = FK_OK;
     fmpz_poly_init(num);
     mpq_init(r);
-    mpq_init(w);
-    mpq_sub(w, b, a);
-    mpq_div_2exp(w, w, 12);
     for (k = 0; k < c->n && !st; k++) {
         if (fmpq_poly_degree(c->p + k) < 1)
             continue;
@@ -229,17 +247,84 @@ static fk_status cond_roots(qlist *q, qlist *bad, const conds *c, const mpq_t a,
                 if (mpq_cmp(r, a) >= 0 && mpq_cmp(r, b) <= 0 && qlist_add(q, r))
                     st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
             } else if (fmpz_poly_degree(g) >= 2) {
-                long cnt = sturm_count(g, a, b);
-                if (cnt < 0 || isolate(q, bad, g, a, b, cnt, t0, w))
+                long cnt = par_sturm_count(g, a, b);
+                if (cnt < 0 || isolate(al, g, a, b, cnt))
                     st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
             }
         }
         fmpz_poly_factor_clear(fac);
     }
-    mpq_clear(w);
     mpq_clear(r);
     fmpz_poly_clear(num);
     return st;
+}
+
+/* ---- points that are rational or algebraic ---------------------------------- */
+
+/* sign of (a, aa) - (b, ab), each end rational (aa NULL: the value a) or
+ * algebraic; refines the intervals */
+static int end_cmp(const mpq_t a, par_alg *aa, const mpq_t b, par_alg *ab)
+{
+    if (!aa && !ab)
+        return mpq_cmp(a, b);
+    if (aa && !ab)
+        return par_alg_cmp_q(aa, b);
+    if (!aa)
+        return -par_alg_cmp_q(ab, a);
+    return par_alg_cmp(aa, ab);
+}
+
+int par_end_cmp(const par_piece *pc, int e, const mpq_t t)
+{
+    const par_alg *x = e ? pc->ab : pc->aa;
+    par_alg cp;
+    int c;
+    if (!x)
+        return mpq_cmp(e ? pc->b : pc->a, t);
+    par_alg_init(&cp);
+    par_alg_set(&cp, x);
+    c = par_alg_cmp_q(&cp, t);
+    par_alg_clear(&cp);
+    return c;
+}
+
+/* set the end (q, *qa) to (v, va): a copy; 0, or -1 on OOM */
+static int end_set(mpq_t q, par_alg **qa, const mpq_t v, const par_alg *va)
+{
+    par_alg_free(*qa);
+    *qa = NULL;
+    if (va) {
+        if (!(*qa = par_alg_dup(va)))
+            return -1;
+        mpq_add(q, va->lo, va->hi);   /* a rational inside, for drawing */
+        mpq_div_2exp(q, q, 1);
+    } else {
+        mpq_set(q, v);
+    }
+    return 0;
+}
+
+/* a rational strictly between the ends a < b */
+static void between(mpq_t t, const mpq_t a, par_alg *aa, const mpq_t b, par_alg *ab)
+{
+    (void)end_cmp(a, aa, b, ab);   /* refined apart */
+    if (aa && !ab)
+        par_alg_avoid(aa, b);      /* hi < b: the midpoint is inside */
+    if (ab && !aa)
+        par_alg_avoid(ab, a);
+    mpq_add(t, aa ? aa->hi : a, ab ? ab->lo : b);
+    mpq_div_2exp(t, t, 1);
+}
+
+static int conds_hold_alg(const conds *c, par_alg *x)
+{
+    long k;
+    int ok = 1;
+    for (k = 0; k < c->n && ok; k++) {
+        int s = par_alg_sign(c->p + k, x);
+        ok = c->kind[k] == C_GE ? s >= 0 : c->kind[k] == C_GT ? s > 0 : s == 0;
+    }
+    return ok;
 }
 
 /* ---- one basis over Q(t) ------------------------------------------------ */
@@ -496,8 +581,14 @@ static void piece_clear(par_piece *pc, long n, long m)
         fmpq_poly_clear(pc->X + k);
     for (k = 0; k < m; k++)
         fmpq_poly_clear(pc->Y + k);
+    for (k = 0; k < n; k++)
+        fmpq_poly_clear(pc->R + k);
     free(pc->X);
     free(pc->Y);
+    free(pc->R);
+    par_alg_free(pc->aa);
+    par_alg_free(pc->ab);
+    fmpq_poly_clear(pc->Dr);
     fmpq_poly_clear(pc->Dx);
     fmpq_poly_clear(pc->Dy);
     fmpz_poly_q_clear(pc->value);
@@ -528,15 +619,20 @@ static par_piece *piece_new(par_result *r)
     memset(pc, 0, sizeof *pc);
     pc->X = fk_calloc((size_t)r->n + 1, sizeof *pc->X);
     pc->Y = fk_calloc((size_t)r->m + 1, sizeof *pc->Y);
-    if (!pc->X || !pc->Y) {
+    pc->R = fk_calloc((size_t)r->n + 1, sizeof *pc->R);
+    if (!pc->X || !pc->Y || !pc->R) {
         free(pc->X);
         free(pc->Y);
+        free(pc->R);
         return NULL;
     }
     mpq_init(pc->a);
     mpq_init(pc->b);
-    for (k = 0; k < r->n; k++)
+    for (k = 0; k < r->n; k++) {
         fmpq_poly_init(pc->X + k);
+        fmpq_poly_init(pc->R + k);
+    }
+    fmpq_poly_init(pc->Dr);
     for (k = 0; k < r->m; k++)
         fmpq_poly_init(pc->Y + k);
     fmpq_poly_init(pc->Dx);
@@ -637,6 +733,210 @@ static int agrees(const fmpq_poly_struct *W, const fmpq_poly_t den, mpq_t *want,
     return ok;
 }
 
+/* (4) and (5) for x = X / Dx in M: Dx > 0, every finite row side and
+ * column bound holds (times Dx) */
+static fk_status primal_conds(conds *c, const par_model *M, const fmpq_poly_struct *X,
+                              const fmpq_poly_t Dx, fk_err *err)
+{
+    fmpq_poly_t tmp, acc;
+    long i, j, k;
+    int bad = conds_add(c, Dx, C_GT);
+    fmpq_poly_init(tmp);
+    fmpq_poly_init(acc);
+    for (j = 0; j < M->n; j++) {
+        if (M->clo_fin[j]) {
+            fmpq_poly_mul(tmp, M->clo + j, Dx);
+            fmpq_poly_sub(tmp, X + j, tmp);
+            bad |= conds_add(c, tmp, C_GE);
+        }
+        if (M->chi_fin[j]) {
+            fmpq_poly_mul(tmp, M->chi + j, Dx);
+            fmpq_poly_sub(tmp, tmp, X + j);
+            bad |= conds_add(c, tmp, C_GE);
+        }
+    }
+    for (i = 0; i < M->m; i++) {
+        fmpq_poly_zero(acc);
+        for (k = 0; k < M->nnz; k++)
+            if (M->ai[k] == i) {
+                fmpq_poly_mul(tmp, M->a + k, X + M->aj[k]);
+                fmpq_poly_add(acc, acc, tmp);
+            }
+        if (M->rlo_fin[i]) {
+            fmpq_poly_mul(tmp, M->rlo + i, Dx);
+            fmpq_poly_sub(tmp, acc, tmp);
+            bad |= conds_add(c, tmp, C_GE);
+        }
+        if (M->rhi_fin[i]) {
+            fmpq_poly_mul(tmp, M->rhi + i, Dx);
+            fmpq_poly_sub(tmp, tmp, acc);
+            bad |= conds_add(c, tmp, C_GE);
+        }
+    }
+    fmpq_poly_clear(acc);
+    fmpq_poly_clear(tmp);
+    return bad ? fk_fail(err, FK_ENOMEM, NULL, "out of memory") : FK_OK;
+}
+
+/* The two LPs an unbounded piece is made of (par.h (8)): ray = 0, pm
+ * with its objective dropped (a feasible point); ray = 1, the cone of
+ * directions (every finite side and bound replaced by 0) with the row
+ * 'norm': sense c^T r >= -1, minimising sense c^T r (a ray).  Entries
+ * stay sorted by column, row (norm is the last row). */
+static fk_status derived_model(par_model **out, const par_model *pm, int ray, fk_err *err)
+{
+    par_model *d = par_model_new();
+    long m = pm->m + (ray ? 1 : 0), n = pm->n, i, j, k, kk = 0, nnz = pm->nnz;
+    fk_status st;
+    *out = NULL;
+    if (!d)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    if (ray)
+        for (j = 0; j < n; j++)
+            nnz += !fmpq_poly_is_zero(pm->obj + j);
+    d->name = fk_strdup(pm->name);
+    d->pname = fk_strdup(pm->pname);
+    if ((st = par_model_shape(d, m, n, nnz, err)) || !d->name || !d->pname) {
+        par_model_free(d);
+        return st ? st : fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    }
+    d->sense = ray ? LP_MIN : pm->sense;
+    for (i = 0; i < m; i++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "r%ld", i);
+        d->rname[i] = fk_strdup(buf);
+        if (i == pm->m) {   /* norm */
+            d->rlo_fin[i] = 1;
+            fmpq_poly_set_si(d->rlo + i, -1);
+            continue;
+        }
+        d->rlo_fin[i] = pm->rlo_fin[i];
+        d->rhi_fin[i] = pm->rhi_fin[i];
+        if (!ray) {
+            fmpq_poly_set(d->rlo + i, pm->rlo + i);
+            fmpq_poly_set(d->rhi + i, pm->rhi + i);
+        }
+    }
+    for (j = 0; j < n; j++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "c%ld", j);
+        d->cname[j] = fk_strdup(buf);
+        d->clo_fin[j] = pm->clo_fin[j];
+        d->chi_fin[j] = pm->chi_fin[j];
+        if (!ray) {
+            fmpq_poly_set(d->clo + j, pm->clo + j);
+            fmpq_poly_set(d->chi + j, pm->chi + j);
+        } else {
+            fmpq_poly_scalar_mul_si(d->obj + j, pm->obj + j, pm->sense);
+        }
+    }
+    for (j = 0, k = 0; j < n; j++) {
+        for (; k < pm->nnz && pm->aj[k] == j; k++, kk++) {
+            d->ai[kk] = pm->ai[k];
+            d->aj[kk] = j;
+            fmpq_poly_set(d->a + kk, pm->a + k);
+        }
+        if (ray && !fmpq_poly_is_zero(pm->obj + j)) {
+            d->ai[kk] = pm->m;
+            d->aj[kk] = j;
+            fmpq_poly_set(d->a + kk++, d->obj + j);
+        }
+    }
+    for (i = 0; i < m; i++)
+        if (!d->rname[i])
+            st = FK_ENOMEM;
+    for (j = 0; j < n; j++)
+        if (!d->cname[j])
+            st = FK_ENOMEM;
+    if (st || kk != nnz) {
+        par_model_free(d);
+        return st ? fk_fail(err, FK_ENOMEM, NULL, "out of memory")
+                  : fk_fail(err, FK_EINVAL, NULL, "%s: entries not sorted by column", pm->name);
+    }
+    *out = d;
+    return FK_OK;
+}
+
+/* x = X / D from the optimal basis of M at t0 (M's duals unused). */
+static fk_status point_of(fmpq_poly_struct *X, fmpq_poly_t D, const par_model *M, const mpq_t t0,
+                          int *nsolves, fk_err *err)
+{
+    lp_model *lp = NULL;
+    lp_answer res;
+    solve_opts opts;
+    colview cv = {NULL, NULL};
+    fmpq_poly_struct *Y = fk_calloc((size_t)M->m + 1, sizeof *Y);
+    fmpq_poly_t Dy;
+    fk_status st;
+    long i;
+    if (!Y)
+        return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    for (i = 0; i < M->m; i++)
+        fmpq_poly_init(Y + i);
+    fmpq_poly_init(Dy);
+    lp_answer_init(&res);
+    solve_opts_default(&opts);
+    if ((st = par_model_eval(&lp, M, t0, err)) || (st = solve_lp(&res, lp, &opts, NULL, err)))
+        goto done;
+    ++*nsolves;
+    if (res.status != LP_OPTIMAL) {
+        st = fk_fail(err, FK_EINVAL, NULL, "%s: unbounded, but its feasibility or ray LP is %s",
+                     M->name, lp_status_str(res.status));
+        goto done;
+    }
+    if ((st = colview_init(&cv, M, err)) ||
+        (st = basis_params(M, &cv, &res.basis, X, D, Y, Dy, t0, err)))
+        goto done;
+    if (!agrees(X, D, res.x, M->n, t0))
+        st = fk_fail(err, FK_EINVAL, NULL, "%s: the basis does not reproduce the solver's "
+                     "solution at the sample point", M->name);
+done:
+    free(cv.cstart);
+    for (i = 0; i < M->m; i++)
+        fmpq_poly_clear(Y + i);
+    free(Y);
+    fmpq_poly_clear(Dy);
+    lp_answer_clear(&res);
+    lp_free(lp);
+    return st;
+}
+
+/* (8): an unbounded piece at t0, a feasible point X / Dx (the LP without
+ * its objective) and a ray R / Dr (the cone LP of derived_model), both
+ * from optimal bases; conditions (4), (5) for each, in pm and in the
+ * cone, and -sense c^T R > 0. */
+static fk_status unbounded_at(par_piece *pc, conds *c, const par_model *pm, const mpq_t t0,
+                              int *nsolves, fk_err *err)
+{
+    par_model *fm = NULL, *rm = NULL;
+    fmpq_poly_t acc, tmp;
+    fk_status st;
+    long j;
+    fmpq_poly_init(acc);
+    fmpq_poly_init(tmp);
+    if ((st = derived_model(&fm, pm, 0, err)) || (st = point_of(pc->X, pc->Dx, fm, t0, nsolves, err)) ||
+        (st = primal_conds(c, pm, pc->X, pc->Dx, err)) || (st = derived_model(&rm, pm, 1, err)) ||
+        (st = point_of(pc->R, pc->Dr, rm, t0, nsolves, err)) ||
+        (st = primal_conds(c, rm, pc->R, pc->Dr, err)))
+        goto done;
+    for (j = 0; j < pm->n; j++) {
+        fmpq_poly_mul(tmp, rm->obj + j, pc->R + j);   /* rm->obj = sense c */
+        fmpq_poly_sub(acc, acc, tmp);
+    }
+    if (conds_add(c, acc, C_GT)) {
+        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        goto done;
+    }
+    pc->verdict = PAR_UNBOUNDED;
+    fmpq_poly_one(pc->Dy);
+done:
+    par_model_free(fm);
+    par_model_free(rm);
+    fmpq_poly_clear(acc);
+    fmpq_poly_clear(tmp);
+    return st;
+}
+
 /* One basis at t0: its conditions into c, its certificate into pc. */
 static fk_status basis_at(par_piece *pc, conds *c, const par_model *pm, const mpq_t t0,
                           int *nsolves, fk_err *err)
@@ -650,7 +950,7 @@ static fk_status basis_at(par_piece *pc, conds *c, const par_model *pm, const mp
     fmpq_poly_struct *Xa = NULL, *Z = NULL;
     fmpq_poly_t tmp, acc;
     fk_status st;
-    long i, j, k, n = pm->n, m = pm->m;
+    long i, j, n = pm->n, m = pm->m;
     lp_answer_init(&res);
     fmpq_poly_init(tmp);
     fmpq_poly_init(acc);
@@ -659,10 +959,7 @@ static fk_status basis_at(par_piece *pc, conds *c, const par_model *pm, const mp
         goto done;
     ++*nsolves;
     if (res.status == LP_UNBOUNDED) {
-        char *ts = mpq_get_str(NULL, 10, t0);
-        st = fk_fail(err, FK_ELIMIT, NULL, "%s: unbounded at %s = %s: unbounded pieces are not "
-                     "supported yet", pm->name, pm->pname, ts ? ts : "?");
-        free(ts);
+        st = unbounded_at(pc, c, pm, t0, nsolves, err);
         goto done;
     }
     if (res.status == LP_INFEASIBLE) {
@@ -746,48 +1043,12 @@ static fk_status basis_at(par_piece *pc, conds *c, const par_model *pm, const mp
     for (j = 0; j < n; j++)
         fmpq_poly_swap(pc->X + j, Xa + j);
     /* (4), (5) */
-    if (conds_add(c, pc->Dx, C_GT) || conds_add(c, pc->Dy, C_GT)) {
+    if (conds_add(c, pc->Dy, C_GT)) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto done;
     }
-    for (j = 0; j < n; j++) {
-        if (pm->clo_fin[j]) {
-            fmpq_poly_mul(tmp, pm->clo + j, pc->Dx);
-            fmpq_poly_sub(tmp, pc->X + j, tmp);
-            if (conds_add(c, tmp, C_GE))
-                st = FK_ENOMEM;
-        }
-        if (pm->chi_fin[j]) {
-            fmpq_poly_mul(tmp, pm->chi + j, pc->Dx);
-            fmpq_poly_sub(tmp, tmp, pc->X + j);
-            if (conds_add(c, tmp, C_GE))
-                st = FK_ENOMEM;
-        }
-    }
-    for (i = 0; i < m; i++) {
-        fmpq_poly_zero(acc);
-        for (k = 0; k < pm->nnz; k++)
-            if (pm->ai[k] == i) {
-                fmpq_poly_mul(tmp, pm->a + k, pc->X + pm->aj[k]);
-                fmpq_poly_add(acc, acc, tmp);
-            }
-        if (pm->rlo_fin[i]) {
-            fmpq_poly_mul(tmp, pm->rlo + i, pc->Dx);
-            fmpq_poly_sub(tmp, acc, tmp);
-            if (conds_add(c, tmp, C_GE))
-                st = FK_ENOMEM;
-        }
-        if (pm->rhi_fin[i]) {
-            fmpq_poly_mul(tmp, pm->rhi + i, pc->Dx);
-            fmpq_poly_sub(tmp, tmp, acc);
-            if (conds_add(c, tmp, C_GE))
-                st = FK_ENOMEM;
-        }
-    }
-    if (st) {
-        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    if ((st = primal_conds(c, pm, pc->X, pc->Dx, err)))
         goto done;
-    }
     /* the value (c^T X + c0 Dx) / Dx */
     pc->zero_obj = fmpq_poly_is_zero(pm->objconst);
     fmpq_poly_mul(acc, pm->objconst, pc->Dx);
@@ -826,36 +1087,97 @@ done:
     return st;
 }
 
-/* an interval [a, b] of the parameter, ac / bc = closed ends */
+/* an interval [a, b] of the parameter, ac / bc = closed ends, an end
+ * algebraic where aa / ab is set */
 typedef struct {
     mpq_t a, b;
+    par_alg *aa, *ab;
     int ac, bc;
 } iv;
 
-static int iv_empty(const iv *v)
+static iv *iv_new(void)
 {
-    int c = mpq_cmp(v->a, v->b);
+    iv *v = fk_calloc(1, sizeof *v);
+    if (v) {
+        mpq_init(v->a);
+        mpq_init(v->b);
+    }
+    return v;
+}
+
+static void iv_free(iv *v)
+{
+    if (!v)
+        return;
+    mpq_clear(v->a);
+    mpq_clear(v->b);
+    par_alg_free(v->aa);
+    par_alg_free(v->ab);
+    free(v);
+}
+
+static int iv_empty(iv *v)
+{
+    int c = end_cmp(v->a, v->aa, v->b, v->ab);
     return c > 0 || (c == 0 && !(v->ac && v->bc));
 }
 
-/* The run of valid cells around t0 (par.h): into pc->a, b, ac, bc. */
+/* a point of the cell decomposition */
+typedef struct {
+    mpq_srcptr q;   /* rational (al NULL) */
+    par_alg *al;
+} pt;
+
+static int cmp_pt(const void *x, const void *y)
+{
+    const pt *u = x, *v = y;
+    return end_cmp(u->q, u->al, v->q, v->al);
+}
+
+/* The run of valid cells around t0 (par.h): into pc's ends. */
 static fk_status component(par_piece *pc, const conds *c, const par_model *pm, const mpq_t t0,
                            fk_err *err)
 {
-    qlist q = {0, 0, NULL}, bad = {0, 0, NULL};
-    long P, ncell, k, c0 = -1, L, R, i;
+    qlist q = {0, 0, NULL};
+    alist al = {0, 0, NULL};
+    long P = 0, ncell, k, j, c0 = -1, L, R;
     fk_status st;
     mpq_t mid;
     int *valid = NULL;
+    pt *pts = NULL;
     mpq_init(mid);
-    if ((st = cond_roots(&q, &bad, c, pm->tlo, pm->thi, t0, err)))
+    if ((st = cond_roots(&q, &al, c, pm->tlo, pm->thi, err)))
         goto done;
     if (qlist_add(&q, pm->tlo) || qlist_add(&q, pm->thi) || qlist_add(&q, t0)) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto done;
     }
-    qsort(q.v, (size_t)q.n, sizeof(mpq_t), cmp_q);
-    P = q.n;
+    /* every algebraic interval made free of the rational points and of
+     * the other algebraic points (a repeated root is dropped), so that an
+     * open cell has a rational inside between the intervals */
+    for (k = 0; k < al.n; k++) {
+        for (j = 0; j < q.n; j++)
+            (void)par_alg_cmp_q(al.v[k], q.v[j]);
+        for (j = 0; j < k; j++)
+            if (al.v[j] && par_alg_cmp(al.v[k], al.v[j]) == 0) {
+                par_alg_free(al.v[k]);
+                al.v[k] = NULL;
+                break;
+            }
+    }
+    pts = fk_calloc((size_t)(q.n + al.n) + 1, sizeof *pts);
+    if (!pts) {
+        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        goto done;
+    }
+    for (k = 0; k < q.n; k++)
+        pts[P++].q = q.v[k];
+    for (k = 0; k < al.n; k++)
+        if (al.v[k]) {
+            pts[P].q = pm->tlo;   /* unused */
+            pts[P++].al = al.v[k];
+        }
+    qsort(pts, (size_t)P, sizeof *pts, cmp_pt);
     ncell = 2 * P - 1;
     valid = fk_calloc((size_t)ncell, sizeof *valid);
     if (!valid) {
@@ -863,17 +1185,14 @@ static fk_status component(par_piece *pc, const conds *c, const par_model *pm, c
         goto done;
     }
     for (k = 0; k < ncell; k++) {
+        const pt *x = pts + k / 2;
         if (k % 2 == 0) {
-            valid[k] = conds_hold(c, q.v[k / 2]);
-            if (mpq_equal(q.v[k / 2], t0))
+            valid[k] = x->al ? conds_hold_alg(c, x->al) : conds_hold(c, x->q);
+            if (!x->al && mpq_equal(x->q, t0))
                 c0 = k;
         } else {
-            mpq_add(mid, q.v[k / 2], q.v[k / 2 + 1]);
-            mpq_div_2exp(mid, mid, 1);
+            between(mid, x->q, x->al, x[1].q, x[1].al);
             valid[k] = conds_hold(c, mid);
-            for (i = 0; i + 1 < bad.n; i += 2)   /* inside an isolating interval */
-                if (mpq_cmp(mid, bad.v[i]) > 0 && mpq_cmp(mid, bad.v[i + 1]) < 0)
-                    valid[k] = 0;
         }
     }
     if (c0 < 0 || !valid[c0]) {
@@ -885,62 +1204,91 @@ static fk_status component(par_piece *pc, const conds *c, const par_model *pm, c
         ;
     for (R = c0; R < ncell - 1 && valid[R + 1]; R++)
         ;
-    mpq_set(pc->a, q.v[L / 2]);
+    if (end_set(pc->a, &pc->aa, pts[L / 2].q, pts[L / 2].al) ||
+        end_set(pc->b, &pc->ab, pts[(R + 1) / 2].q, pts[(R + 1) / 2].al)) {
+        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        goto done;
+    }
     pc->ac = L % 2 == 0;
-    mpq_set(pc->b, q.v[(R + 1) / 2]);
     pc->bc = R % 2 == 0;
 done:
+    free(pts);
     free(valid);
     mpq_clear(mid);
     qlist_clear(&q);
-    qlist_clear(&bad);
+    alist_clear(&al);
     return st;
+}
+
+/* The ends the certificate writes: equal ends of neighbouring pieces
+ * with one representation, and a piece's two ends with intervals apart
+ * (the checker asks for both, docs/parametric.md). */
+static fk_status share_ends(par_result *r, fk_err *err)
+{
+    int k;
+    for (k = 0; k < r->np; k++) {
+        par_piece *pc = r->p + k;
+        if (end_cmp(pc->a, pc->aa, pc->b, pc->ab) > 0)
+            return fk_fail(err, FK_EINVAL, NULL, "piece %d has its ends in the wrong order", k + 1);
+        if (k + 1 < r->np && (pc->ab || r->p[k + 1].aa) &&
+            (end_cmp(pc->b, pc->ab, r->p[k + 1].a, r->p[k + 1].aa) != 0 ||
+             end_set(r->p[k + 1].a, &r->p[k + 1].aa, pc->b, pc->ab)))
+            return fk_fail(err, FK_EINVAL, NULL, "pieces %d and %d do not meet", k + 1, k + 2);
+    }
+    /* the later copies are the narrower intervals: back to the earlier ends */
+    for (k = r->np - 2; k >= 0; k--)
+        if (r->p[k + 1].aa && end_set(r->p[k].b, &r->p[k].ab, r->p[k + 1].a, r->p[k + 1].aa))
+            return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+    return FK_OK;
 }
 
 fk_status par_solve(par_result *r, const par_model *pm, fk_err *err)
 {
-    iv *work = NULL;
+    iv **work = NULL, *u = NULL;
     int nw = 0, cap = 0, k;
     fk_status st = FK_OK;
     mpq_t t0;
-    mpq_init(t0);
     par_result_clear(r);
     r->n = pm->n;
     r->m = pm->m;
     if (mpq_cmp(pm->tlo, pm->thi) >= 0)
         return fk_fail(err, FK_EINVAL, NULL, "the interval of %s is empty", pm->pname);
+    mpq_init(t0);
     cap = 16;
     work = fk_calloc((size_t)cap, sizeof *work);
-    if (!work) {
+    if (!work || !(work[0] = iv_new())) {
+        free(work);
         mpq_clear(t0);
         return fk_fail(err, FK_ENOMEM, NULL, "out of memory");
     }
-    for (k = 0; k < cap; k++) {
-        mpq_init(work[k].a);
-        mpq_init(work[k].b);
-    }
-    mpq_set(work[0].a, pm->tlo);
-    mpq_set(work[0].b, pm->thi);
-    work[0].ac = work[0].bc = 1;
+    mpq_set(work[0]->a, pm->tlo);
+    mpq_set(work[0]->b, pm->thi);
+    work[0]->ac = work[0]->bc = 1;
     nw = 1;
     while (nw > 0 && !st) {
-        iv *u = &work[--nw];
         par_piece *pc;
         conds c;
+        iv *left = NULL, *right = NULL;
         int cs, ce;
+        u = work[--nw];
         if (r->np >= PAR_MAX_PIECES) {
             /* u is the last gap tried: pieces creep towards a breakpoint from both sides */
             st = fk_fail(err, FK_ELIMIT, NULL, "%s: more than %d pieces, the last ones closing in on "
-                         "%s = %.12g: there the verdict or the value's formula changes at an irrational "
-                         "point, and only rational breakpoints are supported so far",
-                         pm->name, PAR_MAX_PIECES, pm->pname, mpq_get_d(u->a));
+                         "%s = %.12g", pm->name, PAR_MAX_PIECES, pm->pname, mpq_get_d(u->a));
             break;
         }
-        if (mpq_equal(u->a, u->b)) {
+        if (end_cmp(u->a, u->aa, u->b, u->ab) == 0) {
+            if (u->aa || u->ab) {
+                char *s = par_alg_str(u->aa ? u->aa : u->ab, pm->pname);
+                st = fk_fail(err, FK_ELIMIT, NULL, "%s: no basis of a neighbouring piece holds at "
+                             "%s = %s, and the LP cannot be solved at an irrational point",
+                             pm->name, pm->pname, s ? s : "?");
+                free(s);
+                break;
+            }
             mpq_set(t0, u->a);
         } else {
-            mpq_add(t0, u->a, u->b);
-            mpq_div_2exp(t0, t0, 1);
+            between(t0, u->a, u->aa, u->b, u->ab);
         }
         if (!(pc = piece_new(r))) {
             st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
@@ -954,60 +1302,54 @@ fk_status par_solve(par_result *r, const par_model *pm, fk_err *err)
         if (st)
             break;
         /* clip to u, queue what is left on either side */
-        cs = mpq_cmp(pc->a, u->a);
-        if (cs < 0 || (cs == 0 && !u->ac)) {
-            mpq_set(pc->a, u->a);
+        cs = end_cmp(pc->a, pc->aa, u->a, u->aa);
+        if ((cs < 0 || (cs == 0 && !u->ac)) && end_set(pc->a, &pc->aa, u->a, u->aa))
+            st = FK_ENOMEM;
+        if (cs < 0 || (cs == 0 && !u->ac))
             pc->ac = u->ac;
-        }
-        ce = mpq_cmp(pc->b, u->b);
-        if (ce > 0 || (ce == 0 && !u->bc)) {
-            mpq_set(pc->b, u->b);
+        ce = end_cmp(pc->b, pc->ab, u->b, u->ab);
+        if ((ce > 0 || (ce == 0 && !u->bc)) && end_set(pc->b, &pc->ab, u->b, u->ab))
+            st = FK_ENOMEM;
+        if (ce > 0 || (ce == 0 && !u->bc))
             pc->bc = u->bc;
-        }
-        if (nw + 2 > cap) {
-            int nc = 2 * cap;
-            iv *nwk = fk_realloc(work, (size_t)nc, sizeof *nwk);
-            if (!nwk) {
-                st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
-                break;
+        if (!st && nw + 2 > cap) {
+            iv **nwk = fk_realloc(work, (size_t)(2 * cap), sizeof *nwk);
+            if (!nwk)
+                st = FK_ENOMEM;
+            else {
+                work = nwk;
+                cap *= 2;
             }
-            work = nwk;
-            u = NULL;
-            for (k = cap; k < nc; k++) {
-                mpq_init(work[k].a);
-                mpq_init(work[k].b);
-            }
-            cap = nc;
         }
-        u = &work[nw];   /* the popped slot, still holding its values */
-        {
-            iv right;
-            mpq_init(right.a);
-            mpq_init(right.b);
-            mpq_set(right.a, pc->b);
-            right.ac = !pc->bc;
-            mpq_set(right.b, u->b);
-            right.bc = u->bc;
-            /* left: [u->a, pc->a) stays in slot nw */
-            mpq_set(u->b, pc->a);
-            u->bc = !pc->ac;
-            if (!iv_empty(u))
-                nw++;
-            if (!iv_empty(&right)) {
-                mpq_swap(work[nw].a, right.a);
-                mpq_swap(work[nw].b, right.b);
-                work[nw].ac = right.ac;
-                work[nw].bc = right.bc;
-                nw++;
-            }
-            mpq_clear(right.a);
-            mpq_clear(right.b);
+        if (!st && (!(left = iv_new()) || !(right = iv_new())))
+            st = FK_ENOMEM;
+        if (!st && (end_set(left->a, &left->aa, u->a, u->aa) || end_set(left->b, &left->ab, pc->a, pc->aa) ||
+                    end_set(right->a, &right->aa, pc->b, pc->ab) || end_set(right->b, &right->ab, u->b, u->ab)))
+            st = FK_ENOMEM;
+        if (st) {
+            iv_free(left);
+            iv_free(right);
+            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+            break;
         }
+        left->ac = u->ac;
+        left->bc = !pc->ac;
+        right->ac = !pc->bc;
+        right->bc = u->bc;
+        if (!iv_empty(left))
+            work[nw++] = left;
+        else
+            iv_free(left);
+        if (!iv_empty(right))
+            work[nw++] = right;
+        else
+            iv_free(right);
+        iv_free(u);
+        u = NULL;
     }
-    for (k = 0; k < cap; k++) {
-        mpq_clear(work[k].a);
-        mpq_clear(work[k].b);
-    }
+    iv_free(u);
+    for (k = 0; k < nw; k++)
+        iv_free(work[k]);
     free(work);
     mpq_clear(t0);
     if (!st) {
@@ -1016,7 +1358,7 @@ fk_status par_solve(par_result *r, const par_model *pm, fk_err *err)
         for (i = 1; i < r->np; i++)
             for (j = i; j > 0; j--) {
                 par_piece *x = r->p + j - 1, *y = r->p + j;
-                int cmp = mpq_cmp(x->a, y->a);
+                int cmp = end_cmp(x->a, x->aa, y->a, y->aa);
                 if (cmp < 0 || (cmp == 0 && x->ac >= y->ac))
                     break;
                 {
@@ -1025,6 +1367,7 @@ fk_status par_solve(par_result *r, const par_model *pm, fk_err *err)
                     *y = tmp;
                 }
             }
+        st = share_ends(r, err);
     }
     return st;
 }

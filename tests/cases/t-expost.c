@@ -4,6 +4,7 @@
 #include <gmp.h>
 
 #include "caseutil.h"
+#include "mech.h"
 #include "testlib.h"
 
 /* Two bidders, f on V x V (index a + nv b).  Independently of the case:
@@ -56,8 +57,8 @@ static void lagrange_ub(mpq_t ub, int *mono, const case_ce_inst *in)
 }
 
 /* pi*_1(v_2 | v_1) = sum_{v'_1 >= v_1} f(v'_1, v_2) / sum_{v'_1 >= v_1, v'_2} f
- * (Brooks' slide), bidder 2 symmetric. */
-static int pistar_closed_form(const case_ce_inst *in, const case_ce_res *res)
+ * (Brooks' slide), bidder 2 symmetric; bel(i, p) is the belief to check. */
+static int pistar_closed_form_of(const case_ce_inst *in, mpq_t *const bel[2])
 {
     int nv = in->nv, a, b, i, k, ok = 1;
     mpq_t num, den, q;
@@ -76,10 +77,66 @@ static int pistar_closed_form(const case_ce_inst *in, const case_ce_res *res)
                             mpq_add(num, num, f);
                     }
                 mpq_div(q, num, den);
-                ok &= mpq_equal(q, res->pistar[i * in->nprof + a + nv * b]);
+                ok &= mpq_equal(q, bel[i][a + nv * b]);
             }
     mpq_clears(num, den, q, NULL);
     return ok;
+}
+
+static int pistar_closed_form(const case_ce_inst *in, const case_ce_res *res)
+{
+    mpq_t *const bel[2] = {res->pistar, res->pistar + in->nprof};
+    return pistar_closed_form_of(in, bel);
+}
+
+/* The dual of (P) read through the mechanism path's row map, checked in
+ * economic terms.  Stationarity of the Lagrangian in the free payment
+ * t_i(v) (it appears in IRX[i:v] and DIC[i:v_i->w;v] with -1, and in every
+ * DIC[i:u->v_i;(u,v_-i)] with +1) reads, with the multipliers >= 0,
+ *   f(v) = lam(IRX[i:v]) + sum_w lam(DIC[i:v_i->w;v]) - sum_u lam(DIC[i:u->v_i;(u,v_-i)])
+ * for every bidder and profile: the flow of the multipliers along the
+ * deviations is the prior (Brooks' transfer neutrality).  A row map that
+ * names the wrong agent, type, report or profile, or multipliers of the
+ * wrong sign, break it.  Returns the number of (i, v) where it fails
+ * (-1: a row of an unexpected family). */
+static int ce_flow_fails(const mech_model m, const mech_result *r, const mpq_t *f)
+{
+    const econ_tspace_struct *ts = m->ts;
+    long np = ts->nprof, k, p;
+    int n = m->n, i, bad = 0;
+    mpq_t *net = fk_qarr_new(n * np);
+    for (k = 0; k < r->nrow; k++) {
+        const mech_row *w = &r->row[k];
+        if (w->fam == MECH_ROW_SUPPLY)
+            continue;
+        if ((w->fam != MECH_ROW_IRX && w->fam != MECH_ROW_DIC) || econ_type_of(ts, w->prof, w->agent) != w->type) {
+            bad = -1;
+            break;
+        }
+        mpq_add(net[w->agent * np + w->prof], net[w->agent * np + w->prof], r->lam[k]);
+        if (w->fam == MECH_ROW_DIC) {
+            long q = econ_prof_with(ts, w->prof, w->agent, w->dev);
+            mpq_sub(net[w->agent * np + q], net[w->agent * np + q], r->lam[k]);
+        }
+    }
+    for (i = 0; i < n && bad >= 0; i++)
+        for (p = 0; p < np; p++)
+            bad += !mpq_equal(net[i * np + p], f[p]);
+    fk_qarr_free(net, n * np);
+    return bad;
+}
+
+/* Read FILE and solve it with the row map kept: 1 on success, the first
+ * LP optimal. */
+static int ce_keep(econ_out *o, const char *file, mech_model m, mech_result *res)
+{
+    if (!cu_mech_run(o, file, m, res, 1))
+        return 0;
+    if (TL_CHECK(res[0].status == LP_OPTIMAL, "%s: %s", file, lp_status_str(res[0].status)))
+        return 1;
+    mech_results_clear(res, m->nobj);
+    mech_clear(m);
+    return 0;
 }
 
 /* The built-in: f = [4 2 1; 2 4 2; 1 2 4]/22 on {1,2,3}^2.  phi_1 by
@@ -167,6 +224,28 @@ int test_ce_random(fk_rng *r)
             cu_q(f[k], w[k], tot);
         case_ce_res_init(&res);
         if (TL_CHECK(case_ce_run(&o, &in, "cer", &res, &err) == FK_OK, "%s", err.msg)) {
+            mech_model m;
+            mech_result mr[MECH_MAX_LPS];
+            char path[128];
+            snprintf(path, sizeof path, "%s/cer-P.mech", dir);
+            if (ce_keep(&o, path, m, mr)) {
+                TL_CHECK(mpq_equal(mr[0].value, res.valP), "rep %d: the written (P) solves to another value", rep);
+                TL_CHECK(ce_flow_fails(m, &mr[0], (const mpq_t *)f) == 0, "rep %d: (P)'s multipliers: flow "
+                         "identity fails at %d (bidder, profile)", rep, ce_flow_fails(m, &mr[0], (const mpq_t *)f));
+                mech_results_clear(mr, m->nobj);
+                mech_clear(m);
+            }
+            if (!res.local_optimal) {
+                /* pi* from the solver's multipliers: by the flow identity
+                 * W_i(v) >= f(v) > 0, so every belief is positive */
+                long p2;
+                int i2;
+                for (i2 = 0; i2 < 2; i2++)
+                    for (p2 = 0; p2 < nv * nv; p2++)
+                        TL_CHECK(mpq_sgn(res.pistar[i2 * nv * nv + p2]) > 0, "rep %d: pi* = 0", rep);
+                TL_CHECK(res.p2_unbounded || mpq_cmp(res.valP2, res.valP) >= 0,
+                         "rep %d: val(P') < val(P), but (P) is a restriction of (P')", rep);
+            }
             lagrange_ub(ub, &mono, &in);
             TL_CHECK(mpq_cmp(res.valP, ub) <= 0, "rep %d: val(P) above the Lagrangian bound", rep);
             if (mono)
@@ -187,6 +266,87 @@ int test_ce_random(fk_rng *r)
     case_ce_inst_clear(&in);
     cu_close(dir);
     return TL_PASS;
+}
+
+/* The data files cases/data/chung-ely-{P,Pstar,Pcp}.mech against the hand
+ * derivations above: (P) = 43/22 (test_ce_default's Lagrangian sum), its
+ * multipliers through the row map satisfy the flow identity with f, the
+ * belief lines of (P') are Brooks' closed form of pi* and (P') = 43/22;
+ * with the prior's conditionals f = [4 2 1; 2 4 2; 1 2 4]/22 has full rank,
+ * so BIC + interim IR extract the full surplus E max(v1, v2) = 50/22
+ * (Cremer-McLean).  Finally pi* taken from the solver's multipliers (not the
+ * local ones) is still a belief system for which (P') is at least (P). */
+int test_ce_files(fk_rng *r)
+{
+    static const int f22[3][3] = {{4, 2, 1}, {2, 4, 2}, {1, 2, 4}};
+    econ_out o;
+    char dir[64];
+    case_ce_inst in;
+    case_ce_res cr;
+    fk_err err;
+    mpq_t want, a;
+    mech_model m;
+    mech_result res[MECH_MAX_LPS];
+    int i, j;
+    long t;
+    (void)r;
+    if (cu_open(&o, dir))
+        return TL_SKIP;
+    mpq_init(want);
+    mpq_init(a);
+    fk_err_clear(&err);
+    case_ce_inst_init(&in);
+    TL_CHECK(case_ce_default(&in, &err) == FK_OK, "%s", err.msg);
+    if (ce_keep(&o, "cases/data/chung-ely-P.mech", m, res)) {
+        TL_CHECK(mpq_cmp_ui(res[0].value, 43, 22) == 0, "(P) = %s, by hand 43/22", mpq_get_str(NULL, 10, res[0].value));
+        TL_CHECK(ce_flow_fails(m, &res[0], (const mpq_t *)in.f) == 0, "(P): the flow identity fails at %d",
+                 ce_flow_fails(m, &res[0], (const mpq_t *)in.f));
+        mech_results_clear(res, m->nobj);
+        mech_clear(m);
+    }
+    if (ce_keep(&o, "cases/data/chung-ely-Pstar.mech", m, res)) {
+        TL_CHECK(mpq_cmp_ui(res[0].value, 43, 22) == 0, "(P') with pi* = %s, Chung-Ely: 43/22",
+                 mpq_get_str(NULL, 10, res[0].value));
+        TL_CHECK(pistar_closed_form_of(&in, m->ts->bel), "the file's pi* is not Brooks' closed form");
+        mech_results_clear(res, m->nobj);
+        mech_clear(m);
+    }
+    for (i = 0; i < 3; i++)
+        for (j = 0; j < 3; j++) {
+            mpq_set_ui(a, (unsigned long)(f22[i][j] * (i > j ? i + 1 : j + 1)), 22);
+            mpq_canonicalize(a);
+            mpq_add(want, want, a);
+        }
+    if (ce_keep(&o, "cases/data/chung-ely-Pcp.mech", m, res)) {
+        TL_CHECK(mpq_equal(res[0].value, want) && mpq_cmp_ui(want, 25, 11) == 0,
+                 "(P') common prior: %s, full surplus %s", mpq_get_str(NULL, 10, res[0].value),
+                 mpq_get_str(NULL, 10, want));
+        mech_results_clear(res, m->nobj);
+        mech_clear(m);
+    }
+    in.from_solver = 1;
+    case_ce_res_init(&cr);
+    if (TL_CHECK(case_ce_run(&o, &in, "ces", &cr, &err) == FK_OK, "%s", err.msg)) {
+        for (i = 0; i < 2; i++)
+            for (j = 0; j < 3; j++) {
+                mpq_set_ui(a, 0, 1);
+                for (t = 0; t < 9; t++)
+                    if ((i ? t / 3 : t % 3) == j) {
+                        TL_CHECK(mpq_sgn(cr.pistar[i * 9 + t]) > 0, "solver's pi*_%d at %ld is 0", i + 1, t);
+                        mpq_add(a, a, cr.pistar[i * 9 + t]);
+                    }
+                TL_CHECK(mpq_cmp_ui(a, 1, 1) == 0, "solver's pi*_%d(.|v_%d) sums to %s", i + 1, j + 1,
+                         mpq_get_str(NULL, 10, a));
+            }
+        TL_CHECK(cr.p2_unbounded || mpq_cmp(cr.valP2, cr.valP) >= 0, "val(P') < val(P)");
+    }
+    TL_CHECK(o.nbad == 0, "certificates: %d of %d rejected", o.nbad, o.ncert);
+    case_ce_res_clear(&cr, &in);
+    case_ce_inst_clear(&in);
+    mpq_clear(want);
+    mpq_clear(a);
+    cu_close(dir);
+    return TL_RESULT();
 }
 
 /* Bergemann-Morris: the payoff table re-typed from seeds/003

@@ -25,19 +25,7 @@
 /* Read and solve FILE; res[] (MECH_MAX_LPS) initialised on success. */
 static int run_file(econ_out *o, const char *file, mech_model m, mech_result *res)
 {
-    fk_err err;
-    fk_err_clear(&err);
-    mech_init(m);
-    if (!TL_CHECK(mech_read(m, file, &err) == FK_OK, "%s: %s: %s", file, err.where, err.msg)) {
-        mech_clear(m);
-        return 0;
-    }
-    if (!TL_CHECK(mech_solve(o, m, 0, res, &err) == FK_OK, "%s: %s", file, err.msg)) {
-        mech_results_clear(res, m->nobj);
-        mech_clear(m);
-        return 0;
-    }
-    return 1;
+    return cu_mech_run(o, file, m, res, 0);
 }
 
 static void done_file(mech_model m, mech_result *res)
@@ -538,68 +526,8 @@ int test_mechfile_morris(fk_rng *r)
     return TL_RESULT();
 }
 
-/* ---- Chung-Ely and Cremer-McLean ------------------------------------------
-
- * (P) and (P') with pi* against the built-in case (case_ce_run, its own LPs
- * and its own pi*); the file's belief lines must be that pi*.  (P') with
- * the prior's conditionals: f = [4 2 1; 2 4 2; 1 2 4]/22 has full rank, so
- * BIC + interim IR extracts the full surplus E max(v1, v2) = 50/22. */
-int test_mechfile_chung_ely(fk_rng *r)
-{
-    static const int f22[3][3] = {{4, 2, 1}, {2, 4, 2}, {1, 2, 4}};
-    econ_out o;
-    char dir[64];
-    case_ce_inst in;
-    case_ce_res cr;
-    fk_err err;
-    mpq_t want, a;
-    mech_model m;
-    mech_result res[MECH_MAX_LPS];
-    int i, j, ok;
-    long t;
-    (void)r;
-    if (cu_open(&o, dir))
-        return TL_SKIP;
-    mpq_init(want);
-    mpq_init(a);
-    fk_err_clear(&err);
-    case_ce_inst_init(&in);
-    case_ce_res_init(&cr);
-    ok = TL_CHECK(case_ce_default(&in, &err) == FK_OK && case_ce_run(&o, &in, "mf-ce", &cr, &err) == FK_OK,
-                  "chung-ely case: %s", err.msg);
-    if (ok && run_file(&o, "cases/data/chung-ely-P.mech", m, res)) {
-        TL_CHECK(mpq_equal(res[0].value, cr.valP), "(P): file %s, case %s", mpq_get_str(NULL, 10, res[0].value),
-                 mpq_get_str(NULL, 10, cr.valP));
-        done_file(m, res);
-    }
-    if (ok && run_file(&o, "cases/data/chung-ely-Pstar.mech", m, res)) {
-        TL_CHECK(mpq_equal(res[0].value, cr.valP2) && mpq_equal(res[0].value, cr.valP),
-                 "(P') with pi*: file %s, case %s", mpq_get_str(NULL, 10, res[0].value),
-                 mpq_get_str(NULL, 10, cr.valP2));
-        for (i = 0; i < 2; i++)
-            for (t = 0; t < 9; t++)
-                TL_CHECK(mpq_equal(m->ts->bel[i][t], cr.pistar[i * 9 + t]), "pi*_%d at profile %ld", i + 1, t);
-        done_file(m, res);
-    }
-    for (i = 0; i < 3; i++)
-        for (j = 0; j < 3; j++) {
-            mpq_set_ui(a, (unsigned long)(f22[i][j] * (i > j ? i + 1 : j + 1)), 22);
-            mpq_canonicalize(a);
-            mpq_add(want, want, a);
-        }
-    if (run_file(&o, "cases/data/chung-ely-Pcp.mech", m, res)) {
-        TL_CHECK(mpq_equal(res[0].value, want), "(P') common prior: %s, full surplus %s",
-                 mpq_get_str(NULL, 10, res[0].value), mpq_get_str(NULL, 10, want));
-        done_file(m, res);
-    }
-    TL_CHECK(o.nbad == 0, "certificates: %d of %d rejected", o.nbad, o.ncert);
-    case_ce_res_clear(&cr, &in);
-    case_ce_inst_clear(&in);
-    mpq_clear(want);
-    mpq_clear(a);
-    cu_close(dir);
-    return TL_RESULT();
-}
+/* ---- Chung-Ely and Cremer-McLean: the chung-ely-*.mech files are checked
+ * in t-expost.c (test_ce_files), beside the case's hand derivations. */
 
 /* ---- Bergemann-Morris ------------------------------------------------------
 
@@ -664,7 +592,8 @@ int test_mechfile_bm(fk_rng *r)
  * p_hh = 2, p_hl = 3/2, p_ll = 1 meets every row and attains it). */
 int test_mechfile_peters(fk_rng *r)
 {
-    static const char *files[] = {"cases/data/peters-da.mech", "cases/data/peters-da-expost.mech"};
+    static const char *files[] = {"cases/data/peters-da.mech", "cases/data/peters-da-expost.mech",
+                                  "cases/data/peters-da-prices.mech"};
     econ_out o;
     char dir[64];
     fk_err err;

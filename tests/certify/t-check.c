@@ -25,6 +25,7 @@ int test_chk_unbounded(fk_rng *r);
 int test_chk_feasible(fk_rng *r);
 int test_chk_cert_syntax(fk_rng *r);
 int test_chk_big_numbers(fk_rng *r);
+int test_chk_format2(fk_rng *r);
 int test_chk_sha256(fk_rng *r);
 int test_chk_model_rules(fk_rng *r);
 int test_chk_model_errors(fk_rng *r);
@@ -425,7 +426,7 @@ int test_chk_cert_syntax(fk_rng *r)
         {"y c1 1", "y c1 +1"}, {"y c1 1", "y c1 01"}, {"y c1 1", "y c1 1/1"},
         {"x y 1/2", "x y 1/-2"}, {"x y 1/2", "x y -1/2/3"}, {"x y 1/2", "x y 1e0"},
         {"y c1 1", "y c1 -0"}, {"y c1 1", "y c1 1/0"}, {"y c1 1", "y c1 0/1"},
-        {"farkas-certificate 1", "farkas-certificate 2"},
+        {"farkas-certificate 1", "farkas-certificate 3"},
         {"status optimal", "status optimum"},
         {"sense min", "sense minimize"},
         {"rows 3", "rows 03"}, {"rows 3", "rows -3"}, {"rows 3", "rows"},
@@ -486,6 +487,62 @@ int test_chk_cert_syntax(fk_rng *r)
 /* ---- numbers with a thousand digits ----
  * min x, c: N x >= M with N = 10^1000 + 1, M = 10^999 + 7, x >= 0:
  * x = M/N, y = 1/N (z = 1 - N/N = 0), b(y) = M/N = c^T x. */
+/* ---- format 2 on model 1: denominator lines and unreduced values ----
+ * Model 1's x = (3/2, 1/2, 5/2) is x = (3, 1, 5) / 2, and y = (1, -1, -1)
+ * is (3, -3, -3) / 3.  Version 1 (every other test here) is still read
+ * strictly; version 2 reads the same vectors in either encoding, and any
+ * edit of a denominator or a numerator changes a unique x or y, so it must
+ * be rejected (exit 1), and a malformed denominator line is unreadable. */
+int test_chk_format2(fk_rng *r)
+{
+    static const char *const X1 = "x x 3/2\nx y 1/2\nx z 5/2\n";
+    static const char *const right[] = {
+        "denominator x 2\nx x 3\nx y 1\nx z 5\n",
+        "denominator x 4\nx x 6\nx y 2\nx z 10\n",     /* D need not be the least */
+        "x x 6/4\nx y 1/2\nx z 10/4\n",                 /* nor a value in lowest terms */
+        "denominator x 2\nx y 1\nx z 5\nx x 3\n",          /* any order */
+    };
+    static const char *const wrong[] = {
+        "denominator x 3\nx x 3\nx y 1\nx z 5\n", "denominator x 1\nx x 3\nx y 1\nx z 5\n",
+        "denominator x 2\nx x 4\nx y 1\nx z 5\n", "denominator x 2\nx x 2\nx y 1\nx z 5\n",
+        "denominator x 2\nx x 3\nx y -1\nx z 5\n", "denominator x 2\nx x 3\nx z 5\n",
+        "denominator x 4\nx x 6\nx y 2\nx z 11\n", "x x 6/4\nx y 1/2\nx z 10/3\n",
+    };
+    static const char *const unreadable[] = {
+        "denominator x 0\nx x 3\nx y 1\nx z 5\n", "denominator x -2\nx x -3\nx y -1\nx z -5\n",
+        "denominator x 2/1\nx x 3\nx y 1\nx z 5\n", "denominator x\nx x 3\nx y 1\nx z 5\n",
+        "denominator x 2\nx x 3/1\nx y 1\nx z 5\n", "denominator x 2\nx x 6/2\nx y 1\nx z 5\n",
+        "x x 3\ndenominator x 2\nx y 1\nx z 5\n", "denominator x 2\ndenominator x 2\nx x 3\nx y 1\nx z 5\n",
+        "denominator r 2\nx x 3\nx y 1\nx z 5\n", "denominator x 2 2\nx x 3\nx y 1\nx z 5\n",
+        "denominator x 2\nx x 3 1\nx y 1\nx z 5\n", "x x 3/2\nx y 1/2\nx z 5/2\ndenominator x 2\n",
+    };
+    const char *lp;
+    char *t, *t2;
+    size_t k;
+    tmp_begin();
+    lp = wfile("m1.lp", M1_LP);
+    t = cert_text(lp, "min", "optimal", 3, 3, "3", M1, 6);
+    expect_text(lp, t, 0, "model 1, version 1");
+    expect_subst(lp, t, X1, right[0], 2);                 /* a denominator line needs version 2 */
+    expect_subst(lp, t, "objective 3", "objective 6/2", 2);
+    t2 = subst(t, "farkas-certificate 1", "farkas-certificate 2");
+    expect_text(lp, t2, 0, "model 1, version 2 per entry");
+    expect_subst(lp, t2, "objective 3", "objective 6/2", 0);
+    expect_subst(lp, t2, "objective 3", "objective 8/2", 1);
+    expect_subst(lp, t2, "y c1 1\ny c2 -1\ny c3 -1\n", "denominator y 3\ny c1 3\ny c2 -3\ny c3 -3\n", 0);
+    expect_subst(lp, t2, "y c1 1\ny c2 -1\ny c3 -1\n", "denominator y 3\ny c1 3\ny c2 -3\ny c3 -2\n", 1);
+    for (k = 0; k < sizeof right / sizeof *right; k++)
+        expect_subst(lp, t2, X1, right[k], 0);
+    for (k = 0; k < sizeof wrong / sizeof *wrong; k++)
+        expect_subst(lp, t2, X1, wrong[k], 1);
+    for (k = 0; k < sizeof unreadable / sizeof *unreadable; k++)
+        expect_subst(lp, t2, X1, unreadable[k], 2);
+    free(t2);
+    free(t);
+    tmp_end();
+    return TL_RESULT();
+}
+
 int test_chk_big_numbers(fk_rng *r)
 {
     mpz_t N, M;

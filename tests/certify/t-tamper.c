@@ -231,6 +231,7 @@ typedef struct {
     char mut[128];     /* mutant certificate */
     char near[128];    /* nearby model (extension appended) */
     long tried, rejected, valid, bad;
+    long common;       /* lines of common-denominator sections edited */
     int quiet_fd;      /* saved stderr while the checker runs */
 } ctx;
 
@@ -431,6 +432,72 @@ static void header_mutants(ctx *t, const char *model, const char *certpath,
         }
     }
     free(text);
+}
+
+/* Hand edits of the common-denominator encoding of version 2: the
+ * `denominator S D` line's D +-1 and each integer numerator of its section
+ * +-1, on the text.  The wanted verdict comes from the solver's own reader
+ * (cert_read, not the checker's) and the evaluator above; a text that
+ * reader refuses must not be accepted either.  Returns the number of
+ * lines so edited (a certificate without a denominator line has none). */
+static long common_mutants(ctx *t, const char *model, const lp_model *lp,
+                           const char *certpath)
+{
+    char *text = slurp(certpath), *line, *end, *q, *digits;
+    char sec[4] = "";
+    long edited = 0;
+    mpz_t v;
+    if (text == NULL)
+        return 0;
+    mpz_init(v);
+    for (line = text; *line; line = *end ? end + 1 : end) {
+        int d, isden = strncmp(line, "denominator ", 12) == 0;
+        const char *val;
+        end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        if (isden)
+            snprintf(sec, sizeof sec, "%c ", line[12]);
+        else if (!sec[0] || strncmp(line, sec, 2) != 0) {
+            sec[0] = '\0'; /* left the section (or never in one) */
+            continue;
+        }
+        for (val = end; val > line && val[-1] != ' '; val--)
+            ;
+        digits = malloc((size_t)(end - val) + 1);
+        memcpy(digits, val, (size_t)(end - val));
+        digits[end - val] = '\0';
+        if (mpz_set_str(v, digits, 10) != 0) {
+            tl_failf(__FILE__, __LINE__, "%s: '%s' is no integer in a common section", certpath, digits);
+            t->bad++;
+            free(digits);
+            continue;
+        }
+        free(digits);
+        edited++;
+        for (d = -1; d <= 1; d += 2) {
+            cert_data *c = NULL;
+            fk_err e;
+            char what[64];
+            d < 0 ? mpz_sub_ui(v, v, 1) : mpz_add_ui(v, v, 1);
+            q = malloc(strlen(text) + mpz_sizeinbase(v, 10) + 3);
+            memcpy(q, text, (size_t)(val - text));
+            mpz_get_str(q + (val - text), 10, v);
+            strcat(q, end);
+            spit(t->mut, q);
+            snprintf(what, sizeof what, "%s text %+d", isden ? "denominator" : "numerator", d);
+            if (cert_read(&c, t->mut, lp, &e) != FK_OK)
+                verdict(t, model, t->mut, -1, what);
+            else
+                verdict(t, model, t->mut, ev_valid(lp, c) ? 0 : 1, what);
+            cert_free(c);
+            free(q);
+            d < 0 ? mpz_add_ui(v, v, 1) : mpz_sub_ui(v, v, 1);
+        }
+    }
+    mpz_clear(v);
+    free(text);
+    return edited;
 }
 
 static int ends_with(const char *s, const char *suf)
@@ -655,6 +722,7 @@ static void all_mutants(ctx *t, fk_rng *r, const char *model,
         return;
     }
     header_mutants(t, model, certpath, c);
+    t->common += common_mutants(t, model, lp, certpath);
     value_mutants(t, model, lp, c);
     nearby_models(t, r, model, lp, certpath, c);
     cert_free(c);
@@ -741,5 +809,8 @@ int test_tamper(fk_rng *r)
     tl_report("tamper total", bad ? TL_FAIL : TL_PASS,
               "%ld mutants, %ld rejected, %ld accepted as valid, %ld wrong verdicts",
               tried, rejected, valid, bad);
+    /* sc50a and kb2 are written with denominator lines (format 2) */
+    snprintf(model, sizeof model, "%s/data/netlib/kb2.mps", tl_shared());
+    TL_CHECK(t.common > 0 || access(model, R_OK) != 0, "no certificate used the common-denominator form");
     return TL_RESULT();
 }

@@ -16,9 +16,9 @@ want:
 $want"
     else ok "$name"; fi
 }
-over peters "double-auction: piece [1/2, 1): optimal 1/2*pi + 3/4
-double-auction: piece [1, 1]: optimal 5/4
-double-auction-essay: piece [1/2, 1]: optimal 1/2*pi + 3/4" double-auction --over pi=1/2:1
+over peters "surplus: piece [1/2, 1): optimal 1/2*pi + 3/4
+surplus: piece [1, 1]: optimal 5/4
+essay: piece [1/2, 1]: optimal 1/2*pi + 3/4" double-auction --over pi=1/2:1
 over bce "best: piece [0, 2/3]: optimal 3/2*prior
 best: piece (2/3, 1]: optimal 1
 worst: piece [0, 2/3]: optimal 0
@@ -28,6 +28,33 @@ noic: piece [2/3, 2/3]: infeasible
 noic: piece (2/3, 1]: feasible
 ic: piece [1/2, 2/3): feasible
 ic: piece [2/3, 1]: infeasible" notrade --q 2/3 --over p=1/2:1
+# the same instances from files whose numbers are written in the parameter (the LP names come from the
+# file's base name, not from the temporary copy each point is read from)
+over bce-file "best: piece [0, 2/3]: optimal 3/2*mu
+best: piece (2/3, 1]: optimal 1
+worst: piece [0, 2/3]: optimal 0
+worst: piece (2/3, 1]: optimal 3*mu - 2" bce tests/data/contribution-mu.bce --over mu=0:1
+over tsp-file "noic: piece [1/2, 2/3): feasible
+noic: piece [2/3, 2/3]: infeasible
+noic: piece (2/3, 1]: feasible
+ic: piece [1/2, 2/3): feasible
+ic: piece [2/3, 1]: infeasible" notrade tests/data/brooks-p.tsp --over p=1/2:1
+if [ -f "$TMP/bce-file/bce-contribution-mu-best.pcert" ] && [ -f "$TMP/tsp-file/notrade-brooks-p-ic.pcert" ]
+then ok "file routes name their LPs after the file"; else fail "file routes name their LPs after the file" "$(ls "$TMP/bce-file" "$TMP/tsp-file")"; fi
+sed 's|^prior 1-mu mu|prior 1-mu mu+|' tests/data/contribution-mu.bce > "$TMP/bad-mu.bce"
+"$FARKAS" case bce "$TMP/bad-mu.bce" --over mu=0:1 --out "$TMP/u" > /dev/null 2>"$TMP/bmu.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "^$TMP/bad-mu.bce:7:12: 'mu+' is not an expression in mu" "$TMP/bmu.err"; then ok "bce file bad expression"
+else fail "bce file bad expression" "exit $rc: $(cat "$TMP/bmu.err")"; fi
+"$FARKAS" case notrade tests/data/brooks-p.tsp --over q=1/2:1 --out "$TMP/u" > /dev/null 2>"$TMP/tq.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "brooks-p.tsp does not mention q" "$TMP/tq.err"; then ok "tsp file without the parameter"
+else fail "tsp file without the parameter" "exit $rc: $(cat "$TMP/tq.err")"; fi
+
+# Myerson-Satterthwaite with the buyer's prior in t (by hand in tests/param/t-param.c: subsidy 5t/4 - 3/4,
+# a mechanism exactly when t <= 3/5)
+"$FARKAS" model tests/data/ms-2x2-t.mech --over t=0:1 --out "$TMP/ms" > "$TMP/ms.out" 2>&1; rc=$?
+if [ "$rc" -eq 0 ] && grep -q "^subsidy: piece (0, 1\]: optimal 5/4\*t - 3/4$" "$TMP/ms.out" &&
+   grep -q "^feas: piece \[3/7, 3/5\]: feasible$" "$TMP/ms.out" && grep -q "^feas: piece (3/5, 1): infeasible$" "$TMP/ms.out"
+then ok "M-S prior over t"; else fail "M-S prior over t" "exit $rc: $(cat "$TMP/ms.out")"; fi
 
 # a mechanism file whose prior is written in pi (tests/data/peters-da-pi.mech): the same closed form
 "$FARKAS" model tests/data/peters-da-pi.mech --over pi=1/2:1 --out "$TMP/mech" > "$TMP/mech.out" 2>&1; rc=$?
@@ -65,8 +92,15 @@ mb=$TMP/bce/bce-contribution-best.pmodel cb=$TMP/bce/bce-contribution-best.pcert
 awk '/^col / && !d { sub(/ \[1\] /, " [2] "); d = 1 } { print }' "$mb" > "$TMP/changed.pmodel"
 if cmp -s "$mb" "$TMP/changed.pmodel"; then fail "changed model coefficient rejected" "no cost [1] to change in $mb"
 else
-    "$FARKAS" check "$TMP/changed.pmodel" "$cb" >/dev/null 2>&1; rc=$?
-    if [ "$rc" -eq 1 ]; then ok "changed model coefficient rejected"; else fail "changed model coefficient rejected" "exit $rc"; fi
+    # past the model hash, so that the piece checks themselves must find it
+    h=$(sha256sum "$TMP/changed.pmodel" | cut -d' ' -f1)
+    sed "s/^model-sha256 .*/model-sha256 $h/" "$cb" > "$TMP/changed.pcert"
+    "$FARKAS" check "$TMP/changed.pmodel" "$TMP/changed.pcert" > "$TMP/changed.out" 2>&1; rc=$?
+    if [ "$rc" -eq 1 ] && grep -q "^rejected: piece" "$TMP/changed.out"; then ok "changed model coefficient rejected"
+    else fail "changed model coefficient rejected" "exit $rc: $(cat "$TMP/changed.out")"; fi
+    "$FARKAS" check "$TMP/changed.pmodel" "$cb" > "$TMP/changed.out" 2>&1; rc=$?
+    if [ "$rc" -eq 1 ] && grep -q "^rejected: model-sha256 .* is not the model file's $h" "$TMP/changed.out"
+    then ok "certificate bound to its model file"; else fail "certificate bound to its model file" "exit $rc: $(cat "$TMP/changed.out")"; fi
 fi
 "$FARKAS" check "$m" "$TMP/nonexistent.pcert" >/dev/null 2>&1; rc=$?
 if [ "$rc" -eq 2 ]; then ok "missing certificate unreadable"; else fail "missing certificate unreadable" "exit $rc"; fi
