@@ -159,6 +159,7 @@ static void others(FILE *f, const prf_style *s, const econ_tspace_struct *ts, in
         fputs(any++ ? ", " : "", f);
         s->name(f, ts->type[j][econ_type_of(ts, p, j)]);
     }
+    fputs(any ? "" : "none (a single bidder)", f);
 }
 
 static int beliefs(FILE *f, const prf_doc *d, const prf_style *s, const mech_model_struct *m)
@@ -197,7 +198,7 @@ static int beliefs(FILE *f, const prf_doc *d, const prf_style *s, const mech_mod
             nfall += mpq_sgn(tot) == 0;
         }
     fputs("\n", f);
-    prf_para(f, s, "Worst-case beliefs");
+    prf_para(f, s, "The worst-case beliefs.");
     fputs("For bidder ", f);
     prf_math(f, s, "i", "i");
     fputs(" with value ", f);
@@ -241,24 +242,25 @@ static int beliefs(FILE *f, const prf_doc *d, const prf_style *s, const mech_mod
               "here from the certificate's multipliers:\n\n", f);
     }
     s->table_begin(f, 6, head);
-    for (i = 0; i < ts->n; i++)
-        for (p = 0; p < np; p++) {
-            if (rows++ >= MAXBEL)
-                continue;
-            fputs(s->row_on, f);
-            s->name(f, m->agent[i]);
-            fputs(s->cell, f);
-            s->name(f, ts->type[i][econ_type_of(ts, p, i)]);
-            fputs(s->cell, f);
-            others(f, s, ts, i, p);
-            fputs(s->cell, f);
-            binding(f, s, d, m, i, p);
-            fputs(s->cell, f);
-            prf_num_m(f, s, W[i * np + p]);
-            fputs(s->cell, f);
-            prf_num_m(f, s, pi[i * np + p]);
-            fputs(s->row_off, f);
-        }
+    for (i = 0; i < ts->n; i++) /* by bidder, then value, then the others' values */
+        for (a = 0; a < ts->ntypes[i]; a++)
+            for (p = 0; p < np; p++) {
+                if (econ_type_of(ts, p, i) != a || rows++ >= MAXBEL)
+                    continue;
+                fputs(s->row_on, f);
+                s->name(f, m->agent[i]);
+                fputs(s->cell, f);
+                s->name(f, ts->type[i][econ_type_of(ts, p, i)]);
+                fputs(s->cell, f);
+                others(f, s, ts, i, p);
+                fputs(s->cell, f);
+                binding(f, s, d, m, i, p);
+                fputs(s->cell, f);
+                prf_num_m(f, s, W[i * np + p]);
+                fputs(s->cell, f);
+                prf_num_m(f, s, pi[i * np + p]);
+                fputs(s->row_off, f);
+            }
     fputs(s->table_end, f);
     if (rows > MAXBEL)
         fprintf(f, "\n(%ld more rows in the case's report.)\n", rows - MAXBEL);

@@ -25,10 +25,11 @@ void econ_prf_beliefs(FILE *f, const prf_style *s, const econ_tspace_struct *ts,
                       const void *ctx)
 {
     static const char *const head[] = {"player and type", "belief over (profile; state)"};
+    static const char *const head1[] = {"player and type", "belief over profiles"};
     long S = ts->nstates, t, th;
     char pb[256];
     int i, a, first;
-    s->table_begin(f, 2, head);
+    s->table_begin(f, 2, S > 1 ? head : head1); /* one state: no state to name */
     for (i = 0; i < ts->n; i++)
         for (a = 0; a < ts->ntypes[i]; a++) {
             fputs(s->row_on, f);
@@ -49,7 +50,7 @@ void econ_prf_beliefs(FILE *f, const prf_style *s, const econ_tspace_struct *ts,
                     fputs(first ? "" : ", ", f);
                     first = 0;
                     econ_prf_label(f, s, "", "", 0, econ_prof_str(ts, t, pb, sizeof pb),
-                                   ts->state[th], "; ");
+                                   S > 1 ? ts->state[th] : NULL, "; ");
                     fputs(": ", f);
                     prf_num_m(f, s, ts->bel[i][t * S + th]);
                 }

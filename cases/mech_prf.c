@@ -80,17 +80,44 @@ static int private_values(const mech_model_struct *m)
     return 1;
 }
 
+/* 1 if every belief is the joint prior's conditional pi_i(t, th) =
+ * P(t, th) / P(t_i): belief lines beside a joint prior (Chung-Ely's (P'))
+ * replace the conditionals, and the proposition must say so. */
+static int conditionals(const mech_model_struct *m)
+{
+    const econ_tspace_struct *ts = m->ts;
+    long S = ts->nstates, t, u, th;
+    int i, ok = 1;
+    mpq_t marg, q;
+    mpq_inits(marg, q, NULL);
+    for (i = 0; i < m->n && ok; i++)
+        for (t = 0; t < ts->nprof && ok; t++) {
+            mpq_set_ui(marg, 0, 1);
+            for (u = 0; u < ts->nprof; u++)
+                if (econ_type_of(ts, u, i) == econ_type_of(ts, t, i))
+                    for (th = 0; th < S; th++)
+                        mpq_add(marg, marg, m->prior[u * S + th]);
+            for (th = 0; th < S && ok; th++) {
+                mpq_mul(q, ts->bel[i][t * S + th], marg);
+                ok = mpq_equal(q, m->prior[t * S + th]);
+            }
+        }
+    mpq_clears(marg, q, NULL);
+    return ok;
+}
+
 static void beliefs(FILE *f, const prf_style *s, const mech_model_struct *m)
 {
     const econ_tspace_struct *ts = m->ts;
     long S = ts->nstates, t, shown = 0, rows = 0;
     char pb[1024];
-    int i, a, th;
+    int i, a, th, own;
     mpq_t q;
     if (m->bel_kind == MECH_BEL_NONE) {
         fputs("No beliefs are given: only constraints that hold at every profile can be asked. ", f);
         return;
     }
+    own = m->bel_kind == MECH_BEL_TYPES || (m->bel_kind == MECH_BEL_JOINT && m->prior && !conditionals(m));
     mpq_init(q);
     if (m->bel_kind == MECH_BEL_INDEP) {
         fputs("Types are drawn independently, ", f);
@@ -128,9 +155,10 @@ static void beliefs(FILE *f, const prf_style *s, const mech_model_struct *m)
         if (shown > MAXROWS)
             fprintf(f, " and %ld more entries", shown - MAXROWS);
         fputs(m->bel_kind == MECH_BEL_TYPES ? "; the agents' beliefs are the file's own (below). "
-                                            : "; each type's belief is its conditional. ", f);
+              : own ? "; the agents' beliefs are not its conditionals but the file's own (below). "
+                    : "; each type's belief is its conditional. ", f);
     }
-    if (m->bel_kind == MECH_BEL_TYPES) {
+    if (own) {
         for (i = 0; i < m->n; i++)
             rows += ts->ntypes[i];
         if (rows <= MAXROWS && ts->nprof * S <= 64) {
