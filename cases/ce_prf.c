@@ -159,7 +159,7 @@ static void others(FILE *f, const prf_style *s, const econ_tspace_struct *ts, in
         fputs(any++ ? ", " : "", f);
         s->name(f, ts->type[j][econ_type_of(ts, p, j)]);
     }
-    fputs(any ? "" : "none (a single bidder)", f);
+    fputs(any ? "" : "none", f); /* a single bidder */
 }
 
 static int beliefs(FILE *f, const prf_doc *d, const prf_style *s, const mech_model_struct *m)

@@ -257,6 +257,41 @@ else
     fail "ms --appendix" "$(tail -n 2 "$TMP/ms.log")"
 fi
 
+# Chung-Ely's default instance: values 1,2,3, prior f = [4 2 1; 2 4 2; 1 2
+# 4]/22 (bidder 1 fastest).  By hand: the dual constraint on the free
+# payment t_1(v) reads W_1(v) - sum_w y DIC[1:w->v_1; (w, v_2)] = f(v), where
+# W_1(v) is the multiplier on bidder 1's own rows at v (IRX, DIC to each other
+# report).  Nothing reports the top value 3 upwards at an optimum (upward IC
+# is slack), so W_1(3, v_2) = f(3, v_2) = 1/22, 1/11, 2/11 and the top
+# type's worst-case belief is (1, 2, 4)/7.  (P')'s file carries Brooks' local
+# beliefs: W_1(1, v_2) = sum_{v_1} f(v_1, v_2) = (7, 8, 7)/22 normalised,
+# i.e. 7/22, 4/11, 7/22; W_1(2, v_2) = f(2,.) + f(3,.) = (3, 6, 6)/22, i.e.
+# 1/5, 2/5, 2/5.  One bidder with values 1, 2 and prior (1/3, 2/3): posting
+# 2 earns 4/3 > 1 (posting 1); with one profile per value every grouping is
+# proportional, so the appendix may carry the bound over, each belief 1;
+# value 2's weight is f(2) = 2/3 (the same dual constraint, upward IC slack).
+C=$TMP/ce
+if "$FARKAS" case chung-ely --out "$C" --quiet --appendix > "$TMP/ce.log" 2>&1 &&
+   "$FARKAS" case chung-ely --n 1 --values 1,2 --prior 1/3,2/3 --out "$C/one" --quiet --appendix >> "$TMP/ce.log" 2>&1; then
+    ok "chung-ely --appendix writes (P) and (P') appendices"
+    for want in '| `1` | `3` | `1` | IC to `2` | 1/22 | 1/7 |' '| `1` | `3` | `2` | IC to `2` | 1/11 | 2/7 |' \
+                '| `1` | `3` | `3` | IR | 2/11 | 4/7 |'; do
+        grep -qF -- "$want" "$C/chung-ely-P.md" && ok "chung-ely P md: $want" || fail "chung-ely P md" "lacks $want"
+    done
+    econ_pdf "chung-ely P" "$C/chung-ely-P.tex" optimal 'Chung and Ely (2007)' \
+        'worst-case beliefs' 'largest expected revenue (the expected sum of the payments) is 43/22' \
+        'dominant-strategy (ex post) incentive compatibility'
+    econ_pdf "chung-ely Pstar" "$C/chung-ely-Pstar.tex" optimal 'the Bayesian program under the worst-case beliefs' \
+        'beliefs are not its conditionals' '(1,1): 7/22, (1,2): 4/11, (1,3): 7/22' \
+        '(2,1): 1/5, (2,2): 2/5, (2,3): 2/5' 'largest expected revenue (the expected sum of the payments) is 43/22'
+    econ_pdf "chung-ely one bidder" "$C/one/chung-ely-P.tex" optimal 'is 4/3' \
+        'are proportional to these beliefs (checked'
+    grep -qE '^\| `1` \| `2` \| none \| [^|]* \| 2/3 \| 1 \|$' "$C/one/chung-ely-P.md" &&
+        ok "chung-ely one bidder: value 2 weighs f(2) = 2/3, belief 1" || fail "chung-ely one bidder md" "no row 1, 2, none, 2/3, 1"
+else
+    fail "chung-ely --appendix" "$(tail -n 2 "$TMP/ce.log")"
+fi
+
 # Minmax on a 2x2 zero-sum game solved by hand.  Row's payoffs (Col gets
 # the negative):        L    R
 #                  T    3   -1
