@@ -199,6 +199,37 @@ for kind in infeasible optimal; do
     fi
 done
 
+# An optimum where every reduced cost is 0, by hand: min x + y with x, y
+# free and R: x + y >= 1.  Value 1; the multiplier of R is 1 and
+# z = c - A^T y = (1, 1) - (1, 1) = 0 (free columns can only have z = 0).
+# The appendix says so in a sentence instead of an empty table.
+Z=$TMP/zero; mkdir -p "$Z"
+cat > "$Z/z.mps" <<'MPS'
+NAME zero
+ROWS
+ N obj
+ G R
+COLUMNS
+    x obj 1 R 1
+    y obj 1 R 1
+RHS
+    rhs R 1
+BOUNDS
+ FR bnd x
+ FR bnd y
+ENDATA
+MPS
+if "$FARKAS" solve "$Z/z.mps" --cert "$Z/z.cert" --quiet > /dev/null 2>&1 &&
+   "$FARKAS" proof "$Z/z.mps" "$Z/z.cert" --latex-doc "$Z/z.tex" --markdown "$Z/z.md" 2> "$TMP/err"; then
+    if grep -qF 'Every reduced cost' "$Z/z.md" && ! grep -qF '| zⱼ |' "$Z/z.md" &&
+       grep -qF '| `R` | 1 |' "$Z/z.md"; then
+        ok "all reduced costs 0: a sentence, no empty table; y_R = 1"
+    else fail "zero reduced costs" "$(grep -n 'reduced' "$Z/z.md" | head -n 2)"; fi
+    econ_pdf "zero reduced costs" "$Z/z.tex" optimal 'Every reduced cost' 'recomputed from the model, is 0'
+else
+    fail "zero reduced costs" "solve/proof: $(head -n 1 "$TMP/err")"
+fi
+
 # The economic appendix of Brooks' example (seeds: p = 3/4, q = 2/3), as
 # `farkas case --appendix` writes it: Morris's proposition in words and
 # the noisy-concordance multipliers, derived by hand from the identity
