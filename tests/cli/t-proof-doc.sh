@@ -460,6 +460,14 @@ if [ $HAVE_TEX = 1 ] && ! quick; then
     [ "$nm" -gt 0 ] && ok "mechanism files: $nm appendices compile, no Overfull box over 10pt" || fail "mechanism files" "none compiled"
 fi
 
+# `proof` writes LP-level appendices only: a mechanism file is sent to the
+# command that knows its economics (exit 2, no file), not misread as MPS.
+"$FARKAS" proof cases/data/peters-da-prices.mech "$C/chung-ely-P.cert" --latex-doc "$TMP/mf.tex" 2> "$TMP/err"
+rc=$?
+if [ "$rc" -eq 2 ] && [ ! -f "$TMP/mf.tex" ] && grep -qF 'farkas model FILE.mech --appendix' "$TMP/err"; then
+    ok "proof on a mechanism file: points to farkas model --appendix"
+else fail "proof on a mechanism file" "exit $rc: $(head -n 1 "$TMP/err")"; fi
+
 # A certificate that does not prove its claim gets no appendix.
 if [ -f "$TMP/galenet.cert" ]; then
     awk '/^y / && !d { $3 = "-" $3; sub(/--/, "", $3); d = 1 } { print }' "$TMP/galenet.cert" > "$TMP/bad.cert"
