@@ -288,6 +288,21 @@ else
     fail "ms --appendix" "$(tail -n 2 "$TMP/ms.log")"
 fi
 
+# The same grid with budget balance ex post (--bb expost: no deficit at
+# every profile).  By hand: types are independent, so the expected-
+# externality (AGV) transfers turn any ex ante balanced BIC mechanism into
+# an ex post balanced one with the same interim utilities: the least
+# subsidy is again R - S = 1/36, and without it efficient trade is impossible.
+if "$FARKAS" case ms --bb expost --out "$M/x" --quiet --appendix > "$TMP/msx.log" 2>&1; then
+    econ_pdf "ms expost feas" "$M/x/ms-expost-feas.tex" infeasible 'no deficit at any profile' \
+        'Proposition: no mechanism has all these properties' \
+        'the payments are at least zero (no deficit) at the profile'
+    econ_pdf "ms expost subsidy" "$M/x/ms-expost-subsidy.tex" optimal \
+        'the least external subsidy that balances the budget is 1/36'
+else
+    fail "ms --bb expost --appendix" "$(tail -n 2 "$TMP/msx.log")"
+fi
+
 # Chung-Ely's default instance: values 1,2,3, prior f = [4 2 1; 2 4 2; 1 2
 # 4]/22 (bidder 1 fastest).  By hand: the dual constraint on the free
 # payment t_1(v) reads W_1(v) - sum_w y DIC[1:w->v_1; (w, v_2)] = f(v), where
