@@ -34,14 +34,23 @@ static int glossary(FILE *f, const prf_doc *d, const prf_style *s, const void *v
     return c->mech.glossary(f, d, s, c->mech.ctx);
 }
 
-/* The multiplier of the row called name into lam (0 if unpriced).
- * Nonzero when the LP has no such row. */
-static int priced(mpq_t lam, const prf_doc *d, const char *name)
+/* The multiplier (0 if unpriced) of bidder i's row at the true profile p:
+ * IRX[i:p] when b is his own value there, else DIC[i:own->b;p], the names
+ * mech.c gives them.  Nonzero when the LP has no such row. */
+static int row_lam(mpq_t lam, const prf_doc *d, const mech_model_struct *m, int i, long p, int b)
 {
-    long i = prf_doc_find(d, name, 0);
-    if (i < 0)
+    const econ_tspace_struct *ts = m->ts;
+    int a = econ_type_of(ts, p, i);
+    char pb[600], nm[800];
+    long k;
+    econ_prof_str(ts, p, pb, sizeof pb);
+    if (b == a)
+        snprintf(nm, sizeof nm, "IRX[%s:%s]", m->agent[i], pb);
+    else
+        snprintf(nm, sizeof nm, "DIC[%s:%s->%s;%s]", m->agent[i], ts->type[i][a], ts->type[i][b], pb);
+    if ((k = prf_doc_find(d, nm, 0)) < 0)
         return 1;
-    mech_shadow(lam, d->lp, i, prf_doc_y(d, i));
+    mech_shadow(lam, d->lp, k, prf_doc_y(d, k));
     return 0;
 }
 
@@ -52,22 +61,13 @@ static int weights(const prf_doc *d, const mech_model_struct *m, mpq_t *W)
     const econ_tspace_struct *ts = m->ts;
     long np = ts->nprof, p;
     int i, b, bad = 0;
-    char pb[600], nm[800];
     mpq_t lam;
     mpq_init(lam);
     for (i = 0; i < ts->n && !bad; i++)
         for (p = 0; p < np && !bad; p++) {
-            int a = econ_type_of(ts, p, i);
-            econ_prof_str(m->ts, p, pb, sizeof pb);
-            snprintf(nm, sizeof nm, "IRX[%s:%s]", m->agent[i], pb);
-            bad = priced(lam, d, nm) || mpq_sgn(lam) < 0;
-            mpq_set(W[i * np + p], lam);
-            for (b = 0; b < ts->ntypes[i] && !bad; b++) {
-                if (b == a)
-                    continue;
-                snprintf(nm, sizeof nm, "DIC[%s:%s->%s;%s]", m->agent[i], ts->type[i][a],
-                         ts->type[i][b], pb);
-                bad = priced(lam, d, nm) || mpq_sgn(lam) < 0;
+            mpq_set_ui(W[i * np + p], 0, 1);
+            for (b = 0; b < ts->ntypes[i] && !bad; b++) { /* own value: IR; else IC to b */
+                bad = row_lam(lam, d, m, i, p, b) || mpq_sgn(lam) < 0;
                 mpq_add(W[i * np + p], W[i * np + p], lam);
             }
         }
@@ -81,18 +81,14 @@ static void binding(FILE *f, const prf_style *s, const prf_doc *d, const mech_mo
 {
     const econ_tspace_struct *ts = m->ts;
     int a = econ_type_of(ts, p, i), b, any = 0;
-    char pb[600], nm[800];
     mpq_t lam;
     mpq_init(lam);
-    econ_prof_str(m->ts, p, pb, sizeof pb);
-    snprintf(nm, sizeof nm, "IRX[%s:%s]", m->agent[i], pb);
-    if (!priced(lam, d, nm) && mpq_sgn(lam)) {
+    if (!row_lam(lam, d, m, i, p, a) && mpq_sgn(lam)) {
         fputs("IR", f);
         any = 1;
     }
     for (b = 0; b < ts->ntypes[i]; b++) {
-        snprintf(nm, sizeof nm, "DIC[%s:%s->%s;%s]", m->agent[i], ts->type[i][a], ts->type[i][b], pb);
-        if (b == a || priced(lam, d, nm) || !mpq_sgn(lam))
+        if (b == a || row_lam(lam, d, m, i, p, b) || !mpq_sgn(lam))
             continue;
         fputs(any++ ? ", IC to " : "IC to ", f);
         s->name(f, ts->type[i][b]);
@@ -113,7 +109,6 @@ static int proportional(const prf_doc *d, const mech_model_struct *m, mpq_t *W, 
     const econ_tspace_struct *ts = m->ts;
     long np = ts->nprof, p;
     int i, a, b, ok = 1;
-    char pb[600], nm[800];
     mpq_t lam, Y, T, l, r;
     mpq_inits(lam, Y, T, l, r, NULL);
     for (i = 0; i < ts->n && ok; i++)
@@ -126,13 +121,7 @@ static int proportional(const prf_doc *d, const mech_model_struct *m, mpq_t *W, 
                     for (p = 0; p < np && ok; p++) {
                         if (econ_type_of(ts, p, i) != a)
                             continue;
-                        econ_prof_str(ts, p, pb, sizeof pb);
-                        if (b == a)
-                            snprintf(nm, sizeof nm, "IRX[%s:%s]", m->agent[i], pb);
-                        else
-                            snprintf(nm, sizeof nm, "DIC[%s:%s->%s;%s]", m->agent[i], ts->type[i][a],
-                                     ts->type[i][b], pb);
-                        priced(lam, d, nm);
+                        row_lam(lam, d, m, i, p, b); /* b == a: the IR row */
                         if (!pass) {
                             mpq_add(Y, Y, lam);
                             mpq_add(T, T, W[i * np + p]);
