@@ -37,6 +37,11 @@ extern const int case_count;
  * dual multipliers goes to stdout unless o->quiet > 1. */
 fk_status case_notrade_decide(econ_out *o, const econ_tspace ts, int ic,
                               const char *name, int *trade, fk_err *err);
+/* The same for Brooks' example with parameters p and q (NULL: another type
+ * space), which the appendix's proposition names. */
+fk_status case_notrade_decide_pq(econ_out *o, const econ_tspace ts, int ic,
+                                 const char *name, mpq_srcptr p, mpq_srcptr q,
+                                 int *trade, fk_err *err);
 
 /* Decide noisy concordance (ic) or a common prior (!ic) directly:
  * *concordant = 1 or 0 (then the Farkas certificate is a trade). */

@@ -20,23 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bce_prf.h"
 #include "case.h"
 #include "rat.h"
-
-/* "a1,a2" for the action profile s */
-static const char *prof_str(const econ_game g, long s, char *buf, size_t len)
-{
-    size_t k = 0;
-    int i;
-    buf[0] = '\0';
-    for (i = 0; i < g->n && k < len; i++) {
-        int w = snprintf(buf + k, len - k, "%s%s", i ? "," : "", g->sname[i][econ_strat_of(g, s, i)]);
-        if (w < 0)
-            break;
-        k += (size_t)w;
-    }
-    return buf;
-}
 
 fk_status case_bce_contribution(econ_bgame b, const mpq_t mu0, const mpq_t low,
                                 const mpq_t high, const mpq_t cost, fk_err *err)
@@ -84,7 +70,7 @@ static fk_status build(lp_model *lp, const econ_bgame b, int sense, fk_err *err)
     lp->sense = sense;
     for (s = 0; s < g->nprof && !st; s++)
         for (th = 0; th < S && !st; th++) {
-            st = econ_col(lp, &col[s * S + th], err, "pi[%s;%s]", prof_str(g, s, pb, sizeof pb),
+            st = econ_col(lp, &col[s * S + th], err, "pi[%s;%s]", econ_game_prof_str(g, s, -1, pb, sizeof pb),
                           b->state[th]);
             if (!st)
                 lp_set_obj(lp, col[s * S + th], b->obj[s * S + th]);
@@ -156,8 +142,11 @@ fk_status case_bce_solve(econ_out *o, const econ_bgame b, const char *name,
             st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         if (!st)
             st = build(lp, b, k ? LP_MIN : LP_MAX, err);
-        if (!st)
+        if (!st) {
+            prf_econ pe;
+            o->econ = bce_prf_econ(&pe, b); /* the appendix's economic parts */
             st = econ_solve_certify(o, lp, nm, &res, err);
+        }
         if (!st && res.status != LP_OPTIMAL) /* a BCE always exists; v is bounded */
             st = fk_fail(err, FK_ELIMIT, NULL, "%s: LP %s", nm, lp_status_str(res.status));
         if (!st) {

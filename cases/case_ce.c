@@ -26,6 +26,7 @@
 
 #include "afile.h"
 #include "case.h"
+#include "ce_prf.h"
 #include "mech.h"
 #include "rat.h"
 
@@ -221,12 +222,15 @@ static fk_status ce_solve(econ_out *o, const case_ce_inst *in, const econ_tspace
                           fk_err *err)
 {
     fk_status st;
+    prf_econ pe;
+    ce_prf pc;
     if ((st = econ_out_dir(o, err)))
         return st;
     if (snprintf(path, len, "%s/%s-%s.mech", o->outdir, name, pistar ? "Pstar" : "P") >= (int)len)
         return fk_fail(err, FK_ELIMIT, NULL, "output path too long");
     if ((st = ce_write(in, ts, name, pistar, path, err)) || (st = mech_read(m, path, err)))
         return st;
+    o->econ = ce_prf_econ(&pe, &pc, m, !pistar); /* the appendix's economic parts */
     return mech_solve_keep(o, m, 0, res, err);
 }
 

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "minmax_prf.h"
 
 void case_minmax_vals_init(case_minmax_vals *v)
 {
@@ -125,7 +126,9 @@ fk_status case_minmax_player(econ_out *o, const econ_game g, int i,
                              fk_err *err)
 {
     lp_model *a = lp_new(), *b = lp_new();
-    long *xcol = NULL, *grow = NULL, *zcol = NULL, vcol, wcol, prob, s;
+    long *xcol = NULL, *grow = NULL, *zcol = NULL, *brow = NULL, vcol, wcol, prob, s;
+    minmax_prf pa, pb; /* the appendices' economic parts (minmax_prf.h) */
+    prf_econ ea, eb;
     char nm[300], ob[200];
     lp_answer ra, rb;
     fk_status st = FK_OK;
@@ -139,7 +142,8 @@ fk_status case_minmax_player(econ_out *o, const econ_game g, int i,
     xcol = fk_calloc((size_t)g->nstrat[i], sizeof *xcol);
     grow = fk_calloc((size_t)g->nprof, sizeof *grow);
     zcol = fk_calloc((size_t)g->nprof, sizeof *zcol);
-    if (!a || !b || !xcol || !grow || !zcol) {
+    brow = fk_calloc((size_t)g->nstrat[i], sizeof *brow);
+    if (!a || !b || !xcol || !grow || !zcol || !brow) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto done;
     }
@@ -170,6 +174,8 @@ fk_status case_minmax_player(econ_out *o, const econ_game g, int i,
             st = lp_add_coef(a, grow[s], xcol[k], g->u[i][econ_strat_with(g, s, i, k)], err);
     }
     snprintf(nm, sizeof nm, "%s-p%d-maxmin", name, i + 1);
+    pa = (minmax_prf){g, i, 0, xcol, grow};
+    o->econ = minmax_prf_econ(&ea, &pa);
     if (st || (st = econ_solve_certify(o, a, nm, &ra, err)))
         goto done;
     if (ra.status != LP_OPTIMAL) {
@@ -198,6 +204,7 @@ fk_status case_minmax_player(econ_out *o, const econ_game g, int i,
         st = econ_row(b, &r, err, "BR[%d]", k + 1);
         if (st)
             break;
+        brow[k] = r;
         econ_row_ge(b, r, 0);
         st = lp_add_coef(b, r, wcol, one, err);
         for (s = 0; s < g->nprof && !st; s++)
@@ -207,6 +214,8 @@ fk_status case_minmax_player(econ_out *o, const econ_game g, int i,
             }
     }
     snprintf(nm, sizeof nm, "%s-p%d-corrminmax", name, i + 1);
+    pb = (minmax_prf){g, i, 1, brow, zcol};
+    o->econ = minmax_prf_econ(&eb, &pb);
     if (st || (st = econ_solve_certify(o, b, nm, &rb, err)))
         goto done;
     if (rb.status != LP_OPTIMAL) {
@@ -231,6 +240,8 @@ done:
     free(xcol);
     free(grow);
     free(zcol);
+    free(brow);
+    o->econ = NULL;
     mpq_clear(one);
     mpq_clear(neg);
     lp_answer_clear(&ra);

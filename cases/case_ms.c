@@ -26,6 +26,7 @@
 #include "afile.h"
 #include "case.h"
 #include "mech.h"
+#include "mech_prf.h"
 #include "ms_prf.h"
 #include "rat.h"
 
@@ -212,7 +213,10 @@ fk_status case_ms_solve(econ_out *o, const case_ms_inst *in, const char *name,
     if (o->quiet < 1)
         printf("%s: the instance as a mechanism file: %s (farkas model %s)\n", name, path, path);
     prf_econ pe;
-    o->econ = in->expost ? NULL : ms_prf_econ(&pe, in); /* the appendices' economic parts */
+    /* the appendices' economic parts: the information-rent reading needs the
+     * one ex ante budget row ND; with ex post budget rows (one per profile)
+     * the mechanism file's generic text (priced rows in words) */
+    o->econ = in->expost ? mech_prf_econ(&pe, m) : ms_prf_econ(&pe, in);
     st = mech_solve(o, m, 0, res, err);
     have = 1; /* res initialised even on failure (mech.h) */
     if (st)

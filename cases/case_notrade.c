@@ -67,18 +67,7 @@ static void show_trade(const econ_tspace ts, const econ_trade *tr,
     printf("  interim gains U_i(t_i):\n");
     for (i = 0; i < ts->n; i++)
         for (a = 0; a < ts->ntypes[i]; a++) {
-            mpq_set_ui(u, 0, 1);
-            for (t = 0; t < ts->nprof; t++) {
-                if (econ_type_of(ts, t, i) != a)
-                    continue;
-                for (th = 0; th < S; th++) {
-                    mpq_t p;
-                    mpq_init(p);
-                    mpq_mul(p, ts->bel[i][t * S + th], res->x[tr->col[i][t * S + th]]);
-                    mpq_add(u, u, p);
-                    mpq_clear(p);
-                }
-            }
+            econ_trade_gain(u, ts, tr, i, a, res->x);
             snprintf(lab, sizeof lab, "U[%d:%s]", i + 1, ts->type[i][a]);
             econ_print_q(stdout, lab, u);
         }
@@ -131,6 +120,13 @@ static void show_dual(const econ_tspace ts, const econ_trade *tr, long norm,
 fk_status case_notrade_decide(econ_out *o, const econ_tspace ts, int ic,
                               const char *name, int *trade, fk_err *err)
 {
+    return case_notrade_decide_pq(o, ts, ic, name, NULL, NULL, trade, err);
+}
+
+fk_status case_notrade_decide_pq(econ_out *o, const econ_tspace ts, int ic,
+                                 const char *name, mpq_srcptr p, mpq_srcptr q,
+                                 int *trade, fk_err *err)
+{
     lp_model *lp = lp_new();
     econ_trade tr;
     lp_answer res;
@@ -156,7 +152,7 @@ fk_status case_notrade_decide(econ_out *o, const econ_tspace ts, int ic,
             for (th = 0; th < S && !st; th++)
                 st = lp_add_coef(lp, norm, tr.col[i][t * S + th],
                                  ts->bel[i][t * S + th], err);
-    notrade_prf pc = {ts, &tr, norm, ic};
+    notrade_prf pc = {ts, &tr, norm, ic, p, q};
     prf_econ pe;
     o->econ = notrade_prf_econ(&pe, &pc); /* the appendix's economic parts */
     if (st || (st = econ_solve_certify(o, lp, name, &res, err)))
@@ -412,8 +408,11 @@ fk_status case_notrade(econ_out *o, int argc, char **argv, fk_err *err)
         goto done;
     snprintf(n1, sizeof n1, "%s-noic", nm);
     snprintf(n2, sizeof n2, "%s-ic", nm);
-    if ((st = case_notrade_decide(o, ts, 0, n1, &t_noic, err)) ||
-        (st = case_notrade_decide(o, ts, 1, n2, &t_ic, err)))
+    /* Brooks' example: the proposition names p and q */
+    if ((st = case_notrade_decide_pq(o, ts, 0, n1, a.file ? NULL : a.p, a.file ? NULL : a.q,
+                                     &t_noic, err)) ||
+        (st = case_notrade_decide_pq(o, ts, 1, n2, a.file ? NULL : a.p, a.file ? NULL : a.q,
+                                     &t_ic, err)))
         goto done;
     printf("\nverdict table (notrade)\n");
     printf("  %-10s %-34s %s\n", "variant", "verdict", "dual when no trade");

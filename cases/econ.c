@@ -524,6 +524,24 @@ fk_status econ_trade_ic(econ_trade *tr, lp_model *lp, const econ_tspace ts,
     return st;
 }
 
+void econ_trade_gain(mpq_t u, const econ_tspace ts, const econ_trade *tr, int i, int a,
+                     mpq_t *const x)
+{
+    long S = ts->nstates, t, th;
+    mpq_t w;
+    mpq_init(w);
+    mpq_set_ui(u, 0, 1);
+    for (t = 0; t < ts->nprof; t++) {
+        if (econ_type_of(ts, t, i) != a)
+            continue;
+        for (th = 0; th < S; th++) {
+            mpq_mul(w, ts->bel[i][t * S + th], x[tr->col[i][t * S + th]]);
+            mpq_add(u, u, w);
+        }
+    }
+    mpq_clear(w);
+}
+
 void econ_trade_free(econ_trade *tr, const econ_tspace ts)
 {
     int i, a;

@@ -99,6 +99,9 @@ void econ_game_clear(econ_game g);
 fk_status econ_game_shape(econ_game g, int n, const int *nstrat, fk_err *err);
 int econ_strat_of(const econ_game g, long s, int i);
 long econ_strat_with(const econ_game g, long s, int i, int si);
+/* "C,D": the strategy names of profile s joined by ',', player skip left
+ * out (-1: none).  buf of size len; returns buf. */
+const char *econ_game_prof_str(const econ_game g, long s, int skip, char *buf, size_t len);
 
 /* Gambit .nfg, outcome or payoff version (docs/cases.md). */
 fk_status econ_game_read_nfg(econ_game g, const char *path, fk_err *err);
@@ -206,6 +209,11 @@ fk_status econ_trade_acc(econ_trade *tr, lp_model *lp, const econ_tspace ts,
 fk_status econ_trade_ic(econ_trade *tr, lp_model *lp, const econ_tspace ts,
                         fk_err *err);
 void econ_trade_free(econ_trade *tr, const econ_tspace ts);
+/* u = U_i(a) = sum_{t: t_i = a, theta} pi_i(t_-i, theta | a) x[col[i][t * S + theta]]:
+ * the interim gain of player i's type a from the trade whose columns hold
+ * the values x (an LP point: solver answer or certificate). */
+void econ_trade_gain(mpq_t u, const econ_tspace ts, const econ_trade *tr, int i, int a,
+                     mpq_t *const x);
 
 /* ---- output ------------------------------------------------------------ */
 

@@ -360,3 +360,20 @@ done:
         econ_game_clear(g);
     return st;
 }
+
+const char *econ_game_prof_str(const econ_game g, long s, int skip, char *buf, size_t len)
+{
+    size_t used = 0;
+    int j, any = 0;
+    buf[0] = '\0';
+    for (j = 0; j < g->n && used < len; j++) {
+        int w;
+        if (j == skip)
+            continue;
+        w = snprintf(buf + used, len - used, "%s%s", any++ ? "," : "", g->sname[j][econ_strat_of(g, s, j)]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    return buf;
+}

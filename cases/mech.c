@@ -31,6 +31,7 @@
 #include "case_over.h"
 #include "lp_io.h"
 #include "mech.h"
+#include "mech_prf.h"
 #include "rat.h"
 
 #define MECH_MAX_BUILD 5e8
@@ -1278,6 +1279,7 @@ int mech_cmd(int argc, char **argv)
     fk_status st;
     mech_model m;
     mech_result res[MECH_MAX_LPS];
+    prf_econ pe;
     int json = 0, k, rc = 0, nv = 0, degree = 4;
     const char *over = NULL;
     memset(&o, 0, sizeof o);
@@ -1331,6 +1333,7 @@ int mech_cmd(int argc, char **argv)
     if (!json)
         printf("model %s (%s): %d agent%s, %ld type profiles\n", m->name, file, m->n,
                m->n > 1 ? "s" : "", m->ts->nprof);
+    o.econ = mech_prf_econ(&pe, m); /* the appendices' economic parts (mech_prf.h) */
     st = mech_solve(&o, m, json, res, &err);
     if (st) {
         fk_err_print(&err);

@@ -10,7 +10,8 @@
 #include "prf_doc.h"
 
 /* Fill e to write in's parts (in must outlive the appendices); returns e.
- * Ex ante budget rows only (ND); the ex post variant has none yet. */
+ * Ex ante budget rows only (ND); the ex post variant (one ND row per
+ * profile) gets the mechanism file's generic text (mech_prf.h). */
 const prf_econ *ms_prf_econ(prf_econ *e, const case_ms_inst *in);
 
 #endif

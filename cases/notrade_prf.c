@@ -19,31 +19,11 @@
 
 #define TX(s, t, m) ((s)->tex ? (t) : (m))
 
-static void label(FILE *f, const prf_style *s, const char *sym_tex, const char *sym_md,
-                  int player, const char *a, const char *b, const char *sep)
-{
-    fputs(s->math_on, f);
-    fputs(TX(s, sym_tex, sym_md), f);
-    if (player > 0)
-        fprintf(f, TX(s, "_{%d}", "%d"), player);
-    fputs("(", f);
-    s->name(f, a);
-    if (b) {
-        fputs(sep, f);
-        s->name(f, b);
-    }
-    fputs(")", f);
-    fputs(s->math_off, f);
-}
-
 static int claim(FILE *f, const prf_doc *d, const prf_style *s, const void *vctx)
 {
     const notrade_prf *c = vctx;
     const econ_tspace_struct *ts = c->ts;
-    static const char *const head[] = {"player and type", "belief over (profile; state)"};
-    long S = ts->nstates, t, th;
-    char pb[256];
-    int i, a, first;
+    long S = ts->nstates;
     int none = d->c->status == CERT_INFEASIBLE;
     fprintf(f, "In the type space below (%d players, %ld state%s) there is %s trade "
                "that is feasible (in every type profile and state the transfers "
@@ -53,6 +33,24 @@ static int claim(FILE *f, const prf_doc *d, const prf_style *s, const void *vctx
             ts->n, S, S == 1 ? "" : "s", none ? "no" : "a",
             c->ic ? ", and incentive compatible (no type gains by reporting another)"
                   : " (incentive compatibility not required)");
+    if (c->p && c->q) {
+        fputs("\nThis is Brooks' two-state example with ", f);
+        fputs(s->math_on, f);
+        fputs("p = ", f);
+        s->num(f, c->p);
+        fputs(s->math_off, f);
+        fputs(" (player 1 believes the two states equally likely and player 2's signal correct "
+              "with probability ", f);
+        prf_math(f, s, "p", "p");
+        fputs(") and ", f);
+        fputs(s->math_on, f);
+        fputs("q = ", f);
+        s->num(f, c->q);
+        fputs(s->math_off, f);
+        fputs(" (player 2 believes his own signal correct with probability ", f);
+        prf_math(f, s, "q", "q");
+        fputs(").\n", f);
+    }
     fputs("\nThe beliefs ", f);
     prf_math(f, s, "\\pi_i(t_{-i},\\theta \\mid t_i)", "πᵢ(t₋ᵢ, θ | tᵢ)");
     fputs(", written against the whole type profile ", f);
@@ -60,31 +58,7 @@ static int claim(FILE *f, const prf_doc *d, const prf_style *s, const void *vctx
     fputs(" and state ", f);
     prf_math(f, s, "\\theta", "θ");
     fputs(":\n\n", f);
-    s->table_begin(f, 2, head);
-    for (i = 0; i < ts->n; i++)
-        for (a = 0; a < ts->ntypes[i]; a++) {
-            fputs(s->row_on, f);
-            fprintf(f, "player %d, type ", i + 1);
-            s->name(f, ts->type[i][a]);
-            fputs(s->cell, f);
-            first = 1;
-            for (t = 0; t < ts->nprof; t++) {
-                if (econ_type_of(ts, t, i) != a)
-                    continue;
-                for (th = 0; th < S; th++) {
-                    if (mpq_sgn(ts->bel[i][t * S + th]) == 0)
-                        continue;
-                    fputs(first ? "" : ", ", f);
-                    first = 0;
-                    label(f, s, "", "", 0, econ_prof_str(ts, t, pb, sizeof pb),
-                          ts->state[th], "; ");
-                    fputs(": ", f);
-                    prf_num_m(f, s, ts->bel[i][t * S + th]);
-                }
-            }
-            fputs(s->row_off, f);
-        }
-    fputs(s->table_end, f);
+    econ_prf_beliefs(f, s, ts, NULL, NULL);
     return 0;
 }
 
@@ -215,7 +189,7 @@ static int reading_none(FILE *f, const prf_doc *d, const prf_style *s, const not
     for (t = 0; t < ts->nprof; t++)
         for (th = 0; th < S; th++) {
             fputs(t || th ? ", " : "", f);
-            label(f, s, "", "", 0, econ_prof_str(ts, t, pb, sizeof pb), ts->state[th], "; ");
+            econ_prf_label(f, s, "", "", 0, econ_prof_str(ts, t, pb, sizeof pb), ts->state[th], "; ");
         }
     fputs(" (profile; state), in this order; ", f);
     first = 1;
@@ -225,7 +199,7 @@ static int reading_none(FILE *f, const prf_doc *d, const prf_style *s, const not
             mpq_div(v, v, Z);
             fputs(first ? "" : ", ", f);
             first = 0;
-            label(f, s, "\\lambda", "λ", i + 1, ts->type[i][a], NULL, "");
+            econ_prf_label(f, s, "\\lambda", "λ", i + 1, ts->type[i][a], NULL, "");
             fputs(TX(s, " $=$ ", " = "), f);
             prf_num_m(f, s, v);
         }
@@ -236,7 +210,7 @@ static int reading_none(FILE *f, const prf_doc *d, const prf_style *s, const not
                     continue;
                 mpq_div(v, prf_doc_y(d, tr->ic[i][a][b]), Z);
                 fputs(", ", f);
-                label(f, s, "\\mu", "μ", i + 1, ts->type[i][a], ts->type[i][b], ", ");
+                econ_prf_label(f, s, "\\mu", "μ", i + 1, ts->type[i][a], ts->type[i][b], ", ");
                 fputs(TX(s, " $=$ ", " = "), f);
                 prf_num_m(f, s, v);
             }
@@ -277,8 +251,8 @@ static int reading_trade(FILE *f, const prf_doc *d, const prf_style *s, const no
     long S = ts->nstates, t, th;
     char pb[256];
     int i, a, first = 1;
-    mpq_t u, w;
-    mpq_inits(u, w, NULL);
+    mpq_t u;
+    mpq_init(u);
     fputs("The certificate is a trade; its nonzero transfers are ", f);
     for (i = 0; i < ts->n; i++)
         for (t = 0; t < ts->nprof; t++)
@@ -288,7 +262,7 @@ static int reading_trade(FILE *f, const prf_doc *d, const prf_style *s, const no
                     continue;
                 fputs(first ? "" : ", ", f);
                 first = 0;
-                label(f, s, "\\gamma", "γ", i + 1, econ_prof_str(ts, t, pb, sizeof pb),
+                econ_prf_label(f, s, "\\gamma", "γ", i + 1, econ_prof_str(ts, t, pb, sizeof pb),
                       ts->state[th], "; ");
                 fputs(TX(s, " $=$ ", " = "), f);
                 prf_num_m(f, s, g);
@@ -298,18 +272,10 @@ static int reading_trade(FILE *f, const prf_doc *d, const prf_style *s, const no
     first = 1;
     for (i = 0; i < ts->n; i++)
         for (a = 0; a < ts->ntypes[i]; a++) {
-            mpq_set_ui(u, 0, 1);
-            for (t = 0; t < ts->nprof; t++) {
-                if (econ_type_of(ts, t, i) != a)
-                    continue;
-                for (th = 0; th < S; th++) {
-                    mpq_mul(w, ts->bel[i][t * S + th], prf_doc_x(d, c->tr->col[i][t * S + th]));
-                    mpq_add(u, u, w);
-                }
-            }
+            econ_trade_gain(u, ts, c->tr, i, a, d->c->x);
             fputs(first ? "" : ", ", f);
             first = 0;
-            label(f, s, "U", "U", i + 1, ts->type[i][a], NULL, "");
+            econ_prf_label(f, s, "U", "U", i + 1, ts->type[i][a], NULL, "");
             fputs(TX(s, " $=$ ", " = "), f);
             prf_num_m(f, s, u);
         }
@@ -317,7 +283,7 @@ static int reading_trade(FILE *f, const prf_doc *d, const prf_style *s, const no
                   "are therefore not noisy concordant.\n"
                 : ". Each type accepts and some gain strictly: the beliefs admit no "
                   "common prior.\n", f);
-    mpq_clears(u, w, NULL);
+    mpq_clear(u);
     return 0;
 }
 

@@ -6,13 +6,14 @@
 #define NOTRADE_PRF_H
 
 #include "econ.h"
-#include "prf_doc.h"
+#include "econ_prf.h"
 
 typedef struct {
     const econ_tspace_struct *ts;
     const econ_trade *tr;   /* row and column indices of the LP */
     long norm;              /* the NORM row */
     int ic;                 /* the LP has the IC rows */
+    mpq_srcptr p, q;        /* Brooks' example: its parameters; NULL otherwise */
 } notrade_prf;
 
 /* Fill e to write c's parts (c must outlive the appendix); returns e. */

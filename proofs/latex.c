@@ -65,6 +65,8 @@ static void tex_table(FILE *f, int ncols, const char *const *head)
     double mid = 0.13, first = ncols == 2 ? 0.40 : 0.22;
     /* 0.03 per column is its \tabcolsep on both sides (12pt of ~480). */
     double last = 0.98 - 0.03 * ncols - first - mid * (ncols - 2);
+    if (last < mid) /* many columns (a payoff table): all of one width */
+        first = mid = last = (0.98 - 0.03 * ncols) / ncols;
     fputs("\\begin{longtable}{", f);
     for (k = 0; k < ncols; k++) {
         double w = k == 0 ? first : k == ncols - 1 ? last : mid;

@@ -390,12 +390,21 @@ static void optimal(FILE *f, const prf_doc *d, const prf_style *s, long top)
                "all others are 0):\n\n", TX(s, "$x^*$", "x\\*"), d->x.n,
             d->x.n == 1 ? "y" : "ies");
     entries(f, d, s, &d->x, 0, TX(s, "$x^*_j$", "x\\*ⱼ"), top);
-    fprintf(f, "\nThe dual multipliers %s (%ld nonzero):\n\n", TX(s, "$y$", "y"),
-            d->y.n);
-    entries(f, d, s, &d->y, 1, TX(s, "$y_i$", "yᵢ"), top);
-    fprintf(f, "\nThe reduced costs %s (%ld nonzero), recomputed from the "
-               "model:\n\n", TX(s, "$z = c' - A^\\top y$", "z = c′ − Aᵀy"), d->g.n);
-    entries(f, d, s, &d->g, 0, TX(s, "$z_j$", "zⱼ"), top);
+    /* an empty list is a sentence, not a table with a header and no rows */
+    if (d->y.n) {
+        fprintf(f, "\nThe dual multipliers %s (%ld nonzero):\n\n", TX(s, "$y$", "y"), d->y.n);
+        entries(f, d, s, &d->y, 1, TX(s, "$y_i$", "yᵢ"), top);
+    } else
+        fprintf(f, "\nEvery dual multiplier %s is 0: no row constrains the optimum.\n",
+                TX(s, "$y_i$", "yᵢ"));
+    if (d->g.n) {
+        fprintf(f, "\nThe reduced costs %s (%ld nonzero), recomputed from the "
+                   "model:\n\n", TX(s, "$z = c' - A^\\top y$", "z = c′ − Aᵀy"), d->g.n);
+        entries(f, d, s, &d->g, 0, TX(s, "$z_j$", "zⱼ"), top);
+    } else
+        fprintf(f, "\nEvery reduced cost %s, recomputed from the model, is 0: "
+                   "no bound of a variable constrains the optimum.\n",
+                TX(s, "$z_j = c'_j - (A^\\top y)_j$", "zⱼ = c′ⱼ − (Aᵀy)ⱼ"));
     para(f, s, "Verification.");
     fputs(d->max ? "We minimise " : "We minimise ", f);
     math(f, s, d->max ? "c'^\\top x" : "c'^\\top x", d->max ? "c′ᵀx" : "c′ᵀx");

@@ -31,12 +31,39 @@ static const struct {
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
+/* The command that writes the economic appendix of a case or mechanism
+ * file, or NULL for an LP file.  `proof` sees only an LP and its
+ * certificate; the economic words (types, priors, which row is whose
+ * incentive constraint) live in the case's structures, which the case
+ * hands the appendix writer while it solves (prf_econ), so a case file
+ * here is sent to the command that has them instead of misread as MPS. */
+static const char *econ_command(const char *model)
+{
+    static const struct {
+        const char *ext, *cmd;
+    } k[] = {{".mech", "farkas model FILE.mech --appendix"},
+             {".nfg", "farkas case minmax FILE.nfg --appendix (or the case that reads it)"},
+             {".bce", "farkas case bce FILE.bce --appendix"},
+             {".tsp", "farkas case notrade FILE.tsp --appendix (or the case that reads it)"},
+             {".dyn", "farkas case dynamic FILE.dyn --appendix"}};
+    size_t n = strlen(model), j;
+    for (j = 0; j < sizeof k / sizeof k[0]; j++) {
+        size_t e = strlen(k[j].ext);
+        if (n > e && strcmp(model + n - e, k[j].ext) == 0)
+            return k[j].cmd;
+    }
+    return NULL;
+}
+
 static void usage(FILE *f)
 {
     size_t k;
     fprintf(f, "usage: farkas proof MODEL CERT --FORMAT OUT [--FORMAT OUT ...]\n"
                "Export the certificate CERT of MODEL (not verified here: use "
-               "`farkas check`).\n");
+               "`farkas check`).\n"
+               "MODEL is an LP (MPS or LP format) and the appendix is the LP-level proof; a\n"
+               "case's or mechanism file's appendix in economic words comes from\n"
+               "`farkas case NAME ... --appendix` or `farkas model FILE.mech --appendix`.\n");
     for (k = 0; k < NFORMATS; k++)
         fprintf(f, "  %-10s OUT  %s\n", formats[k].flag, formats[k].help);
 }
@@ -98,6 +125,14 @@ int prf_cmd_proof(int argc, char **argv)
         goto cleanup;
     }
 
+    if (econ_command(model)) {
+        fprintf(stderr, "farkas proof: '%s' is a case or mechanism file, not an LP; its appendix in "
+                        "economic words is written by `%s` (proof reads an LP and its certificate "
+                        "only, which do not say whose constraint each row is); for the LP-level "
+                        "appendix, give the .mps that command wrote beside the certificate\n",
+                model, econ_command(model));
+        goto cleanup;
+    }
     /* Read a MIP as its relaxation; the certificate must then say so. */
     if (lp_read_file_flags(&lp, model, LPIO_RELAX, &err) != FK_OK ||
         lp_finalize(lp, &err) != FK_OK) {

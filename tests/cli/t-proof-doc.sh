@@ -31,6 +31,25 @@ tex_ok() { # tex_ok LABEL FILE.tex VERDICT
     return 0
 }
 
+# econ_pdf LABEL FILE.tex VERDICT WANT...: the appendix compiles, its
+# pdftotext (blanks squeezed; tables read with -layout) holds every WANT, no OT1 mark (inverted ? !)
+# and no Overfull \hbox over 10pt in the log.
+econ_pdf() {
+    ep_l=$1; ep_f=$2; ep_v=$3; shift 3
+    [ $HAVE_TEX = 1 ] || return 0
+    tex_ok "$ep_l" "$ep_f" "$ep_v" || return 1
+    ep_t=$(tr -s '\n ' '  ' < "${ep_f%.tex}.txt")
+    # tables: -layout keeps a row's cells on one line
+    ep_r=$(pdftotext -layout "${ep_f%.tex}.pdf" - 2>/dev/null | tr -s '\n ' '  ')
+    for want in "$@"; do
+        case "$ep_t|$ep_r" in *"$want"*) ok "$ep_l pdf says '$want'" ;;
+            *) fail "$ep_l pdf" "pdftotext lacks '$want'" ;; esac
+    done
+    case $ep_t in *'¿'*|*'¡'*) fail "$ep_l pdf" "OT1 inverted marks in the text" ;; esac
+    ep_o=$(awk '/^Overfull \\hbox/ { v = $3; gsub(/[(pt]/, "", v); if (v + 0 > 10) n++ } END { print n + 0 }' "${ep_f%.tex}.log")
+    [ "$ep_o" -eq 0 ] && ok "$ep_l pdf: no Overfull box over 10pt" || fail "$ep_l pdf" "$ep_o Overfull boxes over 10pt"
+}
+
 COQ=$TMP/coq
 mkdir -p "$COQ"
 if [ $HAVE_COQ = 1 ]; then
@@ -180,6 +199,37 @@ for kind in infeasible optimal; do
     fi
 done
 
+# An optimum where every reduced cost is 0, by hand: min x + y with x, y
+# free and R: x + y >= 1.  Value 1; the multiplier of R is 1 and
+# z = c - A^T y = (1, 1) - (1, 1) = 0 (free columns can only have z = 0).
+# The appendix says so in a sentence instead of an empty table.
+Z=$TMP/zero; mkdir -p "$Z"
+cat > "$Z/z.mps" <<'MPS'
+NAME zero
+ROWS
+ N obj
+ G R
+COLUMNS
+    x obj 1 R 1
+    y obj 1 R 1
+RHS
+    rhs R 1
+BOUNDS
+ FR bnd x
+ FR bnd y
+ENDATA
+MPS
+if "$FARKAS" solve "$Z/z.mps" --cert "$Z/z.cert" --quiet > /dev/null 2>&1 &&
+   "$FARKAS" proof "$Z/z.mps" "$Z/z.cert" --latex-doc "$Z/z.tex" --markdown "$Z/z.md" 2> "$TMP/err"; then
+    if grep -qF 'Every reduced cost' "$Z/z.md" && ! grep -qF '| zⱼ |' "$Z/z.md" &&
+       grep -qF '| `R` | 1 |' "$Z/z.md"; then
+        ok "all reduced costs 0: a sentence, no empty table; y_R = 1"
+    else fail "zero reduced costs" "$(grep -n 'reduced' "$Z/z.md" | head -n 2)"; fi
+    econ_pdf "zero reduced costs" "$Z/z.tex" optimal 'Every reduced cost' 'recomputed from the model, is 0'
+else
+    fail "zero reduced costs" "solve/proof: $(head -n 1 "$TMP/err")"
+fi
+
 # The economic appendix of Brooks' example (seeds: p = 3/4, q = 2/3), as
 # `farkas case --appendix` writes it: Morris's proposition in words and
 # the noisy-concordance multipliers, derived by hand from the identity
@@ -201,6 +251,7 @@ if "$FARKAS" case notrade --out "$E" --quiet --appendix > "$TMP/econ.log" 2>&1 &
     if [ $HAVE_TEX = 1 ] && tex_ok "brooks appendix" "$E/notrade-brooks-ic.tex" infeasible; then
         t=$(tr -s '\n ' '  ' < "$E/notrade-brooks-ic.txt")
         for want in 'no trade that is feasible' 'incentive compatible' 'noisy concordant' \
+                    'two-state example with p = 3/4' 'and q = 2/3' \
                     'π = (3/8, 1/8, 1/8, 3/8)' 'λ1 (a) = 1' 'µ2 (0, 1) = 1/8' 'µ2 (1, 0) = 1/8'; do
             case $t in *"$want"*) ok "brooks pdf says '$want'" ;;
                 *) fail "brooks pdf" "pdftotext lacks '$want'" ;; esac
@@ -225,30 +276,212 @@ M=$TMP/ms
 if "$FARKAS" case ms --out "$M" --quiet --appendix > "$TMP/ms.log" 2>&1 &&
    [ -f "$M/ms-feas.tex" ] && [ -f "$M/ms-subsidy.tex" ]; then
     ok "ms --appendix writes both appendices"
-    if [ $HAVE_TEX = 1 ] && tex_ok "ms feas appendix" "$M/ms-feas.tex" infeasible &&
-       tex_ok "ms subsidy appendix" "$M/ms-subsidy.tex" optimal; then
-        t=$(tr -s '\n ' '  ' < "$M/ms-feas.txt")
-        for want in 'Buyer values {0, 1/5, 2/5, 3/5, 4/5, 1}' 'Bayesian incentive compatible' \
-                    'interim individually rational' 'efficient trade is impossible' \
-                    'gains from efficient trade are 7/36' 'information rents' \
-                    'IC[buyer:v->v’]: the buyer with value v does not gain by reporting v’'; do
-            case $t in *"$want"*) ok "ms feas pdf says '$want'" ;;
-                *) fail "ms feas pdf" "pdftotext lacks '$want'" ;; esac
-        done
-        t=$(tr -s '\n ' '  ' < "$M/ms-subsidy.txt")
-        for want in 'least expected external subsidy that makes efficient trade possible is 1/36' \
-                    'shadow prices' 'R = 2/9' 'the least subsidy is the information rents less the gains from trade, 1/36'; do
-            case $t in *"$want"*) ok "ms subsidy pdf says '$want'" ;;
-                *) fail "ms subsidy pdf" "pdftotext lacks '$want'" ;; esac
-        done
-        for b in ms-feas ms-subsidy; do
-            o=$(awk '/^Overfull \\hbox/ { v = $3; gsub(/[(pt]/, "", v); if (v + 0 > 10) n++ } END { print n + 0 }' "$M/$b.log")
-            [ "$o" -eq 0 ] && ok "$b pdf: no Overfull box over 10pt" || fail "$b pdf" "$o Overfull boxes over 10pt"
-        done
-    fi
+    econ_pdf "ms feas" "$M/ms-feas.tex" infeasible \
+        'Buyer values {0, 1/5, 2/5, 3/5, 4/5, 1}' 'Bayesian incentive compatible' \
+        'interim individually rational' 'efficient trade is impossible' \
+        'gains from efficient trade are 7/36' 'information rents' \
+        'IC[buyer:v->v’]: the buyer with value v does not gain by reporting v’'
+    econ_pdf "ms subsidy" "$M/ms-subsidy.tex" optimal \
+        'least expected external subsidy that makes efficient trade possible is 1/36' \
+        'shadow prices' 'R = 2/9' 'the least subsidy is the information rents less the gains from trade, 1/36'
 else
     fail "ms --appendix" "$(tail -n 2 "$TMP/ms.log")"
 fi
+
+# The same grid with budget balance ex post (--bb expost: no deficit at
+# every profile).  By hand: types are independent, so the expected-
+# externality (AGV) transfers turn any ex ante balanced BIC mechanism into
+# an ex post balanced one with the same interim utilities: the least
+# subsidy is again R - S = 1/36, and without it efficient trade is impossible.
+if "$FARKAS" case ms --bb expost --out "$M/x" --quiet --appendix > "$TMP/msx.log" 2>&1; then
+    econ_pdf "ms expost feas" "$M/x/ms-expost-feas.tex" infeasible 'no deficit at any profile' \
+        'Proposition: no mechanism has all these properties' \
+        'the payments are at least zero (no deficit) at the profile'
+    econ_pdf "ms expost subsidy" "$M/x/ms-expost-subsidy.tex" optimal \
+        'the least external subsidy that balances the budget is 1/36'
+else
+    fail "ms --bb expost --appendix" "$(tail -n 2 "$TMP/msx.log")"
+fi
+
+# Chung-Ely's default instance: values 1,2,3, prior f = [4 2 1; 2 4 2; 1 2
+# 4]/22 (bidder 1 fastest).  By hand: the dual constraint on the free
+# payment t_1(v) reads W_1(v) - sum_w y DIC[1:w->v_1; (w, v_2)] = f(v), where
+# W_1(v) is the multiplier on bidder 1's own rows at v (IRX, DIC to each other
+# report).  Nothing reports the top value 3 upwards at an optimum (upward IC
+# is slack), so W_1(3, v_2) = f(3, v_2) = 1/22, 1/11, 2/11 and the top
+# type's worst-case belief is (1, 2, 4)/7.  (P')'s file carries Brooks' local
+# beliefs: W_1(1, v_2) = sum_{v_1} f(v_1, v_2) = (7, 8, 7)/22 normalised,
+# i.e. 7/22, 4/11, 7/22; W_1(2, v_2) = f(2,.) + f(3,.) = (3, 6, 6)/22, i.e.
+# 1/5, 2/5, 2/5.  One bidder with values 1, 2 and prior (1/3, 2/3): posting
+# 2 earns 4/3 > 1 (posting 1); with one profile per value every grouping is
+# proportional, so the appendix may carry the bound over, each belief 1;
+# value 2's weight is f(2) = 2/3 (the same dual constraint, upward IC slack).
+C=$TMP/ce
+if "$FARKAS" case chung-ely --out "$C" --quiet --appendix > "$TMP/ce.log" 2>&1 &&
+   "$FARKAS" case chung-ely --n 1 --values 1,2 --prior 1/3,2/3 --out "$C/one" --quiet --appendix >> "$TMP/ce.log" 2>&1; then
+    ok "chung-ely --appendix writes (P) and (P') appendices"
+    for want in '| `1` | `3` | `1` | IC to `2` | 1/22 | 1/7 |' '| `1` | `3` | `2` | IC to `2` | 1/11 | 2/7 |' \
+                '| `1` | `3` | `3` | IR | 2/11 | 4/7 |'; do
+        grep -qF -- "$want" "$C/chung-ely-P.md" && ok "chung-ely P md: $want" || fail "chung-ely P md" "lacks $want"
+    done
+    econ_pdf "chung-ely P" "$C/chung-ely-P.tex" optimal 'Chung and Ely (2007)' \
+        'worst-case beliefs' 'largest expected revenue (the expected sum of the payments) is 43/22' \
+        'dominant-strategy (ex post) incentive compatibility'
+    econ_pdf "chung-ely Pstar" "$C/chung-ely-Pstar.tex" optimal 'the Bayesian program under the worst-case beliefs' \
+        'beliefs are not its conditionals' '(1,1): 7/22, (1,2): 4/11, (1,3): 7/22' \
+        '(2,1): 1/5, (2,2): 2/5, (2,3): 2/5' 'largest expected revenue (the expected sum of the payments) is 43/22'
+    econ_pdf "chung-ely one bidder" "$C/one/chung-ely-P.tex" optimal 'is 4/3' \
+        'are proportional to these beliefs (checked'
+    grep -qE '^\| `1` \| `2` \| none \| [^|]* \| 2/3 \| 1 \|$' "$C/one/chung-ely-P.md" &&
+        ok "chung-ely one bidder: value 2 weighs f(2) = 2/3, belief 1" || fail "chung-ely one bidder md" "no row 1, 2, none, 2/3, 1"
+else
+    fail "chung-ely --appendix" "$(tail -n 2 "$TMP/ce.log")"
+fi
+
+# Minmax on a 2x2 zero-sum game solved by hand.  Row's payoffs (Col gets
+# the negative):        L    R
+#                  T    3   -1
+#                  B   -2    1
+# Row mixes p on T so that both columns pay alike: 3p - 2(1-p) = -p + (1-p),
+# p = 3/7, v = 1/7; Col's punishment q on L equalises the rows:
+# 3q - (1-q) = -2q + (1-q), q = 2/7, and 4q - 1 = 1/7.  No pure saddle:
+# Row's pure maxmin is -1 (T risks R, B risks L), his pure minmax 1.  For
+# Col the value is -1/7, Row's punishment (3/7, 4/7), Col's guarantee
+# (2/7, 5/7).
+G=$TMP/mm; mkdir -p "$G"
+cat > "$G/hand.nfg" <<'NFG'
+NFG 1 R "a 2x2 zero-sum game solved by hand" { "Row" "Col" } { { "T" "B" } { "L" "R" } }
+""
+3 -3  -2 2  -1 1  1 -1
+NFG
+if "$FARKAS" case minmax "$G/hand.nfg" --out "$G" --quiet --appendix > "$TMP/mm.log" 2>&1 &&
+   [ -f "$G/minmax-hand-p1-maxmin.tex" ] && [ -f "$G/minmax-hand-p2-corrminmax.md" ]; then
+    ok "minmax --appendix writes the appendices"
+    md=$(tr -s '\n' ' ' < "$G/minmax-hand-p1-maxmin.md")
+    case $md in *'| 1: `T` (`x[1]`) | 3/7 | 1/7 |'*'| 2: `B` (`x[2]`) | 4/7 | 1/7 |'*'| `L` (`GUAR[1]`) | 2/7 | 1/7 |'*'| `R` (`GUAR[2]`) | 5/7 | 1/7 |'*)
+        ok "minmax markdown: guarantee (3/7, 4/7), punishment (2/7, 5/7), both at 1/7" ;;
+        *) fail "minmax markdown" "the hand-derived mixtures are not in the tables" ;; esac
+    econ_pdf "minmax p1 maxmin" "$G/minmax-hand-p1-maxmin.tex" optimal \
+        'player 1 (Row) has the value v = 1/7' 'player 2 (Col), by a mixed strategy, can hold him to at most v' \
+        'In pure strategies he can guarantee only −1 and be held only to 1' \
+        'L (GUAR[1]) 2/7 1/7 R (GUAR[2]) 5/7 1/7' '1: T (x[1]) 3/7 1/7 2: B (x[2]) 4/7 1/7' \
+        'Every entry of the last column is at most v = 1/7'
+    econ_pdf "minmax p2 corrminmax" "$G/minmax-hand-p2-corrminmax.tex" optimal \
+        'player 2 (Col) has the value v = −1/7' 'T (z[1]) 3/7 −1/7 B (z[2]) 4/7 −1/7' \
+        '1: L (BR[1]) 2/7 −1/7 2: R (BR[2]) 5/7 −1/7'
+else
+    fail "minmax --appendix" "$(tail -n 2 "$TMP/mm.log")"
+fi
+# Three players: 1 and 2 punish 3 (cases/data/three-punishers.nfg); by
+# hand, a joint lottery giving 1/3 to "match", (1,2) and (2,1) holds each of
+# 3's strategies to 1/3, and 3's uniform mixture earns 1/3 against each.
+if "$FARKAS" case minmax cases/data/three-punishers.nfg --out "$G/3" --quiet --appendix > "$TMP/mm.log" 2>&1; then
+    econ_pdf "minmax 3 players" "$G/3/minmax-three-punishers-p3-corrminmax.tex" optimal \
+        'player 3 has the value v = 1/3' 'drawing their profile jointly (a correlated punishment)'
+else
+    fail "minmax 3 players" "$(tail -n 2 "$TMP/mm.log")"
+fi
+
+# BCE, the contribution game (mu0 = P(thH) = 1/3, C pays theta - 1/2 with
+# thL = 0, thH = 1; objective P(C)).  By hand: obedience of C binds,
+# pi(C,thL) <= pi(C,thH) = 1/3, so the best is 2/3 (= mu0/mu*, mu* = 1/2).
+# Dual: cells with pi > 0 are tight, V(thL) = 1 - lambda/2 (C, thL) and
+# V(thL) = lambda_NC/2 (NC, thL) with lambda_NC = 0 (that row is slack,
+# 1/6 > 0), so lambda = 2 and V(thH) = 1 + lambda/2 = 2; check: 2/3 V(thL)
+# + 1/3 V(thH) = 2/3.  Relaxing obedience of C by e lets pi(C,thL) = 1/3 + 2e:
+# the best rises at rate 2, the shadow price an economist reads (positive).
+# The worst is 0 (never recommend C) with no binding price.
+B=$TMP/bce
+if "$FARKAS" case bce --out "$B" --quiet --appendix > "$TMP/bce.log" 2>&1 &&
+   [ -f "$B/bce-contribution-best.tex" ] && [ -f "$B/bce-contribution-worst.md" ]; then
+    ok "bce --appendix writes both appendices"
+    grep -qF '| `OB[1:C>NC]` | 2 | player 1, recommended `C`, does not gain by playing `NC` |' "$B/bce-contribution-best.md" &&
+        ok "bce markdown: obedience of C binds at price 2" || fail "bce markdown" "no OB[1:C>NC] row with price 2"
+    econ_pdf "bce best" "$B/bce-contribution-best.tex" optimal \
+        'Bayes correlated equilibria' 'µ0 (thH) = 1/3' 'the expected objective is at most 2/3' \
+        'V (thL) = 0, V (thH) = 2' 'OB[1:C>NC] 2 player 1, recommended C, does not gain by playing NC' \
+        'The one other obedience constraint has price 0' \
+        'π(C; thL) = 1/3, π(C; thH) = 1/3, π(NC; thL) = 1/3'
+    econ_pdf "bce worst" "$B/bce-contribution-worst.tex" optimal \
+        'the expected objective is at least 0' '(none)' 'All 2 obedience constraints have price 0'
+else
+    fail "bce --appendix" "$(tail -n 2 "$TMP/bce.log")"
+fi
+if "$FARKAS" case bce cases/data/chicken-2state.bce --out "$B/2" --quiet --appendix > "$TMP/bce.log" 2>&1; then
+    # CC in both states is obedient on average (calm 6 vs 7, storm 8 vs 7):
+    # welfare 14, the cell maximum, so no price; the worst is C,D at 10
+    econ_pdf "bce chicken" "$B/2/bce-chicken-2state-best.tex" optimal 'at most 14' 'V (calm) = 12, V (storm) = 16'
+else
+    fail "bce chicken" "$(tail -n 2 "$TMP/bce.log")"
+fi
+
+# A mechanism file: a monopolist sells one good to a buyer of value 1
+# (probability 3/4) or 2 (1/4), BIC and interim IR, maximal revenue.  By
+# hand: the low type's virtual value 1 - (1/4)/(3/4) (2 - 1) = 2/3 > 0, so
+# both types get the good at price 1 (revenue 1; selling to the high type
+# alone at 2 gives 1/2).  Lagrangian in the free prices t_l, t_h with
+# multipliers a (IR low), b (IR high), c (IC high->low), e (IC low->high):
+# t_l: 3/4 - a + c - e = 0, t_h: 1/4 - b - c + e = 0, and the dual value
+# (the reduced costs of q_l, q_h at their bound 1) is 1 + b, so b = 0 and
+# a = 1: raising the low type's price by one unit raises revenue by 3/4 +
+# 1/4 = 1, the shadow price of IR[buyer:l].
+MF=$TMP/mech; mkdir -p "$MF"
+cat > "$MF/mono.mech" <<'MECH'
+mechanism mono
+agent buyer l h
+good
+prior buyer 3/4 1/4
+value buyer l 1
+value buyer h 2
+require BIC
+require IR interim
+objective rev max revenue
+MECH
+if "$FARKAS" model "$MF/mono.mech" --out "$MF" --quiet --appendix > "$TMP/mech.log" 2>&1 &&
+   [ -f "$MF/mono-rev.tex" ] && [ -f "$MF/mono-rev.md" ]; then
+    ok "model --appendix writes NAME-LABEL.tex and .md"
+    grep -qF '| `IR[buyer:l]` | 1 | agent `buyer` of type `l` expects at least 0 from taking part |' "$MF/mono-rev.md" &&
+        ok "mech markdown: IR of the low type binds at price 1" || fail "mech markdown" "no IR[buyer:l] row with price 1"
+    econ_pdf "mech mono" "$MF/mono-rev.tex" optimal \
+        'buyer with types l, h' 'probabilities 3/4, 1/4' 'Bayesian incentive compatibility' \
+        'the largest expected revenue (the expected sum of the payments) is 1' \
+        'IC[buyer:l->h]: agent buyer of type l does not gain by reporting h' \
+        'IR[buyer:l] 1 agent buyer of type l expects at least 0 from taking part'
+else
+    fail "model --appendix" "$(tail -n 2 "$TMP/mech.log")"
+fi
+# Morris's no-trade theorem as a mechanism file (no common prior: the
+# beliefs are given type by type), infeasible: the Farkas weights name the
+# incentive rows of player 2 in words.
+if "$FARKAS" model cases/data/morris-brooks.mech --out "$MF/b" --quiet --appendix > "$TMP/mech.log" 2>&1; then
+    econ_pdf "mech morris-brooks" "$MF/b/morris-brooks-some.tex" infeasible \
+        'no common prior is assumed' 'Proposition: no mechanism has all these properties' \
+        'IC[2:0->1] 1 agent 2 of type 0 does not gain by reporting 1'
+else
+    fail "model morris-brooks" "$(tail -n 2 "$TMP/mech.log")"
+fi
+# Every mechanism file in cases/data gets an appendix that compiles.
+if [ $HAVE_TEX = 1 ] && ! quick; then
+    nm=0; nf=0
+    for mf in cases/data/*.mech; do
+        "$FARKAS" model "$mf" --out "$MF/all" --quiet --appendix > "$TMP/mech.log" 2>&1 || { nf=$((nf + 1)); fail "model $mf" "$(tail -n 1 "$TMP/mech.log")"; continue; }
+    done
+    for t in "$MF"/all/*.tex; do
+        v=$(sed -n 's/^status //p' "${t%.tex}.cert")
+        tex_ok "$(basename "$t")" "$t" "$v" || continue
+        o=$(awk '/^Overfull \\hbox/ { v = $3; gsub(/[(pt]/, "", v); if (v + 0 > 10) n++ } END { print n + 0 }' "${t%.tex}.log")
+        [ "$o" -eq 0 ] && nm=$((nm + 1)) || fail "$(basename "$t")" "$o Overfull boxes over 10pt"
+    done
+    [ "$nm" -gt 0 ] && ok "mechanism files: $nm appendices compile, no Overfull box over 10pt" || fail "mechanism files" "none compiled"
+fi
+
+# `proof` writes LP-level appendices only: a mechanism file is sent to the
+# command that knows its economics (exit 2, no file), not misread as MPS.
+"$FARKAS" proof cases/data/peters-da-prices.mech "$C/chung-ely-P.cert" --latex-doc "$TMP/mf.tex" 2> "$TMP/err"
+rc=$?
+if [ "$rc" -eq 2 ] && [ ! -f "$TMP/mf.tex" ] && grep -qF 'farkas model FILE.mech --appendix' "$TMP/err"; then
+    ok "proof on a mechanism file: points to farkas model --appendix"
+else fail "proof on a mechanism file" "exit $rc: $(head -n 1 "$TMP/err")"; fi
 
 # A certificate that does not prove its claim gets no appendix.
 if [ -f "$TMP/galenet.cert" ]; then
