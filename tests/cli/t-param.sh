@@ -102,6 +102,18 @@ else
     if [ "$rc" -eq 1 ] && grep -q "^rejected: model-sha256 .* is not the model file's $h" "$TMP/changed.out"
     then ok "certificate bound to its model file"; else fail "certificate bound to its model file" "exit $rc: $(cat "$TMP/changed.out")"; fi
 fi
+# certificate versions: farkas writes 2; a version 1 file (no model-sha256, no unbounded pieces, no
+# algebraic ends: tests/data/pcert-brooks-ic-v1.pcert) is still checked in full against the model given,
+# and says it is not bound to the model's bytes; the bad versions are in tests/bad/pcert-*.pcert
+if head -n 1 "$c" | grep -qx "farkas-pcert 2"; then ok "writes farkas-pcert 2"; else fail "writes farkas-pcert 2" "$(head -n 1 "$c")"; fi
+pm=tests/data/pcert-brooks-ic.pmodel
+"$FARKAS" check "$pm" tests/data/pcert-brooks-ic-v1.pcert > "$TMP/v1.out" 2>&1; rc=$?
+if [ "$rc" -eq 0 ] && grep -q "^accepted: .*farkas-pcert 1 without model-sha256.*not bound to its bytes" "$TMP/v1.out"
+then ok "version 1 read"; else fail "version 1 read" "exit $rc: $(cat "$TMP/v1.out")"; fi
+sed 's/^piece \[ 2\/3 1 \]/piece [ 3\/5 1 ]/' tests/data/pcert-brooks-ic-v1.pcert > "$TMP/v1moved.pcert"
+"$FARKAS" check "$pm" "$TMP/v1moved.pcert" > "$TMP/v1m.out" 2>&1; rc=$?
+if [ "$rc" -eq 1 ] && grep -q "^rejected: piece 2 \[3/5, 1\]" "$TMP/v1m.out"; then ok "version 1 still checked"
+else fail "version 1 still checked" "exit $rc: $(cat "$TMP/v1m.out")"; fi
 "$FARKAS" check "$m" "$TMP/nonexistent.pcert" >/dev/null 2>&1; rc=$?
 if [ "$rc" -eq 2 ]; then ok "missing certificate unreadable"; else fail "missing certificate unreadable" "exit $rc"; fi
 
