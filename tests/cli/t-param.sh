@@ -117,6 +117,41 @@ else fail "version 1 still checked" "exit $rc: $(cat "$TMP/v1m.out")"; fi
 "$FARKAS" check "$m" "$TMP/nonexistent.pcert" >/dev/null 2>&1; rc=$?
 if [ "$rc" -eq 2 ]; then ok "missing certificate unreadable"; else fail "missing certificate unreadable" "exit $rc"; fi
 
+# a game file (.nfg) varies as .tsp/.bce/.mech files do, in the payoff and in the outcome form (whose
+# payoffs end in ','). By hand: row payoffs x 0 / 0 1, zero-sum. Mixing T with p, Row gets min(p x, 1 - p);
+# for x > 0 this is largest at p x = 1 - p, p = 1/(1 + x), value x/(1 + x); for x <= 0, p x <= 0 <= 1 - p
+# and the best is p = 0, value 0. So Row's mixed maxmin is 0 on [-1, 0] and x/(x + 1) on [0, 3] (0 at 0).
+want_nfg="p1-maxmin: piece [-1, 0): optimal 0
+p1-maxmin: piece [0, 3]: optimal (x)/(x + 1)"
+for g in game-x game-x-outcome; do
+    "$FARKAS" case minmax tests/data/$g.nfg --over x=-1:3 --out "$TMP/$g" > "$TMP/$g.out" 2>&1; rc=$?
+    got=$(grep "^p1-maxmin: piece" "$TMP/$g.out")
+    if [ "$rc" -eq 0 ] && [ "$got" = "$want_nfg" ] && grep -q "4 written, 4 accepted" "$TMP/$g.out"
+    then ok "nfg --over ($g)"; else fail "nfg --over ($g)" "exit $rc: $(cat "$TMP/$g.out")"; fi
+done
+# the hand form against single solves of the file with x written in
+for pt in "-1/2 0" "0 0" "1/2 1/3" "2 2/3" "3 3/4"; do
+    set -- $pt
+    nx=$(printf '%s' "$1" | sed 's|^-||; s|/|\\/|')
+    if [ "${1#-}" != "$1" ]; then sub="-$nx $nx"; else sub="$nx -$nx"; fi
+    sed "s/^x -x /$sub /" tests/data/game-x.nfg > "$TMP/gpt.nfg"
+    v=$("$FARKAS" case minmax "$TMP/gpt.nfg" --out "$TMP/gpt" 2>&1 | awk '/mixed maxmin \(LP\)/ { print $4; exit }')
+    if [ "$v" = "$2" ]; then ok "nfg single solve at x=$1"; else fail "nfg single solve at x=$1" "got '$v', want $2"; fi
+done
+
+# --over and --degree are read by one function for `farkas case` and `farkas model`: the same refusals
+for a in "--over" "--over pi=1:1/2" "--over pi" "--over pi=a:1" "--over pi=1/2:1 --degree x" \
+         "--over pi=1/2:1 --degree 41" "--over pi=1/2:1 --degree -1" "--over --out"; do
+    "$FARKAS" case double-auction $a --out "$TMP/u" >/dev/null 2>"$TMP/oc.err"; rc1=$?
+    "$FARKAS" model tests/data/peters-da-pi.mech $a --out "$TMP/u" >/dev/null 2>"$TMP/om.err"; rc2=$?
+    e1=$(head -n 1 "$TMP/oc.err" | sed 's/^farkas: case: /farkas: /') e2=$(head -n 1 "$TMP/om.err" | sed 's/^farkas: model: /farkas: /')
+    if [ "$rc1" -eq 2 ] && [ "$rc2" -eq 2 ] && [ -n "$e1" ] && [ "$e1" = "$e2" ]; then ok "same refusal: $a"
+    else fail "same refusal: $a" "case exit $rc1 '$e1', model exit $rc2 '$e2'"; fi
+done
+"$FARKAS" model tests/data/peters-da-pi.mech --over pi=1/2:1 --json --out "$TMP/u" >/dev/null 2>"$TMP/oj.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "^farkas: model: --json cannot be combined with --over" "$TMP/oj.err"; then ok "model --over --json refused"
+else fail "model --over --json refused" "exit $rc: $(cat "$TMP/oj.err")"; fi
+
 # usage errors exit 2
 for spec in "pi=1:1/2" "pi" "pi=a:1"; do
     "$FARKAS" case double-auction --over "$spec" --out "$TMP/u" >/dev/null 2>&1; rc=$?
