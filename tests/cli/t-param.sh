@@ -139,6 +139,47 @@ for pt in "-1/2 0" "0 0" "1/2 1/3" "2 2/3" "3 3/4"; do
     if [ "$v" = "$2" ]; then ok "nfg single solve at x=$1"; else fail "nfg single solve at x=$1" "got '$v', want $2"; fi
 done
 
+# An unbounded piece from a case file: a bet between two agents who disagree (tests/data/bet-p.mech;
+# a puts p on state hi, b puts 1/2). By hand: with x_s a's payment in state s (b pays -x_s, BB ex
+# post), U[a] = -(p x_hi + (1-p) x_lo), U[b] = (x_hi + x_lo)/2, so U[a] + U[b] = (1/2 - p)(x_hi - x_lo)
+# while IR asks U[a], U[b] >= 0. For p < 1/2 the bet x_hi = 2, x_lo = -2 gives U[a] = 2 - 4p > 0,
+# U[b] = 0 and a gain 2 - 4p > 0 that scales without bound (for p > 1/2 the opposite bet); at p = 1/2
+# the objective is 0 for every bet: optimal 0 (the no-trade theorem at the common prior).
+"$FARKAS" model tests/data/bet-p.mech --over p=0:1 --out "$TMP/bet" > "$TMP/bet.out" 2>&1; rc=$?
+got=$(grep '^piece ' "$TMP/bet.out")
+if [ "$rc" -eq 0 ] && [ "$got" = "piece [0, 1/2): unbounded
+piece [1/2, 1/2]: optimal 0
+piece (1/2, 1]: unbounded" ] && grep -q "1 written, 1 accepted" "$TMP/bet.out"; then ok "bet over p: unbounded pieces"
+else fail "bet over p: unbounded pieces" "exit $rc: $(cat "$TMP/bet.out")"; fi
+bm=$TMP/bet/bet-p-gain.pmodel bc=$TMP/bet/bet-p-gain.pcert
+for tool in "$FARKAS check" "$FARKAS_CHECK"; do
+    if $tool "$bm" "$bc" >/dev/null 2>&1; then ok "bet accepted by $tool"; else fail "bet accepted by $tool" "exit $?"; fi
+done
+# the ray of the first piece is the hand bet (a's payments -2 in lo, 2 in hi, over rden 2 - 4p), or a
+# positive multiple of it: R_j / rden at p = 0 has the hand signs
+if awk '/^piece \[ 0 1\/2 \) unbounded/ { on = 1; next } /^piece/ { on = 0 }
+        on && /^rden / { d = $2 } on && /^r 1 / { lo = $3 } on && /^r 3 / { hi = $3 }
+        END { gsub(/\[/, "", d); gsub(/\[|\]/, "", lo); gsub(/\[|\]/, "", hi);
+              exit !(d + 0 > 0 && lo + 0 < 0 && hi + 0 > 0) }' "$bc"
+then ok "bet ray is the hand bet"; else fail "bet ray is the hand bet" "$(sed -n '/^piece \[ 0/,/^piece (/p' "$bc")"; fi
+# tampers the independent checker must reject: the ray's sign in one state, a moved breakpoint
+awk '/^piece \[ 0 1\/2 \) unbounded/ { on = 1 } /^piece \[ 1\/2/ { on = 0 }
+     on && /^r 3 / { sub(/r 3 \[/, "r 3 [-") } { print }' "$bc" > "$TMP/bet-ray.pcert"
+sed 's|^piece \[ 0 1/2 ) unbounded|piece [ 0 3/5 ) unbounded|; s|^piece \[ 1/2 1/2 \] optimal|piece [ 3/5 3/5 ] optimal|; s|^piece ( 1/2 1 \]|piece ( 3/5 1 ]|' "$bc" > "$TMP/bet-moved.pcert"
+for t in ray moved; do
+    if cmp -s "$bc" "$TMP/bet-$t.pcert"; then fail "bet tamper $t rejected" "the edit changed nothing"; continue; fi
+    "$FARKAS" check "$bm" "$TMP/bet-$t.pcert" > "$TMP/bet-$t.out" 2>&1; rc=$?
+    if [ "$rc" -eq 1 ] && grep -q "^rejected: piece" "$TMP/bet-$t.out"; then ok "bet tamper $t rejected"
+    else fail "bet tamper $t rejected" "exit $rc: $(cat "$TMP/bet-$t.out")"; fi
+done
+# single solves at sample points against the hand verdicts
+for pt in "0 1 unbounded" "1/5 4/5 unbounded" "1/2 1/2 0" "2/3 1/3 unbounded" "1 0 unbounded"; do
+    set -- $pt
+    sed "s|^belief a one one lo 1-p|belief a one one lo $2|; s|^belief a one one hi p\$|belief a one one hi $1|" tests/data/bet-p.mech > "$TMP/bet1.mech"
+    v=$("$FARKAS" model "$TMP/bet1.mech" --out "$TMP/bet1" 2>&1 | sed -n 's/^summary: .*| gain: //p')
+    if [ "$v" = "$3" ]; then ok "bet single solve at p=$1"; else fail "bet single solve at p=$1" "got '$v', want $3"; fi
+done
+
 # --over and --degree are read by one function for `farkas case` and `farkas model`: the same refusals
 for a in "--over" "--over pi=1:1/2" "--over pi" "--over pi=a:1" "--over pi=1/2:1 --degree x" \
          "--over pi=1/2:1 --degree 41" "--over pi=1/2:1 --degree -1" "--over --out"; do
