@@ -161,6 +161,12 @@ static int mentions(const char *tok, size_t n, const char *var, size_t vlen)
     return seen;
 }
 
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && strcmp(s + n - k, suf) == 0;
+}
+
 /* text with every field that mentions var (outside comments) replaced by
  * its exact value at t; *out malloc'ed.  FK_EPARSE at a field that is not
  * an expression in var with + - * / ( ) and numbers. */
@@ -171,6 +177,9 @@ static fk_status subst(char **out, const char *file, const char *text, const cha
     const char *p = text, *bol = text;
     char *o = malloc(cap);
     int comment = 0, first = 1;
+    /* Gambit's .nfg has no keywords and writes an outcome's payoffs as
+     * "1, -1": a field ends at a comma there, and the first is not skipped */
+    int nfg = ends_with(file, ".nfg");
     mpq_t v;
     *nsub = 0;
     if (!o)
@@ -189,9 +198,9 @@ static fk_status subst(char **out, const char *file, const char *text, const cha
         if (*p == '#')
             comment = 1;
         if (!comment && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
-            n = strcspn(p, " \t\r\n#");
+            n = strcspn(p, nfg ? " \t\r\n#," : " \t\r\n#");
             /* the first field of a line is its keyword ('prior' stays a keyword with --over prior=) */
-            if (!first && mentions(p, n, var, vlen)) {
+            if ((!first || nfg) && mentions(p, n, var, vlen)) {
                 xp x = {p, var, vlen, t, 0};
                 char tmp[512];
                 x_expr(v, &x);
@@ -346,6 +355,31 @@ static fk_status run_at(const over_src *src, capture_set *cs, const char *var, c
     return st;
 }
 
+int case_over_opt(const char *cmd, int argc, char **argv, int *k, const char **over, int *degree)
+{
+    const char *a = argv[*k];
+    char *end;
+    long d;
+    if (strcmp(a, "--over") != 0 && strcmp(a, "--degree") != 0)
+        return 0;
+    if (*k + 1 >= argc || (a[2] == 'o' && argv[*k + 1][0] == '-')) {
+        fprintf(stderr, "farkas: %s: %s needs %s\n", cmd, a, a[2] == 'o' ? "VAR=LO:HI" : "a degree D");
+        return 2;
+    }
+    a = argv[++*k];
+    if (argv[*k - 1][2] == 'o') {
+        *over = a;
+        return 1;
+    }
+    d = strtol(a, &end, 10);
+    if (*end || end == a || d < 0 || d > OVER_MAXDEG) {
+        fprintf(stderr, "farkas: %s: --degree must be an integer in 0..%d, not '%s'\n", cmd, OVER_MAXDEG, a);
+        return 2;
+    }
+    *degree = (int)d;
+    return 1;
+}
+
 static fk_status parse_over(const char *spec, char *var, size_t vlen, mpq_t lo, mpq_t hi,
                             fk_err *err)
 {
@@ -389,12 +423,6 @@ static fk_status read_text(char **text, const char *file, fk_err *err)
     return FK_OK;
 }
 
-static int ends_with(const char *s, const char *suf)
-{
-    size_t n = strlen(s), k = strlen(suf);
-    return n >= k && strcmp(s + n - k, suf) == 0;
-}
-
 /* The source for a case (ce NULL: the mechanism file argv[0]); with a .tsp or .bce argument, that file is what
  * varies (its numbers may be expressions in VAR, as in a .mech file); its
  * text is read once and each point's copy goes to a private directory. */
@@ -417,7 +445,8 @@ static fk_status src_case(over_src *src, const case_entry *ce, int argc, char **
         return st;
     }
     for (k = 0; k < argc; k++)
-        if (ends_with(argv[k], ".tsp") || ends_with(argv[k], ".bce"))
+        if (ends_with(argv[k], ".tsp") || ends_with(argv[k], ".bce") || ends_with(argv[k], ".nfg") ||
+            ends_with(argv[k], ".dyn") || ends_with(argv[k], ".mech"))
             src->filearg = k;
     if (src->filearg < 0)
         return FK_OK;

@@ -13,6 +13,19 @@
  * certificates are counted in o->nbad. */
 fk_status case_over_run(const case_entry *ce, econ_out *o, int argc, char **argv,
                         const char *spec, int degree, fk_err *err);
+/* A file argument of the case (.tsp, .bce, .nfg, .dyn, .mech) is what
+ * varies, as in case_over_mech: its fields that mention VAR are
+ * expressions in it (in a .nfg, a field may end in the ',' of an outcome's
+ * payoff list; the other formats' first field of a line is a keyword and
+ * never an expression). */
+
+/* The options --over VAR=LO:HI and --degree D at argv[*k], for every
+ * command that takes them (farkas case, farkas model), so they are read
+ * and refused the same way: 1 consumed (*k at its value; *over or *degree
+ * set), 0 not one of them, 2 refused (the message printed to stderr as
+ * "farkas: CMD: ...").  VAR=LO:HI itself is checked when the run starts
+ * (the same messages for both commands). */
+int case_over_opt(const char *cmd, int argc, char **argv, int *k, const char **over, int *degree);
 
 /* `farkas model FILE.mech --over VAR=LO:HI`: every field of the file
  * (outside comments) that mentions VAR is an expression in it, with

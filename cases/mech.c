@@ -1280,7 +1280,7 @@ int mech_cmd(int argc, char **argv)
     mech_model m;
     mech_result res[MECH_MAX_LPS];
     prf_econ pe;
-    int json = 0, k, rc = 0, nv = 0, degree = 4;
+    int json = 0, k, rc = 0, nv = 0, degree = 4, oc;
     const char *over = NULL;
     memset(&o, 0, sizeof o);
     o.outdir = "out/models";
@@ -1292,11 +1292,10 @@ int mech_cmd(int argc, char **argv)
             o.quiet = 1;
         else if (strcmp(argv[k], "--json") == 0)
             json = 1;
-        else if (strcmp(argv[k], "--over") == 0 && k + 1 < argc)
-            over = argv[++k];
-        else if (strcmp(argv[k], "--degree") == 0 && k + 1 < argc)
-            degree = atoi(argv[++k]);
-        else if (strcmp(argv[k], "--appendix") == 0)
+        else if ((oc = case_over_opt("model", argc, argv, &k, &over, &degree)) != 0) {
+            if (oc == 2)
+                return 2;
+        } else if (strcmp(argv[k], "--appendix") == 0)
             o.appendix = 1;
         else if (argv[k][0] == '-' && argv[k][1]) {
             fprintf(stderr, "farkas: model: unknown or incomplete option '%s'\n", argv[k]);
@@ -1311,6 +1310,10 @@ int mech_cmd(int argc, char **argv)
     if (!file) {
         fprintf(stderr, "usage: farkas model FILE.mech [--out DIR] [--quiet] [--json] [--appendix] "
                         "[--over VAR=LO:HI [--degree D]]\n");
+        return 2;
+    }
+    if (over && json) {   /* the piece lines have no JSON form yet */
+        fprintf(stderr, "farkas: model: --json cannot be combined with --over\n");
         return 2;
     }
     if (over) {   /* the verdicts for every VAR in [LO, HI] (docs/parametric.md) */

@@ -68,7 +68,7 @@ int case_cmd(int argc, char **argv)
     fk_status st;
     char *rest[64];
     const char *over = NULL;   /* --over VAR=LO:HI (case_over.h) */
-    int k, nrest = 0, degree = 4;
+    int k, nrest = 0, degree = 4, rc;
     const case_entry *ce = NULL;
     fk_err_clear(&err);
     memset(&o, 0, sizeof o);
@@ -98,12 +98,9 @@ int case_cmd(int argc, char **argv)
             o.outdir = argv[++k];
         } else if (strcmp(argv[k], "--quiet") == 0) {
             o.quiet = 1;
-        } else if ((strcmp(argv[k], "--over") == 0 || strcmp(argv[k], "--degree") == 0) &&
-                   k + 1 < argc) {
-            if (argv[k][2] == 'o')
-                over = argv[++k];
-            else
-                degree = atoi(argv[++k]);
+        } else if ((rc = case_over_opt("case", argc, argv, &k, &over, &degree)) != 0) {
+            if (rc == 2)
+                return 2;
         } else if (strcmp(argv[k], "--appendix") == 0) {
             o.appendix = 1; /* NAME.tex and NAME.md beside each certificate */
         } else if (nrest < (int)(sizeof rest / sizeof rest[0])) {

@@ -44,10 +44,17 @@ static int next_line(reader *r)
     return 1;
 }
 
+/* file:line:col: what (col: where at points in the line; the line's start
+ * when at is NULL, for a line that is wrong as a whole) */
+static int bad_at(const reader *r, const char *at, const char *what)
+{
+    fprintf(stderr, "%s:%ld:%ld: %s\n", r->file, r->line, at ? (long)(at - r->buf) + 1 : 1L, what);
+    return 2;
+}
+
 static int bad(const reader *r, const char *what)
 {
-    fprintf(stderr, "%s:%ld: %s\n", r->file, r->line, what);
-    return 2;
+    return bad_at(r, NULL, what);
 }
 
 /* one number token at *s (advanced past it), strictly canonical */
@@ -826,11 +833,11 @@ static void aend_set(aend *e, const aend *f)
     mpq_set(e->hi, f->hi);
 }
 
-static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
+static int read_and_check(const pmodel *pm, reader *r, const char *model_sha, int *unbound)
 {
     char buf[512];
     long np = 0, k, idx;
-    int rc = 0, closed_prev = 0; /* as if a piece ended open at LO */
+    int rc = 0, closed_prev = 0, version; /* closed_prev: as if a piece ended open at LO */
     mpq_t prev;
     aend preve;
     piece I;
@@ -856,24 +863,50 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
     if (!seen)
         abort();
     mpq_set(prev, pm->lo);
-    if (!next_line(r) || strcmp(r->buf, "farkas-pcert 1") != 0) {
-        rc = bad(r, "not a parametric certificate (expected 'farkas-pcert 1')");
+    /* Version 2 (2026-12-03) added model-sha256 (required), unbounded
+     * pieces and algebraic ends.  A version 1 file has none of them and is
+     * still a proof about the model it is checked against (every condition
+     * is recomputed from that model), so it is read; only the binding to
+     * the model's bytes is missing, and the acceptance line says so. */
+    if (!next_line(r) || !starts(r->buf, "farkas-pcert ") ||
+        (strcmp(r->buf + 13, "1") != 0 && strcmp(r->buf + 13, "2") != 0)) {
+        rc = starts(r->buf, "farkas-pcert ")
+                 ? bad_at(r, r->buf + 13, "unknown farkas-pcert version (this checker reads 2 and 1)")
+                 : bad(r, "not a parametric certificate (expected 'farkas-pcert 2')");
         goto done;
     }
-    if (!next_line(r) || !starts(r->buf, "model ") || !next_line(r) ||
-        !word_after(buf, sizeof buf, r->buf, "model-sha256") || strlen(buf) != 64 ||
-        strspn(buf, "0123456789abcdef") != 64) {
-        rc = bad(r, "expected 'model FILE' and 'model-sha256 HEX' (64 lower-case hex digits)");
+    version = r->buf[13] - '0';
+    if (!next_line(r) || !starts(r->buf, "model ")) {
+        rc = bad(r, "expected 'model FILE'");
         goto done;
     }
-    /* bound to the model's bytes: a certificate of another model (even one
-     * with the same name, parameter and interval) is not checked against it */
-    if (strcmp(buf, model_sha) != 0) {
-        printf("rejected: model-sha256 %s is not the model file's %s\n", buf, model_sha);
-        rc = 1;
+    if (!next_line(r)) {
+        rc = bad(r, "expected 'model-sha256 HEX'");
         goto done;
     }
-    if (!next_line(r) || !word_after(buf, sizeof buf, r->buf, "name") || strcmp(buf, pm->name) != 0) {
+    if (starts(r->buf, "model-sha256 ") || version == 2) {
+        if (!word_after(buf, sizeof buf, r->buf, "model-sha256") || strlen(buf) != 64 ||
+            strspn(buf, "0123456789abcdef") != 64) {
+            rc = bad(r, version == 2 ? "expected 'model-sha256 HEX' (64 lower-case hex digits; "
+                                       "required in farkas-pcert 2)"
+                                     : "expected 'model-sha256 HEX' (64 lower-case hex digits)");
+            goto done;
+        }
+        /* bound to the model's bytes: a certificate of another model (even one
+         * with the same name, parameter and interval) is not checked against it */
+        if (strcmp(buf, model_sha) != 0) {
+            printf("rejected: model-sha256 %s is not the model file's %s\n", buf, model_sha);
+            rc = 1;
+            goto done;
+        }
+        if (!next_line(r)) {
+            rc = bad(r, "expected 'name NAME' of this model");
+            goto done;
+        }
+    } else {
+        *unbound = 1;  /* version 1 as first written: no hash */
+    }
+    if (!word_after(buf, sizeof buf, r->buf, "name") || strcmp(buf, pm->name) != 0) {
         rc = bad(r, "expected 'name NAME' of this model");
         goto done;
     }
@@ -905,6 +938,17 @@ static int read_and_check(const pmodel *pm, reader *r, const char *model_sha)
                           strcmp(verdict, "unbounded"))) {
             rc = bad(r, "expected 'piece [|( A B ]|) optimal|infeasible|unbounded' (an end a number or "
                         "'root POLY LO HI' with one root of squarefree POLY in (LO, HI))");
+            break;
+        }
+        /* what version 2 added is unreadable in a version 1 file: such a
+         * file was written by a farkas of 2026-12-03 before the version
+         * was raised, and is written again by running farkas once more */
+        if (version == 1 && (verdict[0] == 'u' || I.ea.alg || I.eb.alg)) {
+            rc = verdict[0] == 'u'
+                     ? bad_at(r, strstr(r->buf, " unbounded") + 1,
+                              "'unbounded' pieces need farkas-pcert 2 (version 1 has none)")
+                     : bad_at(r, strstr(r->buf, "root "),
+                              "algebraic ends ('root POLY LO HI') need farkas-pcert 2 (version 1 has none)");
             break;
         }
         ob = r->buf[6];
@@ -1029,7 +1073,7 @@ int pchk_files(const char *model, const char *cert, int quiet)
     char sha[65];
     pmodel pm;
     reader r;
-    int rc;
+    int rc, unbound = 0;
     memset(&pm, 0, sizeof pm);
     mpq_init(pm.lo);
     mpq_init(pm.hi);
@@ -1055,12 +1099,14 @@ int pchk_files(const char *model, const char *cert, int quiet)
             fprintf(stderr, "%s: cannot open\n", cert);
             rc = 2;
         } else {
-            rc = read_and_check(&pm, &r, sha);
+            rc = read_and_check(&pm, &r, sha, &unbound);
             fclose(r.f);
         }
     }
     if (rc == 0 && !quiet)
-        printf("accepted: %s, every piece of [%s] checked\n", pm.name, pm.param);
+        printf("accepted: %s, every piece of [%s] checked%s\n", pm.name, pm.param,
+               unbound ? " (farkas-pcert 1 without model-sha256: checked against this model, "
+                         "not bound to its bytes)" : "");
     free(r.buf);
     model_clear(&pm);
     return rc;

@@ -41,7 +41,11 @@
  * interval by bisection on g until it holds no root of p but perhaps
  * alpha; p(alpha) == 0 iff gcd(p, g) has a root in (LO, HI).
  * The certificate is bound to the model file by its SHA-256 (the
- * checker's chk_sha256): another file's certificate is rejected.
+ * checker's chk_sha256): another file's certificate is rejected.  That
+ * line is required in farkas-pcert 2; a version 1 file may lack it (it is
+ * then checked in full against the model given, and the acceptance says
+ * it is not bound to the model's bytes) and may hold neither unbounded
+ * pieces nor algebraic ends, which version 2 added.
  * The pieces must tile the model's interval [LO, HI] in order: the first
  * starts closed at LO, each next one starts where the previous ended
  * with the opposite closedness, the last ends closed at HI.

@@ -51,7 +51,7 @@ fk_status par_cert_write(const par_result *r, const par_model *pm,
         return st;
     fmpq_poly_init(num);
     fmpq_poly_init(den);
-    fprintf(af.f, "farkas-pcert 1\nmodel %s\nmodel-sha256 %s\nname %s\nparam %s\n", model, hex,
+    fprintf(af.f, "farkas-pcert 2\nmodel %s\nmodel-sha256 %s\nname %s\nparam %s\n", model, hex,
             pm->name, pm->pname);
     gmp_fprintf(af.f, "interval %Qd %Qd\npieces %d\n", pm->tlo, pm->thi, r->np);
     for (k = 0; k < r->np; k++) {

@@ -8,7 +8,9 @@
 #   *.tsp         type spaces, through `farkas case notrade`;
 #   *.dyn         dynamic mechanisms, through `farkas case dynamic`;
 #   *.bce         base games, through `farkas case bce`;
-#   *.mech        mechanism files, through `farkas model`.
+#   *.mech        mechanism files, through `farkas model`;
+#   *.pcert       parametric certificates, through `farkas check
+#                 tests/data/pcert-brooks-ic.pmodel` (headers written for it).
 # Inputs too large to store (megabyte lines and numbers) are generated here.
 . tests/cli/lib.sh
 
@@ -22,6 +24,7 @@ fi
 expect() {
     case "$2" in
         *.cert) "$FARKAS" check tests/data/max_ranged.lp "$2" ;;
+        *.pcert) "$FARKAS" check tests/data/pcert-brooks-ic.pmodel "$2" ;;
         *.nfg)  "$FARKAS" case minmax "$2" --out "$TMP/case" ;;
         *.tsp)  "$FARKAS" case notrade "$2" --out "$TMP/case" ;;
         *.dyn)  "$FARKAS" case dynamic "$2" --out "$TMP/case" ;;
@@ -42,7 +45,7 @@ expect() {
 
 n=0
 for f in tests/bad/*.mps tests/bad/*.lp tests/bad/*.cert tests/bad/*.nfg tests/bad/*.tsp \
-         tests/bad/*.dyn tests/bad/*.bce tests/bad/*.mech; do
+         tests/bad/*.dyn tests/bad/*.bce tests/bad/*.mech tests/bad/*.pcert; do
     [ -f "$f" ] || continue
     base=${f%.*}
     if [ ! -f "$base.err" ]; then

@@ -102,8 +102,96 @@ else
     if [ "$rc" -eq 1 ] && grep -q "^rejected: model-sha256 .* is not the model file's $h" "$TMP/changed.out"
     then ok "certificate bound to its model file"; else fail "certificate bound to its model file" "exit $rc: $(cat "$TMP/changed.out")"; fi
 fi
+# certificate versions: farkas writes 2; a version 1 file (no model-sha256, no unbounded pieces, no
+# algebraic ends: tests/data/pcert-brooks-ic-v1.pcert) is still checked in full against the model given,
+# and says it is not bound to the model's bytes; the bad versions are in tests/bad/pcert-*.pcert
+if head -n 1 "$c" | grep -qx "farkas-pcert 2"; then ok "writes farkas-pcert 2"; else fail "writes farkas-pcert 2" "$(head -n 1 "$c")"; fi
+pm=tests/data/pcert-brooks-ic.pmodel
+"$FARKAS" check "$pm" tests/data/pcert-brooks-ic-v1.pcert > "$TMP/v1.out" 2>&1; rc=$?
+if [ "$rc" -eq 0 ] && grep -q "^accepted: .*farkas-pcert 1 without model-sha256.*not bound to its bytes" "$TMP/v1.out"
+then ok "version 1 read"; else fail "version 1 read" "exit $rc: $(cat "$TMP/v1.out")"; fi
+sed 's/^piece \[ 2\/3 1 \]/piece [ 3\/5 1 ]/' tests/data/pcert-brooks-ic-v1.pcert > "$TMP/v1moved.pcert"
+"$FARKAS" check "$pm" "$TMP/v1moved.pcert" > "$TMP/v1m.out" 2>&1; rc=$?
+if [ "$rc" -eq 1 ] && grep -q "^rejected: piece 2 \[3/5, 1\]" "$TMP/v1m.out"; then ok "version 1 still checked"
+else fail "version 1 still checked" "exit $rc: $(cat "$TMP/v1m.out")"; fi
 "$FARKAS" check "$m" "$TMP/nonexistent.pcert" >/dev/null 2>&1; rc=$?
 if [ "$rc" -eq 2 ]; then ok "missing certificate unreadable"; else fail "missing certificate unreadable" "exit $rc"; fi
+
+# a game file (.nfg) varies as .tsp/.bce/.mech files do, in the payoff and in the outcome form (whose
+# payoffs end in ','). By hand: row payoffs x 0 / 0 1, zero-sum. Mixing T with p, Row gets min(p x, 1 - p);
+# for x > 0 this is largest at p x = 1 - p, p = 1/(1 + x), value x/(1 + x); for x <= 0, p x <= 0 <= 1 - p
+# and the best is p = 0, value 0. So Row's mixed maxmin is 0 on [-1, 0] and x/(x + 1) on [0, 3] (0 at 0).
+want_nfg="p1-maxmin: piece [-1, 0): optimal 0
+p1-maxmin: piece [0, 3]: optimal (x)/(x + 1)"
+for g in game-x game-x-outcome; do
+    "$FARKAS" case minmax tests/data/$g.nfg --over x=-1:3 --out "$TMP/$g" > "$TMP/$g.out" 2>&1; rc=$?
+    got=$(grep "^p1-maxmin: piece" "$TMP/$g.out")
+    if [ "$rc" -eq 0 ] && [ "$got" = "$want_nfg" ] && grep -q "4 written, 4 accepted" "$TMP/$g.out"
+    then ok "nfg --over ($g)"; else fail "nfg --over ($g)" "exit $rc: $(cat "$TMP/$g.out")"; fi
+done
+# the hand form against single solves of the file with x written in
+for pt in "-1/2 0" "0 0" "1/2 1/3" "2 2/3" "3 3/4"; do
+    set -- $pt
+    nx=$(printf '%s' "$1" | sed 's|^-||; s|/|\\/|')
+    if [ "${1#-}" != "$1" ]; then sub="-$nx $nx"; else sub="$nx -$nx"; fi
+    sed "s/^x -x /$sub /" tests/data/game-x.nfg > "$TMP/gpt.nfg"
+    v=$("$FARKAS" case minmax "$TMP/gpt.nfg" --out "$TMP/gpt" 2>&1 | awk '/mixed maxmin \(LP\)/ { print $4; exit }')
+    if [ "$v" = "$2" ]; then ok "nfg single solve at x=$1"; else fail "nfg single solve at x=$1" "got '$v', want $2"; fi
+done
+
+# An unbounded piece from a case file: a bet between two agents who disagree (tests/data/bet-p.mech;
+# a puts p on state hi, b puts 1/2). By hand: with x_s a's payment in state s (b pays -x_s, BB ex
+# post), U[a] = -(p x_hi + (1-p) x_lo), U[b] = (x_hi + x_lo)/2, so U[a] + U[b] = (1/2 - p)(x_hi - x_lo)
+# while IR asks U[a], U[b] >= 0. For p < 1/2 the bet x_hi = 2, x_lo = -2 gives U[a] = 2 - 4p > 0,
+# U[b] = 0 and a gain 2 - 4p > 0 that scales without bound (for p > 1/2 the opposite bet); at p = 1/2
+# the objective is 0 for every bet: optimal 0 (the no-trade theorem at the common prior).
+"$FARKAS" model tests/data/bet-p.mech --over p=0:1 --out "$TMP/bet" > "$TMP/bet.out" 2>&1; rc=$?
+got=$(grep '^piece ' "$TMP/bet.out")
+if [ "$rc" -eq 0 ] && [ "$got" = "piece [0, 1/2): unbounded
+piece [1/2, 1/2]: optimal 0
+piece (1/2, 1]: unbounded" ] && grep -q "1 written, 1 accepted" "$TMP/bet.out"; then ok "bet over p: unbounded pieces"
+else fail "bet over p: unbounded pieces" "exit $rc: $(cat "$TMP/bet.out")"; fi
+bm=$TMP/bet/bet-p-gain.pmodel bc=$TMP/bet/bet-p-gain.pcert
+for tool in "$FARKAS check" "$FARKAS_CHECK"; do
+    if $tool "$bm" "$bc" >/dev/null 2>&1; then ok "bet accepted by $tool"; else fail "bet accepted by $tool" "exit $?"; fi
+done
+# the ray of the first piece is the hand bet (a's payments -2 in lo, 2 in hi, over rden 2 - 4p), or a
+# positive multiple of it: R_j / rden at p = 0 has the hand signs
+if awk '/^piece \[ 0 1\/2 \) unbounded/ { on = 1; next } /^piece/ { on = 0 }
+        on && /^rden / { d = $2 } on && /^r 1 / { lo = $3 } on && /^r 3 / { hi = $3 }
+        END { gsub(/\[/, "", d); gsub(/\[|\]/, "", lo); gsub(/\[|\]/, "", hi);
+              exit !(d + 0 > 0 && lo + 0 < 0 && hi + 0 > 0) }' "$bc"
+then ok "bet ray is the hand bet"; else fail "bet ray is the hand bet" "$(sed -n '/^piece \[ 0/,/^piece (/p' "$bc")"; fi
+# tampers the independent checker must reject: the ray's sign in one state, a moved breakpoint
+awk '/^piece \[ 0 1\/2 \) unbounded/ { on = 1 } /^piece \[ 1\/2/ { on = 0 }
+     on && /^r 3 / { sub(/r 3 \[/, "r 3 [-") } { print }' "$bc" > "$TMP/bet-ray.pcert"
+sed 's|^piece \[ 0 1/2 ) unbounded|piece [ 0 3/5 ) unbounded|; s|^piece \[ 1/2 1/2 \] optimal|piece [ 3/5 3/5 ] optimal|; s|^piece ( 1/2 1 \]|piece ( 3/5 1 ]|' "$bc" > "$TMP/bet-moved.pcert"
+for t in ray moved; do
+    if cmp -s "$bc" "$TMP/bet-$t.pcert"; then fail "bet tamper $t rejected" "the edit changed nothing"; continue; fi
+    "$FARKAS" check "$bm" "$TMP/bet-$t.pcert" > "$TMP/bet-$t.out" 2>&1; rc=$?
+    if [ "$rc" -eq 1 ] && grep -q "^rejected: piece" "$TMP/bet-$t.out"; then ok "bet tamper $t rejected"
+    else fail "bet tamper $t rejected" "exit $rc: $(cat "$TMP/bet-$t.out")"; fi
+done
+# single solves at sample points against the hand verdicts
+for pt in "0 1 unbounded" "1/5 4/5 unbounded" "1/2 1/2 0" "2/3 1/3 unbounded" "1 0 unbounded"; do
+    set -- $pt
+    sed "s|^belief a one one lo 1-p|belief a one one lo $2|; s|^belief a one one hi p\$|belief a one one hi $1|" tests/data/bet-p.mech > "$TMP/bet1.mech"
+    v=$("$FARKAS" model "$TMP/bet1.mech" --out "$TMP/bet1" 2>&1 | sed -n 's/^summary: .*| gain: //p')
+    if [ "$v" = "$3" ]; then ok "bet single solve at p=$1"; else fail "bet single solve at p=$1" "got '$v', want $3"; fi
+done
+
+# --over and --degree are read by one function for `farkas case` and `farkas model`: the same refusals
+for a in "--over" "--over pi=1:1/2" "--over pi" "--over pi=a:1" "--over pi=1/2:1 --degree x" \
+         "--over pi=1/2:1 --degree 41" "--over pi=1/2:1 --degree -1" "--over --out"; do
+    "$FARKAS" case double-auction $a --out "$TMP/u" >/dev/null 2>"$TMP/oc.err"; rc1=$?
+    "$FARKAS" model tests/data/peters-da-pi.mech $a --out "$TMP/u" >/dev/null 2>"$TMP/om.err"; rc2=$?
+    e1=$(head -n 1 "$TMP/oc.err" | sed 's/^farkas: case: /farkas: /') e2=$(head -n 1 "$TMP/om.err" | sed 's/^farkas: model: /farkas: /')
+    if [ "$rc1" -eq 2 ] && [ "$rc2" -eq 2 ] && [ -n "$e1" ] && [ "$e1" = "$e2" ]; then ok "same refusal: $a"
+    else fail "same refusal: $a" "case exit $rc1 '$e1', model exit $rc2 '$e2'"; fi
+done
+"$FARKAS" model tests/data/peters-da-pi.mech --over pi=1/2:1 --json --out "$TMP/u" >/dev/null 2>"$TMP/oj.err"; rc=$?
+if [ "$rc" -eq 2 ] && grep -q "^farkas: model: --json cannot be combined with --over" "$TMP/oj.err"; then ok "model --over --json refused"
+else fail "model --over --json refused" "exit $rc: $(cat "$TMP/oj.err")"; fi
 
 # usage errors exit 2
 for spec in "pi=1:1/2" "pi" "pi=a:1"; do
