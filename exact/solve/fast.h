@@ -16,7 +16,11 @@
  * loses dual feasibility.  The primal simplex (devex pricing, Harris's
  * two-pass ratio test with bound flips, a composite phase 1, bound
  * perturbation when it stalls) then finishes: it removes the shifts, or
- * does the whole solve from a given start basis.  An iteration and time
+ * does the whole solve from a given start basis that is primal feasible.
+ * A given start that is primal infeasible gets the dual simplex (phase 2,
+ * its wrong-signed costs shifted) first: solve.c's corrected problems
+ * start from a basis a hair off, which the dual repairs in a few pivots
+ * where the primal phase 1 wandered (fast_dual_tmpl.c, dual_from_start).  An iteration and time
  * guard; singular bases met on the way are repaired with logicals, like
  * the exact phase does.  It can start from a given
  * basis and solve the model with other bounds and costs (same matrix):
@@ -43,8 +47,9 @@ typedef struct {
     int verbose;        /* progress on stderr */
     int no_scale;       /* 1 = skip scaling (tests) */
     const lp_basis *start; /* start basis (NULL: slack basis, and a dual
-                               phase runs before the primal simplex) */
-    int primal_only;    /* 1 = no dual phase (tests, comparisons) */
+                               phase runs before the primal simplex; given
+                               and primal infeasible: the dual from it) */
+    int primal_only;    /* 1 = no dual simplex at all (tests, comparisons) */
     /* NULL, or N = m+n values replacing the model's bounds (lo, up: both
      * or neither; +-HUGE_VAL for infinite) and costs (logicals included),
      * in the model's units and sense already taken as minimisation */

@@ -318,6 +318,37 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
     }
 }
 
+/* The dual simplex's arrays, the true costs saved, the weights at 1
+ * (exact for the slack basis).  Returns -1 when memory runs out (what was
+ * allocated is freed by dws_clear all the same). */
+static int dws_init(const fws *w, dws *dv)
+{
+    long m = w->m, N = w->N, p;
+    dv->dse = fk_calloc((size_t)m + 1, sizeof *dv->dse);
+    dv->tau = fk_calloc((size_t)m + 1, sizeof *dv->tau);
+    dv->dx = fk_calloc((size_t)m + 1, sizeof *dv->dx);
+    dv->cand = fk_calloc((size_t)N + 1, sizeof *dv->cand);
+    dv->rt = fk_calloc((size_t)N + 1, sizeof *dv->rt);
+    dv->lo1 = fk_calloc((size_t)N + 1, sizeof *dv->lo1);
+    dv->up1 = fk_calloc((size_t)N + 1, sizeof *dv->up1);
+    dv->c0 = fk_calloc((size_t)N + 1, sizeof *dv->c0);
+    dv->inf = fk_calloc((size_t)m + 1, sizeof *dv->inf);
+    dv->nshift = 0;
+    if (!dv->dse || !dv->tau || !dv->dx || !dv->cand || !dv->rt || !dv->lo1 || !dv->up1 ||
+        !dv->c0 || !dv->inf)
+        return -1;
+    memcpy(dv->c0, w->c, (size_t)N * sizeof *w->c);
+    for (p = 0; p < m; p++)
+        dv->dse[p] = 1.0;
+    return 0;
+}
+
+static void dws_clear(dws *dv)
+{
+    free(dv->dse); free(dv->tau); free(dv->dx); free(dv->cand); free(dv->rt);
+    free(dv->lo1); free(dv->up1); free(dv->c0); free(dv->inf);
+}
+
 /* Dual phase (from the slack basis).  Phase 1, only when some variable
  * without a finite bound on the side its reduced cost asks for is dual
  * infeasible: the dual simplex on the auxiliary problem whose bounds are
@@ -333,24 +364,11 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
  * needs 6.7m iterations; the guard is for hopeless runs only.) */
 static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, double t0)
 {
-    long m = w->m, N = w->N, j, p, start_iters = *iters, give_up = 30 * m + 1000;
+    long m = w->m, N = w->N, j, start_iters = *iters, give_up = 30 * m + 1000;
     int rc = -1, need = 0;
     dws dv;
-    dv.dse = fk_calloc((size_t)m + 1, sizeof *dv.dse);
-    dv.tau = fk_calloc((size_t)m + 1, sizeof *dv.tau);
-    dv.dx = fk_calloc((size_t)m + 1, sizeof *dv.dx);
-    dv.cand = fk_calloc((size_t)N + 1, sizeof *dv.cand);
-    dv.rt = fk_calloc((size_t)N + 1, sizeof *dv.rt);
-    dv.lo1 = fk_calloc((size_t)N + 1, sizeof *dv.lo1);
-    dv.up1 = fk_calloc((size_t)N + 1, sizeof *dv.up1);
-    dv.c0 = fk_calloc((size_t)N + 1, sizeof *dv.c0);
-    dv.inf = fk_calloc((size_t)m + 1, sizeof *dv.inf);
-    dv.nshift = 0;
-    if (!dv.dse || !dv.tau || !dv.dx || !dv.cand || !dv.rt || !dv.lo1 || !dv.up1 || !dv.c0 || !dv.inf)
+    if (dws_init(w, &dv))
         goto out;
-    memcpy(dv.c0, w->c, (size_t)N * sizeof *w->c);
-    for (p = 0; p < m; p++)
-        dv.dse[p] = 1.0;
     full_d(w);
     for (j = 0; j < N; j++)
         if (w->stat[j] != LP_BASIC &&
@@ -391,6 +409,60 @@ out:
         fprintf(stderr, "fast: dual phase %s after %ld iterations (%ld cost shifts), %.2f s\n",
                 rc < 0 ? "failed" : rc == 1 ? "found a dual ray" : rc == 2 ? "abandoned" : "done",
                 *iters - start_iters, dv.nshift, fk_now_sec() - t0);
-    free(dv.dse); free(dv.tau); free(dv.dx); free(dv.cand); free(dv.rt); free(dv.lo1); free(dv.up1); free(dv.c0); free(dv.inf);
+    dws_clear(&dv);
+    return rc;
+}
+
+/* The dual simplex from a given start basis (solve.c's corrected problems),
+ * run when that basis is primal infeasible.  A refinement round starts
+ * from a basis the exact evaluation found a little off, both violations
+ * magnified to order 1 by the corrected problem's scaling, while the
+ * nonbasic costs that are not violated are up to 1/(dual violation) times
+ * larger.  The primal phase 1 prices by infeasibility alone, blind to
+ * those costs: from such a start it can walk far from the optimum and
+ * take tens of thousands of pivots back in phase 2 (dfl001, bench/
+ * PROFILE.md), where the dual simplex keeps the reduced costs on their
+ * side and removes a primal violation of a nearly optimal basis in a few
+ * pivots.  A start that is dual infeasible as well gets its wrong-sided
+ * costs shifted so that d_j = 0 (boxed ones too: flipping them would move
+ * them across boxes up to 1/(primal violation) wide), the shifts being of
+ * the order of the violations and small against the other costs; the
+ * primal simplex that follows removes them from a primal feasible basis
+ * with phase 2 pivots.  Returns 0 when nothing was to be done (primal
+ * feasible start: the primal simplex alone finishes) or as dual_loop
+ * does: 0 at primal feasibility, 1 at a dual ray, 2 when it stopped short
+ * (the primal simplex then goes on from the basis it reached), -1 when
+ * memory runs out. */
+static int dual_from_start(fws *w, const fast_opts *o, long *iters, long limit, double t0)
+{
+    long m = w->m, N = w->N, j, p, start_iters = *iters;
+    int rc = 0;
+    dws dv;
+    for (p = 0; p < m; p++)
+        if (violation(w, w->head[p]) > TOL_PRIMAL)
+            break;
+    if (p == m)
+        return 0;
+    rc = -1;
+    if (dws_init(w, &dv))
+        goto out;
+    full_d(w);
+    for (j = 0; j < N; j++)
+        if (w->stat[j] != LP_BASIC && w->lo[j] != w->up[j] && dual_slack(w, j) < 0) {
+            w->c[j] -= w->d[j];
+            w->d[j] = 0;
+            dv.nshift++;
+        }
+    rc = dual_loop(w, &dv, o, iters, limit, 30 * m + 1000, t0, "dual from the start basis");
+out:
+    if (dv.nshift > 0) {
+        memcpy(w->c, dv.c0, (size_t)N * sizeof *w->c);
+        w->need_full = 1;
+    }
+    if (o->verbose)
+        fprintf(stderr, "fast: dual from the start basis %s after %ld iterations (%ld cost shifts), %.2f s\n",
+                rc < 0 ? "failed" : rc == 1 ? "found a dual ray" : rc == 2 ? "stopped" : "done",
+                *iters - start_iters, dv.nshift, fk_now_sec() - t0);
+    dws_clear(&dv);
     return rc;
 }

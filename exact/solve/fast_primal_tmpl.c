@@ -99,7 +99,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
     fast_opts defo;
     long m = lp->m, n = lp->n, N = m + n, j, p, iters = 0, limit;
     double t0 = fk_now_sec();
-    int phase = 0, perturbed = 0, last_phase = 0, merit_phase = 0;
+    int phase = 0, perturbed = 0, last_phase = 0, merit_phase = 0, dual_fed = 0;
     long last_r = -1, last_lv = -1;
     real best_merit = HUGE_VAL;
     long stall = 0;
@@ -146,6 +146,16 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             if (refresh(&w))
                 goto done;
         }
+    } else if (o->start && !o->primal_only) {
+        /* from a given basis that is primal infeasible, the dual simplex
+         * first as well (see dual_from_start); wherever it stops, the
+         * primal simplex goes on from its basis */
+        int dr = dual_from_start(&w, o, &iters, limit, t0);
+        if (dr < 0) {
+            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+            goto done;
+        }
+        dual_fed = dr == 0 && iters > 0;
     }
     res->dual_iters = iters;
     for (;;) {
@@ -184,6 +194,22 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             for (p = 0; p < m; p++)
                 pi[p] = w.c[w.head[p]];
         } else {
+            /* The dual simplex made the start primal feasible and the
+             * primal simplex removing its cost shifts lost that again:
+             * rounding at the magnitudes of this problem (a corrected
+             * problem whose primal scale is far above its dual one:
+             * dfl001's 2^34 and 2^6, values of 1e8 against a tolerance
+             * of 1e-9), not a phase-1 problem.  A phase 1 from here,
+             * blind to the costs, is what took dfl001 tens of thousands
+             * of pivots, and a second dual pass found a false ray:
+             * report the trouble, solve.c boosts the precision. */
+            if (dual_fed) {
+                res->status = FAST_FAILED;
+                if (o->verbose)
+                    fprintf(stderr, "fast: primal feasibility lost after the dual from the start basis "
+                            "(%d infeasibilities): numerical trouble\n", ninf);
+                break;
+            }
             phase = 1;
         }
         if (o->verbose && iters % 500 == 0) {
@@ -332,6 +358,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
                 break;
             }
             perturbed = 1;
+            dual_fed = 0; /* restoring the bounds may need phase 1 */
             if (o->verbose)
                 fprintf(stderr, "fast: %ld degenerate steps in a row, %ld without progress: bounds perturbed\n",
                         degen_run, stall);

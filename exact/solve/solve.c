@@ -153,6 +153,7 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
         if (st)
             goto out;
         stats->refine_rounds++;
+        stats->refine_iters += fr.iters;
         stats->quad_rounds += quad;
         if (o->verbose)
             fprintf(stderr, "refine: round %d: corrected problem (%s) %s after %ld iterations\n",

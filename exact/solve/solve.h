@@ -53,6 +53,7 @@ typedef struct {
     double fast_secs, exact_secs;
     long exact_iters;      /* exact pivots after the float phase's basis */
     int refine_rounds;     /* corrected problems solved in double */
+    long refine_iters;     /* float iterations of those solves, all rounds */
     double refine_secs;    /* exact evaluations + corrected solves */
     int quad_rounds;       /* float solves run in binary128 */
 } solve_stats;

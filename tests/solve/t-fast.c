@@ -11,7 +11,10 @@
  *   test_fast_dual_flips   all-boxed random LPs: the dual's bound flips
  *   test_fast_wrong_basis  Netlib instances from poor or corrupted bases
  *   test_fast_phase        the float phase alone: it reaches a basis the
- *                          exact phase accepts with 0 pivots on Netlib */
+ *                          exact phase accepts with 0 pivots on Netlib
+ *   test_fast_refine_dual  refinement from a basis a hair primal
+ *                          infeasible: the dual simplex, a few pivots
+ *   test_fast_refine_netlib  the same on Netlib with moved bounds */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -582,5 +585,193 @@ int test_fast_wide_range(fk_rng *r)
               "%ld (auto, binary128 in %ld), %ld (double only), %ld (binary128 only); refined: %ld, %ld, %ld",
               runs, notaccepted, pivoted[0], quad_used, pivoted[1], pivoted[2],
               refined[0], refined[1], refined[2]);
+    return TL_RESULT();
+}
+
+/* Refinement from a basis a hair primal infeasible, dual feasible (the
+ * case of dfl001 in bench/PROFILE.md, issue 22), on an LP solved by hand:
+ * R rows  sum_k k x_rk >= 2^-70,  0 <= x_rk <= 1 (k = 1..K),  minimise
+ * sum k^2 x_rk.  The cheapest column per unit of row is k = 1, so the
+ * optimum is x_r1 = 2^-70, objective R 2^-70.  The slack basis is dual
+ * feasible and its violation 2^-70 is below the float tolerance: the float
+ * phase accepts it, the exact check does not, and the corrected problem
+ * (row bounds 1, boxes 2^70 wide) starts dual feasible and R rows primal
+ * infeasible.  The dual simplex needs R pivots there (one a row, k = 1
+ * by its ratio test); the primal phase 1, blind to the costs, enters a
+ * column of large k and phase 2 has to walk back down to k = 1 (3 R
+ * pivots in all before issue 22's change).  One round capped at 2 R
+ * iterations must end on the optimal basis. */
+#define RD_R 6
+#define RD_K 64
+static lp_model *refine_dual_lp(void)
+{
+    lp_model *lp = lp_new();
+    long r, k, idx;
+    char nm[32];
+    mpq_t v;
+    fk_err err;
+    if (!lp)
+        return NULL;
+    mpq_init(v);
+    lp->sense = LP_MIN;
+    for (r = 0; r < RD_R; r++) {
+        snprintf(nm, sizeof nm, "r%ld", r);
+        lp_add_row(lp, nm, &idx, &err);
+        mpq_set_ui(v, 1, 1);
+        mpq_div_2exp(v, v, 70);
+        lp_set_row_lo(lp, idx, v);
+    }
+    for (r = 0; r < RD_R; r++)
+        for (k = 1; k <= RD_K; k++) {
+            snprintf(nm, sizeof nm, "x%ld_%ld", r, k);
+            lp_add_col(lp, nm, &idx, &err);
+            mpq_set_ui(v, (unsigned long)(k * k), 1);
+            lp_set_obj(lp, idx, v);
+            mpq_set_ui(v, 0, 1);
+            lp_set_col_lo(lp, idx, v);
+            mpq_set_ui(v, 1, 1);
+            lp_set_col_hi(lp, idx, v);
+            mpq_set_ui(v, (unsigned long)k, 1);
+            lp_add_coef(lp, r, idx, v, &err);
+        }
+    mpq_clear(v);
+    if (lp_finalize(lp, &err)) {
+        lp_free(lp);
+        return NULL;
+    }
+    return lp;
+}
+
+int test_fast_refine_dual(fk_rng *r)
+{
+    lp_model *lp = refine_dual_lp();
+    lp_answer res;
+    solve_opts o;
+    solve_stats ss;
+    fk_err err;
+    mpq_t want;
+    (void)r;
+    if (!TL_CHECK(lp != NULL, "LP build failed"))
+        return TL_FAIL;
+    mpq_init(want);
+    mpq_set_ui(want, RD_R, 1);
+    mpq_div_2exp(want, want, 70);
+    lp_answer_init(&res);
+    solve_opts_default(&o);
+    o.refine_rounds = 1;
+    o.refine_iter_limit = 2 * RD_R;
+    o.verbose = getenv("FK_DBG") != NULL;
+    if (TL_CHECK(solve_lp(&res, lp, &o, &ss, &err) == FK_OK, "%s", err.msg) &&
+        TL_CHECK(res.status == LP_OPTIMAL && mpq_equal(res.objval, want),
+                 "%s, objective not %d 2^-70", lp_status_str(res.status), RD_R) &&
+        TL_CHECK(cert_ok(lp, &res, NULL) == 0, "certificate rejected") &&
+        TL_CHECK(ss.refine_rounds == 1, "%d refinement rounds (the float phase must accept the slack basis)",
+                 ss.refine_rounds))
+        TL_CHECK(ss.exact_iters == 0, "the refinement round (%ld iterations) left %ld exact pivots",
+                 ss.refine_iters, ss.exact_iters);
+    if (getenv("FK_DBG"))
+        printf("    refine iterations %ld, exact pivots %ld\n", ss.refine_iters, ss.exact_iters);
+    lp_answer_clear(&res);
+    mpq_clear(want);
+    lp_free(lp);
+    return TL_RESULT();
+}
+
+/* The same on Netlib: an optimal basis B is made primal infeasible in
+ * exact arithmetic only, by moving every nonbasic bound outwards by 2^-60
+ * (relative), far below the float phase's tolerance.  The feasible set
+ * only grows and B stays dual feasible, so the LP keeps an optimum; the
+ * float phase ends on B or a basis like it, and refinement starts from a
+ * basis a hair primal infeasible (the degenerate basic variables move
+ * out of their bounds).  The answer must equal the pure path's, with an
+ * accepted certificate, and refinement must end on an optimal basis. */
+int test_fast_refine_netlib(fk_rng *r)
+{
+    static const char *names[] = {"sc105", "share2b", "brandy", "e226", "stocfor1", "agg"};
+    size_t k;
+    long exercised = 0;
+    (void)r;
+    for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+        char path[1024];
+        lp_model *lp = NULL, *lp2 = NULL;
+        lp_answer a0, ref, res;
+        solve_opts o;
+        solve_stats ss;
+        fk_err err;
+        mpq_t v, eps;
+        long j, moved = 0;
+        snprintf(path, sizeof path, "%s/data/netlib/%s.mps", tl_shared(), names[k]);
+        if (access(path, R_OK) != 0) {
+            tl_report(names[k], TL_SKIP, "%s not found", path);
+            continue;
+        }
+        if (!TL_CHECK(lp_read_file(&lp, path, &err) == FK_OK, "%s: read: %s", names[k], err.msg))
+            continue;
+        lp_answer_init(&a0);
+        lp_answer_init(&ref);
+        lp_answer_init(&res);
+        mpq_init(v);
+        mpq_init(eps);
+        if (!TL_CHECK(solve_lp(&a0, lp, NULL, NULL, &err) == FK_OK && a0.status == LP_OPTIMAL,
+                      "%s: not solved", names[k]) ||
+            !TL_CHECK((lp2 = lp_copy(lp)) != NULL, "%s: out of memory", names[k]))
+            goto next;
+        /* every nonbasic bound outwards: the feasible set only grows and
+         * B stays dual feasible, so the LP stays feasible and bounded */
+        for (j = 0; j < lp->n + lp->m; j++) {
+            int s = a0.basis.stat[j];
+            mpq_t *bd;
+            if (s != LP_AT_LO && s != LP_AT_UP)
+                continue;
+            bd = j < lp->n ? (s == LP_AT_LO ? &lp->clo[j] : &lp->chi[j])
+                           : (s == LP_AT_LO ? &lp->rlo[j - lp->n] : &lp->rhi[j - lp->n]);
+            /* eps = 2^-60 (1 + |bound|) */
+            mpq_abs(eps, *bd);
+            mpq_set_ui(v, 1, 1);
+            mpq_add(eps, eps, v);
+            mpq_div_2exp(eps, eps, 60);
+            if (s == LP_AT_LO)
+                mpq_sub(v, *bd, eps);
+            else
+                mpq_add(v, *bd, eps);
+            if (j < lp->n)
+                (s == LP_AT_LO ? lp_set_col_lo : lp_set_col_hi)(lp2, j, v);
+            else
+                (s == LP_AT_LO ? lp_set_row_lo : lp_set_row_hi)(lp2, j - lp->n, v);
+            moved++;
+        }
+        if (moved == 0 || !TL_CHECK(lp_finalize(lp2, &err) == FK_OK, "%s: %s", names[k], err.msg))
+            goto next;
+        solve_opts_default(&o);
+        o.pure = 1;
+        o.time_limit = 60;
+        if (!TL_CHECK(solve_lp(&ref, lp2, &o, NULL, &err) == FK_OK && ref.status == LP_OPTIMAL,
+                      "%s: pure path failed on the moved bounds (%s)", names[k], lp_status_str(ref.status)))
+            goto next;
+        solve_opts_default(&o);
+        o.verbose = getenv("FK_DBG") != NULL;
+        if (TL_CHECK(solve_lp(&res, lp2, &o, &ss, &err) == FK_OK, "%s: %s", names[k], err.msg) &&
+            TL_CHECK(res.status == LP_OPTIMAL && mpq_equal(res.objval, ref.objval),
+                     "%s: %s, objective differs from the pure path's", names[k], lp_status_str(res.status)) &&
+            TL_CHECK(cert_ok(lp2, &res, NULL) == 0, "%s: certificate rejected", names[k]))
+            TL_CHECK(ss.exact_iters == 0, "%s: %ld bounds moved, refinement (%d rounds, %ld iterations) "
+                     "left %ld exact pivots", names[k], moved, ss.refine_rounds, ss.refine_iters,
+                     ss.exact_iters);
+        exercised += ss.refine_rounds > 0;
+        if (getenv("FK_DBG"))
+            printf("    %s: %ld moved, %d rounds, %ld refine iterations, %ld exact pivots\n", names[k],
+                   moved, ss.refine_rounds, ss.refine_iters, ss.exact_iters);
+    next:
+        mpq_clear(v);
+        mpq_clear(eps);
+        lp_answer_clear(&a0);
+        lp_answer_clear(&ref);
+        lp_answer_clear(&res);
+        lp_free(lp2);
+        lp_free(lp);
+    }
+    /* the moved bounds must have sent most of them through refinement */
+    TL_CHECK(exercised >= 5, "only %ld LPs went through refinement", exercised);
+    tl_info("fast_refine_netlib counts", "%ld LPs refined from a basis 2^-60 primal infeasible", exercised);
     return TL_RESULT();
 }
