@@ -603,7 +603,7 @@ int test_fast_wide_range(fk_rng *r)
  * iterations must end on the optimal basis. */
 #define RD_R 6
 #define RD_K 64
-static lp_model *refine_dual_lp(void)
+static lp_model *refine_dual_lp(int both)
 {
     lp_model *lp = lp_new();
     long r, k, idx;
@@ -634,6 +634,23 @@ static lp_model *refine_dual_lp(void)
             mpq_set_ui(v, (unsigned long)k, 1);
             lp_add_coef(lp, r, idx, v, &err);
         }
+    /* both: a column z_r >= 0 per row, coefficient 1, cost -2^-70, and
+     * row r at most 1: z_r is nonbasic at 0 in the slack basis, dual
+     * infeasible by 2^-70 (below the float tolerance too, and without an
+     * upper bound to move to), and at the optimum z_r = 1 fills row r
+     * alone: objective -R 2^-70 */
+    for (r = 0; both && r < RD_R; r++) {
+        snprintf(nm, sizeof nm, "z%ld", r);
+        lp_add_col(lp, nm, &idx, &err);
+        mpq_set_si(v, -1, 1);
+        mpq_div_2exp(v, v, 70);
+        lp_set_obj(lp, idx, v);
+        mpq_set_ui(v, 0, 1);
+        lp_set_col_lo(lp, idx, v);
+        mpq_set_ui(v, 1, 1);
+        lp_add_coef(lp, r, idx, v, &err);
+        lp_set_row_hi(lp, r, v);
+    }
     mpq_clear(v);
     if (lp_finalize(lp, &err)) {
         lp_free(lp);
@@ -642,38 +659,51 @@ static lp_model *refine_dual_lp(void)
     return lp;
 }
 
+/* both = 0: the test above.  both = 1: the start is dual infeasible as
+ * well (scales 2^70 and 2^70), the dual simplex runs on shifted costs and
+ * the primal removes the shifts (here R + R pivots in double; where the
+ * magnitudes are beyond double the rounds go on in binary128): the answer
+ * must be exact and refinement (default rounds) end on the optimal basis. */
 int test_fast_refine_dual(fk_rng *r)
 {
-    lp_model *lp = refine_dual_lp();
-    lp_answer res;
-    solve_opts o;
-    solve_stats ss;
-    fk_err err;
-    mpq_t want;
+    int both;
     (void)r;
-    if (!TL_CHECK(lp != NULL, "LP build failed"))
-        return TL_FAIL;
-    mpq_init(want);
-    mpq_set_ui(want, RD_R, 1);
-    mpq_div_2exp(want, want, 70);
-    lp_answer_init(&res);
-    solve_opts_default(&o);
-    o.refine_rounds = 1;
-    o.refine_iter_limit = 2 * RD_R;
-    o.verbose = getenv("FK_DBG") != NULL;
-    if (TL_CHECK(solve_lp(&res, lp, &o, &ss, &err) == FK_OK, "%s", err.msg) &&
-        TL_CHECK(res.status == LP_OPTIMAL && mpq_equal(res.objval, want),
-                 "%s, objective not %d 2^-70", lp_status_str(res.status), RD_R) &&
-        TL_CHECK(cert_ok(lp, &res, NULL) == 0, "certificate rejected") &&
-        TL_CHECK(ss.refine_rounds == 1, "%d refinement rounds (the float phase must accept the slack basis)",
-                 ss.refine_rounds))
-        TL_CHECK(ss.exact_iters == 0, "the refinement round (%ld iterations) left %ld exact pivots",
-                 ss.refine_iters, ss.exact_iters);
-    if (getenv("FK_DBG"))
-        printf("    refine iterations %ld, exact pivots %ld\n", ss.refine_iters, ss.exact_iters);
-    lp_answer_clear(&res);
-    mpq_clear(want);
-    lp_free(lp);
+    for (both = 0; both < 2; both++) {
+        lp_model *lp = refine_dual_lp(both);
+        lp_answer res;
+        solve_opts o;
+        solve_stats ss;
+        fk_err err;
+        mpq_t want;
+        if (!TL_CHECK(lp != NULL, "LP build failed"))
+            return TL_FAIL;
+        mpq_init(want);
+        mpq_set_si(want, both ? -RD_R : RD_R, 1);
+        mpq_div_2exp(want, want, 70);
+        lp_answer_init(&res);
+        solve_opts_default(&o);
+        if (!both) {
+            o.refine_rounds = 1;
+            o.refine_iter_limit = 2 * RD_R;
+        }
+        o.verbose = getenv("FK_DBG") != NULL;
+        if (TL_CHECK(solve_lp(&res, lp, &o, &ss, &err) == FK_OK, "%s", err.msg) &&
+            TL_CHECK(res.status == LP_OPTIMAL && mpq_equal(res.objval, want),
+                     "both %d: %s, objective not %d 2^-70", both, lp_status_str(res.status),
+                     both ? -RD_R : RD_R) &&
+            TL_CHECK(cert_ok(lp, &res, NULL) == 0, "both %d: certificate rejected", both) &&
+            TL_CHECK(ss.refine_rounds >= 1 && (both || ss.refine_rounds == 1),
+                     "both %d: %d refinement rounds (the float phase must accept the slack basis)",
+                     both, ss.refine_rounds))
+            TL_CHECK(ss.exact_iters == 0, "both %d: refinement (%d rounds, %ld iterations) left %ld exact pivots",
+                     both, ss.refine_rounds, ss.refine_iters, ss.exact_iters);
+        if (getenv("FK_DBG"))
+            printf("    both %d: %d rounds (%d binary128), refine iterations %ld, exact pivots %ld\n", both,
+                   ss.refine_rounds, ss.quad_rounds, ss.refine_iters, ss.exact_iters);
+        lp_answer_clear(&res);
+        mpq_clear(want);
+        lp_free(lp);
+    }
     return TL_RESULT();
 }
 
