@@ -10,6 +10,9 @@
  * scaled by 1/(largest dual violation), both powers of two.  The corrected
  * problem has the same bases and the same optimal bases as the original,
  * but its violations are of order 1, so double precision sees them.
+ * From a start that is primal infeasible there the float phase runs the
+ * dual simplex (a basis a hair off needs a few pivots), else the primal
+ * (fast.h).
  * Precision is boosted when double gives up (a failed float phase, or a
  * corrected problem declared failed, infeasible, unbounded or optimal
  * without a pivot although violations remain): the same simplex compiled
