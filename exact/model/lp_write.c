@@ -325,7 +325,7 @@ fk_status lp_write_lp(const lp_model *lp0, const char *path, fk_err *err)
         for (j = lp->rbeg[i]; j < lp->rbeg[i + 1]; j++) {
             if (k > 0 && k % TERMS_PER_LINE == 0)
                 put(&o, "\n  ");
-            lp_term(&o, lp->rval[j], lp->cname[lp->cidx[j]], k++ == 0, t);
+            lp_term(&o, lp_rval(lp, j), lp->cname[lp->cidx[j]], k++ == 0, t);
         }
         if (k == 0) { /* an empty row still needs a term */
             mpq_set_ui(t, 0, 1);
