@@ -27,6 +27,9 @@
 # on shared/data/kennington; BENCH_KEN=0 skips it, BENCH_KEN_ONLY picks a
 # subset, BENCH_KEN_TIMEOUT is its limit (default 180).  BENCH_NETLIB=0
 # skips part 1, so `BENCH_NETLIB=0 BENCH_LARGE=0 make bench` runs part 3 only.
+# Part 4 (bench/check.sh, BENCH_CHECK=0 skips it): check time over solve time.
+# Part 5 (bench/ms.sh, BENCH_MS=0 skips it): the M-S {0..60}^2 case against
+# QSopt_ex on the MPS files it writes (BENCH_MS_N sets the grid).
 set -u
 B=${1:-build}
 FARKAS=$B/farkas
@@ -116,4 +119,7 @@ if [ "${BENCH_LARGE:-1}" != 0 ]; then sh "$(dirname "$0")/large.sh" "$B"; rc2=$?
 if [ "${BENCH_KEN:-1}" != 0 ]; then sh "$(dirname "$0")/kennington.sh" "$B"; rc3=$?; fi
 # part 4 (bench/check.sh): check over solve in CPU time, bytes per nonzero; BENCH_CHECK=0 skips it
 if [ "${BENCH_CHECK:-1}" != 0 ]; then sh "$(dirname "$0")/check.sh" "$B"; fi
-[ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ $rc3 -eq 0 ]
+# part 5 (bench/ms.sh): the M-S {0..60}^2 case against QSopt_ex; BENCH_MS=0 skips it
+rc5=0
+if [ "${BENCH_MS:-1}" != 0 ]; then sh "$(dirname "$0")/ms.sh" "$B"; rc5=$?; fi
+[ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ $rc3 -eq 0 ] && [ $rc5 -eq 0 ]

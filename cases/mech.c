@@ -796,7 +796,7 @@ static int row_binds(const lp_model *lp, const lp_answer *res, long i, mpq_t act
     mpq_init(p);
     mpq_set_ui(act, 0, 1);
     for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
-        mpq_mul(p, lp->rval[k], res->x[lp->cidx[k]]);
+        mpq_mul(p, lp_rval(lp, k), res->x[lp->cidx[k]]);
         mpq_add(act, act, p);
     }
     mpq_clear(p);

@@ -493,7 +493,7 @@ static void activity(mpq_t act, const prf_doc *d, long i)
     mpq_init(p);
     mpq_set_ui(act, 0, 1);
     for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
-        mpq_mul(p, lp->rval[k], prf_doc_x(d, lp->cidx[k]));
+        mpq_mul(p, lp_rval(lp, k), prf_doc_x(d, lp->cidx[k]));
         mpq_add(act, act, p);
     }
     mpq_clear(p);

@@ -97,7 +97,7 @@ fk_status prf_export_coq(const char *path, const lp_model *lp,
     /* w = -A^T y, then (optimal) + c'. */
     for (i = 0; i < lp->m; i++)
         for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
-            mpq_mul(t, c->y[i], lp->rval[k]);
+            mpq_mul(t, c->y[i], lp_rval(lp, k));
             mpq_sub(w[lp->cidx[k]], w[lp->cidx[k]], t);
         }
     if (c->status == CERT_OPTIMAL)
@@ -141,7 +141,7 @@ fk_status prf_export_coq(const char *path, const lp_model *lp,
         fputs(" *)\n  mk [", f);
         for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
             fprintf(f, "%s(%ld%%nat, ", k > lp->rbeg[i] ? "; " : "", lp->cidx[k]);
-            coq_q(f, lp->rval[k]);
+            coq_q(f, lp_rval(lp, k));
             putc(')', f);
         }
         fputs("] ", f);

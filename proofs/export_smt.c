@@ -94,7 +94,7 @@ static void put_row(FILE *f, const lp_model *lp, long i, const char *prefix)
     for (k = b; k < e; k++) {
         if (e - b > 1)
             putc(' ', f);
-        put_term(f, lp->rval[k], prefix, lp->cname[lp->cidx[k]]);
+        put_term(f, lp_rval(lp, k), prefix, lp->cname[lp->cidx[k]]);
     }
     if (e - b > 1)
         putc(')', f);

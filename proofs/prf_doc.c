@@ -237,7 +237,7 @@ static fk_status row_values(const lp_model *lp, mpq_t *const x, mpq_t *ax,
     X = over_lcm(d, x, lp->n);
     for (i = 0; X != NULL && i < lp->m; i++) {
         for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++)
-            qsum_add(&a, lp->rval[k], X[lp->cidx[k]], t);
+            qsum_add(&a, lp_rval(lp, k), X[lp->cidx[k]], t);
         qsum_get(ax[i], &a, d);
     }
     if (X != NULL)
@@ -356,7 +356,7 @@ static fk_status duals(prf_doc *d, mpq_t *gv, fk_err *err)
             continue;
         qsum_add(&g[lp->n], prf_doc_side(d, i, 0, s), Y[i], t);
         for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++)
-            qsum_add(&g[lp->cidx[k]], lp->rval[k], Y[i], t);
+            qsum_add(&g[lp->cidx[k]], lp_rval(lp, k), Y[i], t);
     }
     qsum_get(d->by, &g[lp->n], dy);
     if (d->max) /* c'_j dy, for z_j = (c'_j dy - g_j dy) / dy */
@@ -623,7 +623,7 @@ void prf_doc_row(FILE *f, const prf_doc *d, long i, const prf_style *s,
     if (e == b)
         fputs("0", f);
     for (k = b; k < e && k - b < maxterms; k++)
-        term(f, s, k == b, lp->rval[k], lp->cname[lp->cidx[k]]);
+        term(f, s, k == b, lp_rval(lp, k), lp->cname[lp->cidx[k]]);
     if (k < e)
         fprintf(f, s->more_terms, e - k);
     if (eq) {

@@ -41,5 +41,8 @@ int chk_sha256_file(const char *path, char hex[65]);
  * the model and the checking of the certificate's claims; a hash has one
  * right answer, pinned by the FIPS 180 vectors of tests/certify/t-sha256.c.) */
 void chk_sha256(const unsigned char *p, size_t len, char hex[65]);
+/* The same with the compression chosen: portable = 1 the portable C loop,
+ * 0 the CPU's SHA extensions where it has them (what chk_sha256 does). */
+void chk_sha256_impl(const unsigned char *p, size_t len, char hex[65], int portable);
 
 #endif

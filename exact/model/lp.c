@@ -118,16 +118,14 @@ static void clear_matrix(lp_model *lp)
     if (lp->val)
         for (k = 0; k < lp->nnz; k++)
             mpq_clear(lp->val[k]);
-    if (lp->rval)
-        for (k = 0; k < lp->nnz; k++)
-            mpq_clear(lp->rval[k]);
     free(lp->val);
-    free(lp->rval);
+    free(lp->rpos);
     free(lp->cbeg);
     free(lp->ridx);
     free(lp->rbeg);
     free(lp->cidx);
-    lp->val = lp->rval = NULL;
+    lp->val = NULL;
+    lp->rpos = NULL;
     lp->cbeg = lp->ridx = lp->rbeg = lp->cidx = NULL;
     lp->nnz = 0;
     lp->finalized = 0;
@@ -336,7 +334,8 @@ fk_status lp_finalize(lp_model *lp, fk_err *err)
     long m = lp->m, n = lp->n, old = lp->nnz, tot, k, j, i, q;
     long *cnt = NULL, *ti = NULL, *tj = NULL, *ord = NULL, *rowcnt = NULL;
     long *cbeg = NULL, *ridx = NULL, *rbeg = NULL, *cidx = NULL;
-    mpq_t *val = NULL, *rval = NULL;
+    mpq_t *val = NULL;
+    long *rpos = NULL;
     long nz = 0;
     fk_status st = FK_OK;
 
@@ -430,9 +429,9 @@ fk_status lp_finalize(lp_model *lp, fk_err *err)
         nz = w;
     }
     /* row view */
-    rval = fk_calloc((size_t)nz, sizeof *rval);
+    rpos = fk_calloc((size_t)nz, sizeof *rpos);
     cidx = fk_calloc((size_t)nz, sizeof *cidx);
-    if (!rval || !cidx) {
+    if (!rpos || !cidx) {
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         for (k = 0; k < nz; k++)
             mpq_clear(val[k]);
@@ -447,8 +446,7 @@ fk_status lp_finalize(lp_model *lp, fk_err *err)
         for (k = cbeg[j]; k < cbeg[j + 1]; k++) {
             q = rowcnt[ridx[k]]++;
             cidx[q] = j;
-            mpq_init(rval[q]);
-            mpq_set(rval[q], val[k]);
+            rpos[q] = k;
         }
     /* install */
     for (k = 0; k < lp->tn; k++)
@@ -461,9 +459,10 @@ fk_status lp_finalize(lp_model *lp, fk_err *err)
     lp->val = val;
     lp->rbeg = rbeg;
     lp->cidx = cidx;
-    lp->rval = rval;
+    lp->rpos = rpos;
     cbeg = ridx = rbeg = cidx = NULL;
-    val = rval = NULL;
+    val = NULL;
+    rpos = NULL;
     lp->finalized = 1;
 cleanup:
     free(cnt);
@@ -476,7 +475,7 @@ cleanup:
     free(val);
     free(rbeg);
     free(cidx);
-    free(rval);
+    free(rpos);
     return st;
 }
 

@@ -13,7 +13,7 @@
  * Every string passed in is copied.  The matrix is entered as triplets by
  * lp_add_coef() (repeated (i,j) entries are summed) and compressed into
  * CSC plus a row view by lp_finalize(), which must be called before any
- * reader of cbeg/ridx/val/rbeg/cidx/rval.  Adding rows, columns or
+ * reader of cbeg/ridx/val/rbeg/cidx/rpos.  Adding rows, columns or
  * coefficients after lp_finalize() is allowed and un-finalizes the model.
  *
  * Names are unique within rows and within columns (a row and a column may
@@ -59,7 +59,8 @@ typedef struct lp_model {
     mpq_t *val;      /* nnz */
     long *rbeg;      /* m+1 */
     long *cidx;      /* nnz */
-    mpq_t *rval;     /* nnz (copies of val, row-major) */
+    long *rpos;      /* nnz: the row view's entry q is val[rpos[q]] (lp_rval);
+                        an index, not a second copy of 2 x nnz mpq values */
 
     /* private: growth and triplets */
     long ralloc, calloc_;
@@ -107,6 +108,10 @@ fk_status lp_check_bounds(const lp_model *lp, fk_err *err);
 void lp_objective(mpq_t r, const lp_model *lp, mpq_t *x);
 
 long lp_find_row(const lp_model *lp, const char *name); /* -1 if absent */
+
+/* The row view's entry q (rbeg/cidx order) of a finalized model: the
+ * column view's value, so the two views cannot disagree. */
+static inline mpq_srcptr lp_rval(const lp_model *lp, long q) { return lp->val[lp->rpos[q]]; }
 long lp_find_col(const lp_model *lp, const char *name);
 
 /* Deep copy (finalized if src is).  NULL on allocation failure. */

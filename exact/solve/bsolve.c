@@ -636,7 +636,11 @@ static int ratrecon(mpq_t out, const mpz_t u, const mpz_t P, const mpz_t N, mpz_
 }
 
 /* Rationals x with x == X mod P by one running common denominator; then
- * the exact check A' x == b (trans: A'^T x == b).  1 = done. */
+ * the exact check A' x == b (trans: A'^T x == b).  1 = done.  The x are
+ * left unreduced (x_i = n_i / D_i, D_i the running denominator when entry
+ * i was reached): solve_any canonicalises once after unscaling, and a gcd
+ * of two numbers of size(P)/2 per entry and attempt was most of an
+ * attempt's cost (maros-r7: 55,000-bit solutions). */
 static int reconstruct(const bsolve *bs, int trans, mpz_t *X, const mpz_t P,
                        mpz_t *b, mpq_t *x, mpz_t *tmp, long *fail_at)
 {
@@ -656,7 +660,6 @@ static int reconstruct(const bsolve *bs, int trans, mpz_t *X, const mpz_t P,
         if (mpz_cmpabs(u, N) <= 0) {
             mpz_set(mpq_numref(x[i]), u);
             mpz_set(mpq_denref(x[i]), Dacc);
-            mpq_canonicalize(x[i]);
             continue;
         }
         if (!ratrecon(x[i], u, P, N, tmp)) {
@@ -666,7 +669,6 @@ static int reconstruct(const bsolve *bs, int trans, mpz_t *X, const mpz_t P,
         }
         mpz_mul(Dacc, Dacc, mpq_denref(x[i]));
         mpz_set(mpq_denref(x[i]), Dacc);
-        mpq_canonicalize(x[i]);
         if (mpz_cmp(Dacc, N) > 0)
             ok = 0;
     }
@@ -674,8 +676,12 @@ static int reconstruct(const bsolve *bs, int trans, mpz_t *X, const mpz_t P,
         /* exact check with the common denominator Dacc: num = x Dacc */
         mpz_t *num = tmp + 6, *acc = tmp + 6 + k;
         for (i = 0; i < k; i++) {
-            mpz_divexact(u, Dacc, mpq_denref(x[i]));
-            mpz_mul(num[i], u, mpq_numref(x[i]));
+            if (mpz_cmp(Dacc, mpq_denref(x[i])) == 0) /* the usual case, once Dacc is complete */
+                mpz_set(num[i], mpq_numref(x[i]));
+            else {
+                mpz_divexact(u, Dacc, mpq_denref(x[i]));
+                mpz_mul(num[i], u, mpq_numref(x[i]));
+            }
             mpz_mul(acc[i], Dacc, b[i]);
         }
         for (i = 0; i < k; i++)
@@ -694,44 +700,78 @@ static int reconstruct(const bsolve *bs, int trans, mpz_t *X, const mpz_t P,
     return ok;
 }
 
-#define BLOCK 16 /* lifting steps per block of digits */
+/* The p-adic digits of the steps since the last join are kept (step-major,
+ * k words a step) and joined into X = sum_s z_s p^s only when a
+ * reconstruction is tried: for each entry, the chunk's c digits are
+ * composed by halves, C = C_lo + p^h C_hi (h the largest power of two
+ * below c, p^h from a table of p^(2^j)), and X += P C.  Cost O(M(c) log c)
+ * per entry and chunk; since tries are geometric (every s/4 steps), the
+ * whole lifting costs O(M(S) log S) per entry for S steps.  Adding every
+ * digit (or every block of 16) to X directly is quadratic in S: maros-r7
+ * needs S = 891 steps (55,000-bit solutions) and spent more time joining
+ * digits than solving.  CHUNK_WORDS bounds the digit store; past it a join
+ * happens without a try. */
+#define CHUNK_WORDS (1L << 23) /* 64 MB of digits */
+#define COMPOSE_LEAF 8
+
+/* r = sum_{t < n} d[t * stride] p^t. */
+static void compose(mpz_t r, const uint64_t *d, long stride, long n, uint64_t p,
+                    mpz_t *pw, mpz_t *tmp)
+{
+    long h = 1, t;
+    int j = 0;
+    if (n <= COMPOSE_LEAF) {
+        mpz_set_ui(r, (unsigned long)d[(n - 1) * stride]);
+        for (t = n - 2; t >= 0; t--) {
+            mpz_mul_ui(r, r, (unsigned long)p);
+            mpz_add_ui(r, r, (unsigned long)d[t * stride]);
+        }
+        return;
+    }
+    while (2 * h < n)
+        h *= 2, j++;
+    compose(r, d, stride, h, p, pw, tmp + 1);
+    compose(tmp[0], d + h * stride, stride, n - h, p, pw, tmp + 1);
+    mpz_addmul(r, tmp[0], pw[j]);
+}
 
 /* Solve A' x = b (trans: A'^T x = b) over the integers b; x rational. */
 static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
 {
     long k = bs->k, i, s, smax, next_try = 2, ntmp = 6 + 2 * k, fail_at = -1;
-    uint64_t *bm = NULL, *z = NULL;
-    mpz_t *R = NULL, *X = NULL, *Xb = NULL, *tmp = NULL;
-    mpz_t P, Pb;
-    int nb = 0;
+    long c = 0, ccap = 0, cmax;
+    uint64_t *bm = NULL, *z = NULL, *D = NULL;
+    mpz_t *R = NULL, *X = NULL, *tmp = NULL;
+    mpz_t P, Pc, C, pw[64], ct[64];
     size_t bmax = 0;
     double hb;
-    int rc = -1;
+    int rc = -1, j;
 
     bm = fk_calloc((size_t)k + 1, sizeof *bm);
     z = fk_calloc((size_t)k + 1, sizeof *z);
     R = fk_calloc((size_t)k + 1, sizeof *R);
     X = fk_calloc((size_t)k + 1, sizeof *X);
-    Xb = fk_calloc((size_t)k + 1, sizeof *Xb);
     tmp = fk_calloc((size_t)ntmp, sizeof *tmp);
-    mpz_init_set_ui(P, 1);
-    mpz_init_set_ui(Pb, 1);
-    if (!bm || !z || !R || !X || !Xb || !tmp) {
+    if (!bm || !z || !R || !X || !tmp) {
         free(bm);
         free(z);
         free(R);
         free(X);
-        free(Xb);
         free(tmp);
-        mpz_clear(P);
-        mpz_clear(Pb);
         return -1;
     }
+    mpz_init_set_ui(P, 1);
+    mpz_init(Pc);
+    mpz_init(C);
+    mpz_init_set_ui(pw[0], (unsigned long)bs->p);
+    for (j = 1; j < 64; j++)
+        mpz_init(pw[j]);
+    for (j = 0; j < 64; j++)
+        mpz_init(ct[j]);
     for (i = 0; i < k; i++) {
         size_t bb = mpz_sizeinbase(b[i], 2);
         mpz_init_set(R[i], b[i]);
         mpz_init(X[i]);
-        mpz_init(Xb[i]);
         if (bb > bmax)
             bmax = bb;
     }
@@ -740,6 +780,7 @@ static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
     /* Hadamard: |det|, and every Cramer numerator, <= 2^hb */
     hb = (trans ? bs->rowbits : bs->colbits) + normbits(k, bmax) + 1.0;
     smax = (long)ceil((2.0 * hb + 2.0) / (BS_PBITS - 1)) + 2;
+    cmax = CHUNK_WORDS / k > 1 ? CHUNK_WORDS / k : 1;
     for (s = 0;; ) {
         int zero = 1;
         for (i = 0; i < k; i++) {
@@ -747,30 +788,38 @@ static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
             z[i] = 0;
         }
         solve_mod(bs, trans, bm, z);
-        /* digits go into a block accumulator Xb (p-adic digits times Pb,
-         * a product of at most BLOCK primes) that joins X = sum z_s p^s
-         * once per block: adding every digit to X directly costs
-         * size(P) per entry and step, quadratic in the number of steps */
-        for (i = 0; i < k; i++)
-            if (z[i])
-                mpz_addmul_ui(Xb[i], Pb, (unsigned long)z[i]);
+        if (c == ccap) {
+            long nc = ccap ? 2 * ccap : 8;
+            uint64_t *nd;
+            if (nc > cmax)
+                nc = cmax;
+            if (!(nd = fk_realloc(D, (size_t)nc * (size_t)k, sizeof *D)))
+                break; /* rc = -1 */
+            D = nd;
+            ccap = nc;
+        }
+        memcpy(D + c * k, z, (size_t)k * sizeof *z);
+        c++;
         sub_matvec(bs, trans, R, z);
         for (i = 0; i < k; i++) {
             mpz_divexact_ui(R[i], R[i], (unsigned long)bs->p);
             if (mpz_sgn(R[i]))
                 zero = 0;
         }
-        mpz_mul_ui(Pb, Pb, (unsigned long)bs->p);
         s++;
-        if (++nb == BLOCK || zero || s >= next_try || s >= smax) {
-            for (i = 0; i < k; i++)
-                if (mpz_sgn(Xb[i])) {
-                    mpz_addmul(X[i], P, Xb[i]);
-                    mpz_set_ui(Xb[i], 0);
-                }
-            mpz_mul(P, P, Pb);
-            mpz_set_ui(Pb, 1);
-            nb = 0;
+        if (zero || s >= next_try || s >= smax || c == cmax) {
+            /* join the chunk: X += P * sum_t D[t] p^t, P *= p^c */
+            for (j = 1; j < 64 && (1L << j) < c; j++)
+                if (!mpz_sgn(pw[j]))
+                    mpz_mul(pw[j], pw[j - 1], pw[j - 1]);
+            for (i = 0; i < k; i++) {
+                compose(C, D + i, k, c, bs->p, pw, ct);
+                if (mpz_sgn(C))
+                    mpz_addmul(X[i], P, C);
+            }
+            mpz_ui_pow_ui(Pc, (unsigned long)bs->p, (unsigned long)c);
+            mpz_mul(P, P, Pc);
+            c = 0;
         }
         if (zero) {
             /* X is an exact integer solution */
@@ -813,17 +862,21 @@ static int lift(bsolve *bs, int trans, mpz_t *b, mpq_t *x)
     for (i = 0; i < k; i++) {
         mpz_clear(R[i]);
         mpz_clear(X[i]);
-        mpz_clear(Xb[i]);
     }
     for (i = 0; i < ntmp; i++)
         mpz_clear(tmp[i]);
+    for (j = 0; j < 64; j++) {
+        mpz_clear(pw[j]);
+        mpz_clear(ct[j]);
+    }
     mpz_clear(P);
-    mpz_clear(Pb);
+    mpz_clear(Pc);
+    mpz_clear(C);
     free(bm);
     free(z);
+    free(D);
     free(R);
     free(X);
-    free(Xb);
     free(tmp);
     return rc;
 }

@@ -124,7 +124,7 @@ static int mo_row(const lp_model *lp, const char *name, const long *slot, const 
         nz += want[t] != 0;
     for (e = lp->rbeg[i]; e < lp->rbeg[i + 1]; e++) {
         long s = slot[lp->cidx[e]];
-        if (!TL_CHECK(s >= 0 && mpq_cmp_si(lp->rval[e], want[s], 1) == 0,
+        if (!TL_CHECK(s >= 0 && mpq_cmp_si(lp_rval(lp, e), want[s], 1) == 0,
                       "row %s: unexpected coefficient on %s", name, lp->cname[lp->cidx[e]]))
             return 0;
     }

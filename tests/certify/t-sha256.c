@@ -1,7 +1,9 @@
 /* t-sha256.c: the one SHA-256 of farkas (the checker's chk_sha256, which
  * the certificate writer reaches through cert_file_sha256) against the
  * FIPS 180-4 / NIST example vectors, at every padding boundary, and
- * through a file. */
+ * through a file; both compressions (the portable C one and, on a CPU that
+ * has them, the SHA extensions), and the two against each other on random
+ * bytes of random lengths. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,25 +50,39 @@ static const struct {
 int test_sha256(fk_rng *r);
 int test_sha256(fk_rng *r)
 {
-    char hex[65], path[64];
-    size_t k, n = 1000000;
+    char hex[65], hex2[65], path[64];
+    size_t k, n = 1000000, len;
     unsigned char *a = malloc(n);
+    int pt, trial;
     FILE *f;
-    for (k = 0; k < sizeof vec / sizeof vec[0]; k++) {
-        chk_sha256((const unsigned char *)vec[k].msg, strlen(vec[k].msg), hex);
-        TL_CHECK(strcmp(hex, vec[k].hex) == 0, "sha256('%s') = %s, want %s",
-                 vec[k].msg, hex, vec[k].hex);
-    }
     if (!TL_CHECK(a != NULL, "malloc"))
         return TL_FAIL;
-    memset(a, 'a', n);
-    for (k = 0; k < sizeof edge / sizeof edge[0]; k++) {
-        chk_sha256(a, edge[k].k, hex);
-        TL_CHECK(strcmp(hex, edge[k].hex) == 0, "sha256(%zu x 'a') = %s, want %s",
-                 edge[k].k, hex, edge[k].hex);
+    for (pt = 0; pt < 2; pt++) {
+        for (k = 0; k < sizeof vec / sizeof vec[0]; k++) {
+            chk_sha256_impl((const unsigned char *)vec[k].msg, strlen(vec[k].msg), hex, pt);
+            TL_CHECK(strcmp(hex, vec[k].hex) == 0, "sha256('%s') = %s, want %s (portable %d)",
+                     vec[k].msg, hex, vec[k].hex, pt);
+        }
+        memset(a, 'a', n);
+        for (k = 0; k < sizeof edge / sizeof edge[0]; k++) {
+            chk_sha256_impl(a, edge[k].k, hex, pt);
+            TL_CHECK(strcmp(hex, edge[k].hex) == 0, "sha256(%zu x 'a') = %s, want %s (portable %d)",
+                     edge[k].k, hex, edge[k].hex, pt);
+        }
+        chk_sha256_impl(a, n, hex, pt);
+        TL_CHECK(strcmp(hex, million_a) == 0, "million a: %s (portable %d)", hex, pt);
     }
-    chk_sha256(a, n, hex);
-    TL_CHECK(strcmp(hex, million_a) == 0, "million a: %s", hex);
+    /* random bytes: every byte value, lengths across several blocks */
+    for (trial = 0; trial < 200; trial++) {
+        len = (size_t)fk_rng_range(r, 0, 1000);
+        for (k = 0; k < len; k++)
+            a[k] = (unsigned char)fk_rng_range(r, 0, 255);
+        chk_sha256_impl(a, len, hex, 0);
+        chk_sha256_impl(a, len, hex2, 1);
+        if (!TL_CHECK(strcmp(hex, hex2) == 0, "random %zu bytes: %s vs portable %s", len, hex, hex2))
+            break;
+    }
+    memset(a, 'a', n);
 
     /* The file path: the same million bytes (more than the first read
      * buffer) through cert_file_sha256. */

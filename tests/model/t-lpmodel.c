@@ -58,7 +58,7 @@ int test_lpmodel(fk_rng *r)
                 }
             for (i = 0; i < m; i++)
                 for (t = q->rbeg[i]; t < q->rbeg[i + 1]; t++)
-                    TL_CHECK(mpq_equal(q->rval[t], dense[i * n + q->cidx[t]]), "row view differs");
+                    TL_CHECK(mpq_equal(lp_rval(q, t), dense[i * n + q->cidx[t]]), "row view differs");
             for (i = 0; i < m * n; i++)
                 if (mpq_sgn(dense[i]))
                     cnt--;

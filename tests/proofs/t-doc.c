@@ -67,7 +67,7 @@ static int plain(const lp_model *lp, const cert_data *c, mpq_t *z, mpq_t by,
             mpq_add(by, by, t);
         }
         for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
-            mpq_mul(t, lp->rval[k], c->y[i]);
+            mpq_mul(t, lp_rval(lp, k), c->y[i]);
             if (opt)
                 mpq_sub(z[lp->cidx[k]], z[lp->cidx[k]], t);
             else
@@ -159,7 +159,7 @@ static int one(fk_rng *r, int opt)
     for (i = 0; i < m; i++) { /* a_i^T x, then y_i and the sides */
         long k;
         for (k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
-            mpq_mul(v, lp->rval[k], c->x[lp->cidx[k]]);
+            mpq_mul(v, lp_rval(lp, k), c->x[lp->cidx[k]]);
             mpq_add(ax[i], ax[i], v);
         }
         rnd_q(c->y[i], r, big);

@@ -471,7 +471,7 @@ void oracle_dump_lp(const lp_model *lp)
         printf("    r%ld:", i);
         if (lp->finalized) {
             for (p = lp->rbeg[i]; p < lp->rbeg[i + 1]; p++)
-                gmp_printf(" %+Qd*x%ld", lp->rval[p], lp->cidx[p]);
+                gmp_printf(" %+Qd*x%ld", lp_rval(lp, p), lp->cidx[p]);
         } else {
             printf(" (not finalized)");
         }

@@ -157,7 +157,7 @@ static lp_model *glp_build(const glp *g)
         for (p = lp->rbeg[i]; p < lp->rbeg[i + 1] && ok; p++)
             ok = lp->cidx[p] >= 0 && lp->cidx[p] < g->n &&
                  (p == lp->rbeg[i] || lp->cidx[p] > lp->cidx[p - 1]) &&
-                 mpq_equal(lp->rval[p], g->a[i][lp->cidx[p]]);
+                 mpq_equal(lp_rval(lp, p), g->a[i][lp->cidx[p]]);
     }
     ok = ok && (g->m == 0 || lp->rbeg[g->m] == cnt);
     if (!TL_CHECK(ok, "lp_finalize: CSC/row view differs from the input"))
