@@ -54,6 +54,8 @@ typedef double real;
 #include <string.h>
 
 #define FAST_REFACTOR 64
+#define FAST_REFACTOR_FT FLU_FT_MAX
+#define FAST_FT 1
 
 #ifndef FK_QUAD /* precision-independent parts: compiled once */
 void fast_opts_default(fast_opts *o)

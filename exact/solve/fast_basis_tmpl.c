@@ -82,9 +82,21 @@ static void btran(fws *w, real *u)
     flu_btran(&w->lu, u);
 }
 
+/* The basis update after alpha = B^{-1} K_q replaced position p: a
+ * Forrest-Tomlin update of flu's factors (which refactors on the next
+ * iteration when flu refuses it or asks for it), or a product-form eta. */
 static int eta_push(fws *w, const real *alpha, long p)
 {
     long i, need = w->nv + w->m + 1;
+    if (w->ft) {
+        int rc = flu_update(&w->lu, p, alpha[p]);
+        if (rc < 0)
+            return -1;
+        if (rc == 1)
+            w->nunstable++;
+        w->updates = rc ? w->reflimit : w->updates + 1;
+        return 0;
+    }
     if (need > w->nvalloc) {
         long cap = w->nvalloc ? w->nvalloc : 1024;
         real *nv;
