@@ -95,8 +95,10 @@ static int eta_push(fws *w, const real *alpha, long p)
         if (rc == 1)
             w->nunstable++;
         w->updates = rc ? w->reflimit : w->updates + 1;
+        w->nft++;
         return 0;
     }
+    w->npf++;
     if (need > w->nvalloc) {
         long cap = w->nvalloc ? w->nvalloc : 1024;
         real *nv;

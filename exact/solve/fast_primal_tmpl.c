@@ -392,9 +392,9 @@ done:
     }
     if (o->verbose)
         fprintf(stderr, "fast: %s after %ld iterations (%ld dual, %ld in primal phase 1), objective ~ %.15g, "
-                "%ld factorisations (%ld forced), %s updates, %.2f s\n",
+                "%ld factorisations (%ld forced), %ld Forrest-Tomlin and %ld product-form updates, %.2f s\n",
                 fast_status_str(res->status), iters, res->dual_iters, res->phase1_iters, res->objval,
-                w.nfactor, w.nunstable, w.ft ? "Forrest-Tomlin" : "product-form", fk_now_sec() - t0);
+                w.nfactor, w.nunstable, w.nft, w.npf, fk_now_sec() - t0);
     for (p = 0; p < m; p++)
         res->basis.head[p] = w.head[p];
     for (j = 0; j < N; j++)

@@ -31,6 +31,7 @@ typedef struct {
     long updates;
     int ft;                   /* 1: Forrest-Tomlin updates in flu, no eta file */
     long reflimit;            /* updates before a refactorisation */
+    long nft, npf;            /* updates taken each way */
 
     real *w1, *w2;          /* m work vectors */
     real *lo0, *up0;        /* N: bounds before perturbation, or NULL */

@@ -39,7 +39,7 @@ void flu_clear(flu *f)
     free(f->ubeg); free(f->uend); free(f->uroom); free(f->uidx); free(f->uval);
     free(f->ucbeg); free(f->ucend); free(f->ucrow); free(f->ucval);
     free(f->rbeg); free(f->rrow); free(f->rridx); free(f->rrval);
-    free(f->spike); free(f->work);
+    free(f->spike); free(f->spl); free(f->work);
     free(f->lrbeg); free(f->lrrow); free(f->lrval);
     free(f->stepr); free(f->stepp); free(f->mark1); free(f->mark2);
     free(f->seed); free(f->list1); free(f->list2); free(f->stk); free(f->stq);
@@ -70,6 +70,7 @@ static int alloc_m(flu *f, long m)
     f->rbeg = fk_calloc(FLU_FT_MAX + 2, sizeof(long));
     f->rrow = fk_calloc(FLU_FT_MAX + 2, sizeof(long));
     f->spike = fk_calloc(M, sizeof(flu_real));
+    f->spl = fk_calloc(M, sizeof(long));
     f->work = fk_calloc(M, sizeof(flu_real));
     f->lrbeg = fk_calloc(M, sizeof(long));
     f->stepr = fk_calloc(M, sizeof(long));
@@ -101,7 +102,7 @@ static int alloc_m(flu *f, long m)
     f->t = fk_calloc(M, sizeof(flu_real));
     if (!f->prow || !f->pcol || !f->piv || !f->lbeg || !f->ubeg || !f->ucbeg || !f->lrbeg || !f->rlen ||
         !f->lrow || !f->lstep || !f->uend || !f->uroom || !f->ucend || !f->rbeg || !f->rrow ||
-        !f->spike || !f->work ||
+        !f->spike || !f->spl || !f->work ||
         !f->stepr || !f->stepp || !f->mark1 || !f->mark2 || !f->seed || !f->list1 ||
         !f->list2 || !f->stk || !f->stq ||
         !f->rcap || !f->rcol || !f->rval || !f->clen || !f->cphys || !f->ccap || !f->crow ||
@@ -711,6 +712,25 @@ static long first_reach(flu *f, int g, const flu_real *x, long *s1)
     return reach(f, g, f->seed, ns, f->list1, f->mark1, *s1, f->m / FLU_HYPER_OUT);
 }
 
+/* The spike for flu_update: t (after L and the R etas) at rows list[0..n),
+ * or at rows 0..n-1 when list is NULL. */
+static void keep_spike(flu *f, const long *list, long n)
+{
+    long a, k = 0;
+    for (a = 0; a < f->nspl; a++)
+        f->spike[f->spl[a]] = 0;
+    for (a = 0; a < n; a++) {
+        long i = list ? list[a] : a;
+        if (f->t[i] != 0) {
+            f->spike[i] = f->t[i];
+            f->spl[k++] = i;
+        }
+    }
+    f->nspl = k;
+    f->keep = 0;
+    f->spike_ok = 1;
+}
+
 /* FTRAN when v is sparse: 1 done, 0 the caller does it densely. */
 static int ftran_hyper(flu *f, flu_real *v)
 {
@@ -745,13 +765,8 @@ static int ftran_hyper(flu *f, flu_real *v)
         }
         t[r] -= z;
     }
-    if (f->keep) {
-        memset(f->spike, 0, (size_t)m * sizeof *f->spike);
-        for (a = 0; a < n1; a++)
-            f->spike[f->list1[a]] = t[f->list1[a]];
-        f->keep = 0;
-        f->spike_ok = 1;
-    }
+    if (f->keep)
+        keep_spike(f, f->list1, n1);
     s2 = next_stamp(f);
     n2 = reach(f, FT_U, f->list1, n1, f->list2, f->mark2, s2, m / FLU_HYPER_OUT);
     if (n2 < 0) {
@@ -858,11 +873,8 @@ void flu_ftran(flu *f, flu_real *v)
             z += f->rrval[q] * t[f->rridx[q]];
         t[f->rrow[k]] -= z;
     }
-    if (f->keep) {
-        memcpy(f->spike, t, (size_t)m * sizeof *t);
-        f->keep = 0;
-        f->spike_ok = 1;
-    }
+    if (f->keep)
+        keep_spike(f, NULL, m);
     note_density(f, &f->ftd, f->ftd < FLU_ROWFORM ? ftran_u(f, v) : ftran_u_rows(f, v));
 }
 
@@ -918,14 +930,16 @@ void flu_btran(flu *f, flu_real *u)
 /* ---- Forrest-Tomlin update (flu.h) ---- */
 
 /* An update is refused when its new diagonal and alpha_p piv[s] differ by
- * more than FLU_FT_TOL relatively; spike entries below FLU_FT_DROP are
- * not stored (as the product-form eta file drops them). */
+ * more than FLU_FT_TOL relatively.  Every nonzero of the spike is stored:
+ * the new diagonal g_r - mu^T g reads all of g, so an entry dropped from
+ * the column would be missing from U'' but not from its diagonal, an
+ * error times |mu| (up to 7e4 on dfl001); dropping below 1e-14 as the
+ * eta file does took dfl001's dual from 25 cost shifts to 500 and its
+ * basis to one 6.5e-11 infeasible in exact arithmetic. */
 #ifdef FK_QUAD
 #define FLU_FT_TOL 1e-16
-#define FLU_FT_DROP 1e-28
 #else
 #define FLU_FT_TOL 1e-8
-#define FLU_FT_DROP 1e-14
 #endif
 
 /* U row of slot k loses its entry at position j. */
@@ -978,7 +992,7 @@ static int urow_add(flu *f, long k, long j, flu_real v)
 
 int flu_update(flu *f, long p, flu_real alpha_p)
 {
-    long m = f->m, s, r, k, q, left = 0, nmu = 0, r0, cnt = 0, i;
+    long m = f->m, s, r, k, q, left = 0, nmu = 0, r0, a, i;
     flu_real *w = f->work, *g = f->spike, d, e;
     if (!f->spike_ok || f->ns >= m + FLU_FT_MAX)
         return 1;
@@ -1024,14 +1038,11 @@ int flu_update(flu *f, long p, flu_real alpha_p)
     f->nnz_u -= f->uend[s] - f->ubeg[s];
     f->uend[s] = f->ubeg[s];
     /* the spike as column p, at the column store's end */
-    for (i = 0; i < m; i++)
-        if (i != r && FABS(g[i]) > FLU_FT_DROP)
-            cnt++;
-    if (pair_fit(&f->ucrow, &f->ucval, &f->ucalloc, f->ucused + cnt))
+    if (pair_fit(&f->ucrow, &f->ucval, &f->ucalloc, f->ucused + f->nspl))
         return -1;
     f->ucbeg[p] = f->ucused;
-    for (i = 0; i < m; i++)
-        if (i != r && FABS(g[i]) > FLU_FT_DROP) {
+    for (a = 0; a < f->nspl; a++)
+        if ((i = f->spl[a]) != r) {
             f->ucrow[f->ucused] = i;
             f->ucval[f->ucused++] = g[i];
             if (urow_add(f, f->stepr[i], p, g[i]))

@@ -90,8 +90,9 @@ typedef struct {
     long ucused;
     /* Forrest-Tomlin: R eta e changes row rrow[e] by the rows
      * rridx[rbeg[e]..rbeg[e+1]) times rrval; the spike of the last FTRAN
-     * with keep set (by rows, valid when spike_ok) */
-    long nr, *rbeg, *rrow, *rridx, ralloc;
+     * with keep set (by rows, valid when spike_ok; 0 but at its nspl
+     * rows spl[]) */
+    long nr, *rbeg, *rrow, *rridx, ralloc, *spl, nspl;
     flu_real *rrval, *spike, *work;
     int keep, spike_ok;
     long nnz_u0, nnz_u;          /* U's off-diagonal entries: factored, now */
