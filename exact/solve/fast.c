@@ -7,9 +7,13 @@
  * which has the same bases as the original, so the basis handed back needs
  * no unscaling.  Powers of two make the scaling itself exact in real.
  *
- * B^{-1} = E_k ... E_1 (L U)^{-1}: a sparse Markowitz LU (flu.h) plus an
- * eta file of product-form updates, refactorised every FAST_REFACTOR
- * updates or when an update looks unstable.
+ * B^{-1} from a sparse Markowitz LU (flu.h) kept up to date by
+ * Forrest-Tomlin updates of its U (flu_update), refactorised after
+ * FAST_REFACTOR_FT updates, when flu finds its factors grown or refuses an
+ * update, or when an update looks unstable.  The environment variable
+ * FK_FAST_FT=0 selects the older product-form eta file instead,
+ * B^{-1} = E_k ... E_1 (L U)^{-1}, refactorised every FAST_REFACTOR updates
+ * (for comparisons; bench/PROFILE.md, 2026-12-04).
  *
  * The source is split by role into files included below, one translation
  * unit per precision (the Makefile compiles no *_tmpl.c on its own):
@@ -53,7 +57,9 @@ typedef double real;
 #include <stdlib.h>
 #include <string.h>
 
-#define FAST_REFACTOR 64
+#define FAST_REFACTOR 64            /* product-form updates per factorisation */
+#define FAST_REFACTOR_FT FLU_FT_MAX /* Forrest-Tomlin updates per factorisation */
+#define FAST_FT 1                   /* the default: Forrest-Tomlin */
 
 #ifndef FK_QUAD /* precision-independent parts: compiled once */
 void fast_opts_default(fast_opts *o)

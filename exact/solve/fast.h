@@ -8,7 +8,7 @@
  * basis therefore costs time, never correctness.
  *
  * Method: powers-of-two geometric scaling of A; a sparse Markowitz LU of
- * the basis (flu.h) and product-form eta updates with periodic
+ * the basis (flu.h) with Forrest-Tomlin updates and periodic
  * refactorisation.  From the slack basis the dual simplex runs first:
  * phase 1 on Fourer's auxiliary box problem when the slack basis is dual
  * infeasible, phase 2 with dual steepest-edge pricing, a bound-flipping

@@ -1,8 +1,10 @@
 /* fast_basis_tmpl.c: basis operations of the float phase (included by
  * fast.c, once per precision).
  *
- * Mathematics: B^{-1} = E_k ... E_1 (L U)^{-1}, with L U a sparse
- * Markowitz factorisation of the basis (flu.h) and E_i the product-form
+ * Mathematics: B = L U, a sparse Markowitz factorisation of the basis
+ * (flu.h) whose U is updated in place when a column replaces another
+ * (Forrest-Tomlin, flu_update: B^{-1} = U^{-1} R_t ... R_1 L^{-1}); or, with
+ * w->ft = 0, B^{-1} = E_k ... E_1 (L U)^{-1} with E_i the product-form
  * eta matrices of the updates since (the column alpha = B^{-1} K_q of the
  * entering variable replaces position p: E = I + (e_p - alpha) e_p^T /
  * alpha_p).  FTRAN solves B v = a, BTRAN solves u^T B = c^T; basic values
@@ -82,9 +84,23 @@ static void btran(fws *w, real *u)
     flu_btran(&w->lu, u);
 }
 
+/* The basis update after alpha = B^{-1} K_q replaced position p: a
+ * Forrest-Tomlin update of flu's factors (which refactors on the next
+ * iteration when flu refuses it or asks for it), or a product-form eta. */
 static int eta_push(fws *w, const real *alpha, long p)
 {
     long i, need = w->nv + w->m + 1;
+    if (w->ft) {
+        int rc = flu_update(&w->lu, p, alpha[p]);
+        if (rc < 0)
+            return -1;
+        if (rc == 1)
+            w->nunstable++;
+        w->updates = rc ? w->reflimit : w->updates + 1;
+        w->nft++;
+        return 0;
+    }
+    w->npf++;
     if (need > w->nvalloc) {
         long cap = w->nvalloc ? w->nvalloc : 1024;
         real *nv;

@@ -152,7 +152,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
         if (*iters >= limit || *iters - start_iters > give_up ||
             (o->time_limit > 0 && (*iters & 15) == 0 && fk_now_sec() - t0 > o->time_limit))
             return 2;
-        if (w->updates >= FAST_REFACTOR) {
+        if (w->updates >= w->reflimit) {
             if (dual_refresh(w, dv))
                 return -1;
             stale = 1;
@@ -227,6 +227,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
             return 1;
         ar = w->arow[q];
         load_col(w, alpha, q);
+        w->lu.keep = w->ft;
         ftran(w, alpha);
         if (RABS(alpha[r] - ar) > 1e-6 * (1 + RABS(alpha[r]))) {
             w->nunstable++;

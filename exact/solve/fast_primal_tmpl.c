@@ -165,7 +165,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         int flip = 0, ninf = 0, fresh = 0, unstable = 0;
         real sinf = 0;
 
-        if (w.updates >= FAST_REFACTOR && refresh(&w)) {
+        if (w.updates >= w.reflimit && refresh(&w)) {
             res->status = FAST_FAILED;
             break;
         }
@@ -290,6 +290,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         }
         sigma = w.d[q] < 0 ? 1.0 : -1.0;
         load_col(&w, alpha, q);
+        w.lu.keep = w.ft;
         ftran(&w, alpha);
         /* Harris pass 1: the largest step keeping every basic variable
          * within its bounds relaxed by the primal tolerance */
@@ -417,9 +418,10 @@ done:
         res->objval = (double)(obj + R_GET(lp->objconst));
     }
     if (o->verbose)
-        fprintf(stderr, "fast: %s after %ld iterations (%ld dual, %ld in primal phase 1), objective ~ %.15g, %.2f s\n",
+        fprintf(stderr, "fast: %s after %ld iterations (%ld dual, %ld in primal phase 1), objective ~ %.15g, "
+                "%ld factorisations (%ld forced), %ld Forrest-Tomlin and %ld product-form updates, %.2f s\n",
                 fast_status_str(res->status), iters, res->dual_iters, res->phase1_iters, res->objval,
-                fk_now_sec() - t0);
+                w.nfactor, w.nunstable, w.nft, w.npf, fk_now_sec() - t0);
     for (p = 0; p < m; p++)
         res->basis.head[p] = w.head[p];
     for (j = 0; j < N; j++)

@@ -29,6 +29,9 @@ typedef struct {
     long *ep, *ebeg, *ei;
     real *ev;
     long updates;
+    int ft;                   /* 1: Forrest-Tomlin updates in flu, no eta file */
+    long reflimit;            /* updates before a refactorisation */
+    long nft, npf;            /* updates taken each way */
 
     real *w1, *w2;          /* m work vectors */
     real *lo0, *up0;        /* N: bounds before perturbation, or NULL */
@@ -133,6 +136,11 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale)
     w->stat = fk_calloc((size_t)N + 1, 1);
     w->x = fk_calloc((size_t)N + 1, sizeof *w->x);
     flu_init(&w->lu);
+    {
+        const char *e = getenv("FK_FAST_FT");
+        w->ft = e ? atoi(e) != 0 : FAST_FT;
+        w->reflimit = w->ft ? FAST_REFACTOR_FT : FAST_REFACTOR;
+    }
     w->dep_pos = fk_calloc((size_t)m + 1, sizeof *w->dep_pos);
     w->dep_row = fk_calloc((size_t)m + 1, sizeof *w->dep_row);
     w->w1 = fk_calloc((size_t)m + 1, sizeof *w->w1);

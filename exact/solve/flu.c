@@ -34,10 +34,12 @@ void flu_clear(flu *f)
         if (f->rval) free(f->rval[i]);
         if (f->crow) free(f->crow[i]);
     }
-    free(f->prow); free(f->pcol); free(f->piv);
+    free(f->prow); free(f->pcol); free(f->piv); free(f->lrow); free(f->lstep);
     free(f->lbeg); free(f->lidx); free(f->lval);
-    free(f->ubeg); free(f->uidx); free(f->uval);
-    free(f->ucbeg); free(f->ucrow); free(f->ucval);
+    free(f->ubeg); free(f->uend); free(f->uroom); free(f->uidx); free(f->uval);
+    free(f->ucbeg); free(f->ucend); free(f->ucrow); free(f->ucval);
+    free(f->rbeg); free(f->rrow); free(f->rridx); free(f->rrval);
+    free(f->spike); free(f->spl); free(f->work);
     free(f->lrbeg); free(f->lrrow); free(f->lrval);
     free(f->stepr); free(f->stepp); free(f->mark1); free(f->mark2);
     free(f->seed); free(f->list1); free(f->list2); free(f->stk); free(f->stq);
@@ -51,15 +53,25 @@ void flu_clear(flu *f)
 
 static int alloc_m(flu *f, long m)
 {
-    size_t M = (size_t)m + 2;
+    size_t M = (size_t)m + 2, S = M + FLU_FT_MAX;
     flu_clear(f);
     f->m = m;
-    f->prow = fk_calloc(M, sizeof(long));
-    f->pcol = fk_calloc(M, sizeof(long));
-    f->piv = fk_calloc(M, sizeof(flu_real));
+    f->prow = fk_calloc(S, sizeof(long));
+    f->pcol = fk_calloc(S, sizeof(long));
+    f->piv = fk_calloc(S, sizeof(flu_real));
+    f->lrow = fk_calloc(M, sizeof(long));
+    f->lstep = fk_calloc(M, sizeof(long));
     f->lbeg = fk_calloc(M, sizeof(long));
-    f->ubeg = fk_calloc(M, sizeof(long));
+    f->ubeg = fk_calloc(S, sizeof(long));
+    f->uend = fk_calloc(S, sizeof(long));
+    f->uroom = fk_calloc(S, sizeof(long));
     f->ucbeg = fk_calloc(M, sizeof(long));
+    f->ucend = fk_calloc(M, sizeof(long));
+    f->rbeg = fk_calloc(FLU_FT_MAX + 2, sizeof(long));
+    f->rrow = fk_calloc(FLU_FT_MAX + 2, sizeof(long));
+    f->spike = fk_calloc(M, sizeof(flu_real));
+    f->spl = fk_calloc(M, sizeof(long));
+    f->work = fk_calloc(M, sizeof(flu_real));
     f->lrbeg = fk_calloc(M, sizeof(long));
     f->stepr = fk_calloc(M, sizeof(long));
     f->stepp = fk_calloc(M, sizeof(long));
@@ -89,6 +101,8 @@ static int alloc_m(flu *f, long m)
     f->mark = fk_calloc(M, sizeof(long));
     f->t = fk_calloc(M, sizeof(flu_real));
     if (!f->prow || !f->pcol || !f->piv || !f->lbeg || !f->ubeg || !f->ucbeg || !f->lrbeg || !f->rlen ||
+        !f->lrow || !f->lstep || !f->uend || !f->uroom || !f->ucend || !f->rbeg || !f->rrow ||
+        !f->spike || !f->spl || !f->work ||
         !f->stepr || !f->stepp || !f->mark1 || !f->mark2 || !f->seed || !f->list1 ||
         !f->list2 || !f->stk || !f->stq ||
         !f->rcap || !f->rcol || !f->rval || !f->clen || !f->cphys || !f->ccap || !f->crow ||
@@ -161,6 +175,24 @@ static int col_fit(flu *f, long k, long need)
         return -1;
     f->crow[k] = a;
     f->ccap[k] = cap;
+    return 0;
+}
+
+/* room for `need` entries in an index/value store of *alloc */
+static int pair_fit(long **idx, flu_real **val, long *alloc, long need)
+{
+    long cap, *a;
+    flu_real *v;
+    if (need <= *alloc)
+        return 0;
+    cap = grow_cap(*alloc < 1024 ? 1024 : *alloc, need);
+    if (!(a = fk_realloc(*idx, (size_t)cap, sizeof *a)))
+        return -1;
+    *idx = a;
+    if (!(v = fk_realloc(*val, (size_t)cap, sizeof *v)))
+        return -1;
+    *val = v;
+    *alloc = cap;
     return 0;
 }
 
@@ -497,7 +529,18 @@ int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
     for (k = 0; k < m; k++) {
         f->stepr[f->prow[k]] = k;
         f->stepp[f->pcol[k]] = k;
+        f->lrow[k] = f->prow[k];
+        f->lstep[f->prow[k]] = k;
+        f->uend[k] = f->uroom[k] = f->ubeg[k + 1];
+        f->ucend[k] = f->ucbeg[k + 1];
     }
+    f->uused = f->ubeg[m];
+    f->ucused = f->ucbeg[m];
+    f->nnz_u0 = f->nnz_u = f->ubeg[m];
+    f->ns = m;
+    f->nr = 0;
+    f->rbeg[0] = 0;
+    f->spike_ok = 0;
     return 0;
 }
 
@@ -509,9 +552,12 @@ static long ftran_u(flu *f, flu_real *v)
 {
     long k, q, nz = 0;
     flu_real *t = f->t;
-    for (k = f->m - 1; k >= 0; k--) {
+    for (k = f->ns - 1; k >= 0; k--) {
         long j = f->pcol[k];
-        flu_real z = t[f->prow[k]];
+        flu_real z;
+        if (f->prow[k] < 0)
+            continue;
+        z = t[f->prow[k]];
         if (z == 0) {
             v[j] = 0;
             continue;
@@ -519,7 +565,7 @@ static long ftran_u(flu *f, flu_real *v)
         z /= f->piv[k];
         v[j] = z;
         nz++;
-        for (q = f->ucbeg[j]; q < f->ucbeg[j + 1]; q++)
+        for (q = f->ucbeg[j]; q < f->ucend[j]; q++)
             t[f->ucrow[q]] -= f->ucval[q] * z;
     }
     return nz;
@@ -533,9 +579,12 @@ static long ftran_u_rows(flu *f, flu_real *v)
 {
     long k, q, nz = 0;
     flu_real *t = f->t;
-    for (k = f->m - 1; k >= 0; k--) {
-        flu_real s = t[f->prow[k]];
-        for (q = f->ubeg[k]; q < f->ubeg[k + 1]; q++)
+    for (k = f->ns - 1; k >= 0; k--) {
+        flu_real s;
+        if (f->prow[k] < 0)
+            continue;
+        s = t[f->prow[k]];
+        for (q = f->ubeg[k]; q < f->uend[k]; q++)
             s -= f->uval[q] * v[f->uidx[q]];
         v[f->pcol[k]] = s / f->piv[k];
         nz += s != 0;
@@ -556,19 +605,19 @@ static const long *edges(const flu *f, int g, long x, long *b, long *e)
     long k;
     switch (g) {
     case FT_L:
-        k = f->stepr[x];
+        k = f->lstep[x];
         *b = f->lbeg[k];
         *e = f->lbeg[k + 1];
         return f->lidx;
     case FT_U:
         k = f->pcol[f->stepr[x]];
         *b = f->ucbeg[k];
-        *e = f->ucbeg[k + 1];
+        *e = f->ucend[k];
         return f->ucrow;
     case BT_U:
         k = f->stepp[x];
         *b = f->ubeg[k];
-        *e = f->ubeg[k + 1];
+        *e = f->uend[k];
         return f->uidx;
     default:
         *b = f->lrbeg[x];
@@ -663,23 +712,61 @@ static long first_reach(flu *f, int g, const flu_real *x, long *s1)
     return reach(f, g, f->seed, ns, f->list1, f->mark1, *s1, f->m / FLU_HYPER_OUT);
 }
 
+/* The spike for flu_update: t (after L and the R etas) at rows list[0..n),
+ * or at rows 0..n-1 when list is NULL. */
+static void keep_spike(flu *f, const long *list, long n)
+{
+    long a, k = 0;
+    for (a = 0; a < f->nspl; a++)
+        f->spike[f->spl[a]] = 0;
+    for (a = 0; a < n; a++) {
+        long i = list ? list[a] : a;
+        if (f->t[i] != 0) {
+            f->spike[i] = f->t[i];
+            f->spl[k++] = i;
+        }
+    }
+    f->nspl = k;
+    f->keep = 0;
+    f->spike_ok = 1;
+}
+
 /* FTRAN when v is sparse: 1 done, 0 the caller does it densely. */
 static int ftran_hyper(flu *f, flu_real *v)
 {
-    long m = f->m, n1, n2, s1, s2, a, q;
+    long m = f->m, n1, n2, s1, s2, a, q, e;
     flu_real *t = f->t;
     if ((n1 = first_reach(f, FT_L, v, &s1)) < 0)
         return 0;
     for (a = 0; a < n1; a++)
         t[f->list1[a]] = v[f->list1[a]];
     for (a = n1 - 1; a >= 0; a--) {
-        long i = f->list1[a], k = f->stepr[i];
+        long i = f->list1[a], k = f->lstep[i];
         flu_real x = t[i];
         if (x == 0)
             continue;
         for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
             t[f->lidx[q]] -= f->lval[q] * x;
     }
+    /* the R etas: a row they change joins the reach (its seeds need no
+     * order) */
+    for (e = 0; e < f->nr; e++) {
+        long r = f->rrow[e];
+        flu_real z = 0;
+        for (q = f->rbeg[e]; q < f->rbeg[e + 1]; q++)
+            if (f->mark1[f->rridx[q]] == s1)
+                z += f->rrval[q] * t[f->rridx[q]];
+        if (z == 0)
+            continue;
+        if (f->mark1[r] != s1) {
+            f->mark1[r] = s1;
+            t[r] = 0;
+            f->list1[n1++] = r;
+        }
+        t[r] -= z;
+    }
+    if (f->keep)
+        keep_spike(f, f->list1, n1);
     s2 = next_stamp(f);
     n2 = reach(f, FT_U, f->list1, n1, f->list2, f->mark2, s2, m / FLU_HYPER_OUT);
     if (n2 < 0) {
@@ -702,7 +789,7 @@ static int ftran_hyper(flu *f, flu_real *v)
             continue;
         z /= f->piv[k];
         v[j] = z;
-        for (q = f->ucbeg[j]; q < f->ucbeg[j + 1]; q++)
+        for (q = f->ucbeg[j]; q < f->ucend[j]; q++)
             t[f->ucrow[q]] -= f->ucval[q] * z;
     }
     note_density(f, &f->ftd, n2);
@@ -712,7 +799,7 @@ static int ftran_hyper(flu *f, flu_real *v)
 /* BTRAN when u is sparse: 1 done, 0 the caller does it densely. */
 static int btran_hyper(flu *f, flu_real *u)
 {
-    long m = f->m, n1, n2, s1, s2, a, q;
+    long m = f->m, n1, n2, s1, s2, a, q, e;
     flu_real *t = f->t;
     if ((n1 = first_reach(f, BT_U, u, &s1)) < 0)
         return 0;
@@ -725,16 +812,31 @@ static int btran_hyper(flu *f, flu_real *u)
         t[f->prow[k]] = z;
         if (z == 0)
             continue;
-        for (q = f->ubeg[k]; q < f->ubeg[k + 1]; q++)
+        for (q = f->ubeg[k]; q < f->uend[k]; q++)
             u[f->uidx[q]] -= f->uval[q] * z;
     }
-    s2 = next_stamp(f);
-    n2 = reach(f, BT_L, f->list1, n1, f->list2, f->mark2, s2, m);
-    /* rows reached through L^T only start at 0 (mark1 held positions:
-     * a fresh stamp for the rows) */
+    /* rows reached through R^T or L^T only start at 0 (mark1 held
+     * positions: a fresh stamp for the rows) */
     s1 = next_stamp(f);
     for (a = 0; a < n1; a++)
         f->mark1[f->list1[a]] = s1;
+    for (e = f->nr - 1; e >= 0; e--) {
+        long r = f->rrow[e];
+        flu_real x;
+        if (f->mark1[r] != s1 || (x = t[r]) == 0)
+            continue;
+        for (q = f->rbeg[e]; q < f->rbeg[e + 1]; q++) {
+            long i = f->rridx[q];
+            if (f->mark1[i] != s1) {
+                f->mark1[i] = s1;
+                t[i] = 0;
+                f->list1[n1++] = i;
+            }
+            t[i] -= f->rrval[q] * x;
+        }
+    }
+    s2 = next_stamp(f);
+    n2 = reach(f, BT_L, f->list1, n1, f->list2, f->mark2, s2, m);
     for (a = 0; a < n2; a++)
         if (f->mark1[f->list2[a]] != s1)
             t[f->list2[a]] = 0;
@@ -759,12 +861,20 @@ void flu_ftran(flu *f, flu_real *v)
         return;
     memcpy(t, v, (size_t)m * sizeof *t);
     for (k = 0; k < m; k++) {
-        flu_real a = t[f->prow[k]];
+        flu_real a = t[f->lrow[k]];
         if (a == 0)
             continue;
         for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
             t[f->lidx[q]] -= f->lval[q] * a;
     }
+    for (k = 0; k < f->nr; k++) {
+        flu_real z = 0;
+        for (q = f->rbeg[k]; q < f->rbeg[k + 1]; q++)
+            z += f->rrval[q] * t[f->rridx[q]];
+        t[f->rrow[k]] -= z;
+    }
+    if (f->keep)
+        keep_spike(f, NULL, m);
     note_density(f, &f->ftd, f->ftd < FLU_ROWFORM ? ftran_u(f, v) : ftran_u_rows(f, v));
 }
 
@@ -774,18 +884,28 @@ void flu_btran(flu *f, flu_real *u)
     flu_real *t = f->t;
     if (f->btd < 1.0 / FLU_HYPER_OUT && btran_hyper(f, u))
         return;
-    for (k = 0; k < m; k++) {
-        flu_real z = u[f->pcol[k]] / f->piv[k];
+    for (k = 0; k < f->ns; k++) {
+        flu_real z;
+        if (f->prow[k] < 0)
+            continue;
+        z = u[f->pcol[k]] / f->piv[k];
         t[f->prow[k]] = z;
         if (z == 0)
             continue;
-        for (q = f->ubeg[k]; q < f->ubeg[k + 1]; q++)
+        for (q = f->ubeg[k]; q < f->uend[k]; q++)
             u[f->uidx[q]] -= f->uval[q] * z;
     }
+    for (k = f->nr - 1; k >= 0; k--) {
+        flu_real a = t[f->rrow[k]];
+        if (a == 0)
+            continue;
+        for (q = f->rbeg[k]; q < f->rbeg[k + 1]; q++)
+            t[f->rridx[q]] -= f->rrval[q] * a;
+    }
     if (f->btd < FLU_ROWFORM) {
-        /* L^T by rows: row prow[k] is final once the later steps are done */
+        /* L^T by rows: row lrow[k] is final once the later steps are done */
         for (k = m - 1; k >= 0; k--) {
-            long i = f->prow[k];
+            long i = f->lrow[k];
             flu_real a = t[i];
             if (a == 0)
                 continue;
@@ -799,10 +919,151 @@ void flu_btran(flu *f, flu_real *u)
             flu_real s = 0;
             for (q = f->lbeg[k]; q < f->lbeg[k + 1]; q++)
                 s += f->lval[q] * t[f->lidx[q]];
-            t[f->prow[k]] -= s;
-            nz += t[f->prow[k]] != 0;
+            t[f->lrow[k]] -= s;
+            nz += t[f->lrow[k]] != 0;
         }
     }
     note_density(f, &f->btd, nz);
     memcpy(u, t, (size_t)m * sizeof *u);
+}
+
+/* ---- Forrest-Tomlin update (flu.h) ---- */
+
+/* An update is refused when its new diagonal and alpha_p piv[s] differ by
+ * more than FLU_FT_TOL relatively.  Every nonzero of the spike is stored:
+ * the new diagonal g_r - mu^T g reads all of g, so an entry dropped from
+ * the column would be missing from U'' but not from its diagonal, an
+ * error times |mu| (up to 7e4 on dfl001); dropping below 1e-14 as the
+ * eta file does took dfl001's dual from 25 cost shifts to 500 and its
+ * basis to one 6.5e-11 infeasible in exact arithmetic. */
+#ifdef FK_QUAD
+#define FLU_FT_TOL 1e-16
+#else
+#define FLU_FT_TOL 1e-8
+#endif
+
+/* U row of slot k loses its entry at position j. */
+static void urow_drop(flu *f, long k, long j)
+{
+    long q;
+    for (q = f->ubeg[k]; q < f->uend[k]; q++)
+        if (f->uidx[q] == j) {
+            f->uend[k]--;
+            f->uidx[q] = f->uidx[f->uend[k]];
+            f->uval[q] = f->uval[f->uend[k]];
+            f->nnz_u--;
+            return;
+        }
+}
+
+/* U column of position j loses its entry in row i. */
+static void ucol_drop(flu *f, long j, long i)
+{
+    long q;
+    for (q = f->ucbeg[j]; q < f->ucend[j]; q++)
+        if (f->ucrow[q] == i) {
+            f->ucend[j]--;
+            f->ucrow[q] = f->ucrow[f->ucend[j]];
+            f->ucval[q] = f->ucval[f->ucend[j]];
+            return;
+        }
+}
+
+/* U row of slot k gains (j, v); a full row moves to the store's end with
+ * room to spare. */
+static int urow_add(flu *f, long k, long j, flu_real v)
+{
+    if (f->uend[k] == f->uroom[k]) {
+        long len = f->uend[k] - f->ubeg[k], room = len + len / 2 + 4;
+        if (pair_fit(&f->uidx, &f->uval, &f->ualloc, f->uused + room))
+            return -1;
+        memmove(f->uidx + f->uused, f->uidx + f->ubeg[k], (size_t)len * sizeof *f->uidx);
+        memmove(f->uval + f->uused, f->uval + f->ubeg[k], (size_t)len * sizeof *f->uval);
+        f->ubeg[k] = f->uused;
+        f->uend[k] = f->uused + len;
+        f->uroom[k] = f->uused + room;
+        f->uused += room;
+    }
+    f->uidx[f->uend[k]] = j;
+    f->uval[f->uend[k]++] = v;
+    f->nnz_u++;
+    return 0;
+}
+
+int flu_update(flu *f, long p, flu_real alpha_p)
+{
+    long m = f->m, s, r, k, q, left = 0, nmu = 0, r0, a, i;
+    flu_real *w = f->work, *g = f->spike, d, e;
+    if (!f->spike_ok || f->ns >= m + FLU_FT_MAX)
+        return 1;
+    f->spike_ok = 0;
+    s = f->stepp[p];
+    r = f->prow[s];
+    r0 = f->rbeg[f->nr];
+    if (pair_fit(&f->rridx, &f->rrval, &f->ralloc, r0 + (f->ns - s)))
+        return -1;
+    /* row r eliminated by the rows of the later steps, in their order;
+     * w (by positions) is 0 outside row r and left so */
+    for (q = f->ubeg[s]; q < f->uend[s]; q++) {
+        w[f->uidx[q]] = f->uval[q];
+        left++;
+    }
+    d = g[r];
+    for (k = s + 1; k < f->ns && left > 0; k++) {
+        long j = f->pcol[k];
+        flu_real mu;
+        if (f->prow[k] < 0 || w[j] == 0)
+            continue;
+        mu = w[j] / f->piv[k];
+        w[j] = 0;
+        left--;
+        for (q = f->ubeg[k]; q < f->uend[k]; q++) {
+            long j2 = f->uidx[q];
+            int was = w[j2] != 0;
+            w[j2] -= mu * f->uval[q];
+            left += (w[j2] != 0) - was;
+        }
+        d -= mu * g[f->prow[k]];
+        f->rridx[r0 + nmu] = f->prow[k];
+        f->rrval[r0 + nmu++] = mu;
+    }
+    e = alpha_p * f->piv[s];
+    if (!(FABS(d - e) <= FLU_FT_TOL * (FABS(d) + FABS(e))) || FABS(d) < FLU_TOL_SING)
+        return 1;
+    /* column p leaves the rows of the earlier steps, row r the columns */
+    for (q = f->ucbeg[p]; q < f->ucend[p]; q++)
+        urow_drop(f, f->stepr[f->ucrow[q]], p);
+    for (q = f->ubeg[s]; q < f->uend[s]; q++)
+        ucol_drop(f, f->uidx[q], r);
+    f->nnz_u -= f->uend[s] - f->ubeg[s];
+    f->uend[s] = f->ubeg[s];
+    /* the spike as column p, at the column store's end */
+    if (pair_fit(&f->ucrow, &f->ucval, &f->ucalloc, f->ucused + f->nspl))
+        return -1;
+    f->ucbeg[p] = f->ucused;
+    for (a = 0; a < f->nspl; a++)
+        if ((i = f->spl[a]) != r) {
+            f->ucrow[f->ucused] = i;
+            f->ucval[f->ucused++] = g[i];
+            if (urow_add(f, f->stepr[i], p, g[i]))
+                return -1;
+        }
+    f->ucend[p] = f->ucused;
+    if (nmu > 0) {
+        f->rrow[f->nr] = r;
+        f->rbeg[++f->nr] = r0 + nmu;
+    }
+    /* step s moves to a new last slot */
+    k = f->ns++;
+    f->prow[k] = r;
+    f->pcol[k] = p;
+    f->piv[k] = d;
+    f->ubeg[k] = f->uend[k] = f->uroom[k] = f->uused;
+    f->prow[s] = -1;
+    f->stepr[r] = k;
+    f->stepp[p] = k;
+    if (f->ns >= m + FLU_FT_MAX || f->nnz_u > 2 * f->nnz_u0 + m ||
+        f->rbeg[f->nr] > f->nnz_u0 + m || f->uused > 4 * (f->nnz_u0 + m))
+        return 2;
+    return 0;
 }

@@ -17,6 +17,30 @@
  * solves need only these two stores:
  *     flu_ftran: v := B^{-1} v   (v by rows on entry, by positions on exit)
  *     flu_btran: u := B^{-T} u   (u by positions on entry, by rows on exit)
+ *
+ * Forrest-Tomlin update (flu_update).  Write the factors as B = L U with
+ * U upper triangular in step order (step k: row prow[k], position
+ * pcol[k]).  Position p (step s, row r = prow[s]) gets the column a:
+ *     B' = L U',  U' = U with column p replaced by the spike g = L^{-1} a.
+ * Moving step s to the end of the order, U' is upper triangular except
+ * for row r, whose entries (positions of the steps after s) now lie left
+ * of the diagonal.  Subtracting mu_k times row prow[k] from row r, for
+ * the steps k > s in order (mu_k = the entry left at pcol[k] over piv[k];
+ * each subtraction fills only positions of later steps), leaves row r
+ * with its diagonal only:
+ *     R U' = U'',  R = I - e_r mu^T  (mu over the rows prow[k]),
+ *     U''_{rp} = g_r - mu^T g.
+ * So B' = L R^{-1} U'' and, with the R etas of all updates since the
+ * factorisation,
+ *     B^{-1} = U^{-1} R_t ... R_1 L^{-1},  B^{-T} = L^{-T} R_1^T ... R_t^T U^{-T}:
+ * FTRAN applies the R etas after L (y_r -= mu^T y), BTRAN before L^T in
+ * reverse order (y -= mu y_r).  Steps are slots: the moved step is a new
+ * slot at the end (same row, same position), the old one is left empty;
+ * U's rows and columns live in stores that grow at their ends.  Since
+ * det U'' / det U = det B' / det B = alpha_p (alpha = B^{-1} a), the new
+ * diagonal must equal alpha_p piv[s]; when the two disagree the update is
+ * refused and the caller refactors.  The spike g is kept by the FTRAN of
+ * a (set keep before it), so an update costs no solve of its own.
  * Ownership: flu owns its arrays; init/clear pair; a flu may be factored
  * many times (arrays are reused and grown). */
 #ifndef FLU_H
@@ -32,6 +56,7 @@ typedef __float128 flu_real;
 #define flu_factor flu_q_factor
 #define flu_ftran flu_q_ftran
 #define flu_btran flu_q_btran
+#define flu_update flu_q_update
 #define FLU_TOL_SING 1e-20
 #else
 typedef double flu_real;
@@ -39,22 +64,38 @@ typedef double flu_real;
 #endif
 #define FLU_THRESH 0.1
 
+/* updates before a refactorisation is forced (the slots held in reserve) */
+#define FLU_FT_MAX 200
+
 typedef struct {
     long m;
-    /* factors: step k pivots row prow[k] and position pcol[k] */
-    long *prow, *pcol;
+    /* U's steps (slots): step k pivots row prow[k] and position pcol[k];
+     * ns slots in use (m after a factorisation, one more per update), an
+     * emptied slot has prow[k] = -1 */
+    long *prow, *pcol, ns;
     flu_real *piv;
+    long *lrow, *lstep;  /* L: the row of step k, the step of row i */
     long *lbeg, *lidx;   /* L eta k: rows lidx[lbeg[k]..lbeg[k+1]) */
     flu_real *lval;
-    long *ubeg, *uidx;   /* U row k: positions uidx[ubeg[k]..ubeg[k+1]) */
+    long *ubeg, *uend, *uroom, *uidx; /* U row of slot k: positions
+                          uidx[ubeg[k]..uend[k]), room up to uroom[k] */
     flu_real *uval;
-    long lalloc, ualloc;
+    long lalloc, ualloc, uused;
     /* the same factors transposed, so that both solves can skip a step
      * whose value is 0 (most of them on network LPs, whose B^{-1} a is
      * very sparse): U by positions, L by rows, each entry naming the row
      * prow[k] of its step k */
-    long *ucbeg, *ucrow;  /* position j: ucrow[ucbeg[j]..ucbeg[j+1]) */
+    long *ucbeg, *ucend, *ucrow;  /* position j: ucrow[ucbeg[j]..ucend[j]) */
     flu_real *ucval;
+    long ucused;
+    /* Forrest-Tomlin: R eta e changes row rrow[e] by the rows
+     * rridx[rbeg[e]..rbeg[e+1]) times rrval; the spike of the last FTRAN
+     * with keep set (by rows, valid when spike_ok; 0 but at its nspl
+     * rows spl[]) */
+    long nr, *rbeg, *rrow, *rridx, ralloc, *spl, nspl;
+    flu_real *rrval, *spike, *work;
+    int keep, spike_ok;
+    long nnz_u0, nnz_u;          /* U's off-diagonal entries: factored, now */
     long *lrbeg, *lrrow;  /* row i: lrrow[lrbeg[i]..lrbeg[i+1]) */
     flu_real *lrval;
     long ucalloc, lralloc;
@@ -98,5 +139,13 @@ int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
 
 void flu_ftran(flu *f, flu_real *v);
 void flu_btran(flu *f, flu_real *u);
+
+/* Position p of the basis gets the column whose FTRAN (with keep set)
+ * was the last one, alpha_p its result at p.  Returns 0 when updated, 1
+ * when refused (no spike, no slot left, or the new diagonal disagrees
+ * with alpha_p: the factors still describe the old basis and the caller
+ * must refactor), 2 when updated but the factors have grown enough that
+ * a refactorisation pays, -1 when memory runs out. */
+int flu_update(flu *f, long p, flu_real alpha_p);
 
 #endif
