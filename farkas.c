@@ -61,6 +61,12 @@ static int cmd_solve(int argc, char **argv)
 
     fk_err_clear(&err);
     solve_opts_default(&opts);
+    {
+        /* FK_FAST_FT=0: the float LU's older product-form updates, for
+         * side-by-side timing (bench/PROFILE.md); the verdict is the same */
+        const char *e = getenv("FK_FAST_FT");
+        opts.product_form = e && strcmp(e, "0") == 0;
+    }
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--cert") == 0 && i + 1 < argc)
             cert = argv[++i];

@@ -10,8 +10,8 @@
  * B^{-1} from a sparse Markowitz LU (flu.h) kept up to date by
  * Forrest-Tomlin updates of its U (flu_update), refactorised after
  * FAST_REFACTOR_FT updates, when flu finds its factors grown or refuses an
- * update, or when an update looks unstable.  The environment variable
- * FK_FAST_FT=0 selects the older product-form eta file instead,
+ * update, or when an update looks unstable.  fast_opts.product_form (the
+ * CLI: FK_FAST_FT=0 in the environment) selects the older product-form eta file instead,
  * B^{-1} = E_k ... E_1 (L U)^{-1}, refactorised every FAST_REFACTOR updates
  * (for comparisons; bench/PROFILE.md, 2026-12-04).
  *
@@ -59,7 +59,6 @@ typedef double real;
 
 #define FAST_REFACTOR 64            /* product-form updates per factorisation */
 #define FAST_REFACTOR_FT FLU_FT_MAX /* Forrest-Tomlin updates per factorisation */
-#define FAST_FT 1                   /* the default: Forrest-Tomlin */
 
 #ifndef FK_QUAD /* precision-independent parts: compiled once */
 void fast_opts_default(fast_opts *o)

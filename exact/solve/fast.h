@@ -50,6 +50,8 @@ typedef struct {
                                phase runs before the primal simplex; given
                                and primal infeasible: the dual from it) */
     int primal_only;    /* 1 = no dual simplex at all (tests, comparisons) */
+    int product_form;   /* 1 = the product-form eta file instead of
+                           Forrest-Tomlin updates (comparisons) */
     /* NULL, or N = m+n values replacing the model's bounds (lo, up: both
      * or neither; +-HUGE_VAL for infinite) and costs (logicals included),
      * in the model's units and sense already taken as minimisation */

@@ -119,7 +119,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         res->status = FAST_FAILED;
         return FK_OK;
     }
-    if (fws_init(&w, lp, !o->no_scale)) {
+    if (fws_init(&w, lp, !o->no_scale, o->product_form)) {
         fws_clear(&w);
         /* too big for memory is not an error of the whole solve: the exact
          * path does not need the float phase */

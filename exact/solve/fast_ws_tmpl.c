@@ -114,7 +114,7 @@ static void scale(fws *w, const double *a0, double *rmin, double *rmax)
         w->cs[j] = pow2_round(w->cs[j]);
 }
 
-static int fws_init(fws *w, const lp_model *lp, int do_scale)
+static int fws_init(fws *w, const lp_model *lp, int do_scale, int product_form)
 {
     long m = lp->m, n = lp->n, N = m + n, j, i, k;
     double *a0 = NULL, *t1 = NULL, *t2 = NULL;
@@ -136,11 +136,8 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale)
     w->stat = fk_calloc((size_t)N + 1, 1);
     w->x = fk_calloc((size_t)N + 1, sizeof *w->x);
     flu_init(&w->lu);
-    {
-        const char *e = getenv("FK_FAST_FT");
-        w->ft = e ? atoi(e) != 0 : FAST_FT;
-        w->reflimit = w->ft ? FAST_REFACTOR_FT : FAST_REFACTOR;
-    }
+    w->ft = !product_form;
+    w->reflimit = w->ft ? FAST_REFACTOR_FT : FAST_REFACTOR;
     w->dep_pos = fk_calloc((size_t)m + 1, sizeof *w->dep_pos);
     w->dep_row = fk_calloc((size_t)m + 1, sizeof *w->dep_row);
     w->w1 = fk_calloc((size_t)m + 1, sizeof *w->w1);

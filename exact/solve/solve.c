@@ -142,6 +142,7 @@ static fk_status refine(lp_answer *res, const lp_model *lp, lp_basis *basis,
         }
         fast_opts_default(&fo);
         fo.verbose = o->verbose;
+        fo.product_form = o->product_form;
         fo.start = &ev.basis;
         fo.lo = lo;
         fo.up = up;
@@ -223,6 +224,7 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
     if (!o->pure) {
         fast_opts_default(&fo);
         fo.verbose = o->verbose;
+        fo.product_form = o->product_form;
         fo.iter_limit = o->fast_iter_limit;
         fo.primal_only = o->fast_primal_only;
         /* the float phase may use at most half of the budget: the exact

@@ -43,6 +43,9 @@ typedef struct {
     int quad_only;         /* 1 = float phase and rounds in binary128 */
     int no_quad;           /* 1 = never boost to binary128 (tests) */
     int fast_primal_only;  /* 1 = float phase without its dual phase */
+    int product_form;      /* 1 = float LU updated by the product-form eta
+                              file, not Forrest-Tomlin (comparisons; the CLI
+                              sets it from FK_FAST_FT=0) */
 } solve_opts;
 
 #define SOLVE_REFINE_ROUNDS 8
