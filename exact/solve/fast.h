@@ -12,10 +12,12 @@
  * refactorisation.  From the slack basis the dual simplex runs first:
  * phase 1 on Fourer's auxiliary box problem when the slack basis is dual
  * infeasible, phase 2 with dual steepest-edge pricing, a bound-flipping
- * ratio test with Harris's tolerance, and cost shifting where rounding
- * loses dual feasibility.  The primal simplex (devex pricing, Harris's
+ * ratio test with Harris's tolerance, costs perturbed against dual
+ * degeneracy, and cost shifting where rounding loses dual feasibility.
+ * The primal simplex (devex pricing, Harris's
  * two-pass ratio test with bound flips, a composite phase 1, bound
- * perturbation when it stalls) then finishes: it removes the shifts, or
+ * perturbation when it stalls) then finishes: it removes the shifts and
+ * the perturbation, or
  * does the whole solve from a given start basis.  An iteration and time
  * guard; singular bases met on the way are repaired with logicals, like
  * the exact phase does.  It can start from a given
@@ -45,6 +47,8 @@ typedef struct {
     const lp_basis *start; /* start basis (NULL: slack basis, and a dual
                                phase runs before the primal simplex) */
     int primal_only;    /* 1 = no dual phase (tests, comparisons) */
+    int no_perturb;     /* 1 = no cost perturbation in the dual phase
+                           (tests, comparisons) */
     /* NULL, or N = m+n values replacing the model's bounds (lo, up: both
      * or neither; +-HUGE_VAL for infinite) and costs (logicals included),
      * in the model's units and sense already taken as minimisation */
@@ -57,6 +61,7 @@ typedef struct {
     fast_status status;
     long iters, phase1_iters, dual_iters; /* all, primal phase 1, dual phase */
     long flips;         /* bound flips taken by the dual ratio test */
+    long dual_degen;    /* dual phase iterations with a dual step of 0 */
     double objval;      /* model sense, with c0 (approximate) */
     lp_basis basis;    /* always filled when FK_OK is returned */
 } fast_result;

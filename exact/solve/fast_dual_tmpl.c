@@ -14,7 +14,10 @@
  * When the slack basis is dual infeasible, phase 1 solves Fourer's
  * auxiliary problem (boxes [0,1], [-1,0], [-1,1] for variables with only
  * a lower, only an upper, no bound, [0,0] for the others), at whose
- * optimum the reduced costs are as dual feasible as the problem allows. */
+ * optimum the reduced costs are as dual feasible as the problem allows.
+ * Against dual degeneracy phase 2 runs on costs perturbed into their dual
+ * feasible side by small deterministic amounts (see dual_perturb); the
+ * primal simplex that follows works on the true ones. */
 
 /* ---------- the dual simplex ---------- */
 
@@ -67,6 +70,9 @@ typedef struct {
     real *lo1, *up1;  /* N: the true bounds while phase 1 boxes them */
     real *c0;         /* N: the true costs (shifted ones are restored) */
     long nshift;      /* costs shifted so far */
+    long ndegen;      /* iterations whose dual step was 0 (|d_q| within
+                       * TOL_DUAL): the dual objective did not move */
+    int perturbed;    /* costs perturbed (c0 holds the true ones) */
     real *inf;        /* m: squared violation of row p's basic variable,
                        * 0 within TOL_PRIMAL (pricing reads this one
                        * contiguous array instead of x, lo, up through head) */
@@ -127,6 +133,54 @@ static int dual_place(fws *w, dws *dv)
     return dual_refresh(w, dv);
 }
 
+/* Cost perturbation against dual degeneracy.  Many reduced costs at 0
+ * (qap: integer costs, thousands equal) make ties in the ratio test, and
+ * the dual simplex takes steps of length 0.  Each nonbasic structural's
+ * cost moves by delta_j into its dual feasible side (c_j up at a lower
+ * bound, down at an upper), so d_j moves by the same delta_j (pi depends
+ * on the basic costs only) and the basis stays dual feasible, with the
+ * ties broken.  delta_j = (PERT_ABS + PERT_REL |c_j|)(1 + u_j): the costs
+ * are normalised to max |c| = 1 (fws_init), so this is relative to |c_j|
+ * and to the cost norm at once; u_j in [0, 1) is a hash of j, so the run
+ * is deterministic.  Free and fixed variables and basic ones keep their
+ * costs.  The true costs come back at the end of the dual phase
+ * (dual_phase); the primal simplex then removes the dual infeasibilities
+ * this leaves, in phase 2 from the dual's primal feasible basis (qap12:
+ * 341 of them, 1,791 primal iterations after 54,801 dual ones).  The
+ * sizes are large next to TOL_DUAL on purpose: with 1e-7 + 1e-6 |c_j|
+ * qap12 still had not finished after 145,000 iterations, with these it
+ * takes 55,000 to 90,000 (the count is chaotic in the sizes); larger ones
+ * leave more for the primal (1e-3 + 1e-2 |c_j|: 17,000 primal
+ * iterations). */
+#define PERT_ABS 1e-5
+#define PERT_REL 1e-3
+
+static real pert_hash(long j)
+{
+    unsigned long long z = (unsigned long long)j + 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    return (real)(z >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static void dual_perturb(fws *w, dws *dv)
+{
+    long j;
+    for (j = 0; j < w->n; j++) {
+        int s = w->stat[j];
+        real delta;
+        if (s == LP_BASIC || s == LP_AT_ZERO || w->lo[j] == w->up[j])
+            continue;
+        delta = (PERT_ABS + PERT_REL * RABS(w->c[j])) * (1 + pert_hash(j));
+        if (s == LP_AT_UP)
+            delta = -delta;
+        w->c[j] += delta;
+        w->d[j] += delta;
+    }
+    dv->perturbed = 1;
+}
+
 /* The bounded dual simplex from a dual feasible basis (within tolerances)
  * on the current bounds.  Pricing: the largest primal infeasibility
  * squared over its dual steepest-edge weight (exact weights, updated with
@@ -144,12 +198,26 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
 {
     long m = w->m, p, t, k, start_iters = *iters;
     int unstable = 0, stale = 1;
-    real *alpha = w->w2;
+    real *alpha = w->w2, last_obj = -HUGE_VAL;
     for (;;) {
         long r = -1, q = -1, lv, nc = 0, nf = 0;
         real best = 0, slope, theta_d, theta_p, target, ar, wr;
         int below;
-        if (*iters >= limit || *iters - start_iters > give_up ||
+        if (*iters - start_iters > give_up) {
+            /* past the guard, but as long as the dual objective still
+             * rises the dual goes on, m + 1000 iterations at a time
+             * (qap12 needs about 3.5 times that guard's 30 m; the primal
+             * simplex from the slack basis would need far longer) */
+            real obj = 0;
+            long j;
+            for (j = 0; j < w->N; j++)
+                obj += w->c[j] * w->x[j];
+            if ((last_obj > -HUGE_VAL && !(obj > last_obj + 1e-9 * (1 + RABS(last_obj)))))
+                return 2;
+            last_obj = obj;
+            give_up += m + 1000;
+        }
+        if (*iters >= limit ||
             (o->time_limit > 0 && (*iters & 15) == 0 && fk_now_sec() - t0 > o->time_limit))
             return 2;
         if (w->updates >= FAST_REFACTOR) {
@@ -266,6 +334,8 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
         theta_d = w->d[q] / alpha[r];
         if (below ? theta_d > 0 : theta_d < 0)
             theta_d = 0;
+        if (RABS(w->d[q]) <= TOL_DUAL)
+            dv->ndegen++;
         for (t = 0; t < w->na; t++) {
             long j = w->alist[t];
             if (j != q)
@@ -312,8 +382,8 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
             for (j = 0; j < w->N; j++)
                 obj += w->c[j] * w->x[j];
             /* the dual objective (scaled), nondecreasing but for shifts */
-            fprintf(stderr, "fast: %s, %ld iterations, LU %ld, primal infeasibility %.10g, objective %.12g, %.2f s\n",
-                    tag, *iters, w->lu.nnz_lu, (double)sinf, (double)obj, fk_now_sec() - t0);
+            fprintf(stderr, "fast: %s, %ld iterations (%ld degenerate), %ld factorisations, LU %ld, primal infeasibility %.10g, objective %.12g, %.2f s\n",
+                    tag, *iters, dv->ndegen, w->nfactor, w->lu.nnz_lu, (double)sinf, (double)obj, fk_now_sec() - t0);
         }
     }
 }
@@ -328,10 +398,13 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
  * problem, Koberstein's thesis ch. 4).  Phase 2: the dual simplex on the
  * true bounds from there.  The primal simplex that follows finishes (a
  * few pivots when the dual ended optimal).  Returns 0 (or 1 at a dual
- * ray); 2 when it gave up (past 30m + 1000 iterations, or an unstable
- * pivot twice), the basis to be discarded; -1: out of memory.  (pilot87
- * needs 6.7m iterations; the guard is for hopeless runs only.) */
-static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, double t0)
+ * ray); 2 when it gave up (past 30m + 1000 iterations without a rise of
+ * the dual objective over the last m + 1000, or an unstable pivot twice),
+ * the basis to be discarded; -1: out of memory.  (pilot87 needs 6.7m
+ * iterations; the guard is for hopeless runs only.)  Phase 2 runs on
+ * perturbed costs (dual_perturb) unless o->no_perturb. */
+static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, double t0,
+                      long *ndegen)
 {
     long m = w->m, N = w->N, j, p, start_iters = *iters, give_up = 30 * m + 1000;
     int rc = -1, need = 0;
@@ -346,6 +419,8 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
     dv.c0 = fk_calloc((size_t)N + 1, sizeof *dv.c0);
     dv.inf = fk_calloc((size_t)m + 1, sizeof *dv.inf);
     dv.nshift = 0;
+    dv.ndegen = 0;
+    dv.perturbed = 0;
     if (!dv.dse || !dv.tau || !dv.dx || !dv.cand || !dv.rt || !dv.lo1 || !dv.up1 || !dv.c0 || !dv.inf)
         goto out;
     memcpy(dv.c0, w->c, (size_t)N * sizeof *w->c);
@@ -381,16 +456,28 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
         rc = -1;
         goto out;
     }
+    if (!o->no_perturb)
+        dual_perturb(w, &dv);
     rc = dual_loop(w, &dv, o, iters, limit, give_up - (*iters - start_iters), t0, "dual");
 out:
-    if (dv.nshift > 0) {
+    if (dv.nshift > 0 || dv.perturbed) {
         memcpy(w->c, dv.c0, (size_t)N * sizeof *w->c);
         w->need_full = 1;
     }
+    if (dv.perturbed && rc == 0 && o->verbose) {
+        long ninf = 0;
+        full_d(w);
+        for (j = 0; j < N; j++)
+            if (w->stat[j] != LP_BASIC && w->lo[j] != w->up[j] && dual_slack(w, j) < -TOL_DUAL)
+                ninf++;
+        fprintf(stderr, "fast: costs restored, %ld dual infeasibilities\n", ninf);
+        w->need_full = 1;
+    }
     if (o->verbose)
-        fprintf(stderr, "fast: dual phase %s after %ld iterations (%ld cost shifts), %.2f s\n",
+        fprintf(stderr, "fast: dual phase %s after %ld iterations (%ld degenerate, %ld factorisations, %ld cost shifts), %.2f s\n",
                 rc < 0 ? "failed" : rc == 1 ? "found a dual ray" : rc == 2 ? "abandoned" : "done",
-                *iters - start_iters, dv.nshift, fk_now_sec() - t0);
+                *iters - start_iters, dv.ndegen, w->nfactor, dv.nshift, fk_now_sec() - t0);
+    *ndegen = dv.ndegen;
     free(dv.dse); free(dv.tau); free(dv.dx); free(dv.cand); free(dv.rt); free(dv.lo1); free(dv.up1); free(dv.c0); free(dv.inf);
     return rc;
 }
