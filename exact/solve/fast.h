@@ -47,7 +47,9 @@ typedef struct {
     const lp_basis *start; /* start basis (NULL: slack basis, and a dual
                                phase runs before the primal simplex) */
     int primal_only;    /* 1 = no dual phase (tests, comparisons) */
-    int no_perturb;     /* 1 = no cost perturbation in the dual phase
+    int perturb;        /* cost perturbation in the dual phase, on tied
+                           costs only: 0 = after 2m dual iterations
+                           (default), 1 = from the start, -1 = never
                            (tests, comparisons) */
     /* NULL, or N = m+n values replacing the model's bounds (lo, up: both
      * or neither; +-HUGE_VAL for infinite) and costs (logicals included),

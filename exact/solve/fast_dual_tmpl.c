@@ -15,9 +15,10 @@
  * auxiliary problem (boxes [0,1], [-1,0], [-1,1] for variables with only
  * a lower, only an upper, no bound, [0,0] for the others), at whose
  * optimum the reduced costs are as dual feasible as the problem allows.
- * Against dual degeneracy phase 2 runs on costs perturbed into their dual
- * feasible side by small deterministic amounts (see dual_perturb); the
- * primal simplex that follows works on the true ones. */
+ * Against dual degeneracy phase 2, when the costs are tied and it has run
+ * long, goes on with costs perturbed into their dual feasible side by
+ * small deterministic amounts (see dual_perturb); the primal simplex that
+ * follows works on the true ones. */
 
 /* ---------- the dual simplex ---------- */
 
@@ -73,6 +74,8 @@ typedef struct {
     long ndegen;      /* iterations whose dual step was 0 (|d_q| within
                        * TOL_DUAL): the dual objective did not move */
     int perturbed;    /* costs perturbed (c0 holds the true ones) */
+    long pert_at;     /* perturb once the dual has run this many
+                       * iterations (-1: never) */
     real *inf;        /* m: squared violation of row p's basic variable,
                        * 0 within TOL_PRIMAL (pricing reads this one
                        * contiguous array instead of x, lo, up through head) */
@@ -139,21 +142,33 @@ static int dual_place(fws *w, dws *dv)
  * cost moves by delta_j into its dual feasible side (c_j up at a lower
  * bound, down at an upper), so d_j moves by the same delta_j (pi depends
  * on the basic costs only) and the basis stays dual feasible, with the
- * ties broken.  delta_j = (PERT_ABS + PERT_REL |c_j|)(1 + u_j): the costs
- * are normalised to max |c| = 1 (fws_init), so this is relative to |c_j|
- * and to the cost norm at once; u_j in [0, 1) is a hash of j, so the run
- * is deterministic.  Free and fixed variables and basic ones keep their
+ * ties broken.  delta_j = (a + r |c_j|)(1 + u_j): the costs are
+ * normalised to max |c| = 1 (fws_init), so this is relative to |c_j| and
+ * to the cost norm at once; u_j in [0, 1) is a hash of j, so the run is
+ * deterministic.  Free and fixed variables and basic ones keep their
  * costs.  The true costs come back at the end of the dual phase
  * (dual_phase); the primal simplex then removes the dual infeasibilities
- * this leaves, in phase 2 from the dual's primal feasible basis (qap12:
- * 341 of them, 1,791 primal iterations after 54,801 dual ones).  The
- * sizes are large next to TOL_DUAL on purpose: with 1e-7 + 1e-6 |c_j|
- * qap12 still had not finished after 145,000 iterations, with these it
- * takes 55,000 to 90,000 (the count is chaotic in the sizes); larger ones
- * leave more for the primal (1e-3 + 1e-2 |c_j|: 17,000 primal
- * iterations). */
-#define PERT_ABS 1e-5
-#define PERT_REL 1e-3
+ * this leaves, in phase 2 from the dual's primal feasible basis.
+ *
+ * Only when the costs are tied: PERT_TIES or more columns per distinct
+ * nonzero |c_j| (qap8 96, qap12 466, pds 185-303, cre-b 81, maros-r7
+ * 4704; dfl001 2.2, d2q06c 3.3, pilot87 12.5, ken-11 1.5).  Then a = 1e-5,
+ * r = 1e-3: qap12 takes 54,801 dual + 1,791 primal iterations, where
+ * a = 1e-7, r = 1e-6 had not finished after 145,000 (the count is chaotic
+ * in the sizes: 55,000 to 90,000 for sizes near these).  Untied costs are
+ * left alone: on dfl001 the large size cut the dual from 22,898 to 18,033
+ * iterations but left 1,739 dual infeasibilities that took the primal
+ * 61,000 degenerate iterations, and both sizes ended on a basis exactly
+ * 6.5e-11 primal infeasible, whose refinement then runs the primal phase
+ * 1 for minutes (bench/PROFILE.md).
+ *
+ * And only once the dual has run PERT_AFTER m iterations (a switch in
+ * mid-run keeps dual feasibility like one at the start): from the start
+ * it made cre-b (14,667 dual iterations, 1.5 m) 33 % slower, maros-r7
+ * (1.8 m) 13 %, for no fewer iterations; qap12 is perturbed after 6,384
+ * of its 66,588 (81 s user; from the start 64.7 s, same sizes). */
+#define PERT_TIES 50
+#define PERT_AFTER 2 /* times m dual iterations */
 
 static real pert_hash(long j)
 {
@@ -164,15 +179,41 @@ static real pert_hash(long j)
     return (real)(z >> 11) * (1.0 / 9007199254740992.0);
 }
 
+static int pert_cmp(const void *a, const void *b)
+{
+    real x = *(const real *)a, y = *(const real *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Columns per distinct nonzero |c_j| (structurals), or -1 when memory
+ * runs out (then no perturbation: it is only a speed-up). */
+static long pert_ties(const fws *w)
+{
+    long j, k = 0, distinct = 0;
+    real *v = fk_calloc((size_t)w->n + 1, sizeof *v);
+    if (!v)
+        return -1;
+    for (j = 0; j < w->n; j++)
+        if (w->c[j] != 0)
+            v[k++] = RABS(w->c[j]);
+    qsort(v, (size_t)k, sizeof *v, pert_cmp);
+    for (j = 0; j < k; j++)
+        if (j == 0 || v[j] != v[j - 1])
+            distinct++;
+    free(v);
+    return w->n / (distinct + 1);
+}
+
 static void dual_perturb(fws *w, dws *dv)
 {
     long j;
+    const real a = 1e-5, r = 1e-3;
     for (j = 0; j < w->n; j++) {
         int s = w->stat[j];
         real delta;
         if (s == LP_BASIC || s == LP_AT_ZERO || w->lo[j] == w->up[j])
             continue;
-        delta = (PERT_ABS + PERT_REL * RABS(w->c[j])) * (1 + pert_hash(j));
+        delta = (a + r * RABS(w->c[j])) * (1 + pert_hash(j));
         if (s == LP_AT_UP)
             delta = -delta;
         w->c[j] += delta;
@@ -220,6 +261,13 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
         if (*iters >= limit ||
             (o->time_limit > 0 && (*iters & 15) == 0 && fk_now_sec() - t0 > o->time_limit))
             return 2;
+        if (dv->pert_at >= 0 && *iters - start_iters >= dv->pert_at) {
+            dual_perturb(w, dv);
+            dv->pert_at = -1;
+            if (o->verbose)
+                fprintf(stderr, "fast: %ld dual iterations on tied costs: costs perturbed\n",
+                        *iters - start_iters);
+        }
         if (w->updates >= FAST_REFACTOR) {
             if (dual_refresh(w, dv))
                 return -1;
@@ -401,8 +449,8 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
  * ray); 2 when it gave up (past 30m + 1000 iterations without a rise of
  * the dual objective over the last m + 1000, or an unstable pivot twice),
  * the basis to be discarded; -1: out of memory.  (pilot87 needs 6.7m
- * iterations; the guard is for hopeless runs only.)  Phase 2 runs on
- * perturbed costs (dual_perturb) unless o->no_perturb. */
+ * iterations; the guard is for hopeless runs only.)  Phase 2 switches to
+ * perturbed costs on the way (dual_perturb, o->perturb). */
 static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, double t0,
                       long *ndegen)
 {
@@ -421,6 +469,7 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
     dv.nshift = 0;
     dv.ndegen = 0;
     dv.perturbed = 0;
+    dv.pert_at = -1;
     if (!dv.dse || !dv.tau || !dv.dx || !dv.cand || !dv.rt || !dv.lo1 || !dv.up1 || !dv.c0 || !dv.inf)
         goto out;
     memcpy(dv.c0, w->c, (size_t)N * sizeof *w->c);
@@ -456,8 +505,7 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
         rc = -1;
         goto out;
     }
-    if (!o->no_perturb)
-        dual_perturb(w, &dv);
+    dv.pert_at = o->perturb < 0 || pert_ties(w) < PERT_TIES ? -1 : o->perturb > 0 ? 0 : PERT_AFTER * m;
     rc = dual_loop(w, &dv, o, iters, limit, give_up - (*iters - start_iters), t0, "dual");
 out:
     if (dv.nshift > 0 || dv.perturbed) {

@@ -639,7 +639,7 @@ int test_fast_degenerate_assignment(fk_rng *r)
         lp_answer res;
         spx_opts so;
         fast_opts_default(&fo);
-        fo.no_perturb = !pert;
+        fo.perturb = pert ? 1 : -1;
         fast_result_init(&fr);
         lp_answer_init(&res);
         spx_opts_default(&so);
