@@ -12,10 +12,12 @@
  * refactorisation.  From the slack basis the dual simplex runs first:
  * phase 1 on Fourer's auxiliary box problem when the slack basis is dual
  * infeasible, phase 2 with dual steepest-edge pricing, a bound-flipping
- * ratio test with Harris's tolerance, and cost shifting where rounding
- * loses dual feasibility.  The primal simplex (devex pricing, Harris's
+ * ratio test with Harris's tolerance, costs perturbed against dual
+ * degeneracy, and cost shifting where rounding loses dual feasibility.
+ * The primal simplex (devex pricing, Harris's
  * two-pass ratio test with bound flips, a composite phase 1, bound
- * perturbation when it stalls) then finishes: it removes the shifts, or
+ * perturbation when it stalls) then finishes: it removes the shifts and
+ * the perturbation, or
  * does the whole solve from a given start basis that is primal feasible.
  * A given start that is primal infeasible gets the dual simplex (phase 2,
  * its wrong-signed costs shifted) first: solve.c's corrected problems
@@ -52,6 +54,10 @@ typedef struct {
     int primal_only;    /* 1 = no dual simplex at all (tests, comparisons) */
     int product_form;   /* 1 = the product-form eta file instead of
                            Forrest-Tomlin updates (comparisons) */
+    int perturb;        /* cost perturbation in the dual phase, on tied
+                           costs only: 0 = after 2m dual iterations
+                           (default), 1 = from the start, -1 = never
+                           (tests, comparisons) */
     /* NULL, or N = m+n values replacing the model's bounds (lo, up: both
      * or neither; +-HUGE_VAL for infinite) and costs (logicals included),
      * in the model's units and sense already taken as minimisation */
@@ -64,6 +70,7 @@ typedef struct {
     fast_status status;
     long iters, phase1_iters, dual_iters; /* all, primal phase 1, dual phase */
     long flips;         /* bound flips taken by the dual ratio test */
+    long dual_degen;    /* dual phase iterations with a dual step of 0 */
     double objval;      /* model sense, with c0 (approximate) */
     lp_basis basis;    /* always filled when FK_OK is returned */
 } fast_result;

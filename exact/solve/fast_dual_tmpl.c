@@ -14,7 +14,11 @@
  * When the slack basis is dual infeasible, phase 1 solves Fourer's
  * auxiliary problem (boxes [0,1], [-1,0], [-1,1] for variables with only
  * a lower, only an upper, no bound, [0,0] for the others), at whose
- * optimum the reduced costs are as dual feasible as the problem allows. */
+ * optimum the reduced costs are as dual feasible as the problem allows.
+ * Against dual degeneracy phase 2, when the costs are tied and it has run
+ * long, goes on with costs perturbed into their dual feasible side by
+ * small deterministic amounts (see dual_perturb); the primal simplex that
+ * follows works on the true ones. */
 
 /* ---------- the dual simplex ---------- */
 
@@ -67,6 +71,11 @@ typedef struct {
     real *lo1, *up1;  /* N: the true bounds while phase 1 boxes them */
     real *c0;         /* N: the true costs (shifted ones are restored) */
     long nshift;      /* costs shifted so far */
+    long ndegen;      /* iterations whose dual step was 0 (|d_q| within
+                       * TOL_DUAL): the dual objective did not move */
+    int perturbed;    /* costs perturbed (c0 holds the true ones) */
+    long pert_at;     /* perturb once the dual has run this many
+                       * iterations (-1: never) */
     real *inf;        /* m: squared violation of row p's basic variable,
                        * 0 within TOL_PRIMAL (pricing reads this one
                        * contiguous array instead of x, lo, up through head) */
@@ -127,6 +136,92 @@ static int dual_place(fws *w, dws *dv)
     return dual_refresh(w, dv);
 }
 
+/* Cost perturbation against dual degeneracy.  Many reduced costs at 0
+ * (qap: integer costs, thousands equal) make ties in the ratio test, and
+ * the dual simplex takes steps of length 0.  Each nonbasic structural's
+ * cost moves by delta_j into its dual feasible side (c_j up at a lower
+ * bound, down at an upper), so d_j moves by the same delta_j (pi depends
+ * on the basic costs only) and the basis stays dual feasible, with the
+ * ties broken.  delta_j = (a + r |c_j|)(1 + u_j): the costs are
+ * normalised to max |c| = 1 (fws_init), so this is relative to |c_j| and
+ * to the cost norm at once; u_j in [0, 1) is a hash of j, so the run is
+ * deterministic.  Free and fixed variables and basic ones keep their
+ * costs.  The true costs come back at the end of the dual phase
+ * (dual_phase); the primal simplex then removes the dual infeasibilities
+ * this leaves, in phase 2 from the dual's primal feasible basis.
+ *
+ * Only when the costs are tied: PERT_TIES or more columns per distinct
+ * nonzero |c_j| (qap8 96, qap12 466, pds 185-303, cre-b 81, maros-r7
+ * 4704; dfl001 2.2, d2q06c 3.3, pilot87 12.5, ken-11 1.5).  Then a = 1e-5,
+ * r = 1e-3: qap12 takes 54,801 dual + 1,791 primal iterations, where
+ * a = 1e-7, r = 1e-6 had not finished after 145,000 (the count is chaotic
+ * in the sizes: 55,000 to 90,000 for sizes near these).  Untied costs are
+ * left alone: on dfl001 the large size cut the dual from 22,898 to 18,033
+ * iterations but left 1,739 dual infeasibilities that took the primal
+ * 61,000 degenerate iterations, and both sizes ended on a basis exactly
+ * 6.5e-11 primal infeasible, whose refinement then runs the primal phase
+ * 1 for minutes (bench/PROFILE.md).
+ *
+ * And only once the dual has run PERT_AFTER m iterations (a switch in
+ * mid-run keeps dual feasibility like one at the start): from the start
+ * it made cre-b (14,667 dual iterations, 1.5 m) 33 % slower, maros-r7
+ * (1.8 m) 13 %, for no fewer iterations; qap12 is perturbed after 6,384
+ * of its 66,588 (81 s user; from the start 64.7 s, same sizes). */
+#define PERT_TIES 50
+#define PERT_AFTER 2 /* times m dual iterations */
+
+static real pert_hash(long j)
+{
+    unsigned long long z = (unsigned long long)j + 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    return (real)(z >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static int pert_cmp(const void *a, const void *b)
+{
+    real x = *(const real *)a, y = *(const real *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Columns per distinct nonzero |c_j| (structurals), or -1 when memory
+ * runs out (then no perturbation: it is only a speed-up). */
+static long pert_ties(const fws *w)
+{
+    long j, k = 0, distinct = 0;
+    real *v = fk_calloc((size_t)w->n + 1, sizeof *v);
+    if (!v)
+        return -1;
+    for (j = 0; j < w->n; j++)
+        if (w->c[j] != 0)
+            v[k++] = RABS(w->c[j]);
+    qsort(v, (size_t)k, sizeof *v, pert_cmp);
+    for (j = 0; j < k; j++)
+        if (j == 0 || v[j] != v[j - 1])
+            distinct++;
+    free(v);
+    return w->n / (distinct + 1);
+}
+
+static void dual_perturb(fws *w, dws *dv)
+{
+    long j;
+    const real a = 1e-5, r = 1e-3;
+    for (j = 0; j < w->n; j++) {
+        int s = w->stat[j];
+        real delta;
+        if (s == LP_BASIC || s == LP_AT_ZERO || w->lo[j] == w->up[j])
+            continue;
+        delta = (a + r * RABS(w->c[j])) * (1 + pert_hash(j));
+        if (s == LP_AT_UP)
+            delta = -delta;
+        w->c[j] += delta;
+        w->d[j] += delta;
+    }
+    dv->perturbed = 1;
+}
+
 /* The bounded dual simplex from a dual feasible basis (within tolerances)
  * on the current bounds.  Pricing: the largest primal infeasibility
  * squared over its dual steepest-edge weight (exact weights, updated with
@@ -144,14 +239,35 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
 {
     long m = w->m, p, t, k, start_iters = *iters;
     int unstable = 0, stale = 1;
-    real *alpha = w->w2;
+    real *alpha = w->w2, last_obj = -HUGE_VAL;
     for (;;) {
         long r = -1, q = -1, lv, nc = 0, nf = 0;
         real best = 0, slope, theta_d, theta_p, target, ar, wr;
         int below;
-        if (*iters >= limit || *iters - start_iters > give_up ||
+        if (*iters - start_iters > give_up) {
+            /* past the guard, but as long as the dual objective still
+             * rises the dual goes on, m + 1000 iterations at a time
+             * (qap12 needs about 3.5 times that guard's 30 m; the primal
+             * simplex from the slack basis would need far longer) */
+            real obj = 0;
+            long j;
+            for (j = 0; j < w->N; j++)
+                obj += w->c[j] * w->x[j];
+            if ((last_obj > -HUGE_VAL && !(obj > last_obj + 1e-9 * (1 + RABS(last_obj)))))
+                return 2;
+            last_obj = obj;
+            give_up += m + 1000;
+        }
+        if (*iters >= limit ||
             (o->time_limit > 0 && (*iters & 15) == 0 && fk_now_sec() - t0 > o->time_limit))
             return 2;
+        if (dv->pert_at >= 0 && *iters - start_iters >= dv->pert_at) {
+            dual_perturb(w, dv);
+            dv->pert_at = -1;
+            if (o->verbose)
+                fprintf(stderr, "fast: %ld dual iterations on tied costs: costs perturbed\n",
+                        *iters - start_iters);
+        }
         if (w->updates >= w->reflimit) {
             if (dual_refresh(w, dv))
                 return -1;
@@ -267,6 +383,8 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
         theta_d = w->d[q] / alpha[r];
         if (below ? theta_d > 0 : theta_d < 0)
             theta_d = 0;
+        if (RABS(w->d[q]) <= TOL_DUAL)
+            dv->ndegen++;
         for (t = 0; t < w->na; t++) {
             long j = w->alist[t];
             if (j != q)
@@ -313,8 +431,8 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
             for (j = 0; j < w->N; j++)
                 obj += w->c[j] * w->x[j];
             /* the dual objective (scaled), nondecreasing but for shifts */
-            fprintf(stderr, "fast: %s, %ld iterations, LU %ld, primal infeasibility %.10g, objective %.12g, %.2f s\n",
-                    tag, *iters, w->lu.nnz_lu, (double)sinf, (double)obj, fk_now_sec() - t0);
+            fprintf(stderr, "fast: %s, %ld iterations (%ld degenerate), %ld factorisations, LU %ld, primal infeasibility %.10g, objective %.12g, %.2f s\n",
+                    tag, *iters, dv->ndegen, w->nfactor, w->lu.nnz_lu, (double)sinf, (double)obj, fk_now_sec() - t0);
         }
     }
 }
@@ -335,6 +453,9 @@ static int dws_init(const fws *w, dws *dv)
     dv->c0 = fk_calloc((size_t)N + 1, sizeof *dv->c0);
     dv->inf = fk_calloc((size_t)m + 1, sizeof *dv->inf);
     dv->nshift = 0;
+    dv->ndegen = 0;
+    dv->perturbed = 0;
+    dv->pert_at = -1; /* dual_phase sets it; a start from a given basis is not perturbed */
     if (!dv->dse || !dv->tau || !dv->dx || !dv->cand || !dv->rt || !dv->lo1 || !dv->up1 ||
         !dv->c0 || !dv->inf)
         return -1;
@@ -360,10 +481,13 @@ static void dws_clear(dws *dv)
  * problem, Koberstein's thesis ch. 4).  Phase 2: the dual simplex on the
  * true bounds from there.  The primal simplex that follows finishes (a
  * few pivots when the dual ended optimal).  Returns 0 (or 1 at a dual
- * ray); 2 when it gave up (past 30m + 1000 iterations, or an unstable
- * pivot twice), the basis to be discarded; -1: out of memory.  (pilot87
- * needs 6.7m iterations; the guard is for hopeless runs only.) */
-static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, double t0)
+ * ray); 2 when it gave up (past 30m + 1000 iterations without a rise of
+ * the dual objective over the last m + 1000, or an unstable pivot twice),
+ * the basis to be discarded; -1: out of memory.  (pilot87 needs 6.7m
+ * iterations; the guard is for hopeless runs only.)  Phase 2 switches to
+ * perturbed costs on the way (dual_perturb, o->perturb). */
+static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, double t0,
+                      long *ndegen)
 {
     long m = w->m, N = w->N, j, start_iters = *iters, give_up = 30 * m + 1000;
     int rc = -1, need = 0;
@@ -400,16 +524,27 @@ static int dual_phase(fws *w, const fast_opts *o, long *iters, long limit, doubl
         rc = -1;
         goto out;
     }
+    dv.pert_at = o->perturb < 0 || pert_ties(w) < PERT_TIES ? -1 : o->perturb > 0 ? 0 : PERT_AFTER * m;
     rc = dual_loop(w, &dv, o, iters, limit, give_up - (*iters - start_iters), t0, "dual");
 out:
-    if (dv.nshift > 0) {
+    if (dv.nshift > 0 || dv.perturbed) {
         memcpy(w->c, dv.c0, (size_t)N * sizeof *w->c);
         w->need_full = 1;
     }
+    if (dv.perturbed && rc == 0 && o->verbose) {
+        long ninf = 0;
+        full_d(w);
+        for (j = 0; j < N; j++)
+            if (w->stat[j] != LP_BASIC && w->lo[j] != w->up[j] && dual_slack(w, j) < -TOL_DUAL)
+                ninf++;
+        fprintf(stderr, "fast: costs restored, %ld dual infeasibilities\n", ninf);
+        w->need_full = 1;
+    }
     if (o->verbose)
-        fprintf(stderr, "fast: dual phase %s after %ld iterations (%ld cost shifts), %.2f s\n",
+        fprintf(stderr, "fast: dual phase %s after %ld iterations (%ld degenerate, %ld factorisations, %ld cost shifts), %.2f s\n",
                 rc < 0 ? "failed" : rc == 1 ? "found a dual ray" : rc == 2 ? "abandoned" : "done",
-                *iters - start_iters, dv.nshift, fk_now_sec() - t0);
+                *iters - start_iters, dv.ndegen, w->nfactor, dv.nshift, fk_now_sec() - t0);
+    *ndegen = dv.ndegen;
     dws_clear(&dv);
     return rc;
 }

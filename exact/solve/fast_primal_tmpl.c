@@ -135,7 +135,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         goto done;
     /* from the slack basis, the dual simplex first (see dual_phase) */
     if (!o->start && !o->primal_only) {
-        int dr = dual_phase(&w, o, &iters, limit, t0);
+        int dr = dual_phase(&w, o, &iters, limit, t0, &res->dual_degen);
         if (dr < 0) {
             st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
             goto done;

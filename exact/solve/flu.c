@@ -47,7 +47,7 @@ void flu_clear(flu *f)
     free(f->clen); free(f->cphys); free(f->ccap); free(f->crow);
     free(f->rnext); free(f->rprev); free(f->rhead);
     free(f->cnext); free(f->cprev); free(f->chead);
-    free(f->rdone); free(f->cdone); free(f->mark); free(f->t);
+    free(f->rdone); free(f->cdone); free(f->mark); free(f->rmx); free(f->t);
     memset(f, 0, sizeof *f);
 }
 
@@ -99,6 +99,7 @@ static int alloc_m(flu *f, long m)
     f->rdone = fk_calloc(M, 1);
     f->cdone = fk_calloc(M, 1);
     f->mark = fk_calloc(M, sizeof(long));
+    f->rmx = fk_calloc(M, sizeof(flu_real));
     f->t = fk_calloc(M, sizeof(flu_real));
     if (!f->prow || !f->pcol || !f->piv || !f->lbeg || !f->ubeg || !f->ucbeg || !f->lrbeg || !f->rlen ||
         !f->lrow || !f->lstep || !f->uend || !f->uroom || !f->ucend || !f->rbeg || !f->rrow ||
@@ -107,7 +108,7 @@ static int alloc_m(flu *f, long m)
         !f->list2 || !f->stk || !f->stq ||
         !f->rcap || !f->rcol || !f->rval || !f->clen || !f->cphys || !f->ccap || !f->crow ||
         !f->rnext || !f->rprev || !f->rhead || !f->cnext || !f->cprev ||
-        !f->chead || !f->rdone || !f->cdone || !f->mark || !f->t)
+        !f->chead || !f->rdone || !f->cdone || !f->mark || !f->rmx || !f->t)
         return -1;
     return 0;
 }
@@ -221,6 +222,7 @@ static int push_entry(flu *f, long i, long k, flu_real v)
         return -1;
     f->rcol[i][f->rlen[i]] = k;
     f->rval[i][f->rlen[i]++] = v;
+    f->rmx[i] = -1;
     f->crow[k][f->cphys[k]++] = i;
     f->clen[k]++;
     return 0;
@@ -228,13 +230,17 @@ static int push_entry(flu *f, long i, long k, flu_real v)
 
 /* ---- pivot search ---- */
 
-static flu_real row_max(const flu *f, long i)
+/* Cached in rmx[i] until row i changes (push_entry, row_take). */
+static flu_real row_max(flu *f, long i)
 {
     long q;
     flu_real mx = 0;
+    if (f->rmx[i] >= 0)
+        return f->rmx[i];
     for (q = 0; q < f->rlen[i]; q++)
         if (FABS(f->rval[i][q]) > mx)
             mx = FABS(f->rval[i][q]);
+    f->rmx[i] = mx;
     return mx;
 }
 
@@ -249,7 +255,7 @@ static flu_real row_get(const flu *f, long i, long k)
 
 /* The active entry with the smallest Markowitz count (r-1)(c-1) among the
  * candidates examined, subject to the threshold; 0 if found. */
-static int find_pivot(const flu *f, long *pr, long *pk)
+static int find_pivot(flu *f, long *pr, long *pk)
 {
     long m = f->m, cnt, k, i, q, seen = 0;
     long best = LONG_MAX;
@@ -331,6 +337,7 @@ static flu_real row_take(flu *f, long i, long k)
     for (q = 0; q < f->rlen[i]; q++)
         if (f->rcol[i][q] == k) {
             flu_real v = f->rval[i][q];
+            f->rmx[i] = -1;
             f->rlen[i]--;
             f->rcol[i][q] = f->rcol[i][f->rlen[i]];
             f->rval[i][q] = f->rval[i][f->rlen[i]];
@@ -458,6 +465,7 @@ int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
         f->rdone[i] = 0;
         f->cdone[i] = 0;
         f->mark[i] = -1;
+        f->rmx[i] = -1;
     }
     for (i = 0; i <= m + 1; i++) {
         f->rhead[i] = -1;

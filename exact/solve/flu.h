@@ -121,6 +121,10 @@ typedef struct {
     long *cnext, *cprev, *chead; /* columns bucketed by count */
     unsigned char *rdone, *cdone; /* row / column already pivoted */
     long *mark;
+    flu_real *rmx;               /* largest |entry| of each active row, or
+                                    -1 when the row changed since (the
+                                    threshold test asks for it per
+                                    candidate, O(row length) afresh) */
     flu_real *t;                 /* m work vector */
     long nnz_lu;                 /* entries in L and U after the last factor */
 } flu;

@@ -14,7 +14,9 @@
  *                          exact phase accepts with 0 pivots on Netlib
  *   test_fast_refine_dual  refinement from a basis a hair primal
  *                          infeasible: the dual simplex, a few pivots
- *   test_fast_refine_netlib  the same on Netlib with moved bounds */
+ *   test_fast_refine_netlib  the same on Netlib with moved bounds
+ *   test_fast_degenerate_assignment  a dual degenerate LP with a known
+ *                          optimum, cost perturbation on and off */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -803,5 +805,83 @@ int test_fast_refine_netlib(fk_rng *r)
     /* the moved bounds must have sent most of them through refinement */
     TL_CHECK(exercised >= 5, "only %ld LPs went through refinement", exercised);
     tl_info("fast_refine_netlib counts", "%ld LPs refined from a basis 2^-60 primal infeasible", exercised);
+    return TL_RESULT();
+}
+
+/* A degenerate LP whose optimum is known by hand: the n x n assignment
+ * polytope (sum_j x_ij = 1, sum_i x_ij = 1, x >= 0) with cost 0 on the
+ * superdiagonal (j = i + 1) and 1 elsewhere.  Column 1 has no 0 cost, so
+ * sum_i c_i1 x_i1 = sum_i x_i1 = 1 bounds every feasible point below by 1,
+ * and the permutation i -> i + 1, n -> 1 costs exactly 1: the optimum is 1.
+ * All costs 0 or 1 make the reduced costs tie, and without perturbation
+ * nearly every dual step has length 0.  The float phase with and without
+ * the dual phase's cost perturbation, then the exact phase from its basis:
+ * the exact optimum, a certificate the checker accepts, and fewer
+ * degenerate dual steps with the perturbation than without. */
+int test_fast_degenerate_assignment(fk_rng *r)
+{
+    const long n = 20;
+    lp_model *lp = lp_new();
+    long i, j, idx, degen[2] = {0, 0};
+    char nm[32];
+    mpq_t v;
+    fk_err err;
+    int pert;
+    (void)r;
+    if (!TL_CHECK(lp != NULL, "out of memory"))
+        return TL_FAIL;
+    mpq_init(v);
+    for (i = 0; i < 2 * n; i++) {
+        snprintf(nm, sizeof nm, "%s%ld", i < n ? "row" : "col", i % n + 1);
+        lp_add_row(lp, nm, &idx, &err);
+        mpq_set_si(v, 1, 1);
+        lp_set_row_lo(lp, i, v);
+        lp_set_row_hi(lp, i, v);
+    }
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++) {
+            long k = i * n + j;
+            snprintf(nm, sizeof nm, "x%ld_%ld", i + 1, j + 1);
+            lp_add_col(lp, nm, &idx, &err);
+            mpq_set_si(v, j == i + 1 ? 0 : 1, 1);
+            lp_set_obj(lp, k, v);
+            mpq_set_si(v, 1, 1);
+            lp_add_coef(lp, i, k, v, &err);
+            lp_add_coef(lp, n + j, k, v, &err);
+        }
+    if (!TL_CHECK(lp_finalize(lp, &err) == FK_OK, "finalize: %s", err.msg)) {
+        lp_free(lp);
+        mpq_clear(v);
+        return TL_FAIL;
+    }
+    for (pert = 0; pert < 2; pert++) {
+        fast_opts fo;
+        fast_result fr;
+        lp_answer res;
+        spx_opts so;
+        fast_opts_default(&fo);
+        fo.perturb = pert ? 1 : -1;
+        fast_result_init(&fr);
+        lp_answer_init(&res);
+        spx_opts_default(&so);
+        if (TL_CHECK(fast_solve(&fr, lp, &fo, &err) == FK_OK, "%s", err.msg) &&
+            TL_CHECK(fr.status == FAST_OPTIMAL, "perturbation %s: float phase %s",
+                     pert ? "on" : "off", fast_status_str(fr.status))) {
+            degen[pert] = fr.dual_degen;
+            so.start = &fr.basis;
+            if (TL_CHECK(spx_solve(&res, lp, &so, &err) == FK_OK, "%s", err.msg) &&
+                TL_CHECK(res.status == LP_OPTIMAL && mpq_cmp_si(res.objval, 1, 1) == 0,
+                         "perturbation %s: %s, objective %.17g (want 1)", pert ? "on" : "off",
+                         lp_status_str(res.status), mpq_get_d(res.objval)))
+                TL_CHECK(cert_ok(lp, &res, NULL) == 0, "perturbation %s: certificate rejected",
+                         pert ? "on" : "off");
+        }
+        fast_result_clear(&fr);
+        lp_answer_clear(&res);
+    }
+    TL_CHECK(degen[1] < degen[0], "degenerate dual steps: %ld with perturbation, %ld without",
+             degen[1], degen[0]);
+    lp_free(lp);
+    mpq_clear(v);
     return TL_RESULT();
 }
