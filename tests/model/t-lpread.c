@@ -434,7 +434,7 @@ int test_lp_write_roundtrip(fk_rng *r)
         for (as_lp = 0; as_lp < 2; as_lp++) {
             lp_model *lp = lp_new(), *back = NULL;
             long idx, j, nq = (long)(sizeof q / sizeof q[0]);
-            char nm[16];
+            char nm[32];
             const char *path = tl_tmp_path(as_lp ? "words.lp" : "words.mps");
             lp_add_row(lp, "r", &idx, &e);
             for (j = 0; j < nq; j++) {
