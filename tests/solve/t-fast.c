@@ -609,7 +609,7 @@ static lp_model *refine_dual_lp(int both)
 {
     lp_model *lp = lp_new();
     long r, k, idx;
-    char nm[32];
+    char nm[64];
     mpq_t v;
     fk_err err;
     if (!lp)
@@ -823,7 +823,7 @@ int test_fast_degenerate_assignment(fk_rng *r)
     const long n = 20;
     lp_model *lp = lp_new();
     long i, j, idx, degen[2] = {0, 0};
-    char nm[32];
+    char nm[64];
     mpq_t v;
     fk_err err;
     int pert;
