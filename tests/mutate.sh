@@ -30,7 +30,7 @@ bsolve-fill-sign-lost@exact/solve/bsolve.c@a.rv[i2][n2] = p - d;@a.rv[i2][n2] = 
 flu-rowform-ftran-sign@exact/solve/flu.c@s -= f->uval[q] * v[f->uidx[q]];@s += f->uval[q] * v[f->uidx[q]];@solve@flu_paths
 flu-rowform-btran-sign@exact/solve/flu.c@s += f->lval[q] * t[f->lidx[q]];@s -= f->lval[q] * t[f->lidx[q]];@solve@flu_paths
 flu-ft-ftran-r-sign@exact/solve/flu.c@t[f->rrow[k]] -= z;@t[f->rrow[k]] += z;@solve@flu_update
-flu-ft-old-column-kept@exact/solve/flu.c@urow_drop(f, f->stepr[f->ucrow[q]], p);@(void)0;@solve@flu_update
+flu-ft-old-column-kept@exact/solve/flu.c@urow_drop(f, f->stepr[f->ucrow[q]], p);@(void)urow_drop;@solve@flu_update
 flu-ft-btran-hyper-r-sign@exact/solve/flu.c@t[i] -= f->rrval[q] * x;@t[i] += f->rrval[q] * x;@solve@flu_update
 beval-reduced-cost-sign-flipped@exact/solve/beval.c@(st == LP_AT_LO && sg > 0)@(st == LP_AT_LO && sg < 0)@solve@random_vs_oracle
 pure-minmax-loop-flipped@cases/case_minmax.c@if (mpq_cmp(u, best) > 0)@if (mpq_cmp(u, best) < 0)@cases@minmax_random
