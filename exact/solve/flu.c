@@ -950,31 +950,31 @@ void flu_btran(flu *f, flu_real *u)
 #define FLU_FT_TOL 1e-8
 #endif
 
+/* The entry with index key leaves idx/val[b, *end) (the last one takes
+ * its place); 1 if there was one. */
+static int pair_drop(long *idx, flu_real *val, long b, long *end, long key)
+{
+    long q;
+    for (q = b; q < *end; q++)
+        if (idx[q] == key) {
+            --*end;
+            idx[q] = idx[*end];
+            val[q] = val[*end];
+            return 1;
+        }
+    return 0;
+}
+
 /* U row of slot k loses its entry at position j. */
 static void urow_drop(flu *f, long k, long j)
 {
-    long q;
-    for (q = f->ubeg[k]; q < f->uend[k]; q++)
-        if (f->uidx[q] == j) {
-            f->uend[k]--;
-            f->uidx[q] = f->uidx[f->uend[k]];
-            f->uval[q] = f->uval[f->uend[k]];
-            f->nnz_u--;
-            return;
-        }
+    f->nnz_u -= pair_drop(f->uidx, f->uval, f->ubeg[k], &f->uend[k], j);
 }
 
 /* U column of position j loses its entry in row i. */
 static void ucol_drop(flu *f, long j, long i)
 {
-    long q;
-    for (q = f->ucbeg[j]; q < f->ucend[j]; q++)
-        if (f->ucrow[q] == i) {
-            f->ucend[j]--;
-            f->ucrow[q] = f->ucrow[f->ucend[j]];
-            f->ucval[q] = f->ucval[f->ucend[j]];
-            return;
-        }
+    pair_drop(f->ucrow, f->ucval, f->ucbeg[j], &f->ucend[j], i);
 }
 
 /* U row of slot k gains (j, v); a full row moves to the store's end with
