@@ -222,6 +222,17 @@ static void dual_perturb(fws *w, dws *dv)
     dv->perturbed = 1;
 }
 
+/* c^T w over all N variables (scaled): the dual objective, which the
+ * progress guard and the progress lines of dual_loop read. */
+static real dual_obj(const fws *w)
+{
+    real obj = 0;
+    long j;
+    for (j = 0; j < w->N; j++)
+        obj += w->c[j] * w->x[j];
+    return obj;
+}
+
 /* The bounded dual simplex from a dual feasible basis (within tolerances)
  * on the current bounds.  Pricing: the largest primal infeasibility
  * squared over its dual steepest-edge weight (exact weights, updated with
@@ -249,10 +260,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
              * rises the dual goes on, m + 1000 iterations at a time
              * (qap12 needs about 3.5 times that guard's 30 m; the primal
              * simplex from the slack basis would need far longer) */
-            real obj = 0;
-            long j;
-            for (j = 0; j < w->N; j++)
-                obj += w->c[j] * w->x[j];
+            real obj = dual_obj(w);
             if ((last_obj > -HUGE_VAL && !(obj > last_obj + 1e-9 * (1 + RABS(last_obj)))))
                 return 2;
             last_obj = obj;
@@ -424,12 +432,9 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
             stale = 1;
         }
         if (o->verbose && *iters % 500 == 0) {
-            real sinf = 0, obj = 0;
-            long j;
+            real sinf = 0, obj = dual_obj(w);
             for (p = 0; p < m; p++)
                 sinf += violation(w, w->head[p]);
-            for (j = 0; j < w->N; j++)
-                obj += w->c[j] * w->x[j];
             /* the dual objective (scaled), nondecreasing but for shifts */
             fprintf(stderr, "fast: %s, %ld iterations (%ld degenerate), %ld factorisations, LU %ld, primal infeasibility %.10g, objective %.12g, %.2f s\n",
                     tag, *iters, dv->ndegen, w->nfactor, w->lu.nnz_lu, (double)sinf, (double)obj, fk_now_sec() - t0);
