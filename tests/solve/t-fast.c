@@ -9,6 +9,9 @@
  * singular) starting basis:
  *   test_fast_random       random tiny LPs of every outcome, all modes
  *   test_fast_dual_flips   all-boxed random LPs: the dual's bound flips
+ *   test_fast_dual_knapsack  one equality row, hundreds of boxed columns:
+ *                          the bound-flipping ratio test solves it in one
+ *                          dual pivot (greedy optimum derived in the test)
  *   test_fast_wrong_basis  Netlib instances from poor or corrupted bases
  *   test_fast_phase        the float phase alone: it reaches a basis the
  *                          exact phase accepts with 0 pivots on Netlib
@@ -17,6 +20,7 @@
  *   test_fast_refine_netlib  the same on Netlib with moved bounds
  *   test_fast_degenerate_assignment  a dual degenerate LP with a known
  *                          optimum, cost perturbation on and off */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +253,122 @@ int test_fast_random(fk_rng *r)
              cnt[0], cnt[1], cnt[2]);
     tl_info("fast_random counts", "%ld LPs: %ld optimal, %ld infeasible (%ld of them by crossed bounds, refused), %ld unbounded",
               runs, cnt[0], cnt[1], ncrossed, cnt[2]);
+    return TL_RESULT();
+}
+
+/* The continuous knapsack  min c^T x  s.t.  a^T x = b,  0 <= x <= u
+ * (a > 0): by the Lagrangian, x_j = u_j where c_j / a_j < y*, 0 where it
+ * is above, so the greedy fill in ascending c_j / a_j is optimal (the
+ * oracle here, exact).  From the slack basis the dual simplex has one
+ * infeasible row; its bound-flipping ratio test walks the breakpoints
+ * c_j / a_j in order, flipping every column it passes, and stops at y*:
+ * one pivot solves the LP.  Passing breakpoints out of order (a wrong
+ * heap, or a group taken too wide) picks a pivot that leaves reduced
+ * costs on the wrong side, and then more pivots follow. */
+struct kn_col {
+    mpq_t ratio;
+    long j;
+};
+
+static int kn_cmp(const void *x, const void *y)
+{
+    const struct kn_col *a = x, *b = y;
+    int c = mpq_cmp(a->ratio, b->ratio);
+    return c ? c : (a->j > b->j) - (a->j < b->j);
+}
+
+int test_fast_dual_knapsack(fk_rng *r)
+{
+    long run, runs = 20 * tl_mult(), manyflips = 0;
+    for (run = 0; run < runs; run++) {
+        long n = fk_rng_range(r, 200, 600), j, idx, k, num[600], den[600], aa[600], uu[600], perm[600];
+        lp_model *lp = lp_new();
+        struct kn_col *col = calloc((size_t)n, sizeof *col);
+        fast_result fr;
+        fk_err err;
+        mpq_t v, b, left, opt, take;
+        char nm[32];
+        if (!TL_CHECK(lp != NULL && col != NULL, "allocation"))
+            return TL_FAIL;
+        mpq_inits(v, b, left, opt, take, NULL);
+        lp->sense = LP_MIN;
+        lp_add_row(lp, "cap", &idx, &err);
+        /* ratios c_j / a_j = (2 pi_j + 1 - n) / n for a random
+         * permutation pi: all distinct, so no two breakpoints tie (a tie
+         * group that one column cannot absorb takes a second pivot, which
+         * is right but not what this test is about) */
+        for (j = 0; j < n; j++)
+            perm[j] = j;
+        for (j = n - 1; j > 0; j--) {
+            long t = fk_rng_range(r, 0, j), x = perm[t];
+            perm[t] = perm[j];
+            perm[j] = x;
+        }
+        for (j = 0; j < n; j++) {
+            aa[j] = fk_rng_range(r, 1, 9);
+            num[j] = (2 * perm[j] + 1 - n) * aa[j];
+            den[j] = n;
+            uu[j] = fk_rng_range(r, 1, 5);
+            snprintf(nm, sizeof nm, "x%ld", j);
+            lp_add_col(lp, nm, &idx, &err);
+            mpq_set_si(v, num[j], (unsigned long)den[j]);
+            mpq_canonicalize(v);
+            lp_set_obj(lp, j, v);
+            mpq_set_si(v, 0, 1);
+            lp_set_col_lo(lp, j, v);
+            mpq_set_si(v, uu[j], 1);
+            lp_set_col_hi(lp, j, v);
+            mpq_set_si(v, aa[j], 1);
+            lp_add_coef(lp, 0, j, v, &err);
+            mpq_init(col[j].ratio);
+            mpq_set_si(col[j].ratio, num[j], (unsigned long)(den[j] * aa[j]));
+            mpq_canonicalize(col[j].ratio);
+            col[j].j = j;
+            mpq_set_si(v, aa[j] * uu[j], 1);
+            mpq_add(b, b, v);
+        }
+        /* b: a random share of the capacity, strictly inside */
+        mpq_set_si(v, fk_rng_range(r, 1, 9), 10);
+        mpq_mul(b, b, v);
+        lp_set_row_lo(lp, 0, b);
+        lp_set_row_hi(lp, 0, b);
+        qsort(col, (size_t)n, sizeof *col, kn_cmp);
+        mpq_set(left, b);
+        for (k = 0; k < n && mpq_sgn(left) > 0; k++) {
+            j = col[k].j;
+            mpq_set_si(take, aa[j] * uu[j], 1);
+            if (mpq_cmp(take, left) > 0)
+                mpq_set(take, left);
+            mpq_sub(left, left, take);
+            /* cost of x_j = take / a_j */
+            mpq_set_si(v, num[j], (unsigned long)(den[j] * aa[j]));
+            mpq_canonicalize(v);
+            mpq_mul(v, v, take);
+            mpq_add(opt, opt, v);
+        }
+        fast_result_init(&fr);
+        if (TL_CHECK(lp_finalize(lp, &err) == FK_OK, "run %ld: %s", run, err.msg) &&
+            TL_CHECK(fast_solve(&fr, lp, NULL, &err) == FK_OK, "run %ld: %s", run, err.msg)) {
+            double o = mpq_get_d(opt);
+            TL_CHECK(fr.status == FAST_OPTIMAL, "run %ld: float phase %s", run,
+                     fast_status_str(fr.status));
+            TL_CHECK(fabs(fr.objval - o) <= 1e-9 * (1 + fabs(o)),
+                     "run %ld: objective %.17g, greedy optimum %.17g", run, fr.objval, o);
+            TL_CHECK(fr.iters == 1, "run %ld (n = %ld): %ld pivots (%ld dual, %ld flips), not 1",
+                     run, n, fr.iters, fr.dual_iters, fr.flips);
+            manyflips += fr.flips >= 20;
+        }
+        fast_result_clear(&fr);
+        for (j = 0; j < n; j++)
+            mpq_clear(col[j].ratio);
+        free(col);
+        mpq_clears(v, b, left, opt, take, NULL);
+        lp_free(lp);
+        if (tl_failed_now())
+            break;
+    }
+    /* the point: many breakpoints passed in one ratio test */
+    TL_CHECK(manyflips * 2 >= runs, "only %ld of %ld runs flipped 20 or more bounds", manyflips, runs);
     return TL_RESULT();
 }
 
