@@ -26,6 +26,7 @@ checker-lcm-without-rescale@certify/check/chk_check.c@mpz_mul(a->n, a->n, t);@(v
 checker-ignores-denominator-line@certify/check/chk_cert.c@common ? mpz_set(v->e, den) : mpz_swap(v->e, mpq_denref(q))@mpz_swap(v->e, mpq_denref(q))@certify@chk_format2 tamper
 checker-takes-fraction-as-numerator@certify/check/chk_cert.c@(common && mpz_cmp_ui(mpq_denref(q), 1))@(0)@certify@chk_format2
 bsolve-always-singular@exact/solve/bsolve.c@if (k > BS_MAX_K)@if (k >= 0)@solve@bsolve_random
+bsolve-word-residual-from-too-wide@exact/solve/bsolve.c@if (mpz_sizeinbase(R[i], 2) > 62)@if (mpz_sizeinbase(R[i], 2) > 70)@solve@bsolve_random
 bsolve-fill-sign-lost@exact/solve/bsolve.c@a.rv[i2][n2] = p - d;@a.rv[i2][n2] = d;@solve@bsolve_large
 flu-rowform-ftran-sign@exact/solve/flu.c@s -= f->uval[q] * v[f->uidx[q]];@s += f->uval[q] * v[f->uidx[q]];@solve@flu_paths
 flu-rowform-btran-sign@exact/solve/flu.c@s += f->lval[q] * t[f->lidx[q]];@s -= f->lval[q] * t[f->lidx[q]];@solve@flu_paths

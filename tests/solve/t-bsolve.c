@@ -169,8 +169,14 @@ int test_bsolve_random(fk_rng *r)
             goto next;
         }
         nsolved++;
+        /* a third of the right-hand sides huge (2^60 to 2^140): the
+         * residual then takes a step or two to shrink to the words that
+         * the lifting switches to, and lands on either side of 2^62 */
         for (t = 0; t < k; t++) {
             mpz_set_si(mpq_numref(b[t]), fk_rng_range(r, -50, 50));
+            if (run % 3 == 1)
+                mpz_mul_2exp(mpq_numref(b[t]), mpq_numref(b[t]),
+                             (mp_bitcnt_t)fk_rng_range(r, 60, 140));
             mpz_set_ui(mpq_denref(b[t]), (unsigned long)fk_rng_range(r, 1, 9));
             mpq_canonicalize(b[t]);
         }
