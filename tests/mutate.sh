@@ -28,6 +28,7 @@ checker-takes-fraction-as-numerator@certify/check/chk_cert.c@(common && mpz_cmp_
 bsolve-always-singular@exact/solve/bsolve.c@if (k > BS_MAX_K)@if (k >= 0)@solve@bsolve_random
 bsolve-word-residual-from-too-wide@exact/solve/bsolve.c@if (mpz_sizeinbase(R[i], 2) > 62)@if (mpz_sizeinbase(R[i], 2) > 70)@solve@bsolve_random
 bsolve-fill-sign-lost@exact/solve/bsolve.c@a.rv[i2][n2] = p - d;@a.rv[i2][n2] = d;@solve@bsolve_large
+flu-hint-first-entry-lost@exact/solve/flu.c@for (a = 0; a < f->nhint; a++)@for (a = 1; a < f->nhint; a++)@solve@flu_hint
 flu-rowform-ftran-sign@exact/solve/flu.c@s -= f->uval[q] * v[f->uidx[q]];@s += f->uval[q] * v[f->uidx[q]];@solve@flu_paths
 flu-rowform-btran-sign@exact/solve/flu.c@s += f->lval[q] * t[f->lidx[q]];@s -= f->lval[q] * t[f->lidx[q]];@solve@flu_paths
 flu-ft-ftran-r-sign@exact/solve/flu.c@t[f->rrow[k]] -= z;@t[f->rrow[k]] += z;@solve@flu_update

@@ -158,6 +158,18 @@ static void load_col(const fws *w, real *v, long j)
     add_col(w, v, j, 1.0);
 }
 
+/* The next FTRAN is of load_col(j): its pattern, for the hypersparse
+ * solve (flu_hint). */
+static void hint_col(fws *w, long j)
+{
+    if (j >= w->n) {
+        w->hint1 = j - w->n;
+        flu_hint(&w->lu, &w->hint1, 1);
+    } else if (w->cbeg[j + 1] > w->cbeg[j]) {
+        flu_hint(&w->lu, w->ridx + w->cbeg[j], w->cbeg[j + 1] - w->cbeg[j]);
+    }
+}
+
 static real dot_col(const fws *w, const real *pi, long j)
 {
     long k;
@@ -206,6 +218,10 @@ static void pivot_row(fws *w, long r)
     w->na = 0;
     memset(rho, 0, (size_t)m * sizeof *rho);
     rho[r] = 1.0;
+    if (w->ne == 0) { /* no eta file to change rho before flu_btran */
+        w->hint1 = r;
+        flu_hint(&w->lu, &w->hint1, 1);
+    }
     btran(w, rho);
     for (i = 0; i < m; i++) {
         real ri = rho[i];

@@ -432,6 +432,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
             return 1;
         ar = w->arow[q];
         load_col(w, alpha, q);
+        hint_col(w, q);
         w->lu.keep = w->ft;
         ftran(w, alpha);
         if (RABS(alpha[r] - ar) > 1e-6 * (1 + RABS(alpha[r]))) {

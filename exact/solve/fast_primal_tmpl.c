@@ -290,6 +290,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
         }
         sigma = w.d[q] < 0 ? 1.0 : -1.0;
         load_col(&w, alpha, q);
+        hint_col(&w, q);
         w.lu.keep = w.ft;
         ftran(&w, alpha);
         /* Harris pass 1: the largest step keeping every basic variable

@@ -23,6 +23,7 @@ typedef struct {
     real *x;                /* N */
 
     flu lu;                   /* sparse LU of the last refactored basis */
+    long hint1;               /* a one-entry pattern for flu_hint */
     long *dep_pos, *dep_row;  /* m: dependent columns found by flu */
     /* eta file */
     long ne, nealloc, nv, nvalloc;

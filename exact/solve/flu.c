@@ -699,6 +699,15 @@ static long next_stamp(flu *f)
 static long seeds(flu *f, const flu_real *x)
 {
     long m = f->m, i, n = 0, lim = m / FLU_HYPER_IN;
+    if (f->nhint > 0) {
+        long a;
+        if (f->nhint > lim)
+            return -1;
+        for (a = 0; a < f->nhint; a++)
+            if (x[f->hint[a]] != 0)
+                f->seed[n++] = f->hint[a];
+        return n;
+    }
     for (i = 0; i < m; i++)
         if (x[i] != 0) {
             if (n >= lim)
@@ -861,11 +870,19 @@ static int btran_hyper(flu *f, flu_real *u)
     return 1;
 }
 
+void flu_hint(flu *f, const long *idx, long n)
+{
+    f->hint = idx;
+    f->nhint = n;
+}
+
 void flu_ftran(flu *f, flu_real *v)
 {
     long m = f->m, k, q;
     flu_real *t = f->t;
-    if (f->ftd < 1.0 / FLU_HYPER_OUT && ftran_hyper(f, v))
+    int hyper = f->ftd < 1.0 / FLU_HYPER_OUT && ftran_hyper(f, v);
+    f->nhint = 0;
+    if (hyper)
         return;
     memcpy(t, v, (size_t)m * sizeof *t);
     for (k = 0; k < m; k++) {
@@ -890,7 +907,9 @@ void flu_btran(flu *f, flu_real *u)
 {
     long m = f->m, k, q, nz = 0;
     flu_real *t = f->t;
-    if (f->btd < 1.0 / FLU_HYPER_OUT && btran_hyper(f, u))
+    int hyper = f->btd < 1.0 / FLU_HYPER_OUT && btran_hyper(f, u);
+    f->nhint = 0;
+    if (hyper)
         return;
     for (k = 0; k < f->ns; k++) {
         flu_real z;

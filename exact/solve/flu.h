@@ -57,6 +57,7 @@ typedef __float128 flu_real;
 #define flu_ftran flu_q_ftran
 #define flu_btran flu_q_btran
 #define flu_update flu_q_update
+#define flu_hint flu_q_hint
 #define FLU_TOL_SING 1e-20
 #else
 typedef double flu_real;
@@ -110,6 +111,8 @@ typedef struct {
      * zero-skipping or the row-form loops */
     double ftd, btd;
     long *seed, *list1, *list2, *stk, *stq;
+    const long *hint;            /* flu_hint: the next solve's pattern */
+    long nhint;                  /* its length, 0 = none */
     /* active submatrix, rebuilt by each factorisation */
     long *rlen, *rcap, **rcol;   /* rows: positions and values */
     flu_real **rval;
@@ -143,6 +146,13 @@ int flu_factor(flu *f, long m, long n, const long *cbeg, const long *ridx,
 
 void flu_ftran(flu *f, flu_real *v);
 void flu_btran(flu *f, flu_real *u);
+
+/* The next flu_ftran / flu_btran's right-hand side is zero outside
+ * idx[0..n) (n >= 1; idx is read during that solve, which forgets it).
+ * A hypersparse solve then starts from these entries instead of scanning
+ * all m for nonzeros (a quarter of the float phase on ganges went to that
+ * scan, for columns of a few entries and unit vectors). */
+void flu_hint(flu *f, const long *idx, long n);
 
 /* Position p of the basis gets the column whose FTRAN (with keep set)
  * was the last one, alpha_p its result at p.  Returns 0 when updated, 1

@@ -8,6 +8,8 @@
  *                       about 1% dense) with right-hand sides of 1 to 3
  *                       nonzeros: the solves that walk the factors' graph
  *                       (flu.h, hypersparse) instead of every step
+ *   test_flu_hint       the hypersparse solves from a pattern passed by
+ *                       flu_hint (nonzeros plus zero places), forced on
  *   test_flu_paths      each solve loop on its own: the predicted result
  *                       density (flu.h: ftd, btd) only chooses between the
  *                       hypersparse, the zero-skipping and the row-form
@@ -113,9 +115,14 @@ static double residual(flu *f, const csc *a, const long *head, fk_rng *r, int tr
     return residual_nz(f, a, head, r, trans, 0);
 }
 
+/* residual_nz passes v's pattern by flu_hint (test_flu_hint): its
+ * nonzeros, then as many zero places */
+static int use_hint;
+
 /* nz > 0: v has (at most) nz nonzeros at random places, else 2/3 of it. */
 static double residual_nz(flu *f, const csc *a, const long *head, fk_rng *r, int trans, long nz)
 {
+    long hint[16], nh = 0;
     long m = a->m, i;
     double *v = calloc((size_t)m + 1, sizeof *v), *x = calloc((size_t)m + 1, sizeof *x),
            *y = calloc((size_t)m + 1, sizeof *y), *ya = calloc((size_t)m + 1, sizeof *ya),
@@ -130,6 +137,14 @@ static double residual_nz(flu *f, const csc *a, const long *head, fk_rng *r, int
         v[fk_rng_range(r, 0, m - 1)] = (double)fk_rng_range(r, 1, 50);
     for (i = 0; i < m; i++)
         x[i] = v[i];
+    if (use_hint && nz > 0 && nz <= 8) {
+        for (i = 0; i < m; i++)
+            if (v[i] != 0)
+                hint[nh++] = i;
+        for (i = 0; i < nz; i++)
+            hint[nh++] = fk_rng_range(r, 0, m - 1);
+        flu_hint(f, hint, nh);
+    }
     if (trans)
         flu_btran(f, x);
     else
@@ -216,6 +231,49 @@ int test_flu_solves(fk_rng *r)
     TL_CHECK(nonsing * 2 > runs, "only %ld of %ld random bases were nonsingular", nonsing, runs);
     tl_info("flu_solves counts", "%ld bases (%ld without dependent columns), worst backward error %.2g",
               runs, nonsing, worst);
+    return TL_RESULT();
+}
+
+/* The hypersparse solves from a pattern given by flu_hint (the float
+ * phase's columns and unit vectors) instead of a scan for nonzeros: the
+ * hint lists the nonzeros and some zero places besides; with the
+ * hypersparse path forced, a hint that lost an entry would leave that
+ * entry's reach out of the solve, and the residual shows it. */
+int test_flu_hint(fk_rng *r)
+{
+    long t, runs = (tl_quick() ? 20 : 60) * tl_mult(), solves = 0;
+    double worst = 0;
+    flu f;
+    flu_init(&f);
+    use_hint = 1;
+    for (t = 0; t < runs; t++) {
+        long m = fk_rng_range(r, 100, 600), nd = 0, s, *head = calloc((size_t)m + 1, sizeof *head);
+        csc a;
+        memset(&a, 0, sizeof a);
+        if (TL_CHECK(head != NULL, "out of memory") && rand_basis(&f, r, t, m, 1, &a, head, &nd))
+            for (s = 0; s < 10; s++) {
+                long nz = fk_rng_range(r, 1, 3);
+                double e1, e2;
+                f.ftd = f.btd = 0;
+                e1 = residual_nz(&f, &a, head, r, 0, nz);
+                f.ftd = f.btd = 0;
+                e2 = residual_nz(&f, &a, head, r, 1, nz);
+                solves += 2;
+                if (e1 > worst) worst = e1;
+                if (e2 > worst) worst = e2;
+                if (!TL_CHECK(e1 < 1e-12 && e2 < 1e-12, "run %ld (m %ld): hinted residuals %g %g",
+                              t, m, e1, e2))
+                    break;
+                TL_CHECK(f.nhint == 0, "run %ld: a hint outlived its solve", t);
+            }
+        free(head);
+        csc_free(&a);
+        if (tl_failed_now())
+            break;
+    }
+    use_hint = 0;
+    flu_clear(&f);
+    tl_info("flu_hint", "%ld hinted solves, worst backward error %.2g", solves, worst);
     return TL_RESULT();
 }
 
