@@ -359,7 +359,7 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
          * cand/rt from nf on. */
         nh = -1;
         for (;;) {
-            real tmax = HUGE_VAL, red = 0, amax = 0, rq = 0;
+            real tmax = HUGE_VAL, red = 0, amax = 0;
             long end = nc;
             if (nh >= 0) {
                 for (end = nf; nh > 0 && dv->srt[0].rt <= tmax; end++) {
@@ -410,18 +410,16 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
                 continue;
             }
             /* the largest |alpha| of the group (stability); among equal
-             * ones (+-1 rows after power-of-two scaling) the earliest
-             * breakpoint, so that the members passed by less than
-             * Harris's tolerance are passed by as little as can be.  The
-             * rule does not depend on the candidates' order (heap or
-             * scan); against the first-found one it changed iterations
-             * chaotically, both ways (greenbea 9,380 -> 10,123, pilot
-             * 14,357 -> 11,392, cre-b 15,792 -> 15,536, pilot87 15,842 ->
-             * 17,703; all 23 hard Netlib LPs together 118,508 -> 116,185) */
+             * ones (+-1 rows after power-of-two scaling) the first found:
+             * in the first group that is the pivot row's order, as
+             * before the heap, in later ones the earliest breakpoint.
+             * Order-free tie rules were tried and changed iterations
+             * chaotically both ways; on qap12 the earliest-breakpoint
+             * rule took 73,828 iterations and 56 s where this one takes
+             * 55,933 and 40 s (bench/PROFILE.md) */
             for (k = nf; k < end; k++) {
                 real a = RABS(w->arow[dv->cand[k]]);
-                if (dv->rt[k] <= tmax && (a > amax || (a == amax && dv->rt[k] < rq))) {
-                    rq = dv->rt[k];
+                if (dv->rt[k] <= tmax && a > amax) {
                     amax = a;
                     q = dv->cand[k];
                 }
