@@ -46,6 +46,8 @@ typedef struct {
     int product_form;      /* 1 = float LU updated by the product-form eta
                               file, not Forrest-Tomlin (comparisons; the CLI
                               sets it from FK_FAST_FT=0) */
+    int no_presolve;       /* 1 = float phase on the model as given (pre.h
+                              otherwise reduces it first; comparisons) */
 } solve_opts;
 
 #define SOLVE_REFINE_ROUNDS 8
@@ -62,6 +64,13 @@ typedef struct {
     long refine_iters;     /* float iterations of those solves, all rounds */
     double refine_secs;    /* exact evaluations + corrected solves */
     int quad_rounds;       /* float solves run in binary128 */
+    long pre_rows, pre_cols; /* rows and columns the presolve dropped
+                              (0 when it did not run or was not used) */
+    long pre_iters;        /* float iterations on the reduced model */
+    long warm_iters;       /* float iterations of the warm start on the
+                              original model from the mapped basis, -1 if
+                              that did not run */
+    double pre_secs;       /* presolve + reduced solve + map-back */
 } solve_stats;
 
 /* Solve a finalized lp.  FK_OK with
