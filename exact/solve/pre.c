@@ -349,7 +349,8 @@ static int row_step(pw *w, long r)
     }
     if (nmin && nmax)
         return 0;
-    tol = 1e-9 * (1 + mag + fabs(w->drlo[r] * w->rlof[r]) + fabs(w->drhi[r] * w->rhif[r]));
+    /* (an infinite side is -+HUGE_VAL: times 0 it would be a NaN) */
+    tol = 1e-9 * (1 + mag + (w->rlof[r] ? fabs(w->drlo[r]) : 0) + (w->rhif[r] ? fabs(w->drhi[r]) : 0));
     lo_ok = !w->rlof[r] || (!nmin && lmin >= w->drlo[r] - tol);
     hi_ok = !w->rhif[r] || (!nmax && lmax <= w->drhi[r] + tol);
     if (!(lo_ok && hi_ok) && !(!nmin && w->rhif[r] && lmin >= w->drhi[r] - tol) &&
@@ -761,6 +762,10 @@ static int red_duals(const pre *p, const lp_basis *rb, double *y)
     flu f;
     int rc = -1;
     flu_init(&f);
+    if (mr == 0) {
+        rc = 0;
+        goto out;
+    }
     if (!val || !u || !dp || !dr)
         goto out;
     for (k = 0; k < red->nnz; k++)

@@ -225,14 +225,23 @@ static fk_status presolved(fast_result *fr, const lp_model *lp, const fast_opts 
                 fprintf(stderr, " %ld %s", p.count[k], pre_kind_str(k));
         fprintf(stderr, "%s\n", p.infeasible ? "; infeasible, not used" : "");
     }
-    if (!p.red || drop < SOLVE_PRE_MIN * (double)(lp->m + lp->n) || p.red->m == 0 ||
-        p.red->n == 0) {
+    if (!p.red || drop < SOLVE_PRE_MIN * (double)(lp->m + lp->n) ||
+        (p.red->m == 0) != (p.red->n == 0)) {
         if (o->verbose && p.red)
-            fprintf(stderr, "presolve: not used (too little removed)\n");
+            fprintf(stderr, "presolve: not used (%s)\n",
+                    drop < SOLVE_PRE_MIN * (double)(lp->m + lp->n) ? "too little removed"
+                                                                 : "reduced model degenerate");
         goto out;
     }
-    if ((st = fast_solve(&rr, p.red, &fo, err)))
+    if (p.red->m == 0) { /* nothing left: the records alone give the basis */
+        if (lp_basis_init(&rr.basis, 0, 0)) {
+            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+            goto out;
+        }
+        rr.status = FAST_OPTIMAL;
+    } else if ((st = fast_solve(&rr, p.red, &fo, err))) {
         goto out;
+    }
     stats->pre_iters = rr.iters;
     if (rr.status != FAST_OPTIMAL)
         goto out;
