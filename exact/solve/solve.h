@@ -1,7 +1,12 @@
 /* solve.h: the driver of DESIGN.md "Solving fast and exactly".
  *
  * solve_lp() runs the double-precision phase (fast.h) for a candidate
- * basis, then refines it (Gleixner and Steffy's iterative refinement, in
+ * basis -- first on the model presolved by pre.h when that removes at
+ * least 5% of the rows and columns: the reduced model's optimal basis is
+ * mapped back to the original model, where the float phase is warm
+ * started from it (capped at half the reduced solve's iterations + 100;
+ * on failure the plain float phase runs from scratch), so everything after
+ * it sees the original model only -- then refines it (Gleixner and Steffy's iterative refinement, in
  * its basis form): the basis is solved exactly (beval.h, p-adic lifting),
  * and if its exact primal or dual solution violates a bound
  * or a sign, the float phase is run again from that basis on the
