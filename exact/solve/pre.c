@@ -595,7 +595,7 @@ static fk_status build(pw *w, fk_err *err)
     return st;
 }
 
-fk_status pre_run(pre *p, const lp_model *lp, fk_err *err)
+fk_status pre_run(pre *p, const lp_model *lp, double min_frac, fk_err *err)
 {
     pw w;
     long m = lp->m, n = lp->n, i, j, q;
@@ -674,8 +674,9 @@ fk_status pre_run(pre *p, const lp_model *lp, fk_err *err)
     for (q = 0; q < lp->nnz; q++)
         w.aval[q] = mpq_get_d(lp->val[q]);
     mpq_set(w.c0, lp->objconst);
-    for (p->passes = 0; p->passes < PRE_MAX_PASSES; p->passes++) {
+    for (p->passes = 0; p->passes < PRE_MAX_PASSES;) {
         w.npass = 0;
+        p->passes++;
         for (i = 0; i < m && !w.infeasible; i++)
             if (w.ract[i] && w.rdirty[i]) {
                 w.rdirty[i] = 0;
@@ -696,7 +697,8 @@ fk_status pre_run(pre *p, const lp_model *lp, fk_err *err)
             break;
     }
     p->infeasible = w.infeasible;
-    if (!w.infeasible)
+    if (!w.infeasible &&
+        (double)(p->rows_dropped + p->cols_dropped) >= min_frac * (double)(m + n))
         st = build(&w, err);
 cleanup:
     qfree(w.rlo, m);

@@ -110,8 +110,11 @@ void pre_clear(pre *p);
 /* Presolve the finalized lp.  FK_OK with p->red the reduced model
  * (finalized), or p->red NULL when a reduction met an infeasibility (the
  * caller solves the original: the exact phase decides and certifies
- * that).  Errors: FK_ENOMEM, FK_EINVAL (lp not finalized). */
-fk_status pre_run(pre *p, const lp_model *lp, fk_err *err);
+ * that) or when fewer than min_frac (m + n) rows and columns were dropped
+ * (building the reduced copy of a large model is then time for nothing;
+ * the counts are still filled).  Errors: FK_ENOMEM, FK_EINVAL (lp not
+ * finalized). */
+fk_status pre_run(pre *p, const lp_model *lp, double min_frac, fk_err *err);
 
 /* out (initialised by the caller for lp's m x n, or empty: it is resized)
  * := the basis of the original lp that basis rb of p->red maps to.

@@ -213,7 +213,7 @@ static fk_status presolved(fast_result *fr, const lp_model *lp, const fast_opts 
     pre_init(&p);
     fast_result_init(&rr);
     memset(&mb, 0, sizeof mb);
-    if ((st = pre_run(&p, lp, err)))
+    if ((st = pre_run(&p, lp, SOLVE_PRE_MIN, err)))
         goto out;
     drop = p.rows_dropped + p.cols_dropped;
     if (o->verbose) {
@@ -225,9 +225,8 @@ static fk_status presolved(fast_result *fr, const lp_model *lp, const fast_opts 
                 fprintf(stderr, " %ld %s", p.count[k], pre_kind_str(k));
         fprintf(stderr, "%s\n", p.infeasible ? "; infeasible, not used" : "");
     }
-    if (!p.red || drop < SOLVE_PRE_MIN * (double)(lp->m + lp->n) ||
-        (p.red->m == 0) != (p.red->n == 0)) {
-        if (o->verbose && p.red)
+    if (!p.red || (p.red->m == 0) != (p.red->n == 0)) {
+        if (o->verbose && !p.infeasible)
             fprintf(stderr, "presolve: not used (%s)\n",
                     drop < SOLVE_PRE_MIN * (double)(lp->m + lp->n) ? "too little removed"
                                                                  : "reduced model degenerate");

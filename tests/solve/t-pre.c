@@ -110,7 +110,7 @@ static int map_back(lp_basis *b, pre *p, const lp_model *lp, const char *name, i
     fast_result_init(&fr);
     fast_opts_default(&fo);
     *red_opt = 0;
-    if (!TL_CHECK(pre_run(p, lp, &err) == FK_OK, "%s: pre_run: %s", name, err.msg))
+    if (!TL_CHECK(pre_run(p, lp, 0, &err) == FK_OK, "%s: pre_run: %s", name, err.msg))
         goto out;
     if (!p->red) {
         rc = 1; /* presolve found infeasibility */
