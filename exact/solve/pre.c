@@ -7,6 +7,7 @@
 #include <string.h>
 
 #define UNSET 255
+#define PRE_FILL_MAX 8 /* entries of a doubleton's eliminated column */
 
 /* The working model: the original's data, bounds and costs as they are
  * changed by the reductions so far (the matrix entries never change). */
@@ -18,13 +19,58 @@ typedef struct {
     unsigned char *rlof, *rhif, *clof, *chif;
     mpq_t c0;
     double *dlo, *dup, *drlo, *drhi; /* the bounds as doubles (screening) */
-    double *aval;                    /* A's values (CSC order) as doubles */
+    /* A as it is now, by rows and by columns: row i has the columns
+     * rc[i][0..rlen[i]), column j the rows cr[j][0..clen[j]), each entry
+     * with a value index (rk, ck) into val(): the model's own values
+     * (index < nnz, CSC order) or ones made by a doubleton's fill-in
+     * (pool).  Dropped columns and rows stay in the lists (skipped by the
+     * flags); entries that cancel to 0 are removed. */
+    long nnz, *rlen, *rcap, **rc, **rk, *clen, *ccap, **cr, **ck;
+    mpq_t *pool;
+    long npool, apool;
+    double *aval;                    /* val() as doubles (nnz + apool) */
     unsigned char *ract, *cact, *rdirty, *cdirty;
     long *rcnt, *ccnt;
     mpq_t t, u, smin, smax;
     int infeasible;
     long npass;                      /* records pushed in this pass */
 } pw;
+
+static mpq_srcptr val(const pw *w, long k)
+{
+    return k < w->nnz ? w->lp->val[k] : w->pool[k - w->nnz];
+}
+
+/* append (idx, k) to a list; -1 when memory runs out */
+static int lpush(long **li, long **lk, long *len, long *cap, long idx, long k)
+{
+    if (*len == *cap) {
+        long nc = 2 * *cap + 4;
+        long *a = realloc(*li, (size_t)nc * sizeof *a), *b;
+        if (!a)
+            return -1;
+        *li = a;
+        b = realloc(*lk, (size_t)nc * sizeof *b);
+        if (!b)
+            return -1;
+        *lk = b;
+        *cap = nc;
+    }
+    (*li)[*len] = idx;
+    (*lk)[*len] = k;
+    ++*len;
+    return 0;
+}
+
+/* position of idx in a list, -1 if absent */
+static long lfind(const long *li, long len, long idx)
+{
+    long t;
+    for (t = 0; t < len; t++)
+        if (li[t] == idx)
+            return t;
+    return -1;
+}
 
 const char *pre_kind_str(int kind)
 {
@@ -107,10 +153,9 @@ static long push(pw *w, int kind, long row, long col)
 
 static void rows_dirty(pw *w, long j)
 {
-    const lp_model *lp = w->lp;
-    long q;
-    for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++)
-        w->rdirty[lp->ridx[q]] = 1;
+    long t;
+    for (t = 0; t < w->clen[j]; t++)
+        w->rdirty[w->cr[j][t]] = 1;
 }
 
 static void set_lo(pw *w, long j, const mpq_t v, long src)
@@ -135,12 +180,11 @@ static void set_up(pw *w, long j, const mpq_t v, long src)
 
 static void drop_row(pw *w, long r)
 {
-    const lp_model *lp = w->lp;
     long q;
     w->ract[r] = 0;
     w->p->rows_dropped++;
-    for (q = lp->rbeg[r]; q < lp->rbeg[r + 1]; q++) {
-        long k = lp->cidx[q];
+    for (q = 0; q < w->rlen[r]; q++) {
+        long k = w->rc[r][q];
         if (w->cact[k]) {
             w->ccnt[k]--;
             w->cdirty[k] = 1;
@@ -151,7 +195,6 @@ static void drop_row(pw *w, long r)
 /* drop column j at the value v: the row sides move by -a_ij v */
 static void fix_col(pw *w, long j, const mpq_t v)
 {
-    const lp_model *lp = w->lp;
     long q;
     w->cact[j] = 0;
     w->p->cols_dropped++;
@@ -159,15 +202,15 @@ static void fix_col(pw *w, long j, const mpq_t v)
         mpq_mul(w->t, w->c[j], v);
         mpq_add(w->c0, w->c0, w->t);
     }
-    for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++) {
-        long i = lp->ridx[q];
+    for (q = 0; q < w->clen[j]; q++) {
+        long i = w->cr[j][q];
         if (!w->ract[i])
             continue;
         w->rcnt[i]--;
         w->rdirty[i] = 1;
         if (mpq_sgn(v) == 0)
             continue;
-        mpq_mul(w->t, lp->val[q], v);
+        mpq_mul(w->t, val(w, w->ck[j][q]), v);
         if (w->rlof[i]) {
             mpq_sub(w->rlo[i], w->rlo[i], w->t);
             w->drlo[i] = mpq_get_d(w->rlo[i]);
@@ -183,14 +226,13 @@ static void fix_col(pw *w, long j, const mpq_t v)
  * smin, smax and the counts of infinite contributions to each. */
 static void activity(pw *w, long r, long ex, long *nmin, long *nmax)
 {
-    const lp_model *lp = w->lp;
     long q;
     *nmin = *nmax = 0;
     mpq_set_ui(w->smin, 0, 1);
     mpq_set_ui(w->smax, 0, 1);
-    for (q = lp->rbeg[r]; q < lp->rbeg[r + 1]; q++) {
-        long k = lp->cidx[q];
-        mpq_srcptr a = lp_rval(lp, q);
+    for (q = 0; q < w->rlen[r]; q++) {
+        long k = w->rc[r][q];
+        mpq_srcptr a = val(w, w->rk[r][q]);
         int pos = mpq_sgn(a) > 0;
         if (!w->cact[k] || k == ex)
             continue;
@@ -214,10 +256,9 @@ static void activity(pw *w, long r, long ex, long *nmin, long *nmax)
  * L_r (side LP_AT_UP: L_r = hi_r) or U_r (LP_AT_LO: U_r = lo_r) */
 static int forcing(pw *w, long r, int side)
 {
-    const lp_model *lp = w->lp;
     pre *p = w->p;
     long q, k = push(w, PRE_FORCING, r, -1);
-    long len = lp->rbeg[r + 1] - lp->rbeg[r];
+    long len = w->rlen[r];
     if (k < 0)
         return -1;
     if (p->nf + len > p->af) {
@@ -241,15 +282,16 @@ static int forcing(pw *w, long r, int side)
     p->rec[k].side = side;
     p->rec[k].beg = p->nf;
     drop_row(w, r);
-    for (q = lp->rbeg[r]; q < lp->rbeg[r + 1]; q++) {
-        long j = lp->cidx[q];
-        int pos = mpq_sgn(lp_rval(lp, q)) > 0;
+    for (q = 0; q < w->rlen[r]; q++) {
+        long j = w->rc[r][q];
+        mpq_srcptr a = val(w, w->rk[r][q]);
+        int pos = mpq_sgn(a) > 0;
         int lo = side == LP_AT_UP ? pos : !pos; /* at l_j? */
         if (!w->cact[j])
             continue;
         p->fcol[p->nf] = j;
         p->fside[p->nf] = lo ? LP_AT_LO : LP_AT_UP;
-        p->fa[p->nf] = mpq_get_d(lp_rval(lp, q));
+        p->fa[p->nf] = mpq_get_d(a);
         p->nf++;
         mpq_set(w->u, lo ? w->clo[j] : w->chi[j]);
         fix_col(w, j, w->u);
@@ -261,15 +303,14 @@ static int forcing(pw *w, long r, int side)
 /* (R4): row r with one active column */
 static int singleton(pw *w, long r)
 {
-    const lp_model *lp = w->lp;
     pre *p = w->p;
     long q, j = -1, k;
     mpq_srcptr a = NULL;
     pre_rec *rc;
-    for (q = lp->rbeg[r]; q < lp->rbeg[r + 1]; q++)
-        if (w->cact[lp->cidx[q]]) {
-            j = lp->cidx[q];
-            a = lp_rval(lp, q);
+    for (q = 0; q < w->rlen[r]; q++)
+        if (w->cact[w->rc[r][q]]) {
+            j = w->rc[r][q];
+            a = val(w, w->rk[r][q]);
         }
     if (j < 0)
         return 0;
@@ -305,10 +346,40 @@ static int singleton(pw *w, long r)
     return 0;
 }
 
-/* one row: (R1), (R4), then the activity tests (R5), (R6) */
+static int colsing(pw *w, long j, long r);
+static int doubleton(pw *w, long r, long j, long k2, mpq_srcptr a, mpq_srcptr a2);
+
+/* an equality row with two active columns: eliminate the one with fewer
+ * entries, if it has at most PRE_FILL_MAX (they fill in); 1 if done */
+static int try_doubleton(pw *w, long r)
+{
+    long q, c[2], nc = 0;
+    mpq_srcptr v[2] = {NULL, NULL};
+    for (q = 0; q < w->rlen[r] && nc < 2; q++)
+        if (w->cact[w->rc[r][q]]) {
+            c[nc] = w->rc[r][q];
+            v[nc++] = val(w, w->rk[r][q]);
+        }
+    if (nc != 2)
+        return 0;
+    if (w->ccnt[c[1]] < w->ccnt[c[0]]) {
+        long tc = c[0];
+        mpq_srcptr tv = v[0];
+        c[0] = c[1];
+        v[0] = v[1];
+        c[1] = tc;
+        v[1] = tv;
+    }
+    if (w->ccnt[c[0]] == 1) /* a column singleton: colsing's (R7) */
+        return colsing(w, c[0], r) < 0 ? -1 : 1;
+    if (w->ccnt[c[0]] > PRE_FILL_MAX)
+        return 0;
+    return doubleton(w, r, c[0], c[1], v[0], v[1]) < 0 ? -1 : 1;
+}
+
+/* one row: (R1), (R4), (R7'), then the activity tests (R5), (R6) */
 static int row_step(pw *w, long r)
 {
-    const lp_model *lp = w->lp;
     long q, nmin = 0, nmax = 0;
     double lmin = 0, lmax = 0, mag = 0, tol;
     int lo_ok, hi_ok;
@@ -324,6 +395,11 @@ static int row_step(pw *w, long r)
     }
     if (w->rcnt[r] == 1)
         return singleton(w, r);
+    if (w->rcnt[r] == 2 && w->rlof[r] && w->rhif[r] && mpq_equal(w->rlo[r], w->rhi[r])) {
+        int d = try_doubleton(w, r);
+        if (d)
+            return d < 0 ? -1 : 0;
+    }
     if (!w->rlof[r] && !w->rhif[r]) { /* a free row */
         if (push(w, PRE_REDUNDANT, r, -1) < 0)
             return -1;
@@ -331,9 +407,9 @@ static int row_step(pw *w, long r)
         return 0;
     }
     /* screen in double; decide exactly */
-    for (q = lp->rbeg[r]; q < lp->rbeg[r + 1]; q++) {
-        long k = lp->cidx[q];
-        double a = w->aval[lp->rpos[q]], l, u;
+    for (q = 0; q < w->rlen[r]; q++) {
+        long k = w->rc[r][q];
+        double a = w->aval[w->rk[r][q]], l, u;
         if (!w->cact[k])
             continue;
         l = a > 0 ? w->dlo[k] : w->dup[k];
@@ -375,6 +451,161 @@ static int row_step(pw *w, long r)
     return 0;
 }
 
+/* A doubleton a x_j + a2 x_k2 = b (record k): x_j's bounds become bounds
+ * of x_k2 = (b - a x_j) / a2 where tighter; the record notes which bound of
+ * x_j gave each. */
+static void carry(pw *w, long k, long j, long k2, mpq_srcptr a, mpq_srcptr a2, const mpq_t b)
+{
+    pre_rec *rc = &w->p->rec[k];
+    /* x_k2 is increasing in x_j when -a/a2 > 0 */
+    int inc = mpq_sgn(a) != mpq_sgn(a2);
+    if (w->clof[j]) { /* x_j = l_j gives x_k2's lower bound if inc */
+        mpq_mul(w->t, a, w->clo[j]);
+        mpq_sub(w->t, b, w->t);
+        mpq_div(w->t, w->t, a2);
+        if (inc && (!w->clof[k2] || mpq_cmp(w->t, w->clo[k2]) > 0)) {
+            set_lo(w, k2, w->t, k);
+            rc->set_lo = LP_AT_LO;
+        } else if (!inc && (!w->chif[k2] || mpq_cmp(w->t, w->chi[k2]) < 0)) {
+            set_up(w, k2, w->t, k);
+            rc->set_up = LP_AT_LO;
+        }
+    }
+    if (w->chif[j]) {
+        mpq_mul(w->t, a, w->chi[j]);
+        mpq_sub(w->t, b, w->t);
+        mpq_div(w->t, w->t, a2);
+        if (inc && (!w->chif[k2] || mpq_cmp(w->t, w->chi[k2]) < 0)) {
+            set_up(w, k2, w->t, k);
+            rc->set_up = LP_AT_UP;
+        } else if (!inc && (!w->clof[k2] || mpq_cmp(w->t, w->clo[k2]) > 0)) {
+            set_lo(w, k2, w->t, k);
+            rc->set_lo = LP_AT_UP;
+        }
+    }
+    if (w->clof[k2] && w->chif[k2] && mpq_cmp(w->clo[k2], w->chi[k2]) > 0)
+        w->infeasible = 1;
+}
+
+/* a new value index holding v (in the pool); -1 when memory runs out */
+static long newval(pw *w, const mpq_t v)
+{
+    if (w->npool == w->apool) {
+        long na = 2 * w->apool + 64, t;
+        mpq_t *np = realloc(w->pool, (size_t)na * sizeof *np);
+        double *nd;
+        if (!np)
+            return -1;
+        for (t = w->apool; t < na; t++)
+            mpq_init(np[t]);
+        w->pool = np;
+        w->apool = na;
+        nd = realloc(w->aval, (size_t)(w->nnz + na + 1) * sizeof *nd);
+        if (!nd)
+            return -1;
+        w->aval = nd;
+    }
+    mpq_set(w->pool[w->npool], v);
+    w->aval[w->nnz + w->npool] = mpq_get_d(v);
+    return w->nnz + w->npool++;
+}
+
+static void ldel(long *li, long *lk, long *len, long t)
+{
+    --*len;
+    li[t] = li[*len];
+    lk[t] = lk[*len];
+}
+
+/* (R7') the general doubleton a x_j + a2 x_k2 = b of row r, x_j with other
+ * entries: x_j = (b - a2 x_k2) / a is substituted into its other rows i
+ * (a_ik2 += -a_ij a2 / a, which may fill in or cancel; the sides move by
+ * -a_ij b / a), its bounds carried to x_k2, its cost moved to x_k2. */
+static int doubleton(pw *w, long r, long j, long k2, mpq_srcptr a0, mpq_srcptr a20)
+{
+    pre *p = w->p;
+    long k = push(w, PRE_DOUBLETON, r, j), t;
+    pre_rec *rc;
+    mpq_t b, f, a, a2; /* a, a2 copied: newval() may move the pool */
+    int rcode = 0;
+    if (k < 0)
+        return -1;
+    mpq_init(a);
+    mpq_init(a2);
+    mpq_set(a, a0);
+    mpq_set(a2, a20);
+    rc = &p->rec[k];
+    rc->a = mpq_get_d(a);
+    rc->a2 = mpq_get_d(a2);
+    rc->y = w->lp->sense * mpq_get_d(w->c[j]) / rc->a;
+    rc->col2 = k2;
+    rc->prev_lo = p->lsrc[k2];
+    rc->prev_up = p->usrc[k2];
+    mpq_init(b);
+    mpq_init(f);
+    mpq_set(b, w->rlo[r]);
+    carry(w, k, j, k2, a, a2, b);
+    if (mpq_sgn(w->c[j]) != 0) {
+        mpq_div(w->u, w->c[j], a);
+        mpq_mul(w->t, w->u, b);
+        mpq_add(w->c0, w->c0, w->t);
+        mpq_mul(w->t, w->u, a2);
+        mpq_sub(w->c[k2], w->c[k2], w->t);
+    }
+    for (t = 0; t < w->clen[j] && !rcode; t++) {
+        long i = w->cr[j][t], tr, tc, nk;
+        if (i == r || !w->ract[i])
+            continue;
+        mpq_div(f, val(w, w->ck[j][t]), a); /* a_ij / a */
+        mpq_mul(w->t, f, b);
+        if (w->rlof[i]) {
+            mpq_sub(w->rlo[i], w->rlo[i], w->t);
+            w->drlo[i] = mpq_get_d(w->rlo[i]);
+        }
+        if (w->rhif[i]) {
+            mpq_sub(w->rhi[i], w->rhi[i], w->t);
+            w->drhi[i] = mpq_get_d(w->rhi[i]);
+        }
+        mpq_mul(w->t, f, a2);
+        mpq_neg(w->t, w->t);
+        w->rcnt[i]--;
+        w->rdirty[i] = 1;
+        tr = lfind(w->rc[i], w->rlen[i], k2);
+        if (tr >= 0) {
+            tc = lfind(w->cr[k2], w->clen[k2], i);
+            mpq_add(w->t, w->t, val(w, w->rk[i][tr]));
+            if (mpq_sgn(w->t) == 0) {
+                ldel(w->rc[i], w->rk[i], &w->rlen[i], tr);
+                ldel(w->cr[k2], w->ck[k2], &w->clen[k2], tc);
+                w->rcnt[i]--;
+                w->ccnt[k2]--;
+            } else if ((nk = newval(w, w->t)) < 0) {
+                rcode = -1;
+            } else {
+                w->rk[i][tr] = nk;
+                w->ck[k2][tc] = nk;
+            }
+        } else if ((nk = newval(w, w->t)) < 0 ||
+                   lpush(&w->rc[i], &w->rk[i], &w->rlen[i], &w->rcap[i], k2, nk) ||
+                   lpush(&w->cr[k2], &w->ck[k2], &w->clen[k2], &w->ccap[k2], i, nk)) {
+            rcode = -1;
+        } else {
+            w->rcnt[i]++;
+            w->ccnt[k2]++;
+        }
+    }
+    mpq_clear(b);
+    mpq_clear(f);
+    mpq_clear(a);
+    mpq_clear(a2);
+    drop_row(w, r);
+    w->cact[j] = 0;
+    p->cols_dropped++;
+    w->cdirty[k2] = 1;
+    rows_dirty(w, k2);
+    return rcode;
+}
+
 /* (R7) for column j, the only active column entry of equality row r */
 static int colsing(pw *w, long j, long r)
 {
@@ -385,13 +616,13 @@ static int colsing(pw *w, long j, long r)
     int pos, free_ = 1;
     mpq_t b;
     pre_rec *rc;
-    for (q = lp->rbeg[r]; q < lp->rbeg[r + 1]; q++) {
-        long c = lp->cidx[q];
+    for (q = 0; q < w->rlen[r]; q++) {
+        long c = w->rc[r][q];
         if (c == j)
-            a = lp_rval(lp, q);
+            a = val(w, w->rk[r][q]);
         else if (w->cact[c]) {
             k2 = c;
-            a2 = lp_rval(lp, q);
+            a2 = val(w, w->rk[r][q]);
         }
     }
     if (!a)
@@ -430,49 +661,22 @@ static int colsing(pw *w, long j, long r)
     mpq_init(b);
     mpq_set(b, w->rlo[r]);
     if (!free_) {
-        /* x_k2 = (b - a x_j) / a2: increasing in x_j when -a/a2 > 0 */
-        int inc = mpq_sgn(a) != mpq_sgn(a2);
         rc->col2 = k2;
         rc->a2 = mpq_get_d(a2);
         rc->prev_lo = p->lsrc[k2];
         rc->prev_up = p->usrc[k2];
-        if (w->clof[j]) { /* x_j = l_j gives x_k2's lower bound if inc */
-            mpq_mul(w->t, a, w->clo[j]);
-            mpq_sub(w->t, b, w->t);
-            mpq_div(w->t, w->t, a2);
-            if (inc && (!w->clof[k2] || mpq_cmp(w->t, w->clo[k2]) > 0)) {
-                set_lo(w, k2, w->t, k);
-                rc->set_lo = LP_AT_LO;
-            } else if (!inc && (!w->chif[k2] || mpq_cmp(w->t, w->chi[k2]) < 0)) {
-                set_up(w, k2, w->t, k);
-                rc->set_up = LP_AT_LO;
-            }
-        }
-        if (w->chif[j]) {
-            mpq_mul(w->t, a, w->chi[j]);
-            mpq_sub(w->t, b, w->t);
-            mpq_div(w->t, w->t, a2);
-            if (inc && (!w->chif[k2] || mpq_cmp(w->t, w->chi[k2]) < 0)) {
-                set_up(w, k2, w->t, k);
-                rc->set_up = LP_AT_UP;
-            } else if (!inc && (!w->clof[k2] || mpq_cmp(w->t, w->clo[k2]) > 0)) {
-                set_lo(w, k2, w->t, k);
-                rc->set_lo = LP_AT_UP;
-            }
-        }
-        if (w->clof[k2] && w->chif[k2] && mpq_cmp(w->clo[k2], w->chi[k2]) > 0)
-            w->infeasible = 1;
+        carry(w, k, j, k2, a, a2, b);
     }
     /* the cost of x_j moves to the row's other columns */
     if (mpq_sgn(w->c[j]) != 0) {
         mpq_div(w->u, w->c[j], a); /* c_j / a */
         mpq_mul(w->t, w->u, b);
         mpq_add(w->c0, w->c0, w->t);
-        for (q = lp->rbeg[r]; q < lp->rbeg[r + 1]; q++) {
-            long c = lp->cidx[q];
+        for (q = 0; q < w->rlen[r]; q++) {
+            long c = w->rc[r][q];
             if (c == j || !w->cact[c])
                 continue;
-            mpq_mul(w->t, w->u, lp_rval(lp, q));
+            mpq_mul(w->t, w->u, val(w, w->rk[r][q]));
             mpq_sub(w->c[c], w->c[c], w->t);
             w->cdirty[c] = 1;
         }
@@ -516,9 +720,9 @@ static int col_step(pw *w, long j)
     /* (R8): may x_j go down (dn) or up freely in every row? */
     {
         int dn = sc >= 0 && w->clof[j], up = sc <= 0 && w->chif[j];
-        for (q = lp->cbeg[j]; q < lp->cbeg[j + 1] && (dn || up); q++) {
-            long i = lp->ridx[q];
-            int pos = mpq_sgn(lp->val[q]) > 0;
+        for (q = 0; q < w->clen[j] && (dn || up); q++) {
+            long i = w->cr[j][q];
+            int pos = mpq_sgn(val(w, w->ck[j][q])) > 0;
             if (!w->ract[i])
                 continue;
             if (pos ? w->rlof[i] : w->rhif[i])
@@ -536,8 +740,8 @@ static int col_step(pw *w, long j)
         }
     }
     if (w->ccnt[j] == 1) {
-        for (q = lp->cbeg[j]; q < lp->cbeg[j + 1]; q++) {
-            long i = lp->ridx[q];
+        for (q = 0; q < w->clen[j]; q++) {
+            long i = w->cr[j][q];
             if (w->ract[i]) {
                 if (w->rlof[i] && w->rhif[i] && mpq_equal(w->rlo[i], w->rhi[i]))
                     return colsing(w, j, i);
@@ -581,9 +785,9 @@ static fk_status build(pw *w, fk_err *err)
         lp_set_col_lo(red, jr, w->clof[j] ? w->clo[j] : NULL);
         lp_set_col_hi(red, jr, w->chif[j] ? w->chi[j] : NULL);
         lp_set_obj(red, jr, w->c[j]);
-        for (q = lp->cbeg[j]; q < lp->cbeg[j + 1] && !st; q++)
-            if (w->ract[lp->ridx[q]])
-                st = lp_add_coef(red, p->rmap[lp->ridx[q]], jr, lp->val[q], err);
+        for (q = 0; q < w->clen[j] && !st; q++)
+            if (w->ract[w->cr[j][q]])
+                st = lp_add_coef(red, p->rmap[w->cr[j][q]], jr, val(w, w->ck[j][q]), err);
     }
     mpq_set(red->objconst, w->c0);
     if (!st)
@@ -635,7 +839,50 @@ fk_status pre_run(pre *p, const lp_model *lp, double min_frac, fk_err *err)
     w.drhi = fk_calloc((size_t)m + 1, sizeof(double));
     w.dlo = fk_calloc((size_t)n + 1, sizeof(double));
     w.dup = fk_calloc((size_t)n + 1, sizeof(double));
+    w.nnz = lp->nnz;
     w.aval = fk_calloc((size_t)lp->nnz + 1, sizeof(double));
+    w.rlen = fk_calloc((size_t)m + 1, sizeof *w.rlen);
+    w.rcap = fk_calloc((size_t)m + 1, sizeof *w.rcap);
+    w.rc = fk_calloc((size_t)m + 1, sizeof *w.rc);
+    w.rk = fk_calloc((size_t)m + 1, sizeof *w.rk);
+    w.clen = fk_calloc((size_t)n + 1, sizeof *w.clen);
+    w.ccap = fk_calloc((size_t)n + 1, sizeof *w.ccap);
+    w.cr = fk_calloc((size_t)n + 1, sizeof *w.cr);
+    w.ck = fk_calloc((size_t)n + 1, sizeof *w.ck);
+    if (!w.rlen || !w.rcap || !w.rc || !w.rk || !w.clen || !w.ccap || !w.cr || !w.ck) {
+        st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+        goto cleanup;
+    }
+    for (i = 0; i < m; i++) {
+        long len = lp->rbeg[i + 1] - lp->rbeg[i];
+        w.rc[i] = malloc((size_t)(len + 1) * sizeof(long));
+        w.rk[i] = malloc((size_t)(len + 1) * sizeof(long));
+        if (!w.rc[i] || !w.rk[i]) {
+            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+            goto cleanup;
+        }
+        w.rcap[i] = len + 1;
+        w.rlen[i] = len;
+        for (q = 0; q < len; q++) {
+            w.rc[i][q] = lp->cidx[lp->rbeg[i] + q];
+            w.rk[i][q] = lp->rpos[lp->rbeg[i] + q];
+        }
+    }
+    for (j = 0; j < n; j++) {
+        long len = lp->cbeg[j + 1] - lp->cbeg[j];
+        w.cr[j] = malloc((size_t)(len + 1) * sizeof(long));
+        w.ck[j] = malloc((size_t)(len + 1) * sizeof(long));
+        if (!w.cr[j] || !w.ck[j]) {
+            st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
+            goto cleanup;
+        }
+        w.ccap[j] = len + 1;
+        w.clen[j] = len;
+        for (q = 0; q < len; q++) {
+            w.cr[j][q] = lp->ridx[lp->cbeg[j] + q];
+            w.ck[j][q] = lp->cbeg[j] + q;
+        }
+    }
     p->rmap = fk_calloc((size_t)m + 1, sizeof *p->rmap);
     p->rinv = fk_calloc((size_t)m + 1, sizeof *p->rinv);
     p->cmap = fk_calloc((size_t)n + 1, sizeof *p->cmap);
@@ -697,8 +944,7 @@ fk_status pre_run(pre *p, const lp_model *lp, double min_frac, fk_err *err)
             break;
     }
     p->infeasible = w.infeasible;
-    if (!w.infeasible &&
-        (double)(p->rows_dropped + p->cols_dropped) >= min_frac * (double)(m + n))
+    if (!w.infeasible && (double)p->rows_dropped >= min_frac * (double)m)
         st = build(&w, err);
 cleanup:
     qfree(w.rlo, m);
@@ -721,6 +967,23 @@ cleanup:
     free(w.dlo);
     free(w.dup);
     free(w.aval);
+    for (i = 0; w.rc && i < m; i++) {
+        free(w.rc[i]);
+        free(w.rk[i]);
+    }
+    for (j = 0; w.cr && j < n; j++) {
+        free(w.cr[j]);
+        free(w.ck[j]);
+    }
+    free(w.rc);
+    free(w.rk);
+    free(w.rlen);
+    free(w.rcap);
+    free(w.cr);
+    free(w.ck);
+    free(w.clen);
+    free(w.ccap);
+    qfree(w.pool, w.apool);
     mpq_clear(w.c0);
     mpq_clear(w.t);
     mpq_clear(w.u);
@@ -914,6 +1177,8 @@ fk_status pre_basis_back(lp_basis *out, const pre *p, const lp_model *lp,
                 b.y[r] = dj(&b, c2) / rc->a2;
             } else {
                 stat[c] = LP_BASIC;
+                b.y[r] = 0;
+                b.y[r] = dj(&b, c) / rc->a;
             }
             if (rc->set_lo)
                 lsrc[c2] = rc->prev_lo;

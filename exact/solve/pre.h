@@ -34,9 +34,13 @@
  *   (R8) dual fixing: sc_j >= 0 and lowering x_j never tightens a row
  *        (a_ij > 0 only in rows without lo_i, a_ij < 0 only in rows
  *        without hi_i) -> fix x_j at l_j; symmetric at u_j.
+ *   (R7') doubleton equation a x_j + a2 x_k = b where x_j, the column with
+ *        fewer entries, has other entries (at most 8): x_j = (b - a2 x_k)/a
+ *        is substituted into its other rows i (a_ik += -a_ij a2 / a, filling
+ *        in or cancelling; sides -= a_ij b / a), its bounds carried over to
+ *        x_k as in (R7), its cost moved to x_k.
  * Every test that decides a reduction is exact (mpq); doubles only screen
- * candidates.  The general doubleton (x_j with other entries, which fills
- * in) is not done.
+ * candidates.
  *
  * Map-back (the reduced basis has m' basics; each dropped row adds one, so
  * the original basis has m): a row dropped as empty or redundant gets its
@@ -45,7 +49,9 @@
  * basic and its logical nonbasic at the matching side (else the logical is
  * basic); (R7) makes x_j basic, the row's logical nonbasic, unless the
  * doubleton's x_k sits at a bound that came from x_j's, which makes x_k
- * basic and x_j nonbasic at that bound; a forcing row keeps its columns at
+ * basic and x_j nonbasic at that bound ((R7') likewise: the rows x_j was
+ * substituted into keep their logicals' statuses, their sides having moved
+ * by constants); a forcing row keeps its columns at
  * their forcing bounds and picks its dual y_i by a ratio test so that
  * every d_j - y_i a_ij keeps its sign (d = reduced costs of the duals known
  * so far): the column attaining the extreme ratio goes basic and the
@@ -110,9 +116,10 @@ void pre_clear(pre *p);
 /* Presolve the finalized lp.  FK_OK with p->red the reduced model
  * (finalized), or p->red NULL when a reduction met an infeasibility (the
  * caller solves the original: the exact phase decides and certifies
- * that) or when fewer than min_frac (m + n) rows and columns were dropped
- * (building the reduced copy of a large model is then time for nothing;
- * the counts are still filled).  Errors: FK_ENOMEM, FK_EINVAL (lp not
+ * that) or when fewer than min_frac m rows were dropped (the float
+ * simplex's work grows with the rows, the basis dimension, far more than
+ * with the columns; building the reduced copy of a large model is then
+ * time for nothing; the counts are still filled).  Errors: FK_ENOMEM, FK_EINVAL (lp not
  * finalized). */
 fk_status pre_run(pre *p, const lp_model *lp, double min_frac, fk_err *err);
 

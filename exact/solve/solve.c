@@ -193,8 +193,9 @@ out:
  * basis mapped back, then fast_solve on lp from that basis with an
  * iteration cap.  *used = 1 when fr holds an optimal float basis of lp
  * reached that way; 0 when presolve removed too little (under
- * SOLVE_PRE_MIN of the rows and columns: the reduced solve and the second
- * start would cost time for nothing) or any step did not end optimal, and
+ * SOLVE_PRE_MIN of the rows: the reduced solve and the second start would
+ * cost time for nothing; pilot87 loses 10% with 3% of its rows and 6% of
+ * its columns gone) or any step did not end optimal, and
  * the caller then runs the plain float phase from scratch. */
 #define SOLVE_PRE_MIN 0.05
 static fk_status presolved(fast_result *fr, const lp_model *lp, const fast_opts *fo0,
@@ -206,7 +207,6 @@ static fk_status presolved(fast_result *fr, const lp_model *lp, const fast_opts 
     lp_basis mb;
     fk_status st;
     double t0 = fk_now_sec();
-    long drop;
 
     *used = 0;
     stats->warm_iters = -1;
@@ -215,7 +215,6 @@ static fk_status presolved(fast_result *fr, const lp_model *lp, const fast_opts 
     memset(&mb, 0, sizeof mb);
     if ((st = pre_run(&p, lp, SOLVE_PRE_MIN, err)))
         goto out;
-    drop = p.rows_dropped + p.cols_dropped;
     if (o->verbose) {
         int k;
         fprintf(stderr, "presolve: %ld of %ld rows and %ld of %ld columns dropped in %d passes (%.2f s):",
@@ -228,8 +227,7 @@ static fk_status presolved(fast_result *fr, const lp_model *lp, const fast_opts 
     if (!p.red || (p.red->m == 0) != (p.red->n == 0)) {
         if (o->verbose && !p.infeasible)
             fprintf(stderr, "presolve: not used (%s)\n",
-                    drop < SOLVE_PRE_MIN * (double)(lp->m + lp->n) ? "too little removed"
-                                                                 : "reduced model degenerate");
+                    !p.red ? "too few rows removed" : "reduced model degenerate");
         goto out;
     }
     if (p.red->m == 0) { /* nothing left: the records alone give the basis */

@@ -2,7 +2,7 @@
  *
  * solve_lp() runs the double-precision phase (fast.h) for a candidate
  * basis -- first on the model presolved by pre.h when that removes at
- * least 5% of the rows and columns: the reduced model's optimal basis is
+ * least 5% of the rows: the reduced model's optimal basis is
  * mapped back to the original model, where the float phase is warm
  * started from it (capped at half the reduced solve's iterations + 100;
  * on failure the plain float phase runs from scratch), so everything after

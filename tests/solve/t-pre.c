@@ -59,7 +59,14 @@ typedef struct {
  *     logical nonbasic.  Value 16 + 5/4 = 69/4.
  * (4) doubleton d: x - y = 1, x in [0, 3]: x = 1 + y, so y in [-1, 2] and
  *     y's upper bound 2 comes from x's 3; c_y = -3 + 1 = -2 sends y to 2:
- *     y basic, x nonbasic at UP (3).  Value 3 - 6 + 5/4 = -7/4. */
+ *     y basic, x nonbasic at UP (3).  Value 3 - 6 + 5/4 = -7/4.
+ * (5) general doubleton d: x - y = 1 where y is also in h: 2x + y <= 10
+ *     (and x in g: x + z >= 4, h): y, with fewer entries, goes: y = x - 1,
+ *     so y >= 0 gives x >= 1 and h becomes 3x <= 11 (fill into x's entry),
+ *     a singleton row: x <= 11/3.  min x + y + 3z = 2x - 1 + 3z with
+ *     z = 4 - x: 11 - x, so x = 11/3 on h's bound (x basic, h's logical at
+ *     UP), z = 1/3 basic, y = 8/3 basic (d's logical nonbasic).  Value
+ *     22/3 + 5/4 = 103/12. */
 static const hand_case CASES[] = {
     {"singleton",
      "Minimize\n obj: x + 2 y + 3 z - w" BLOCK_OBJ "\nSubject To\n"
@@ -82,6 +89,11 @@ static const hand_case CASES[] = {
      " d: x - y = 1\n" BLOCK_ROWS "Bounds\n x <= 3\n y >= -inf\nEnd\n",
      {PRE_DOUBLETON, -1, -1, -1}, 2, 2, "-7/4",
      {"y=B", "x=U", NULL, NULL}},
+    {"doubleton-fill",
+     "Minimize\n obj: x + y + 3 z" BLOCK_OBJ "\nSubject To\n"
+     " d: x - y = 1\n g: x + z >= 4\n h: 2 x + y <= 10\n" BLOCK_ROWS "End\n",
+     {PRE_DOUBLETON, PRE_SINGLETON, -1, -1}, 3, 4, "103/12",
+     {"y=B", "x=B", "row:h=U", "z=B"}},
 };
 
 /* the variable index of "x" or "row:NAME" in lp's [A -I] layout */
