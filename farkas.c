@@ -80,6 +80,8 @@ static int cmd_solve(int argc, char **argv)
             opts.verbose = 1;
         else if (strcmp(argv[i], "--pure") == 0)
             opts.pure = 1;
+        else if (strcmp(argv[i], "--no-presolve") == 0)
+            opts.no_presolve = 1;
         else if (strcmp(argv[i], "--relax") == 0)
             relax = LPIO_RELAX;
         else if (strcmp(argv[i], "--time-limit") == 0 && i + 1 < argc) {
@@ -95,7 +97,7 @@ static int cmd_solve(int argc, char **argv)
             return usage_error("solve: unexpected argument '%s'", argv[i]);
     }
     if (!file)
-        return usage_error("%s", "usage: farkas solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose] [--pure] [--relax]");
+        return usage_error("%s", "usage: farkas solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose] [--pure] [--no-presolve] [--relax]");
     if (force_max && force_min)
         return usage_error("%s", "solve: --max and --min exclude each other");
     /* A certificate speaks about the model file as it is, sense included,
@@ -183,7 +185,7 @@ static const struct {
     const char *help;
 } cmds[] = {
     {"solve", cmd_solve,
-     "solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose] [--pure] [--relax]\n"
+     "solve FILE [--cert OUT] [--max|--min] [--quiet] [--time-limit S] [--verbose] [--pure] [--no-presolve] [--relax]\n"
      "        solve an LP (.mps or .lp) exactly; print the status and the exact objective\n"
      "        (a double-precision phase proposes the basis; --pure: rational simplex only);\n"
      "        --cert writes a certificate that `farkas check` verifies; --relax reads a MIP\n"

@@ -44,6 +44,9 @@ pcheck-ray-cone-unchecked@certify/pcheck/pchk.c@(rc = holds(pm, c->R, &c->rden, 
 pcheck-roots-beside-algebraic-end-skipped@certify/pcheck/pchk.c@if (I->ea.alg) {@if (0 && I->ea.alg) {@param@param_algebraic
 mech-row-map-wrong-report@cases/mech.c@set_row(b, MECH_ROW_DIC, i, a, c, t,@set_row(b, MECH_ROW_DIC, i, a, a, t,@cases@ce_files
 mech-row-map-wrong-constraint@cases/mech.c@b->cur.cons = i;@b->cur.cons = m->ncons - 1 - i;@cases@da_closed_form
+pre-singleton-side-flipped@exact/solve/pre.c@(at == LP_AT_LO) == (rc->a > 0) ? LP_AT_LO : LP_AT_UP;@(at == LP_AT_LO) == (rc->a > 0) ? LP_AT_UP : LP_AT_LO;@solve@pre_hand
+pre-forcing-ratio-flipped@exact/solve/pre.c@(rc->side == LP_AT_UP ? t < by : t > by)@(rc->side == LP_AT_UP ? t > by : t < by)@solve@pre_hand
+pre-doubleton-fill-sign-lost@exact/solve/pre.c@mpq_neg(w->t, w->t);@(void)0;@solve@pre_hand
 prf-doc-z-sign-lost@proofs/prf_doc.c@            mpz_neg(g[j].n, g[j].n);@            (void)0;@proofs@doc_optimal_vs_plain'
 
 W=$TMP/tree

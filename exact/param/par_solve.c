@@ -884,6 +884,9 @@ static fk_status point_of(fmpq_poly_struct *X, fmpq_poly_t D, const par_model *M
     fmpq_poly_init(Dy);
     lp_answer_init(&res);
     solve_opts_default(&opts);
+    /* the pieces follow the optimal basis solve_lp hands back; without the
+     * presolve (pre.h) that basis, and so the pieces, stay as they were */
+    opts.no_presolve = 1;
     if ((st = par_model_eval(&lp, M, t0, err)) || (st = solve_lp(&res, lp, &opts, NULL, err)))
         goto done;
     ++*nsolves;
@@ -963,6 +966,7 @@ static fk_status basis_at(par_piece *pc, conds *c, const par_model *pm, const mp
     fmpq_poly_init(tmp);
     fmpq_poly_init(acc);
     solve_opts_default(&opts);
+    opts.no_presolve = 1; /* as above: the pieces follow the basis */
     if ((st = par_model_eval(&lp, pm, t0, err)) || (st = solve_lp(&res, lp, &opts, NULL, err)))
         goto done;
     ++*nsolves;

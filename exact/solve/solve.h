@@ -1,7 +1,12 @@
 /* solve.h: the driver of DESIGN.md "Solving fast and exactly".
  *
  * solve_lp() runs the double-precision phase (fast.h) for a candidate
- * basis, then refines it (Gleixner and Steffy's iterative refinement, in
+ * basis -- first on the model presolved by pre.h when that removes at
+ * least 5% of the rows: the reduced model's optimal basis is
+ * mapped back to the original model, where the float phase is warm
+ * started from it (capped at half the reduced solve's iterations + 100;
+ * on failure the plain float phase runs from scratch), so everything after
+ * it sees the original model only -- then refines it (Gleixner and Steffy's iterative refinement, in
  * its basis form): the basis is solved exactly (beval.h, p-adic lifting),
  * and if its exact primal or dual solution violates a bound
  * or a sign, the float phase is run again from that basis on the
@@ -46,6 +51,8 @@ typedef struct {
     int product_form;      /* 1 = float LU updated by the product-form eta
                               file, not Forrest-Tomlin (comparisons; the CLI
                               sets it from FK_FAST_FT=0) */
+    int no_presolve;       /* 1 = float phase on the model as given (pre.h
+                              otherwise reduces it first; comparisons) */
 } solve_opts;
 
 #define SOLVE_REFINE_ROUNDS 8
@@ -62,6 +69,13 @@ typedef struct {
     long refine_iters;     /* float iterations of those solves, all rounds */
     double refine_secs;    /* exact evaluations + corrected solves */
     int quad_rounds;       /* float solves run in binary128 */
+    long pre_rows, pre_cols; /* rows and columns the presolve dropped
+                              (0 when it did not run or was not used) */
+    long pre_iters;        /* float iterations on the reduced model */
+    long warm_iters;       /* float iterations of the warm start on the
+                              original model from the mapped basis, -1 if
+                              that did not run */
+    double pre_secs;       /* presolve + reduced solve + map-back */
 } solve_stats;
 
 /* Solve a finalized lp.  FK_OK with
