@@ -101,26 +101,6 @@ void pre_clear(pre *p)
     memset(p, 0, sizeof *p);
 }
 
-static mpq_t *qarr(long k)
-{
-    mpq_t *v = fk_calloc((size_t)(k > 0 ? k : 1), sizeof *v);
-    long i;
-    if (v)
-        for (i = 0; i < k; i++)
-            mpq_init(v[i]);
-    return v;
-}
-
-static void qfree(mpq_t *v, long k)
-{
-    long i;
-    if (!v)
-        return;
-    for (i = 0; i < k; i++)
-        mpq_clear(v[i]);
-    free(v);
-}
-
 static double bd(const mpq_t v, int fin, double inf)
 {
     return fin ? mpq_get_d(v) : inf;
@@ -798,6 +778,26 @@ static fk_status build(pw *w, fk_err *err)
         p->red = red;
     return st;
 }
+/* A row's (column's) mutable lists: idx[0..len) and their keys, key[q]
+ * when given, else key0 + q (the entry's place in the model's store);
+ * room for one more.  -1: no memory. */
+static int list_copy(long **idx, long **keys, long *cap, long *n, const long *src,
+                     const long *key, long key0, long len)
+{
+    long q;
+    *idx = malloc((size_t)(len + 1) * sizeof(long));
+    *keys = malloc((size_t)(len + 1) * sizeof(long));
+    if (!*idx || !*keys)
+        return -1;
+    *cap = len + 1;
+    *n = len;
+    for (q = 0; q < len; q++) {
+        (*idx)[q] = src[q];
+        (*keys)[q] = key ? key[q] : key0 + q;
+    }
+    return 0;
+}
+
 
 fk_status pre_run(pre *p, const lp_model *lp, double min_frac, fk_err *err)
 {
@@ -820,11 +820,11 @@ fk_status pre_run(pre *p, const lp_model *lp, double min_frac, fk_err *err)
     mpq_init(w.u);
     mpq_init(w.smin);
     mpq_init(w.smax);
-    w.rlo = qarr(m);
-    w.rhi = qarr(m);
-    w.clo = qarr(n);
-    w.chi = qarr(n);
-    w.c = qarr(n);
+    w.rlo = fk_qarr_new(m);
+    w.rhi = fk_qarr_new(m);
+    w.clo = fk_qarr_new(n);
+    w.chi = fk_qarr_new(n);
+    w.c = fk_qarr_new(n);
     w.rlof = fk_calloc((size_t)m + 1, 1);
     w.rhif = fk_calloc((size_t)m + 1, 1);
     w.ract = fk_calloc((size_t)m + 1, 1);
@@ -853,36 +853,18 @@ fk_status pre_run(pre *p, const lp_model *lp, double min_frac, fk_err *err)
         st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
         goto cleanup;
     }
-    for (i = 0; i < m; i++) {
-        long len = lp->rbeg[i + 1] - lp->rbeg[i];
-        w.rc[i] = malloc((size_t)(len + 1) * sizeof(long));
-        w.rk[i] = malloc((size_t)(len + 1) * sizeof(long));
-        if (!w.rc[i] || !w.rk[i]) {
+    for (i = 0; i < m; i++)
+        if (list_copy(&w.rc[i], &w.rk[i], &w.rcap[i], &w.rlen[i], lp->cidx + lp->rbeg[i],
+                      lp->rpos + lp->rbeg[i], 0, lp->rbeg[i + 1] - lp->rbeg[i])) {
             st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
             goto cleanup;
         }
-        w.rcap[i] = len + 1;
-        w.rlen[i] = len;
-        for (q = 0; q < len; q++) {
-            w.rc[i][q] = lp->cidx[lp->rbeg[i] + q];
-            w.rk[i][q] = lp->rpos[lp->rbeg[i] + q];
-        }
-    }
-    for (j = 0; j < n; j++) {
-        long len = lp->cbeg[j + 1] - lp->cbeg[j];
-        w.cr[j] = malloc((size_t)(len + 1) * sizeof(long));
-        w.ck[j] = malloc((size_t)(len + 1) * sizeof(long));
-        if (!w.cr[j] || !w.ck[j]) {
+    for (j = 0; j < n; j++)
+        if (list_copy(&w.cr[j], &w.ck[j], &w.ccap[j], &w.clen[j], lp->ridx + lp->cbeg[j], NULL,
+                      lp->cbeg[j], lp->cbeg[j + 1] - lp->cbeg[j])) {
             st = fk_fail(err, FK_ENOMEM, NULL, "out of memory");
             goto cleanup;
         }
-        w.ccap[j] = len + 1;
-        w.clen[j] = len;
-        for (q = 0; q < len; q++) {
-            w.cr[j][q] = lp->ridx[lp->cbeg[j] + q];
-            w.ck[j][q] = lp->cbeg[j] + q;
-        }
-    }
     p->rmap = fk_calloc((size_t)m + 1, sizeof *p->rmap);
     p->rinv = fk_calloc((size_t)m + 1, sizeof *p->rinv);
     p->cmap = fk_calloc((size_t)n + 1, sizeof *p->cmap);
@@ -947,11 +929,11 @@ fk_status pre_run(pre *p, const lp_model *lp, double min_frac, fk_err *err)
     if (!w.infeasible && (double)p->rows_dropped >= min_frac * (double)m)
         st = build(&w, err);
 cleanup:
-    qfree(w.rlo, m);
-    qfree(w.rhi, m);
-    qfree(w.clo, n);
-    qfree(w.chi, n);
-    qfree(w.c, n);
+    fk_qarr_free(w.rlo, m);
+    fk_qarr_free(w.rhi, m);
+    fk_qarr_free(w.clo, n);
+    fk_qarr_free(w.chi, n);
+    fk_qarr_free(w.c, n);
     free(w.rlof);
     free(w.rhif);
     free(w.ract);
@@ -983,7 +965,7 @@ cleanup:
     free(w.ck);
     free(w.clen);
     free(w.ccap);
-    qfree(w.pool, w.apool);
+    fk_qarr_free(w.pool, w.apool);
     mpq_clear(w.c0);
     mpq_clear(w.t);
     mpq_clear(w.u);

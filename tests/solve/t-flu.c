@@ -234,18 +234,18 @@ int test_flu_solves(fk_rng *r)
     return TL_RESULT();
 }
 
-/* The hypersparse solves from a pattern given by flu_hint (the float
- * phase's columns and unit vectors) instead of a scan for nonzeros: the
- * hint lists the nonzeros and some zero places besides; with the
- * hypersparse path forced, a hint that lost an entry would leave that
- * entry's reach out of the solve, and the residual shows it. */
-int test_flu_hint(fk_rng *r)
+/* Sparse solves both ways on larger, very sparse bases (test_flu_hyper).
+ * hinted: the pattern is passed by flu_hint (the float phase's columns
+ * and unit vectors), listing the nonzeros and some zero places besides,
+ * with the hypersparse path forced; a hint that lost an entry would leave
+ * that entry's reach out of the solve, and the residual shows it. */
+static void hyper_runs(fk_rng *r, int hinted)
 {
-    long t, runs = (tl_quick() ? 20 : 60) * tl_mult(), solves = 0;
+    long t, runs = (tl_quick() ? 20 : 60) * tl_mult();
     double worst = 0;
     flu f;
     flu_init(&f);
-    use_hint = 1;
+    use_hint = hinted;
     for (t = 0; t < runs; t++) {
         long m = fk_rng_range(r, 100, 600), nd = 0, s, *head = calloc((size_t)m + 1, sizeof *head);
         csc a;
@@ -254,15 +254,16 @@ int test_flu_hint(fk_rng *r)
             for (s = 0; s < 10; s++) {
                 long nz = fk_rng_range(r, 1, 3);
                 double e1, e2;
-                f.ftd = f.btd = 0;
+                if (hinted)
+                    f.ftd = f.btd = 0;
                 e1 = residual_nz(&f, &a, head, r, 0, nz);
-                f.ftd = f.btd = 0;
+                if (hinted)
+                    f.ftd = f.btd = 0;
                 e2 = residual_nz(&f, &a, head, r, 1, nz);
-                solves += 2;
                 if (e1 > worst) worst = e1;
                 if (e2 > worst) worst = e2;
-                if (!TL_CHECK(e1 < 1e-12 && e2 < 1e-12, "run %ld (m %ld): hinted residuals %g %g",
-                              t, m, e1, e2))
+                if (!TL_CHECK(e1 < 1e-12 && e2 < 1e-12, "run %ld (m %ld, %ld dependent%s): residuals %g %g",
+                              t, m, nd, hinted ? ", hinted" : "", e1, e2))
                     break;
                 TL_CHECK(f.nhint == 0, "run %ld: a hint outlived its solve", t);
             }
@@ -273,37 +274,19 @@ int test_flu_hint(fk_rng *r)
     }
     use_hint = 0;
     flu_clear(&f);
-    tl_info("flu_hint", "%ld hinted solves, worst backward error %.2g", solves, worst);
+    tl_info(hinted ? "flu_hint" : "flu_hyper", "%ld bases, 10 sparse solves each way, worst backward error %.2g",
+            runs, worst);
+}
+
+int test_flu_hint(fk_rng *r)
+{
+    hyper_runs(r, 1);
     return TL_RESULT();
 }
 
 int test_flu_hyper(fk_rng *r)
 {
-    long t, runs = (tl_quick() ? 20 : 60) * tl_mult();
-    double worst = 0;
-    flu f;
-    flu_init(&f);
-    for (t = 0; t < runs; t++) {
-        long m = fk_rng_range(r, 100, 600), nd = 0, s, *head = calloc((size_t)m + 1, sizeof *head);
-        csc a;
-        memset(&a, 0, sizeof a);
-        if (TL_CHECK(head != NULL, "out of memory") && rand_basis(&f, r, t, m, 1, &a, head, &nd))
-            for (s = 0; s < 10; s++) {
-                long nz = fk_rng_range(r, 1, 3);
-                double e1 = residual_nz(&f, &a, head, r, 0, nz), e2 = residual_nz(&f, &a, head, r, 1, nz);
-                if (e1 > worst) worst = e1;
-                if (e2 > worst) worst = e2;
-                if (!TL_CHECK(e1 < 1e-12 && e2 < 1e-12, "run %ld (m %ld, %ld dependent): residuals %g %g",
-                              t, m, nd, e1, e2))
-                    break;
-            }
-        free(head);
-        csc_free(&a);
-        if (tl_failed_now())
-            break;
-    }
-    flu_clear(&f);
-    tl_info("flu_hyper", "%ld bases, 10 sparse solves each way, worst backward error %.2g", runs, worst);
+    hyper_runs(r, 0);
     return TL_RESULT();
 }
 
