@@ -23,7 +23,7 @@ ifeq ($(CI),true)
   WARN += -Werror
 endif
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iexact/model -Iexact/solve -Iexact/param -Icertify -Iproofs -Icases -Itests
-LDLIBS   += -lflint -lmpfr -lgmp -lm
+LDLIBS   += -lflint -lmpfr -lgmp -lm -lpthread
 
 # The library: everything but the CLI, the checker and the tests.
 LIB_SRC   := $(sort $(wildcard exact/model/*.c exact/solve/*.c exact/param/*.c certify/*.c proofs/*.c cases/*.c))

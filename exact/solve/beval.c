@@ -2,11 +2,35 @@
 #include "beval.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bsolve.h"
+
+/* The dual solve A_core^T y = c_B on a second thread, while the primal
+ * one runs on this: the two only read the factorisation (bsolve.h), and
+ * on the large cores each takes seconds (maros-r7: 1.7 s and 1.4 s).
+ * Cores below beval_thread_k columns solve both in a few milliseconds:
+ * no thread there. */
+long beval_thread_k = 400;
+
+typedef struct {
+    bsolve *bs;
+    mpq_t *y, *c;
+    int r;
+    double secs;
+} ysolve;
+
+static void *ysolve_run(void *arg)
+{
+    ysolve *ys = arg;
+    double t0 = fk_now_sec();
+    ys->r = bsolve_solve_t(ys->bs, ys->y, ys->c);
+    ys->secs = fk_now_sec() - t0;
+    return NULL;
+}
 
 /* Finite bounds of variable j (NULL: infinite). */
 static const mpq_t *var_lo(const lp_model *lp, long j)
@@ -192,8 +216,10 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
     const unsigned char *stat = e->basis.stat;
     mpq_t *b = NULL, *xs = NULL, *cs = NULL, *yr = NULL, *x = e->w, tq;
     bsolve *bs = NULL;
-    int rc = -1, r, feasible = 1;
-    double t0 = fk_now_sec(), tm[5] = {0, 0, 0, 0, 0};
+    int rc = -1, r, feasible = 1, threaded = 0;
+    double t0 = fk_now_sec(), tm[5] = {0, 0, 0, 0, 0}, ysecs = 0;
+    ysolve ys;
+    pthread_t yt;
 
     mpq_init(tq);
     cols = fk_calloc((size_t)m + 1, sizeof *cols);
@@ -246,6 +272,18 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
                 mpq_sub(b[rowmap[lp->ridx[q]]], b[rowmap[lp->ridx[q]]], tq);
             }
     }
+    /* duals' rhs c_B; y = 0 on rows with a basic logical */
+    for (t = 0; t < k; t++) {
+        mpq_set(cs[t], lp->obj[cols[t]]);
+        if (lp->sense == LP_MAX)
+            mpq_neg(cs[t], cs[t]);
+    }
+    ys.bs = bs;
+    ys.y = yr;
+    ys.c = cs;
+    ys.r = 0;
+    ys.secs = 0;
+    threaded = k >= beval_thread_k && pthread_create(&yt, NULL, ysolve_run, &ys) == 0;
     r = bsolve_solve(bs, xs, b);
     tm[1] = fk_now_sec();
     if (r) {
@@ -276,13 +314,16 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
             if (!full)
                 goto done;
         }
-    /* duals: A_core^T y_core = c_B; y = 0 on rows with a basic logical */
-    for (t = 0; t < k; t++) {
-        mpq_set(cs[t], lp->obj[cols[t]]);
-        if (lp->sense == LP_MAX)
-            mpq_neg(cs[t], cs[t]);
+    /* duals: A_core^T y_core = c_B */
+    if (threaded) {
+        pthread_join(yt, NULL);
+        threaded = 0;
+        r = ys.r;
+        ysecs = ys.secs;
+    } else {
+        r = bsolve_solve_t(bs, yr, cs);
+        ysecs = fk_now_sec() - tm[2];
     }
-    r = bsolve_solve_t(bs, yr, cs);
     tm[3] = fk_now_sec();
     if (r) {
         rc = r < 0 ? -1 : 0;
@@ -304,14 +345,16 @@ static int evaluate(beval *e, const lp_model *lp, int full, int verbose)
     e->evaluated = 1;
     e->optimal = feasible;
 done:
+    if (threaded) /* left early: the dual solve's result is not needed */
+        pthread_join(yt, NULL);
     if (verbose)
         fprintf(stderr, "simplex: start basis (core %ld) %s by p-adic solve, %.2f s\n", k,
                 e->optimal ? "verified optimal" : rc == 0 ? "not optimal" : "failed",
                 fk_now_sec() - t0);
     if (verbose && tm[4] > 0)
-        fprintf(stderr, "simplex: p-adic: factor %.2f s, x %.2f s, basic rows %.2f s, y %.2f s, "
+        fprintf(stderr, "simplex: p-adic: factor %.2f s, x %.2f s, basic rows %.2f s, y %.2f s%s, "
                 "reduced costs %.2f s\n", tm[0] - t0, tm[1] - tm[0], tm[2] - tm[1],
-                tm[3] - tm[2], tm[4] - tm[3]);
+                ysecs, k >= beval_thread_k ? " (beside x, on a second thread)" : "", tm[4] - tm[3]);
     bsolve_free(bs);
     fk_qarr_free(b, k + 1);
     fk_qarr_free(xs, k + 1);
