@@ -36,6 +36,7 @@ flu-ft-old-column-kept@exact/solve/flu.c@urow_drop(f, f->stepr[f->ucrow[q]], p);
 flu-ft-btran-hyper-r-sign@exact/solve/flu.c@t[i] -= f->rrval[q] * x;@t[i] += f->rrval[q] * x;@solve@flu_update
 bfrt-heap-pops-largest-first@exact/solve/fast_dual_tmpl.c@if (!(h[c].rt < x.rt))@if (!(h[c].rt > x.rt))@solve@fast_dual_knapsack
 beval-y-thread-result-lost@exact/solve/beval.c@ys->r = bsolve_solve_t(ys->bs, ys->y, ys->c);@ys->r = 0;@solve@fast_phase_threaded
+fast-row-copy-leaving-column-kept-basic@exact/solve/fast_basis_tmpl.c@row_swap(w, q, w->rbeg[i] + w->rnb[i]++);@(void)q;@solve@fast_dual_flips
 beval-reduced-cost-sign-flipped@exact/solve/beval.c@(st == LP_AT_LO && sg > 0)@(st == LP_AT_LO && sg < 0)@solve@random_vs_oracle
 pure-minmax-loop-flipped@cases/case_minmax.c@if (mpq_cmp(u, best) > 0)@if (mpq_cmp(u, best) < 0)@cases@minmax_random
 agv-ir-failure-at-zero@cases/case_vcg.c@if (mpq_sgn(u) < 0)@if (mpq_sgn(u) <= 0)@cases@vcg_trade_vs_ms

@@ -410,16 +410,17 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
                 continue;
             }
             /* the largest |alpha| of the group (stability); among equal
-             * ones (+-1 rows after power-of-two scaling) the first found:
-             * in the first group that is the pivot row's order, as
-             * before the heap, in later ones the earliest breakpoint.
+             * ones (+-1 rows after power-of-two scaling) the first in the
+             * pivot row's canonical order (arank: by first row, then
+             * index), whatever order the heap or the row copy left.
              * Order-free tie rules were tried and changed iterations
              * chaotically both ways; on qap12 the earliest-breakpoint
              * rule took 73,828 iterations and 56 s where this one takes
              * 55,933 and 40 s (bench/PROFILE.md) */
             for (k = nf; k < end; k++) {
                 real a = RABS(w->arow[dv->cand[k]]);
-                if (dv->rt[k] <= tmax && a > amax) {
+                if (dv->rt[k] <= tmax &&
+                    (a > amax || (a == amax && q >= 0 && w->arank[dv->cand[k]] < w->arank[q]))) {
                     amax = a;
                     q = dv->cand[k];
                 }
@@ -504,6 +505,8 @@ static int dual_loop(fws *w, dws *dv, const fast_opts *o, long *iters, long limi
         w->head[r] = q;
         w->pos[q] = r;
         w->stat[q] = LP_BASIC;
+        rows_move(w, q, 1);
+        rows_move(w, lv, 0);
         dual_inf_row(w, dv, r);
         (*iters)++;
         if (RABS(alpha[r]) < 1e-7) {

@@ -395,6 +395,8 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
             w.head[r] = q;
             w.pos[q] = r;
             w.stat[q] = LP_BASIC;
+            rows_move(&w, q, 1);
+            rows_move(&w, lv, 0);
             /* an unstable update: start again from a fresh factorisation */
             if (unstable)
                 w.nunstable++;

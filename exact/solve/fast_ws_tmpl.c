@@ -40,9 +40,15 @@ typedef struct {
     real *d;                /* N reduced costs */
     real *dw;               /* N devex reference weights */
     real *arow, *rho;       /* N pivot row, m its btran vector */
+    long *arank;              /* N: where j stands in the pivot row's
+                               * canonical order (pivot_row) */
     long *alist, na;          /* nonzero positions of arow */
     long *rbeg, *cidx;        /* scaled A by rows (pivot rows from sparse rho) */
     real *rval;
+    long *rnb;                /* m: row i's entries of nonbasic columns come
+                               * first, rnb[i] of them (rows_partition) */
+    long *rk, *rpos;          /* nnz: row entry q is column entry rk[q];
+                               * column entry k sits at row entry rpos[k] */
     int need_full;            /* d must be recomputed from scratch */
     signed char *psign;       /* m: phase-1 cost of each position */
     long nfactor, nunstable;  /* refactorisations, of them forced */
@@ -58,8 +64,9 @@ static void fws_clear(fws *w)
     flu_clear(&w->lu); free(w->dep_pos); free(w->dep_row);
     free(w->ep); free(w->ebeg); free(w->ei); free(w->ev);
     free(w->w1); free(w->w2); free(w->d);
-    free(w->dw); free(w->arow); free(w->rho); free(w->alist);
+    free(w->dw); free(w->arow); free(w->arank); free(w->rho); free(w->alist);
     free(w->rbeg); free(w->cidx); free(w->rval);
+    free(w->rnb); free(w->rk); free(w->rpos);
     free(w->lo0); free(w->up0); free(w->psign);
 }
 
@@ -146,16 +153,21 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale, int product_form)
     w->d = fk_calloc((size_t)N + 1, sizeof *w->d);
     w->dw = fk_calloc((size_t)N + 1, sizeof *w->dw);
     w->arow = fk_calloc((size_t)N + 1, sizeof *w->arow);
+    w->arank = fk_calloc((size_t)N + 1, sizeof *w->arank);
     w->alist = fk_calloc((size_t)N + 1, sizeof *w->alist);
     w->rho = fk_calloc((size_t)m + 1, sizeof *w->rho);
     w->psign = fk_calloc((size_t)m + 1, sizeof *w->psign);
     w->rbeg = fk_calloc((size_t)m + 2, sizeof *w->rbeg);
     w->cidx = fk_calloc((size_t)lp->nnz + 1, sizeof *w->cidx);
     w->rval = fk_calloc((size_t)lp->nnz + 1, sizeof *w->rval);
+    w->rnb = fk_calloc((size_t)m + 1, sizeof *w->rnb);
+    w->rk = fk_calloc((size_t)lp->nnz + 1, sizeof *w->rk);
+    w->rpos = fk_calloc((size_t)lp->nnz + 1, sizeof *w->rpos);
     if (!w->cbeg || !w->ridx || !w->val || !w->rs || !w->cs || !w->lo ||
         !w->up || !w->c || !w->head || !w->pos || !w->stat || !w->x ||
         !w->dep_pos || !w->dep_row || !w->w1 || !w->w2 || !w->d ||
-        !w->dw || !w->arow || !w->alist || !w->rho || !w->psign || !w->rbeg || !w->cidx || !w->rval)
+        !w->dw || !w->arow || !w->alist || !w->rho || !w->psign || !w->rbeg || !w->cidx || !w->rval || !w->arank ||
+        !w->rnb || !w->rk || !w->rpos)
         return -1;
     a0 = fk_calloc((size_t)lp->nnz + 1, sizeof *a0);
     t1 = fk_calloc((size_t)m + 1, sizeof *t1);
@@ -189,6 +201,8 @@ static int fws_init(fws *w, const lp_model *lp, int do_scale, int product_form)
             long q = w->rbeg[w->ridx[k] + 1]++;
             w->cidx[q] = j;
             w->rval[q] = w->val[k];
+            w->rk[q] = k;
+            w->rpos[k] = q;
         }
     for (j = 0; j < N; j++)
         w->dw[j] = 1.0;
