@@ -147,6 +147,23 @@ static lp_model *random_lp(fk_rng *r)
     return random_lp_kind(r, 0);
 }
 
+/* ../shared/data/netlib/NAME.mps read, or NULL: reported as skipped when
+ * the file is missing, as failed when it does not read. */
+static lp_model *netlib_read(const char *name)
+{
+    char path[1024];
+    lp_model *lp = NULL;
+    fk_err err;
+    snprintf(path, sizeof path, "%s/data/netlib/%s.mps", tl_shared(), name);
+    if (access(path, R_OK) != 0) {
+        tl_report(name, TL_SKIP, "%s not found", path);
+        return NULL;
+    }
+    if (!TL_CHECK(lp_read_file(&lp, path, &err) == FK_OK, "%s: read: %s", name, err.msg))
+        return NULL;
+    return lp;
+}
+
 static int same_status(lp_status s, int ost)
 {
     return (s == LP_OPTIMAL && ost == ORACLE_OPTIMAL) ||
@@ -453,13 +470,10 @@ int test_fast_wrong_basis(fk_rng *r)
         lp_answer ref, res;
         fk_err err;
         int mode;
+        if (!(lp = netlib_read(names[k])))
+            continue;
+        /* the certificates are checked against the file itself */
         snprintf(path, sizeof path, "%s/data/netlib/%s.mps", tl_shared(), names[k]);
-        if (access(path, R_OK) != 0) {
-            tl_report(names[k], TL_SKIP, "%s not found", path);
-            continue;
-        }
-        if (!TL_CHECK(lp_read_file(&lp, path, &err) == FK_OK, "%s: read: %s", names[k], err.msg))
-            continue;
         lp_answer_init(&ref);
         {
             solve_opts o;
@@ -537,19 +551,13 @@ static void phase_runs(void)
     static const char *names[] = {"afiro", "adlittle", "sc105", "israel", "brandy", "capri"};
     size_t k;
     for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-        char path[1024];
         lp_model *lp = NULL;
         fast_result fr;
         lp_answer res;
         spx_opts so;
         fk_err err;
         int v;
-        snprintf(path, sizeof path, "%s/data/netlib/%s.mps", tl_shared(), names[k]);
-        if (access(path, R_OK) != 0) {
-            tl_report(names[k], TL_SKIP, "%s not found", path);
-            continue;
-        }
-        if (!TL_CHECK(lp_read_file(&lp, path, &err) == FK_OK, "%s: read: %s", names[k], err.msg))
+        if (!(lp = netlib_read(names[k])))
             continue;
         /* v 0: dual phase then primal (the default), 1: primal only */
         for (v = 0; v < 2; v++) {
@@ -595,17 +603,11 @@ int test_fast_phase_threaded(fk_rng *r)
     size_t k;
     (void)r;
     for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-        char path[1024];
         lp_model *lp = NULL;
         fast_result fr;
         beval e1, e2;
         fk_err err;
-        snprintf(path, sizeof path, "%s/data/netlib/%s.mps", tl_shared(), names[k]);
-        if (access(path, R_OK) != 0) {
-            tl_report(names[k], TL_SKIP, "%s not found", path);
-            continue;
-        }
-        if (!TL_CHECK(lp_read_file(&lp, path, &err) == FK_OK, "%s: read: %s", names[k], err.msg))
+        if (!(lp = netlib_read(names[k])))
             continue;
         fast_result_init(&fr);
         beval_init(&e1);
@@ -904,7 +906,6 @@ int test_fast_refine_netlib(fk_rng *r)
     long exercised = 0;
     (void)r;
     for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-        char path[1024];
         lp_model *lp = NULL, *lp2 = NULL;
         lp_answer a0, ref, res;
         solve_opts o;
@@ -912,12 +913,7 @@ int test_fast_refine_netlib(fk_rng *r)
         fk_err err;
         mpq_t v, eps;
         long j, moved = 0;
-        snprintf(path, sizeof path, "%s/data/netlib/%s.mps", tl_shared(), names[k]);
-        if (access(path, R_OK) != 0) {
-            tl_report(names[k], TL_SKIP, "%s not found", path);
-            continue;
-        }
-        if (!TL_CHECK(lp_read_file(&lp, path, &err) == FK_OK, "%s: read: %s", names[k], err.msg))
+        if (!(lp = netlib_read(names[k])))
             continue;
         lp_answer_init(&a0);
         lp_answer_init(&ref);
