@@ -33,7 +33,10 @@ check_cert() {
 # time_esolver LIMIT OUTFILE MPS: QSopt_ex's exact solve; it exits 0 on most
 # failures, so its success line is required
 time_esolver() {
-    t=$(cd "$tmp" && run_timed "$1" "$2" esolver -O "$tmp/e.sol" "$3")
+    # it runs in $tmp (it leaves files behind), so a relative path (the
+    # default FK_SHARED=../shared) must be made absolute first
+    case "$3" in /*) mp=$3 ;; *) mp=$(pwd)/$3 ;; esac
+    t=$(cd "$tmp" && run_timed "$1" "$2" esolver -O "$tmp/e.sol" "$mp")
     case "$t" in t/o|err) ;; *) grep -q "Problem Solved Exactly" "$2" || t=err ;; esac
     echo "$t"
 }
