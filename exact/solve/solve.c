@@ -209,7 +209,6 @@ static fk_status presolved(fast_result *fr, const lp_model *lp, const fast_opts 
     double t0 = fk_now_sec();
 
     *used = 0;
-    stats->warm_iters = -1;
     pre_init(&p);
     fast_result_init(&rr);
     memset(&mb, 0, sizeof mb);
@@ -286,7 +285,7 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
     fk_status st;
     double t0 = fk_now_sec(), t1;
     int have_start = 0, pre_used = 0;
-    long pre_iters = 0;
+    long pre_spent = 0; /* float iterations of presolved() that fr does not count */
 
     if (!o) {
         solve_opts_default(&defo);
@@ -320,7 +319,7 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
                 fast_result_clear(&fr);
                 return st;
             }
-            pre_iters = stats->pre_iters + (stats->warm_iters > 0 ? stats->warm_iters : 0);
+            pre_spent = stats->pre_iters + (!pre_used && stats->warm_iters > 0 ? stats->warm_iters : 0);
         }
         if (!pre_used)
             st = o->quad_only ? fast_solve_q(&fr, lp, &fo, err) : fast_solve(&fr, lp, &fo, err);
@@ -336,7 +335,7 @@ fk_status solve_lp(lp_answer *res, const lp_model *lp, const solve_opts *o,
             return st;
         }
         stats->fast_status = (int)fr.status;
-        stats->fast_iters = fr.iters + (pre_used ? stats->pre_iters : pre_iters);
+        stats->fast_iters = fr.iters + pre_spent;
         /* Any basis the float phase reached is at least as good a start
          * as the slack basis, except when it gave up on numerical trouble
          * (FAST_FAILED), where the basis may be arbitrary. */
