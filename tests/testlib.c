@@ -33,6 +33,18 @@ long fk_rng_range(fk_rng *r, long lo, long hi)
     return lo + (long)(fk_rng_next(r) % span);
 }
 
+void fk_rng_perm(fk_rng *r, long *p, long n)
+{
+    long j;
+    for (j = 0; j < n; j++)
+        p[j] = j;
+    for (j = n - 1; j > 0; j--) {
+        long u = fk_rng_range(r, 0, j), t = p[j];
+        p[j] = p[u];
+        p[u] = t;
+    }
+}
+
 long tl_mult(void)
 {
     const char *s = getenv("FK_TEST_MULT");

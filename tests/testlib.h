@@ -32,6 +32,9 @@ typedef struct { uint64_t s; } fk_rng;
 void fk_rng_seed(fk_rng *r, uint64_t seed);
 uint64_t fk_rng_next(fk_rng *r);
 long fk_rng_range(fk_rng *r, long lo, long hi); /* uniform in [lo, hi] */
+/* p[0..n) := a uniformly random permutation of 0..n-1 (Fisher-Yates,
+ * from the top). */
+void fk_rng_perm(fk_rng *r, long *p, long n);
 
 long tl_mult(void);       /* FK_TEST_MULT, default 1 */
 int tl_quick(void);       /* FK_TEST_QUICK set and not "0" */

@@ -113,19 +113,6 @@ static int core_singular(const lp_model *lp, const long *rows, const long *cols,
     return sing;
 }
 
-/* p[0..n) := a uniformly random permutation of 0..n-1 (Fisher-Yates). */
-static void shuffled(fk_rng *r, long *p, long n)
-{
-    long j;
-    for (j = 0; j < n; j++)
-        p[j] = j;
-    for (j = n - 1; j > 0; j--) {
-        long u = fk_rng_range(r, 0, j), tt = p[j];
-        p[j] = p[u];
-        p[u] = tt;
-    }
-}
-
 int test_bsolve_random(fk_rng *r)
 {
     long runs = (tl_quick() ? 60 : 300) * tl_mult(), run, nsolved = 0, nsingular = 0;
@@ -147,7 +134,7 @@ int test_bsolve_random(fk_rng *r)
         mpq_init(v);
         mpq_init(acc);
         /* core: the first k of a random permutation of rows and of columns */
-        shuffled(r, cols, n);
+        fk_rng_perm(r, cols, n);
         for (i = 0; i < m; i++)
             rowmap[i] = -1;
         for (t = 0; t < k;) {
@@ -301,7 +288,7 @@ int test_bsolve_large(fk_rng *r)
         mpq_canonicalize(y[i]);
     }
     /* model row perm[i] holds A row i, model column cols[j] A column j */
-    shuffled(r, perm, m);
+    fk_rng_perm(r, perm, m);
     for (j = 0; j < k; j++)
         cols[j] = k - 1 - j;
     for (j = 0; j < k; j++) {

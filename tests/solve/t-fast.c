@@ -316,13 +316,7 @@ int test_fast_dual_knapsack(fk_rng *r)
          * permutation pi: all distinct, so no two breakpoints tie (a tie
          * group that one column cannot absorb takes a second pivot, which
          * is right but not what this test is about) */
-        for (j = 0; j < n; j++)
-            perm[j] = j;
-        for (j = n - 1; j > 0; j--) {
-            long t = fk_rng_range(r, 0, j), x = perm[t];
-            perm[t] = perm[j];
-            perm[j] = x;
-        }
+        fk_rng_perm(r, perm, n);
         for (j = 0; j < n; j++) {
             aa[j] = fk_rng_range(r, 1, 9);
             num[j] = (2 * perm[j] + 1 - n) * aa[j];
