@@ -58,6 +58,9 @@ typedef struct {
                            costs only: 0 = after 2m dual iterations
                            (default), 1 = from the start, -1 = never
                            (tests, comparisons) */
+    int no_implied;     /* 1 = dual phase 1 even where implied bounds
+                           would make the slack basis dual feasible
+                           (comparisons) */
     /* NULL, or N = m+n values replacing the model's bounds (lo, up: both
      * or neither; +-HUGE_VAL for infinite) and costs (logicals included),
      * in the model's units and sense already taken as minimisation */
@@ -71,6 +74,10 @@ typedef struct {
     long iters, phase1_iters, dual_iters; /* all, primal phase 1, dual phase */
     long flips;         /* bound flips taken by the dual ratio test */
     long dual_degen;    /* dual phase iterations with a dual step of 0 */
+    int implied;        /* 1: the slack basis was dual infeasible and the
+                           dual phase ran on implied bounds instead of a
+                           phase 1, ending on a basis that stood with the
+                           true bounds back (fast_dual_tmpl.c) */
     double objval;      /* model sense, with c0 (approximate) */
     lp_basis basis;    /* always filled when FK_OK is returned */
 } fast_result;

@@ -409,6 +409,7 @@ fk_status fast_solve(fast_result *res, const lp_model *lp, const fast_opts *o,
 done:
     res->iters = iters;
     res->flips = w.flips;
+    res->implied = w.implied;
     if (phase == 1)
         res->phase1_iters = iters - res->dual_iters;
     {

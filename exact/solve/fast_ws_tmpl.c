@@ -53,6 +53,8 @@ typedef struct {
     signed char *psign;       /* m: phase-1 cost of each position */
     long nfactor, nunstable;  /* refactorisations, of them forced */
     long flips;               /* bound flips in the dual ratio test */
+    int implied;              /* the dual phase ran on implied bounds and
+                               * needed no phase 1 (implied_place) */
 } fws;
 
 static void fws_clear(fws *w)

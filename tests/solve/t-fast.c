@@ -12,6 +12,9 @@
  *   test_fast_dual_knapsack  one equality row, hundreds of boxed columns:
  *                          the bound-flipping ratio test solves it in one
  *                          dual pivot (greedy optimum derived in the test)
+ *   test_fast_implied      a chain of free columns whose costs ask for
+ *                          bounds they lack: the dual runs on implied
+ *                          bounds, no phase 1 (optimum derived in the test)
  *   test_fast_wrong_basis  Netlib instances from poor or corrupted bases
  *   test_fast_phase        the float phase alone: it reaches a basis the
  *                          exact phase accepts with 0 pivots on Netlib
@@ -448,6 +451,108 @@ int test_fast_dual_flips(fk_rng *r)
              zero, nopt);
     tl_info("fast_dual_flips counts", "%ld boxed LPs: %ld ran the dual phase, %ld bound flips; float basis optimal as is in %ld of %ld optimal ones",
               runs, dual, flips, zero, nopt);
+    return TL_RESULT();
+}
+
+/* Implied bounds in place of dual phase 1 (fast_dual_tmpl.c).  The LP:
+ * variables y_1..y_n, all free, y_k = s_k x_k with a random sign s_k;
+ * rows x_1 >= 1 and x_{k+1} - x_k >= a_k (a_k in 0..5), each written as
+ * a G or, negated, an L row and scaled by a random 1..3; minimise
+ * sum c_k x_k with c_k in 1..9 (y_k's cost c_k s_k).  Every y_k's cost
+ * asks for a bound it lacks (lower when s_k = 1, upper when -1), so the
+ * slack basis is dual infeasible; but the rows imply x_k >= 1 + a_1 + ...
+ * + a_{k-1} (one row at a time along the chain), and since every c_k > 0
+ * the optimum puts every x_k there:
+ *     OPT = sum_k c_k (1 + sum_{i<k} a_i).
+ * The float phase must take the implied-bound path (fr.implied: a bound
+ * moved inward would cut off the optimum and send it to phase 1, an
+ * implied bound missed leaves a phase 1 too), reach OPT, and hand the
+ * exact phase a basis it accepts as is; phase 1 (no_implied) must agree. */
+int test_fast_implied(fk_rng *r)
+{
+    long run, runs = 40 * tl_mult(), viaimpl = 0;
+    for (run = 0; run < runs; run++) {
+        long n = fk_rng_range(r, 3, 60), k, idx, sgn[60], cc[60], aa[60], lowsum = 1;
+        lp_model *lp = lp_new();
+        fast_result fr, f1;
+        fast_opts o1;
+        lp_answer res;
+        spx_opts so;
+        fk_err err;
+        mpq_t v, opt;
+        char nm[32];
+        if (!TL_CHECK(lp != NULL, "allocation"))
+            return TL_FAIL;
+        mpq_inits(v, opt, NULL);
+        lp->sense = LP_MIN;
+        for (k = 0; k < n; k++) {
+            sgn[k] = fk_rng_range(r, 0, 1) ? 1 : -1;
+            cc[k] = fk_rng_range(r, 1, 9);
+            aa[k] = fk_rng_range(r, 0, 5);
+            snprintf(nm, sizeof nm, "y%ld", k);
+            lp_add_col(lp, nm, &idx, &err);
+            mpq_set_si(v, cc[k] * sgn[k], 1);
+            lp_set_obj(lp, k, v);
+            lp_set_col_lo(lp, k, NULL);
+            lp_set_col_hi(lp, k, NULL);
+            /* x_k's value at the optimum: 1 + a_0 + ... + a_{k-1} */
+            mpq_set_si(v, cc[k] * lowsum, 1);
+            mpq_add(opt, opt, v);
+            lowsum += aa[k];
+        }
+        /* row k: x_k - x_{k-1} >= a_{k-1} (x_{-1} := 0, a_{-1} := 1) */
+        for (k = 0; k < n; k++) {
+            long f = fk_rng_range(r, 1, 3), neg = fk_rng_range(r, 0, 1) ? -1 : 1;
+            snprintf(nm, sizeof nm, "r%ld", k);
+            lp_add_row(lp, nm, &idx, &err);
+            mpq_set_si(v, neg * f * sgn[k], 1);
+            lp_add_coef(lp, k, k, v, &err);
+            if (k > 0) {
+                mpq_set_si(v, -neg * f * sgn[k - 1], 1);
+                lp_add_coef(lp, k, k - 1, v, &err);
+            }
+            mpq_set_si(v, neg * f * (k > 0 ? aa[k - 1] : 1), 1);
+            if (neg > 0)
+                lp_set_row_lo(lp, k, v);
+            else
+                lp_set_row_hi(lp, k, v);
+        }
+        fast_result_init(&fr);
+        fast_result_init(&f1);
+        lp_answer_init(&res);
+        spx_opts_default(&so);
+        fast_opts_default(&o1);
+        o1.no_implied = 1;
+        if (TL_CHECK(lp_finalize(lp, &err) == FK_OK, "run %ld: %s", run, err.msg) &&
+            TL_CHECK(fast_solve(&fr, lp, NULL, &err) == FK_OK, "run %ld: %s", run, err.msg) &&
+            TL_CHECK(fast_solve(&f1, lp, &o1, &err) == FK_OK, "run %ld: %s", run, err.msg)) {
+            double od = mpq_get_d(opt);
+            viaimpl += fr.implied;
+            TL_CHECK(fr.implied, "run %ld (n = %ld): the dual did not settle on implied bounds", run, n);
+            TL_CHECK(!f1.implied, "run %ld: implied bounds used against no_implied", run);
+            TL_CHECK(fr.status == FAST_OPTIMAL && f1.status == FAST_OPTIMAL, "run %ld: float phase %s / %s",
+                     run, fast_status_str(fr.status), fast_status_str(f1.status));
+            TL_CHECK(fabs(fr.objval - od) <= 1e-9 * (1 + fabs(od)) && fabs(f1.objval - od) <= 1e-9 * (1 + fabs(od)),
+                     "run %ld: objectives %.17g (implied) %.17g (phase 1), derived %.17g", run,
+                     fr.objval, f1.objval, od);
+            so.start = &fr.basis;
+            if (TL_CHECK(spx_solve(&res, lp, &so, &err) == FK_OK, "run %ld: %s", run, err.msg)) {
+                TL_CHECK(res.status == LP_OPTIMAL && mpq_equal(res.objval, opt),
+                         "run %ld: exact phase %s, objective differs from the derived one", run,
+                         lp_status_str(res.status));
+                TL_CHECK(res.iters == 0, "run %ld: the exact phase took %ld pivots from the float basis", run, res.iters);
+                TL_CHECK(cert_ok(lp, &res, NULL) == 0, "run %ld: certificate rejected", run);
+            }
+        }
+        fast_result_clear(&fr);
+        fast_result_clear(&f1);
+        lp_answer_clear(&res);
+        mpq_clears(v, opt, NULL);
+        lp_free(lp);
+        if (tl_failed_now())
+            break;
+    }
+    tl_info("fast_implied counts", "%ld of %ld chains solved on implied bounds", viaimpl, runs);
     return TL_RESULT();
 }
 
