@@ -320,10 +320,15 @@ C=$TMP/ce
 if "$FARKAS" case chung-ely --out "$C" --quiet --appendix > "$TMP/ce.log" 2>&1 &&
    "$FARKAS" case chung-ely --n 1 --values 1,2 --prior 1/3,2/3 --out "$C/one" --quiet --appendix >> "$TMP/ce.log" 2>&1; then
     ok "chung-ely --appendix writes (P) and (P') appendices"
-    for want in '| `1` | `3` | `1` | IC to `2` | 1/22 | 1/7 |' '| `1` | `3` | `2` | IC to `2` | 1/11 | 2/7 |' \
-                '| `1` | `3` | `3` | IR | 2/11 | 4/7 |'; do
+    for want in '| `1` | `3` | `1` | IC to `2` | 1/22 | 1/7 |' '| `1` | `3` | `2` | IC to `2` | 1/11 | 2/7 |'; do
         grep -qF -- "$want" "$C/chung-ely-P.md" && ok "chung-ely P md: $want" || fail "chung-ely P md" "lacks $want"
     done
+    # at (3, 3) both IR and IC to 2 bind, and the derivation fixes only the
+    # sum W_1(3, 3) over bidder 1's own rows: which of the two carries it
+    # depends on the optimal basis the solver reaches (dual degenerate)
+    want='^\| `1` \| `3` \| `3` \| (IR|IC to `2`) \| 2/11 \| 4/7 \|$'
+    grep -qE -- "$want" "$C/chung-ely-P.md" && ok "chung-ely P md: (3, 3) weight 2/11, belief 4/7" ||
+        fail "chung-ely P md" "lacks $want"
     econ_pdf "chung-ely P" "$C/chung-ely-P.tex" optimal 'Chung and Ely (2007)' \
         'worst-case beliefs' 'largest expected revenue (the expected sum of the payments) is 43/22' \
         'dominant-strategy (ex post) incentive compatibility'
