@@ -8,6 +8,8 @@
 
 #define UNSET 255
 #define PRE_FILL_MAX 8 /* entries of a doubleton's eliminated column */
+#define PRE_SUBST_ROW 3 /* active columns of a row (R10) eliminates from */
+#define PRE_SUBST_COL 8 /* entries of the column (R10) eliminates */
 
 /* The working model: the original's data, bounds and costs as they are
  * changed by the reductions so far (the matrix entries never change). */
@@ -76,7 +78,7 @@ const char *pre_kind_str(int kind)
 {
     static const char *s[PRE_NKINDS] = {"empty rows", "redundant rows", "singleton rows",
         "forcing rows", "fixed columns", "empty columns", "dual-fixed columns",
-        "free column singletons", "doubletons"};
+        "free column singletons", "doubletons", "substitutions"};
     return kind >= 0 && kind < PRE_NKINDS ? s[kind] : "?";
 }
 
@@ -328,6 +330,7 @@ static int singleton(pw *w, long r)
 
 static int colsing(pw *w, long j, long r);
 static int doubleton(pw *w, long r, long j, long k2, mpq_srcptr a, mpq_srcptr a2);
+static int try_subst(pw *w, long r);
 
 /* an equality row with two active columns: eliminate the one with fewer
  * entries, if it has at most PRE_FILL_MAX (they fill in); 1 if done */
@@ -377,6 +380,12 @@ static int row_step(pw *w, long r)
         return singleton(w, r);
     if (w->rcnt[r] == 2 && w->rlof[r] && w->rhif[r] && mpq_equal(w->rlo[r], w->rhi[r])) {
         int d = try_doubleton(w, r);
+        if (d)
+            return d < 0 ? -1 : 0;
+    }
+    if (w->rcnt[r] >= 3 && w->rcnt[r] <= PRE_SUBST_ROW && w->rlof[r] && w->rhif[r] &&
+        mpq_equal(w->rlo[r], w->rhi[r])) {
+        int d = try_subst(w, r);
         if (d)
             return d < 0 ? -1 : 0;
     }
@@ -584,6 +593,137 @@ static int doubleton(pw *w, long r, long j, long k2, mpq_srcptr a0, mpq_srcptr a
     w->cdirty[k2] = 1;
     rows_dirty(w, k2);
     return rcode;
+}
+
+/* Whether column j of equality row r (entry a) is implied free by r: its
+ * bounds follow from x_j = (b - s) / a, s over the others' activity. */
+static int implied_free(pw *w, long j, long r, mpq_srcptr a)
+{
+    long nmin, nmax;
+    int pos = mpq_sgn(a) > 0;
+    activity(w, r, j, &nmin, &nmax);
+    if (w->clof[j]) {
+        if (pos ? nmax : nmin)
+            return 0;
+        mpq_sub(w->t, w->rlo[r], pos ? w->smax : w->smin);
+        mpq_div(w->t, w->t, a);
+        if (mpq_cmp(w->t, w->clo[j]) < 0)
+            return 0;
+    }
+    if (w->chif[j]) {
+        if (pos ? nmin : nmax)
+            return 0;
+        mpq_sub(w->t, w->rlo[r], pos ? w->smin : w->smax);
+        mpq_div(w->t, w->t, a);
+        if (mpq_cmp(w->t, w->chi[j]) > 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* (R10) on equality row r of 3..PRE_SUBST_ROW active columns: the column
+ * with fewest entries (2..PRE_FILL_MAX) that r leaves implied free is
+ * substituted out.  1 if done, 0 if none qualifies, -1 out of memory. */
+static int try_subst(pw *w, long r)
+{
+    pre *p = w->p;
+    long q, t, j = -1, nk = 0, kk[PRE_SUBST_ROW], k;
+    mpq_t av[PRE_SUBST_ROW], a, b, f;
+    int rcode = 0;
+    for (q = 0; q < w->rlen[r]; q++) {
+        long c = w->rc[r][q];
+        if (!w->cact[c] || w->ccnt[c] < 2 || w->ccnt[c] > PRE_SUBST_COL || (j >= 0 && w->ccnt[c] >= w->ccnt[j]))
+            continue;
+        if (implied_free(w, c, r, val(w, w->rk[r][q])))
+            j = c;
+    }
+    if (j < 0)
+        return 0;
+    if ((k = push(w, PRE_SUBST, r, j)) < 0)
+        return -1;
+    mpq_inits(a, b, f, NULL);
+    for (q = 0; q < PRE_SUBST_ROW; q++)
+        mpq_init(av[q]);
+    /* copies: newval() may move the pool */
+    for (q = 0; q < w->rlen[r]; q++) {
+        long c = w->rc[r][q];
+        if (!w->cact[c])
+            continue;
+        if (c == j)
+            mpq_set(a, val(w, w->rk[r][q]));
+        else {
+            kk[nk] = c;
+            mpq_set(av[nk++], val(w, w->rk[r][q]));
+        }
+    }
+    mpq_set(b, w->rlo[r]);
+    p->rec[k].a = mpq_get_d(a);
+    p->rec[k].y = w->lp->sense * mpq_get_d(w->c[j]) / p->rec[k].a;
+    if (mpq_sgn(w->c[j]) != 0) {
+        mpq_div(w->u, w->c[j], a);
+        mpq_mul(w->t, w->u, b);
+        mpq_add(w->c0, w->c0, w->t);
+        for (q = 0; q < nk; q++) {
+            mpq_mul(w->t, w->u, av[q]);
+            mpq_sub(w->c[kk[q]], w->c[kk[q]], w->t);
+            w->cdirty[kk[q]] = 1;
+        }
+    }
+    for (t = 0; t < w->clen[j] && !rcode; t++) {
+        long i = w->cr[j][t];
+        if (i == r || !w->ract[i])
+            continue;
+        mpq_div(f, val(w, w->ck[j][t]), a); /* a_ij / a */
+        mpq_mul(w->t, f, b);
+        if (w->rlof[i]) {
+            mpq_sub(w->rlo[i], w->rlo[i], w->t);
+            w->drlo[i] = mpq_get_d(w->rlo[i]);
+        }
+        if (w->rhif[i]) {
+            mpq_sub(w->rhi[i], w->rhi[i], w->t);
+            w->drhi[i] = mpq_get_d(w->rhi[i]);
+        }
+        w->rcnt[i]--;
+        w->rdirty[i] = 1;
+        for (q = 0; q < nk && !rcode; q++) {
+            long k2 = kk[q], tr = lfind(w->rc[i], w->rlen[i], k2), tc, nv;
+            mpq_mul(w->t, f, av[q]);
+            mpq_neg(w->t, w->t); /* a_ik2 += -a_ij a_rk2 / a */
+            if (tr >= 0) {
+                tc = lfind(w->cr[k2], w->clen[k2], i);
+                mpq_add(w->t, w->t, val(w, w->rk[i][tr]));
+                if (mpq_sgn(w->t) == 0) {
+                    ldel(w->rc[i], w->rk[i], &w->rlen[i], tr);
+                    ldel(w->cr[k2], w->ck[k2], &w->clen[k2], tc);
+                    w->rcnt[i]--;
+                    w->ccnt[k2]--;
+                } else if ((nv = newval(w, w->t)) < 0) {
+                    rcode = -1;
+                } else {
+                    w->rk[i][tr] = nv;
+                    w->ck[k2][tc] = nv;
+                }
+            } else if ((nv = newval(w, w->t)) < 0 ||
+                       lpush(&w->rc[i], &w->rk[i], &w->rlen[i], &w->rcap[i], k2, nv) ||
+                       lpush(&w->cr[k2], &w->ck[k2], &w->clen[k2], &w->ccap[k2], i, nv)) {
+                rcode = -1;
+            } else {
+                w->rcnt[i]++;
+                w->ccnt[k2]++;
+            }
+        }
+    }
+    drop_row(w, r);
+    w->cact[j] = 0;
+    p->cols_dropped++;
+    for (q = 0; q < nk; q++) {
+        w->cdirty[kk[q]] = 1;
+        rows_dirty(w, kk[q]);
+    }
+    for (q = 0; q < PRE_SUBST_ROW; q++)
+        mpq_clear(av[q]);
+    mpq_clears(a, b, f, NULL);
+    return rcode < 0 ? -1 : 1;
 }
 
 /* (R7) for column j, the only active column entry of equality row r */
@@ -1145,6 +1285,12 @@ fk_status pre_basis_back(lp_basis *out, const pre *p, const lp_model *lp,
         case PRE_COLSING:
             stat[c] = LP_BASIC;
             stat[n + r] = LP_AT_LO;
+            break;
+        case PRE_SUBST:
+            stat[c] = LP_BASIC;
+            stat[n + r] = LP_AT_LO;
+            b.y[r] = 0;
+            b.y[r] = dj(&b, c) / rc->a;
             break;
         case PRE_DOUBLETON: {
             long c2 = rc->col2;

@@ -38,6 +38,7 @@ typedef struct {
     const char *obj;      /* hand-derived optimum */
     const char *want[4];  /* "var=STATUS": B L U (basic, at lo, at up);
                              var is a column name or "row:NAME" */
+    int not_kind;         /* 1 + a kind that must have no record, 0 none */
 } hand_case;
 
 /* (1) singleton row with an active bound + fixed column + empty column:
@@ -66,34 +67,60 @@ typedef struct {
  *     a singleton row: x <= 11/3.  min x + y + 3z = 2x - 1 + 3z with
  *     z = 4 - x: 11 - x, so x = 11/3 on h's bound (x basic, h's logical at
  *     UP), z = 1/3 basic, y = 8/3 basic (d's logical nonbasic).  Value
- *     22/3 + 5/4 = 103/12. */
+ *     22/3 + 5/4 = 103/12.
+ * (6) implied free substitution: e: x + y + z = 10 with y <= 4, z <= 5
+ *     leaves x = 10 - y - z in [1, 10], inside x >= 0, and x is also in
+ *     g: x - w <= 2, so it is substituted: min 2x + y + 3z + 2w becomes
+ *     20 - y + z + 2w with g: y + z + w >= 8.  y = 4 (cost -1, at UP, by
+ *     dual fixing: raising y only loosens g; the reduced model is 3 x 4),
+ *     then z + w >= 4 is met by z = 4 (cost 1 < 2), w = 0; x = 2, so g is
+ *     tight at its upper side (x - w = 2).  Basics x, z and the block's a,
+ *     b; e's logical nonbasic.  Value 4 + 4 + 12 + 0 + 5/4 = 85/4.
+ * (7) the same with x <= 3: the row implies only x <= 10, so x is not
+ *     implied free and must not be substituted (nor y, z: one entry each,
+ *     and the row does not imply y <= 4 or z <= 5); nothing else applies
+ *     either (y, z sit in an equality, w's cost pushes it against g).
+ *     z = 10 - x - y gives 30 - x - 2y + 2w, y = 4 (at UP), and g makes
+ *     w >= x - 2: 22 - x for x <= 2, 18 + x above, so x = 2 (inside its
+ *     box: basic), w = 0, z = 4 basic, g tight at UP: (6)'s point, which
+ *     x <= 3 does not cut off.  Value 85/4 again, now without (R10). */
 static const hand_case CASES[] = {
     {"singleton",
      "Minimize\n obj: x + 2 y + 3 z - w" BLOCK_OBJ "\nSubject To\n"
      " s1: 12 <= 2 x <= 20\n r1: x + y >= 5\n r2: x + y + z <= 10\n" BLOCK_ROWS
      "Bounds\n z = 1\n w <= 3\nEnd\n",
      {PRE_SINGLETON, PRE_FIXED, PRE_EMPTY_COL, -1}, 2, 2, "29/4",
-     {"x=B", "row:s1=L", "row:r1=B", NULL}},
+     {"x=B", "row:s1=L", "row:r1=B", NULL}, 0},
     {"forcing",
      "Minimize\n obj: - x + 2 y + u" BLOCK_OBJ "\nSubject To\n"
      " f: x + y <= 0\n g: x + u >= 0\n" BLOCK_ROWS "End\n",
      {PRE_FORCING, -1, -1, -1}, 2, 2, "5/4",
-     {"x=B", "row:f=U", "y=L", NULL}},
+     {"x=B", "row:f=U", "y=L", NULL}, 0},
     {"colsing",
      "Minimize\n obj: 2 x + y + 3 z" BLOCK_OBJ "\nSubject To\n"
      " e: x + y + z = 10\n" BLOCK_ROWS "Bounds\n y <= 4\n z <= 5\nEnd\n",
      {PRE_COLSING, PRE_EMPTY_COL, -1, -1}, 2, 2, "69/4",
-     {"x=B", "y=U", "z=L", NULL}},
+     {"x=B", "y=U", "z=L", NULL}, 0},
     {"doubleton",
      "Minimize\n obj: x - 3 y" BLOCK_OBJ "\nSubject To\n"
      " d: x - y = 1\n" BLOCK_ROWS "Bounds\n x <= 3\n y >= -inf\nEnd\n",
      {PRE_DOUBLETON, -1, -1, -1}, 2, 2, "-7/4",
-     {"y=B", "x=U", NULL, NULL}},
+     {"y=B", "x=U", NULL, NULL}, 0},
     {"doubleton-fill",
      "Minimize\n obj: x + y + 3 z" BLOCK_OBJ "\nSubject To\n"
      " d: x - y = 1\n g: x + z >= 4\n h: 2 x + y <= 10\n" BLOCK_ROWS "End\n",
      {PRE_DOUBLETON, PRE_SINGLETON, -1, -1}, 3, 4, "103/12",
-     {"y=B", "x=B", "row:h=U", "z=B"}},
+     {"y=B", "x=B", "row:h=U", "z=B"}, 0},
+    {"substitution",
+     "Minimize\n obj: 2 x + y + 3 z + 2 w" BLOCK_OBJ "\nSubject To\n"
+     " e: x + y + z = 10\n g: x - w <= 2\n" BLOCK_ROWS "Bounds\n y <= 4\n z <= 5\n w <= 10\nEnd\n",
+     {PRE_SUBST, PRE_DUALFIX, -1, -1}, 3, 4, "85/4",
+     {"x=B", "z=B", "y=U", "row:g=U"}, 0},
+    {"no-substitution",
+     "Minimize\n obj: 2 x + y + 3 z + 2 w" BLOCK_OBJ "\nSubject To\n"
+     " e: x + y + z = 10\n g: x - w <= 2\n" BLOCK_ROWS "Bounds\n x <= 3\n y <= 4\n z <= 5\n w <= 10\nEnd\n",
+     {-1, -1, -1, -1}, 4, 6, "85/4",
+     {"x=B", "z=B", "y=U", "row:g=U"}, 1 + PRE_SUBST},
 };
 
 /* the variable index of "x" or "row:NAME" in lp's [A -I] layout */
@@ -192,6 +219,8 @@ int test_pre_hand(fk_rng *r)
             goto next;
         for (k = 0; k < 4 && hc->kind[k] >= 0; k++)
             TL_CHECK(p.count[hc->kind[k]] > 0, "%s: no %s", hc->name, pre_kind_str(hc->kind[k]));
+        TL_CHECK(!hc->not_kind || p.count[hc->not_kind - 1] == 0, "%s: %ld %s", hc->name,
+                 hc->not_kind ? p.count[hc->not_kind - 1] : 0L, hc->not_kind ? pre_kind_str(hc->not_kind - 1) : "");
         TL_CHECK(p.red->m == hc->mr && p.red->n == hc->nr, "%s: reduced %ld x %ld, want %ld x %ld",
                  hc->name, p.red->m, p.red->n, hc->mr, hc->nr);
         TL_CHECK(ro, "%s: reduced model not solved", hc->name);
