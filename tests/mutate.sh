@@ -38,7 +38,7 @@ bfrt-heap-pops-largest-first@exact/solve/fast_dual_tmpl.c@if (!(h[c].rt < x.rt))
 presolve-subst-ignores-upper-bound@exact/solve/pre.c@        if (mpq_cmp(w->t, w->chi[j]) > 0)@        if (0 && mpq_cmp(w->t, w->chi[j]) > 0)@solve@pre_hand
 presolve-subst-fill-sign@exact/solve/pre.c@            mpq_neg(w->t, w->t); /* a_ik2 += -a_ij a_rk2 / a */@            /* a_ik2 += a_ij a_rk2 / a */@solve@pre_hand
 implied-bound-moved-inward@exact/solve/fast_dual_tmpl.c@w->lo[j] = lo[j] - IMPL_MARGIN * (1 + RABS(lo[j]));@w->lo[j] = lo[j] + IMPL_MARGIN * (1 + RABS(lo[j]));@solve@fast_implied
-implied-bound-negative-coef-wrong-side@exact/solve/fast_dual_tmpl.c@impl_tighten(lo, up, j, tlo == HUGE_VAL ? -HUGE_VAL : tlo / a,@impl_tighten(lo, up, j, thi == -HUGE_VAL ? -HUGE_VAL : thi / a,@solve@fast_implied
+implied-bound-negative-coef-wrong-side@exact/solve/fast_dual_tmpl.c@impl_tighten(lo, up, j, axhi == HUGE_VAL ? -HUGE_VAL : axhi / a,@impl_tighten(lo, up, j, axlo == -HUGE_VAL ? -HUGE_VAL : axlo / a,@solve@fast_implied
 implied-bound-own-infinity-counted@exact/solve/fast_dual_tmpl.c@real restL = Li - linf > 0 ? -HUGE_VAL : Lf - (linf ? 0 : a * l);@real restL = Li > 0 ? -HUGE_VAL : Lf - (linf ? 0 : a * l);@solve@fast_implied
 beval-y-thread-result-lost@exact/solve/beval.c@ys->r = bsolve_solve_t(ys->bs, ys->y, ys->c);@ys->r = 0;@solve@fast_phase_threaded
 fast-row-copy-leaving-column-kept-basic@exact/solve/fast_basis_tmpl.c@row_swap(w, q, w->rbeg[i] + w->rnb[i]++);@(void)q;@solve@fast_dual_flips

@@ -624,15 +624,15 @@ static void implied_bounds(const fws *w, real *lo, real *up)
                 /* the others' activity: [Lf - a l, Uf - a u] when finite */
                 real restL = Li - linf > 0 ? -HUGE_VAL : Lf - (linf ? 0 : a * l);
                 real restU = Ui - uinf > 0 ? HUGE_VAL : Uf - (uinf ? 0 : a * u);
-                real tlo = us == HUGE_VAL || restL == -HUGE_VAL ? HUGE_VAL : us - restL;
-                real thi = ls == -HUGE_VAL || restU == HUGE_VAL ? -HUGE_VAL : ls - restU;
-                /* a x_j in [thi, tlo] */
+                /* a x_j = s_i - (the others) lies in [axlo, axhi] */
+                real axhi = us == HUGE_VAL || restL == -HUGE_VAL ? HUGE_VAL : us - restL;
+                real axlo = ls == -HUGE_VAL || restU == HUGE_VAL ? -HUGE_VAL : ls - restU;
                 if (a > 0)
-                    impl_tighten(lo, up, j, thi == -HUGE_VAL ? -HUGE_VAL : thi / a,
-                                 tlo == HUGE_VAL ? HUGE_VAL : tlo / a);
+                    impl_tighten(lo, up, j, axlo == -HUGE_VAL ? -HUGE_VAL : axlo / a,
+                                 axhi == HUGE_VAL ? HUGE_VAL : axhi / a);
                 else
-                    impl_tighten(lo, up, j, tlo == HUGE_VAL ? -HUGE_VAL : tlo / a,
-                                 thi == -HUGE_VAL ? HUGE_VAL : thi / a);
+                    impl_tighten(lo, up, j, axhi == HUGE_VAL ? -HUGE_VAL : axhi / a,
+                                 axlo == -HUGE_VAL ? HUGE_VAL : axlo / a);
             }
         }
 }
@@ -699,8 +699,8 @@ static long implied_restore(fws *w, dws *dv)
  * are as dual feasible as the true problem allows: Fourer's auxiliary
  * problem, Koberstein's thesis ch. 4) -- unless implied bounds give every
  * such variable the bound it lacks (implied_place), when phase 2 runs on
- * those directly and phase 1 only if its basis does not stand.  Phase 2: the dual simplex on the
- * true bounds from there.  The primal simplex that follows finishes (a
+ * those directly and phase 1 only if its basis does not stand.  Phase 2:
+ * the dual simplex on the true bounds from there.  The primal simplex that follows finishes (a
  * few pivots when the dual ended optimal).  Returns 0 (or 1 at a dual
  * ray); 2 when it gave up (past 30m + 1000 iterations without a rise of
  * the dual objective over the last m + 1000, or an unstable pivot twice),
