@@ -174,6 +174,19 @@ static void drop_row(pw *w, long r)
     }
 }
 
+/* Row i's sides move by -v (an equation's constant moved across). */
+static void shift_sides(pw *w, long i, const mpq_t v)
+{
+    if (w->rlof[i]) {
+        mpq_sub(w->rlo[i], w->rlo[i], v);
+        w->drlo[i] = mpq_get_d(w->rlo[i]);
+    }
+    if (w->rhif[i]) {
+        mpq_sub(w->rhi[i], w->rhi[i], v);
+        w->drhi[i] = mpq_get_d(w->rhi[i]);
+    }
+}
+
 /* drop column j at the value v: the row sides move by -a_ij v */
 static void fix_col(pw *w, long j, const mpq_t v)
 {
@@ -193,14 +206,7 @@ static void fix_col(pw *w, long j, const mpq_t v)
         if (mpq_sgn(v) == 0)
             continue;
         mpq_mul(w->t, val(w, w->ck[j][q]), v);
-        if (w->rlof[i]) {
-            mpq_sub(w->rlo[i], w->rlo[i], w->t);
-            w->drlo[i] = mpq_get_d(w->rlo[i]);
-        }
-        if (w->rhif[i]) {
-            mpq_sub(w->rhi[i], w->rhi[i], w->t);
-            w->drhi[i] = mpq_get_d(w->rhi[i]);
-        }
+        shift_sides(w, i, w->t);
     }
 }
 
@@ -506,6 +512,36 @@ static void ldel(long *li, long *lk, long *len, long t)
     lk[t] = lk[*len];
 }
 
+/* a_ik += v (w->t): fills in a new entry or cancels one to 0; -1 when
+ * memory runs out.  Clobbers w->t. */
+static int add_entry(pw *w, long i, long k)
+{
+    long tr = lfind(w->rc[i], w->rlen[i], k), tc, nk;
+    if (tr >= 0) {
+        tc = lfind(w->cr[k], w->clen[k], i);
+        mpq_add(w->t, w->t, val(w, w->rk[i][tr]));
+        if (mpq_sgn(w->t) == 0) {
+            ldel(w->rc[i], w->rk[i], &w->rlen[i], tr);
+            ldel(w->cr[k], w->ck[k], &w->clen[k], tc);
+            w->rcnt[i]--;
+            w->ccnt[k]--;
+        } else if ((nk = newval(w, w->t)) < 0) {
+            return -1;
+        } else {
+            w->rk[i][tr] = nk;
+            w->ck[k][tc] = nk;
+        }
+    } else if ((nk = newval(w, w->t)) < 0 ||
+               lpush(&w->rc[i], &w->rk[i], &w->rlen[i], &w->rcap[i], k, nk) ||
+               lpush(&w->cr[k], &w->ck[k], &w->clen[k], &w->ccap[k], i, nk)) {
+        return -1;
+    } else {
+        w->rcnt[i]++;
+        w->ccnt[k]++;
+    }
+    return 0;
+}
+
 /* (R7') the general doubleton a x_j + a2 x_k2 = b of row r, x_j with other
  * entries: x_j = (b - a2 x_k2) / a is substituted into its other rows i
  * (a_ik2 += -a_ij a2 / a, which may fill in or cancel; the sides move by
@@ -542,46 +578,17 @@ static int doubleton(pw *w, long r, long j, long k2, mpq_srcptr a0, mpq_srcptr a
         mpq_sub(w->c[k2], w->c[k2], w->t);
     }
     for (t = 0; t < w->clen[j] && !rcode; t++) {
-        long i = w->cr[j][t], tr, tc, nk;
+        long i = w->cr[j][t];
         if (i == r || !w->ract[i])
             continue;
         mpq_div(f, val(w, w->ck[j][t]), a); /* a_ij / a */
         mpq_mul(w->t, f, b);
-        if (w->rlof[i]) {
-            mpq_sub(w->rlo[i], w->rlo[i], w->t);
-            w->drlo[i] = mpq_get_d(w->rlo[i]);
-        }
-        if (w->rhif[i]) {
-            mpq_sub(w->rhi[i], w->rhi[i], w->t);
-            w->drhi[i] = mpq_get_d(w->rhi[i]);
-        }
+        shift_sides(w, i, w->t);
         mpq_mul(w->t, f, a2);
         mpq_neg(w->t, w->t);
         w->rcnt[i]--;
         w->rdirty[i] = 1;
-        tr = lfind(w->rc[i], w->rlen[i], k2);
-        if (tr >= 0) {
-            tc = lfind(w->cr[k2], w->clen[k2], i);
-            mpq_add(w->t, w->t, val(w, w->rk[i][tr]));
-            if (mpq_sgn(w->t) == 0) {
-                ldel(w->rc[i], w->rk[i], &w->rlen[i], tr);
-                ldel(w->cr[k2], w->ck[k2], &w->clen[k2], tc);
-                w->rcnt[i]--;
-                w->ccnt[k2]--;
-            } else if ((nk = newval(w, w->t)) < 0) {
-                rcode = -1;
-            } else {
-                w->rk[i][tr] = nk;
-                w->ck[k2][tc] = nk;
-            }
-        } else if ((nk = newval(w, w->t)) < 0 ||
-                   lpush(&w->rc[i], &w->rk[i], &w->rlen[i], &w->rcap[i], k2, nk) ||
-                   lpush(&w->cr[k2], &w->ck[k2], &w->clen[k2], &w->ccap[k2], i, nk)) {
-            rcode = -1;
-        } else {
-            w->rcnt[i]++;
-            w->ccnt[k2]++;
-        }
+        rcode = add_entry(w, i, k2);
     }
     mpq_clear(b);
     mpq_clear(f);
@@ -675,42 +682,13 @@ static int try_subst(pw *w, long r)
             continue;
         mpq_div(f, val(w, w->ck[j][t]), a); /* a_ij / a */
         mpq_mul(w->t, f, b);
-        if (w->rlof[i]) {
-            mpq_sub(w->rlo[i], w->rlo[i], w->t);
-            w->drlo[i] = mpq_get_d(w->rlo[i]);
-        }
-        if (w->rhif[i]) {
-            mpq_sub(w->rhi[i], w->rhi[i], w->t);
-            w->drhi[i] = mpq_get_d(w->rhi[i]);
-        }
+        shift_sides(w, i, w->t);
         w->rcnt[i]--;
         w->rdirty[i] = 1;
         for (q = 0; q < nk && !rcode; q++) {
-            long k2 = kk[q], tr = lfind(w->rc[i], w->rlen[i], k2), tc, nv;
             mpq_mul(w->t, f, av[q]);
             mpq_neg(w->t, w->t); /* a_ik2 += -a_ij a_rk2 / a */
-            if (tr >= 0) {
-                tc = lfind(w->cr[k2], w->clen[k2], i);
-                mpq_add(w->t, w->t, val(w, w->rk[i][tr]));
-                if (mpq_sgn(w->t) == 0) {
-                    ldel(w->rc[i], w->rk[i], &w->rlen[i], tr);
-                    ldel(w->cr[k2], w->ck[k2], &w->clen[k2], tc);
-                    w->rcnt[i]--;
-                    w->ccnt[k2]--;
-                } else if ((nv = newval(w, w->t)) < 0) {
-                    rcode = -1;
-                } else {
-                    w->rk[i][tr] = nv;
-                    w->ck[k2][tc] = nv;
-                }
-            } else if ((nv = newval(w, w->t)) < 0 ||
-                       lpush(&w->rc[i], &w->rk[i], &w->rlen[i], &w->rcap[i], k2, nv) ||
-                       lpush(&w->cr[k2], &w->ck[k2], &w->clen[k2], &w->ccap[k2], i, nv)) {
-                rcode = -1;
-            } else {
-                w->rcnt[i]++;
-                w->ccnt[k2]++;
-            }
+            rcode = add_entry(w, i, kk[q]);
         }
     }
     drop_row(w, r);
