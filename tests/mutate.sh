@@ -36,7 +36,6 @@ flu-ft-old-column-kept@exact/solve/flu.c@urow_drop(f, f->stepr[f->ucrow[q]], p);
 flu-ft-btran-hyper-r-sign@exact/solve/flu.c@t[i] -= f->rrval[q] * x;@t[i] += f->rrval[q] * x;@solve@flu_update
 bfrt-heap-pops-largest-first@exact/solve/fast_dual_tmpl.c@if (!(h[c].rt < x.rt))@if (!(h[c].rt > x.rt))@solve@fast_dual_knapsack
 presolve-subst-ignores-upper-bound@exact/solve/pre.c@        if (mpq_cmp(w->t, w->chi[j]) > 0)@        if (0 && mpq_cmp(w->t, w->chi[j]) > 0)@solve@pre_hand
-presolve-subst-fill-sign@exact/solve/pre.c@            mpq_neg(w->t, w->t); /* a_ik2 += -a_ij a_rk2 / a */@            /* a_ik2 += a_ij a_rk2 / a */@solve@pre_hand
 implied-bound-moved-inward@exact/solve/fast_dual_tmpl.c@w->lo[j] = lo[j] - IMPL_MARGIN * (1 + RABS(lo[j]));@w->lo[j] = lo[j] + IMPL_MARGIN * (1 + RABS(lo[j]));@solve@fast_implied
 implied-bound-negative-coef-wrong-side@exact/solve/fast_dual_tmpl.c@impl_tighten(lo, up, j, axhi == HUGE_VAL ? -HUGE_VAL : axhi / a,@impl_tighten(lo, up, j, axlo == -HUGE_VAL ? -HUGE_VAL : axlo / a,@solve@fast_implied
 implied-bound-own-infinity-counted@exact/solve/fast_dual_tmpl.c@real restL = Li - linf > 0 ? -HUGE_VAL : Lf - (linf ? 0 : a * l);@real restL = Li > 0 ? -HUGE_VAL : Lf - (linf ? 0 : a * l);@solve@fast_implied

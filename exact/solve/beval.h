@@ -51,17 +51,17 @@ typedef struct {
 void beval_init(beval *e);
 void beval_clear(beval *e);
 
+/* Cores of at least this many columns (default 400) solve A^T y = c_B on
+ * a second thread beside A x = b; the tests set it to 1 to run that path
+ * on small LPs. */
+extern long beval_thread_k;
+
 /* Evaluate basis b of the finalized lp.  full = 1: compute w, y and d
  * completely even when a violation shows up early (evaluated = 1 unless
  * the core is singular or inconsistent); full = 0: stop at the first
  * violation (only `optimal` is then meaningful).  A basis that is not
  * optimal is no error: FK_OK with the flags saying so.  Errors: FK_ENOMEM,
  * FK_EINVAL (b of the wrong size).  verbose: progress on stderr. */
-/* Cores of at least this many columns (default 400) solve A^T y = c_B on
- * a second thread beside A x = b; the tests set it to 1 to run that path
- * on small LPs. */
-extern long beval_thread_k;
-
 fk_status beval_basis(beval *e, const lp_model *lp, const lp_basis *b,
                       int full, int verbose, fk_err *err);
 

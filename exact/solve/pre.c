@@ -542,40 +542,27 @@ static int add_entry(pw *w, long i, long k)
     return 0;
 }
 
-/* (R7') the general doubleton a x_j + a2 x_k2 = b of row r, x_j with other
- * entries: x_j = (b - a2 x_k2) / a is substituted into its other rows i
- * (a_ik2 += -a_ij a2 / a, which may fill in or cancel; the sides move by
- * -a_ij b / a), its bounds carried to x_k2, its cost moved to x_k2. */
-static int doubleton(pw *w, long r, long j, long k2, mpq_srcptr a0, mpq_srcptr a20)
+/* x_j = (b - sum_q av[q] x_kk[q]) / a out of equality row r: its cost
+ * moves to the kk (c_k -= c_j av / a, the constant c_j b / a to c0), it is
+ * substituted into its other rows i (a_ik += -a_ij av / a, filling in or
+ * cancelling; the sides move by -a_ij b / a), and the row and x_j are
+ * dropped.  (R7') and (R10) share it.  a, av, b must not live in the pool
+ * (newval() may move it).  0, or -1 when memory runs out. */
+static int substitute(pw *w, long r, long j, const mpq_t a, long nk, const long *kk,
+                      mpq_t *av, const mpq_t b)
 {
-    pre *p = w->p;
-    long k = push(w, PRE_DOUBLETON, r, j), t;
-    pre_rec *rc;
-    mpq_t b, f, a, a2; /* a, a2 copied: newval() may move the pool */
+    long q, t;
+    mpq_t f;
     int rcode = 0;
-    if (k < 0)
-        return -1;
-    mpq_init(a);
-    mpq_init(a2);
-    mpq_set(a, a0);
-    mpq_set(a2, a20);
-    rc = &p->rec[k];
-    rc->a = mpq_get_d(a);
-    rc->a2 = mpq_get_d(a2);
-    rc->y = w->lp->sense * mpq_get_d(w->c[j]) / rc->a;
-    rc->col2 = k2;
-    rc->prev_lo = p->lsrc[k2];
-    rc->prev_up = p->usrc[k2];
-    mpq_init(b);
     mpq_init(f);
-    mpq_set(b, w->rlo[r]);
-    carry(w, k, j, k2, a, a2, b);
     if (mpq_sgn(w->c[j]) != 0) {
         mpq_div(w->u, w->c[j], a);
         mpq_mul(w->t, w->u, b);
         mpq_add(w->c0, w->c0, w->t);
-        mpq_mul(w->t, w->u, a2);
-        mpq_sub(w->c[k2], w->c[k2], w->t);
+        for (q = 0; q < nk; q++) {
+            mpq_mul(w->t, w->u, av[q]);
+            mpq_sub(w->c[kk[q]], w->c[kk[q]], w->t);
+        }
     }
     for (t = 0; t < w->clen[j] && !rcode; t++) {
         long i = w->cr[j][t];
@@ -584,21 +571,55 @@ static int doubleton(pw *w, long r, long j, long k2, mpq_srcptr a0, mpq_srcptr a
         mpq_div(f, val(w, w->ck[j][t]), a); /* a_ij / a */
         mpq_mul(w->t, f, b);
         shift_sides(w, i, w->t);
-        mpq_mul(w->t, f, a2);
-        mpq_neg(w->t, w->t);
         w->rcnt[i]--;
         w->rdirty[i] = 1;
-        rcode = add_entry(w, i, k2);
+        for (q = 0; q < nk && !rcode; q++) {
+            mpq_mul(w->t, f, av[q]);
+            mpq_neg(w->t, w->t); /* a_ik += -a_ij a_rk / a */
+            rcode = add_entry(w, i, kk[q]);
+        }
     }
-    mpq_clear(b);
     mpq_clear(f);
-    mpq_clear(a);
-    mpq_clear(a2);
     drop_row(w, r);
     w->cact[j] = 0;
-    p->cols_dropped++;
-    w->cdirty[k2] = 1;
-    rows_dirty(w, k2);
+    w->p->cols_dropped++;
+    for (q = 0; q < nk; q++) {
+        w->cdirty[kk[q]] = 1;
+        rows_dirty(w, kk[q]);
+    }
+    return rcode;
+}
+
+/* (R7') the general doubleton a x_j + a2 x_k2 = b of row r, x_j with other
+ * entries: x_j's bounds carried to x_k2, then x_j = (b - a2 x_k2) / a
+ * substituted out (substitute). */
+static int doubleton(pw *w, long r, long j, long k2, mpq_srcptr a0, mpq_srcptr a20)
+{
+    pre *p = w->p;
+    long k = push(w, PRE_DOUBLETON, r, j);
+    pre_rec *rc;
+    mpq_t b, a, a2[1]; /* a, a2 copied: newval() may move the pool */
+    int rcode;
+    if (k < 0)
+        return -1;
+    mpq_init(a);
+    mpq_init(a2[0]);
+    mpq_set(a, a0);
+    mpq_set(a2[0], a20);
+    rc = &p->rec[k];
+    rc->a = mpq_get_d(a);
+    rc->a2 = mpq_get_d(a2[0]);
+    rc->y = w->lp->sense * mpq_get_d(w->c[j]) / rc->a;
+    rc->col2 = k2;
+    rc->prev_lo = p->lsrc[k2];
+    rc->prev_up = p->usrc[k2];
+    mpq_init(b);
+    mpq_set(b, w->rlo[r]);
+    carry(w, k, j, k2, a, a2[0], b);
+    rcode = substitute(w, r, j, a, 1, &k2, a2, b);
+    mpq_clear(b);
+    mpq_clear(a);
+    mpq_clear(a2[0]);
     return rcode;
 }
 
@@ -634,9 +655,9 @@ static int implied_free(pw *w, long j, long r, mpq_srcptr a)
 static int try_subst(pw *w, long r)
 {
     pre *p = w->p;
-    long q, t, j = -1, nk = 0, kk[PRE_SUBST_ROW], k;
-    mpq_t av[PRE_SUBST_ROW], a, b, f;
-    int rcode = 0;
+    long q, j = -1, nk = 0, kk[PRE_SUBST_ROW], k;
+    mpq_t av[PRE_SUBST_ROW], a, b;
+    int rcode;
     for (q = 0; q < w->rlen[r]; q++) {
         long c = w->rc[r][q];
         if (!w->cact[c] || w->ccnt[c] < 2 || w->ccnt[c] > PRE_SUBST_COL || (j >= 0 && w->ccnt[c] >= w->ccnt[j]))
@@ -648,7 +669,7 @@ static int try_subst(pw *w, long r)
         return 0;
     if ((k = push(w, PRE_SUBST, r, j)) < 0)
         return -1;
-    mpq_inits(a, b, f, NULL);
+    mpq_inits(a, b, NULL);
     for (q = 0; q < PRE_SUBST_ROW; q++)
         mpq_init(av[q]);
     /* copies: newval() may move the pool */
@@ -666,41 +687,10 @@ static int try_subst(pw *w, long r)
     mpq_set(b, w->rlo[r]);
     p->rec[k].a = mpq_get_d(a);
     p->rec[k].y = w->lp->sense * mpq_get_d(w->c[j]) / p->rec[k].a;
-    if (mpq_sgn(w->c[j]) != 0) {
-        mpq_div(w->u, w->c[j], a);
-        mpq_mul(w->t, w->u, b);
-        mpq_add(w->c0, w->c0, w->t);
-        for (q = 0; q < nk; q++) {
-            mpq_mul(w->t, w->u, av[q]);
-            mpq_sub(w->c[kk[q]], w->c[kk[q]], w->t);
-            w->cdirty[kk[q]] = 1;
-        }
-    }
-    for (t = 0; t < w->clen[j] && !rcode; t++) {
-        long i = w->cr[j][t];
-        if (i == r || !w->ract[i])
-            continue;
-        mpq_div(f, val(w, w->ck[j][t]), a); /* a_ij / a */
-        mpq_mul(w->t, f, b);
-        shift_sides(w, i, w->t);
-        w->rcnt[i]--;
-        w->rdirty[i] = 1;
-        for (q = 0; q < nk && !rcode; q++) {
-            mpq_mul(w->t, f, av[q]);
-            mpq_neg(w->t, w->t); /* a_ik2 += -a_ij a_rk2 / a */
-            rcode = add_entry(w, i, kk[q]);
-        }
-    }
-    drop_row(w, r);
-    w->cact[j] = 0;
-    p->cols_dropped++;
-    for (q = 0; q < nk; q++) {
-        w->cdirty[kk[q]] = 1;
-        rows_dirty(w, kk[q]);
-    }
+    rcode = substitute(w, r, j, a, nk, kk, av, b);
     for (q = 0; q < PRE_SUBST_ROW; q++)
         mpq_clear(av[q]);
-    mpq_clears(a, b, f, NULL);
+    mpq_clears(a, b, NULL);
     return rcode < 0 ? -1 : 1;
 }
 
@@ -709,9 +699,9 @@ static int colsing(pw *w, long j, long r)
 {
     const lp_model *lp = w->lp;
     pre *p = w->p;
-    long q, nmin, nmax, k2 = -1, k;
+    long q, k2 = -1, k;
     mpq_srcptr a = NULL, a2 = NULL;
-    int pos, free_ = 1;
+    int free_;
     mpq_t b;
     pre_rec *rc;
     for (q = 0; q < w->rlen[r]; q++) {
@@ -725,29 +715,7 @@ static int colsing(pw *w, long j, long r)
     }
     if (!a)
         return 0;
-    pos = mpq_sgn(a) > 0;
-    activity(w, r, j, &nmin, &nmax);
-    /* x_j = (b - s) / a with s in [smin, smax] */
-    if (w->clof[j]) {
-        long nn = pos ? nmax : nmin;
-        if (nn)
-            free_ = 0;
-        else {
-            mpq_sub(w->t, w->rlo[r], pos ? w->smax : w->smin);
-            mpq_div(w->t, w->t, a);
-            free_ = mpq_cmp(w->t, w->clo[j]) >= 0;
-        }
-    }
-    if (free_ && w->chif[j]) {
-        long nn = pos ? nmin : nmax;
-        if (nn)
-            free_ = 0;
-        else {
-            mpq_sub(w->t, w->rlo[r], pos ? w->smin : w->smax);
-            mpq_div(w->t, w->t, a);
-            free_ = mpq_cmp(w->t, w->chi[j]) <= 0;
-        }
-    }
+    free_ = implied_free(w, j, r, a);
     if (!free_ && w->rcnt[r] != 2)
         return 0;
     k = push(w, free_ ? PRE_COLSING : PRE_DOUBLETON, r, j);
