@@ -650,7 +650,7 @@ static int implied_free(pw *w, long j, long r, mpq_srcptr a)
 }
 
 /* (R10) on equality row r of 3..PRE_SUBST_ROW active columns: the column
- * with fewest entries (2..PRE_FILL_MAX) that r leaves implied free is
+ * with fewest entries (2..PRE_SUBST_COL) that r leaves implied free is
  * substituted out.  1 if done, 0 if none qualifies, -1 out of memory. */
 static int try_subst(pw *w, long r)
 {

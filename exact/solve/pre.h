@@ -41,7 +41,7 @@
  *        x_k as in (R7), its cost moved to x_k.
  *   (R10) implied free substitution: an equality row a_i^T x = b with at
  *        most PRE_SUBST_ROW active columns, one of them x_j (at most
- *        PRE_FILL_MAX entries) implied free by the row (its bounds follow
+ *        PRE_SUBST_COL entries) implied free by the row (its bounds follow
  *        from b and the others' bounds, as in (R7)): x_j = (b - sum_{k != j}
  *        a_ik x_k) / a_ij is substituted into its other rows (fill-in,
  *        cancellation), its cost moved to the row's other columns, the row
